@@ -1,0 +1,98 @@
+//! Diagnostics: what a check found, in the shape the CLI prints and the page shows.
+
+use serde::Serialize;
+use std::borrow::Cow;
+
+use crate::rules::Rule;
+
+/// How much a finding matters. Only `Error` makes a request invalid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The request cannot be sent as it is.
+    Error,
+    /// The request can be sent, but something was changed or looks wrong.
+    Warning,
+    /// Worth knowing; nothing to fix.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name used in reports (`error`, `warning`, `info`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding about one field of the request document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The stable rule code, e.g. `PL132`.
+    pub code: &'static str,
+    /// The rule's severity.
+    pub severity: Severity,
+    /// Path into the document, e.g. `ports[1].port`; empty for the whole document.
+    pub field: String,
+    /// One plain sentence naming the value and what is wrong.
+    pub message: String,
+    /// How to fix it, or where to find the right value.
+    pub help: Cow<'static, str>,
+    /// The corrected value, where one can be worked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding of `rule` on `field`, with the rule's own help text.
+    pub fn new(rule: &Rule, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: rule.code,
+            severity: rule.severity,
+            field: field.into(),
+            message: message.into(),
+            help: Cow::Borrowed(rule.help),
+            suggestion: None,
+        }
+    }
+
+    /// Replaces the rule's help with one written for this value.
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    /// Attaches the corrected value.
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+}
+
+/// Everything found in one document, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// True when no diagnostic is an error.
+    pub valid: bool,
+    /// Every finding, in the order of the document's fields.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Builds a report, working out `valid` from the diagnostics.
+    pub fn new(diagnostics: Vec<Diagnostic>) -> Self {
+        let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+        Report { valid, diagnostics }
+    }
+
+    /// How many diagnostics have the given severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}

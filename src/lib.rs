@@ -1,0 +1,26 @@
+//! privatelink-prep: checks the data an Adobe Commerce (cloud, Pro plan) customer gathers to have
+//! AWS PrivateLink or Azure Private Link enabled, and writes the support ticket that requests it.
+//!
+//! The core is plain Rust with no idea where it runs: the CLI (`src/main.rs`) and the browser
+//! binding (`src/wasm.rs`, compiled for wasm32 only) both call [`check`], [`check_json`] and
+//! [`ticket::render`].
+
+pub mod check;
+pub mod diagnostic;
+pub mod ids;
+pub mod regions;
+pub mod request;
+pub mod rules;
+mod text;
+pub mod ticket;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use check::{check, check_json, Checked, JsonError};
+pub use diagnostic::{Diagnostic, Report, Severity};
+pub use request::Request;
+pub use ticket::{render, Format, Ticket};
+
+/// The crate version, as the CLI and the page report it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

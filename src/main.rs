@@ -1,0 +1,224 @@
+//! The `privatelink-prep` command: check a request, print its ticket, list the rules.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use privatelink_prep::rules::RULES;
+use privatelink_prep::{check_json, render, Checked, Diagnostic, Format, Report, Severity};
+
+const USAGE: &str = "\
+privatelink-prep: check an Adobe Commerce PrivateLink request and write its support ticket
+
+Usage:
+  privatelink-prep check  [--format text|json] <FILE|->
+  privatelink-prep ticket [--format text|markdown|json] <FILE|->
+  privatelink-prep rules  [--format text|markdown|json]
+  privatelink-prep --version | --help
+
+Exit status: 0 valid (warnings allowed), 1 invalid, 2 the input cannot be read or is not JSON
+(or the command line is wrong).";
+
+/// A CLI failure that is not a verdict on the request: exit 2.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Usage(msg)) => {
+            eprintln!("privatelink-prep: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Usage> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Usage(format!("no command given\n\n{USAGE}")));
+    };
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "-V" | "--version" => {
+            println!("privatelink-prep {}", privatelink_prep::VERSION);
+            Ok(ExitCode::SUCCESS)
+        }
+        "check" => {
+            let (format, input) = options(rest, &["text", "json"], true)?;
+            let checked = read(input.as_deref().unwrap_or_default())?;
+            let out = match format.as_str() {
+                "json" => json(&checked.report),
+                _ => report_text(&checked.report),
+            };
+            emit(&mut io::stdout(), &out);
+            Ok(verdict(&checked.report))
+        }
+        "ticket" => {
+            let (format, input) = options(rest, &["text", "markdown", "json"], true)?;
+            let checked = read(input.as_deref().unwrap_or_default())?;
+            let Some(request) = &checked.request else {
+                emit(&mut io::stderr(), &report_text(&checked.report));
+                return Ok(ExitCode::from(1));
+            };
+            let format = Format::parse(&format).unwrap_or(Format::Text);
+            let ticket = render(request, format);
+            let out = match format {
+                Format::Json => ticket.body,
+                _ => format!("Subject: {}\n\n{}", ticket.subject, ticket.body),
+            };
+            emit(&mut io::stdout(), &out);
+            Ok(ExitCode::SUCCESS)
+        }
+        "rules" => {
+            let (format, _) = options(rest, &["text", "markdown", "json"], false)?;
+            let out = match format.as_str() {
+                "json" => json(RULES),
+                "markdown" => privatelink_prep::rules::catalogue_markdown(),
+                _ => rules_text(),
+            };
+            emit(&mut io::stdout(), &out);
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(Usage(format!("unknown command {other:?}\n\n{USAGE}"))),
+    }
+}
+
+/// Reads `--format F` and, when `wants_input`, exactly one input path.
+fn options(
+    args: &[String],
+    formats: &[&str],
+    wants_input: bool,
+) -> Result<(String, Option<String>), Usage> {
+    let mut format = formats[0].to_string();
+    let mut input = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = if a == "--format" || a == "-f" {
+            Some(
+                it.next()
+                    .ok_or_else(|| Usage("--format needs a value".into()))?
+                    .clone(),
+            )
+        } else {
+            a.strip_prefix("--format=").map(str::to_string)
+        };
+        if let Some(v) = value {
+            if !formats.contains(&v.as_str()) {
+                return Err(Usage(format!(
+                    "unknown format {v:?}; use {}",
+                    formats.join(", ")
+                )));
+            }
+            format = v;
+        } else if a.starts_with('-') && a != "-" {
+            return Err(Usage(format!("unknown option {a:?}\n\n{USAGE}")));
+        } else if wants_input && input.is_none() {
+            input = Some(a.clone());
+        } else {
+            return Err(Usage(format!("unexpected argument {a:?}\n\n{USAGE}")));
+        }
+    }
+    if wants_input && input.is_none() {
+        return Err(Usage(
+            "no input given: name a FILE, or - for standard input".into(),
+        ));
+    }
+    Ok((format, input))
+}
+
+/// Reads and checks the input; a read failure or non-JSON text is a usage-level failure.
+fn read(path: &str) -> Result<Checked, Usage> {
+    let mut bytes = Vec::new();
+    let limit = privatelink_prep::check::MAX_DOCUMENT_BYTES as u64 + 1;
+    let result = if path == "-" {
+        io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    let name = if path == "-" { "standard input" } else { path };
+    result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 >= limit {
+        // Over the limit: let the core refuse it with its own diagnostic.
+        return check_json(&" ".repeat(limit as usize)).map_err(|e| Usage(e.message));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    check_json(text).map_err(|e| Usage(format!("{name} is {}", e.message)))
+}
+
+fn verdict(report: &Report) -> ExitCode {
+    if report.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn emit(w: &mut dyn Write, s: &str) {
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = w.write_all(s.as_bytes());
+    if !s.ends_with('\n') {
+        let _ = w.write_all(b"\n");
+    }
+}
+
+fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+/// The report the way rustc and ruff print theirs.
+fn report_text(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        diagnostic_text(&mut out, d);
+    }
+    let count = |s: Severity, word: &str| {
+        let n = report.count(s);
+        format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    };
+    out.push_str(&format!(
+        "{}: {}, {}, {}\n",
+        if report.valid { "valid" } else { "invalid" },
+        count(Severity::Error, "error"),
+        count(Severity::Warning, "warning"),
+        count(Severity::Info, "info"),
+    ));
+    out
+}
+
+fn diagnostic_text(out: &mut String, d: &Diagnostic) {
+    let field = if d.field.is_empty() {
+        "(document)"
+    } else {
+        &d.field
+    };
+    out.push_str(&format!(
+        "{}[{}]: {}\n",
+        d.severity.as_str(),
+        d.code,
+        d.message
+    ));
+    out.push_str(&format!("  --> {field}\n"));
+    out.push_str(&format!("  = help: {}\n", d.help));
+    if let Some(s) = &d.suggestion {
+        out.push_str(&format!("  = suggestion: {s}\n"));
+    }
+    out.push('\n');
+}
+
+fn rules_text() -> String {
+    let mut out = String::new();
+    for r in RULES {
+        out.push_str(&format!(
+            "{}  {:<7}  {}  [{}]\n",
+            r.code,
+            r.severity.as_str(),
+            r.title,
+            r.source
+        ));
+    }
+    out
+}

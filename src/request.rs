@@ -1,0 +1,172 @@
+//! The request in its checked, normalised form: what the ticket is rendered from.
+//!
+//! A value of these types exists only when the document had no error, so the renderers never
+//! meet a missing or malformed datum.
+
+use crate::ids::{AwsAccountId, ClusterId, EndpointServiceName, ProjectId, SubscriptionId};
+use crate::regions::{Cloud, Region};
+
+/// A checked request document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// `"kind": "enablement"`: a first PrivateLink setup.
+    Enablement(Enablement),
+}
+
+/// Everything Adobe needs to enable PrivateLink for a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Enablement {
+    /// Company name, trimmed, one line.
+    pub company: String,
+    /// The region, which also tells the cloud.
+    pub region: &'static Region,
+    /// The customer account Adobe must allow.
+    pub account: Account,
+    /// The Adobe Commerce Pro project.
+    pub project_id: ProjectId,
+    /// Production and/or Staging, each once.
+    pub environments: Vec<Environment>,
+    /// Ports Adobe opens in the environments.
+    pub ports: Vec<PortSpec>,
+    /// One-way, or both ways with the customer's endpoint services.
+    pub connection: Connection,
+    /// Azure details; present exactly when the cloud is Azure.
+    pub azure: Option<AzureDetails>,
+}
+
+impl Enablement {
+    /// The cloud of the request.
+    pub fn cloud(&self) -> Cloud {
+        self.region.cloud
+    }
+}
+
+/// The customer account, in the form of its cloud.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Account {
+    /// A 12-digit AWS account ID.
+    Aws(AwsAccountId),
+    /// An Azure subscription ID.
+    Azure(SubscriptionId),
+}
+
+impl Account {
+    /// The normalised ID.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Account::Aws(id) => id.as_str(),
+            Account::Azure(id) => id.as_str(),
+        }
+    }
+
+    /// How the ticket labels it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Account::Aws(_) => "AWS account ID",
+            Account::Azure(_) => "Azure subscription ID",
+        }
+    }
+}
+
+/// An environment that can use PrivateLink.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    /// The Production environment.
+    Production,
+    /// The Staging environment.
+    Staging,
+}
+
+impl Environment {
+    /// The document value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Environment::Production => "production",
+            Environment::Staging => "staging",
+        }
+    }
+
+    /// The name people use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Environment::Production => "Production",
+            Environment::Staging => "Staging",
+        }
+    }
+}
+
+/// The transport protocol of a port.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    /// TCP, the default.
+    Tcp,
+    /// UDP.
+    Udp,
+}
+
+impl Protocol {
+    /// The document value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+        }
+    }
+
+    /// The name people use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "TCP",
+            Protocol::Udp => "UDP",
+        }
+    }
+}
+
+/// A service and the port it listens on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortSpec {
+    /// What runs there, e.g. `SFTP`.
+    pub service: String,
+    /// 1 to 65535 (65534 on Azure); never 22.
+    pub port: u16,
+    /// TCP or UDP.
+    pub protocol: Protocol,
+}
+
+/// The connection type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Connection {
+    /// The customer VPC reaches the Adobe VPC.
+    Unidirectional,
+    /// Both ways: Adobe also reaches these endpoint services, each granted to Adobe's principal,
+    /// with the prerequisites confirmed.
+    Bidirectional(Vec<EndpointService>),
+}
+
+impl Connection {
+    /// The document value.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Connection::Unidirectional => "unidirectional",
+            Connection::Bidirectional(_) => "bidirectional",
+        }
+    }
+}
+
+/// A customer endpoint service that Adobe connects to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointService {
+    /// Its name in the cloud's form.
+    pub name: EndpointServiceName,
+    /// The ports behind it.
+    pub ports: Vec<PortSpec>,
+}
+
+/// What an Azure request adds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AzureDetails {
+    /// From `cat /etc/platform_cluster`.
+    pub cluster_id: ClusterId,
+    /// Further subscriptions that will create Private Endpoint connections.
+    pub subscription_ids: Vec<SubscriptionId>,
+}

@@ -1,0 +1,293 @@
+//! The rule catalogue: every check the core makes, in one place.
+//!
+//! Each rule has a stable code, a severity, the field it concerns, a title, the help text that
+//! goes with its diagnostics, and the source of the fact behind it. `docs/rules.md` is generated
+//! from this table (`privatelink-prep rules --format markdown`) and a test keeps the two equal.
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+use crate::diagnostic::Severity::{Error, Info, Warning};
+
+/// One rule of the catalogue.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable code, `PL` and three digits.
+    pub code: &'static str,
+    /// Severity of every diagnostic of this rule.
+    pub severity: Severity,
+    /// The document field (or field pattern) the rule concerns.
+    pub field: &'static str,
+    /// A short title for the catalogue.
+    pub title: &'static str,
+    /// The default help text: how to fix it.
+    pub help: &'static str,
+    /// Where the fact behind the rule comes from.
+    pub source: &'static str,
+}
+
+const SRC_DOC: &str = "privatelink-service.txt";
+const SRC_FORMATS: &str = "rules.md, Identifier formats";
+
+macro_rules! rules {
+    ($($name:ident = $code:literal, $sev:ident, $field:literal, $title:literal, $help:literal, $source:expr;)*) => {
+        $(
+            #[doc = $title]
+            pub const $name: Rule = Rule {
+                code: $code,
+                severity: $sev,
+                field: $field,
+                title: $title,
+                help: $help,
+                source: $source,
+            };
+        )*
+        /// Every rule, ordered by code.
+        pub static RULES: &[Rule] = &[$($name),*];
+    };
+}
+
+rules! {
+    NOT_AN_OBJECT = "PL001", Error, "", "The document is not a JSON object",
+        "Write the request as one JSON object, e.g. {\"company\": \"Example Ltd\", \"cloud\": \"aws\", ...}.",
+        "privatelink-prep request format, version 1";
+    TOO_LARGE = "PL002", Error, "", "The document is larger than 1 MiB",
+        "A request is a few kilobytes; check that the right file was chosen.",
+        "privatelink-prep request format, version 1";
+    BAD_VERSION = "PL003", Error, "version", "Unsupported format version",
+        "Leave `version` out, or set it to 1.",
+        "privatelink-prep request format, version 1";
+    UNKNOWN_FIELD = "PL004", Warning, "*", "Unknown field",
+        "This field is not part of the request format and is ignored; check its spelling.",
+        "privatelink-prep request format, version 1";
+    WRONG_TYPE = "PL005", Error, "*", "A field has the wrong JSON type",
+        "Give the field the type the request format expects.",
+        "privatelink-prep request format, version 1";
+    BAD_KIND = "PL006", Error, "kind", "Unknown request kind",
+        "Leave `kind` out for an enablement request.",
+        "privatelink-prep request format, version 1";
+    TOO_LONG = "PL007", Error, "*", "Text is too long",
+        "Shorten the text; no value of a PrivateLink request is this long.",
+        "privatelink-prep request format, version 1";
+
+    COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
+        "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
+        "privatelink-service.txt, Enablement workflow step 1";
+    COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
+        "Remove line breaks, tabs and other control characters: the name goes into the one-line ticket subject.",
+        "privatelink-service.txt, Enablement workflow step 1";
+    COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
+        "Use the short name your support contract knows you by, at most 100 characters.",
+        "privatelink-service.txt, Enablement workflow step 1";
+
+    CLOUD_MISSING = "PL111", Error, "cloud", "Cloud is missing",
+        "Choose aws or azure: the cloud your own account is on, which must be the cloud of your Adobe Commerce instance.",
+        SRC_DOC;
+    CLOUD_UNKNOWN = "PL112", Error, "cloud", "Cloud is not AWS or Azure",
+        "PrivateLink for Adobe Commerce exists on AWS (PrivateLink) and Azure (Private Link) only; choose aws or azure.",
+        SRC_DOC;
+
+    REGION_MISSING = "PL121", Error, "region", "Region is missing",
+        "Enter the region of your Adobe Commerce instance, e.g. us-east-1 on AWS or eastus on Azure; your account must be in the same region.",
+        "privatelink-service.txt, Prerequisites (same region)";
+    REGION_UNKNOWN = "PL122", Error, "region", "Region is not a region of the chosen cloud",
+        "Enter a region code of the chosen cloud, e.g. eu-west-1 on AWS or westeurope on Azure.",
+        "aws-regions.tsv (botocore 1.44.8 partitions.json); azure-regions.tsv (Microsoft regions list)";
+    REGION_DISPLAY_NAME = "PL123", Info, "region", "Region was given by its display name",
+        "The ticket carries the region code; nothing to do if this is the region you meant.",
+        "aws-regions.tsv; azure-regions.tsv";
+    REGION_OTHER_PARTITION = "PL124", Error, "region", "AWS region outside the commercial partition",
+        "Adobe's principal lives in the commercial AWS partition and endpoint service permissions cannot cross partitions (GovCloud, China, ISO, European Sovereign Cloud); use a commercial region.",
+        "rules.md, Regions (aws-regions.tsv partitions)";
+    REGION_SOVEREIGN = "PL125", Error, "region", "Azure sovereign-cloud region",
+        "Azure Government and Azure China are separate clouds that Adobe Commerce cannot reach; use an Azure public region.",
+        "azure-regions.tsv (sovereign clouds)";
+    REGION_RESTRICTED = "PL126", Warning, "region", "Azure restricted-access region",
+        "This region needs an access request to Microsoft; make sure your subscription and your Adobe Commerce instance are both in it.",
+        "azure-regions.tsv (restricted-access)";
+    REGION_OTHER_CLOUD = "PL127", Error, "region", "Region belongs to the other cloud",
+        "Check `cloud` and `region`: both must describe where your Adobe Commerce instance runs.",
+        "aws-regions.tsv; azure-regions.tsv";
+
+    ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
+        "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
+        "privatelink-service.txt, data required for enablement";
+    AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id", "AWS account ID is not 12 digits",
+        "An AWS account ID is exactly 12 digits, leading zeros included; copy it from the account menu of the AWS console or run `aws sts get-caller-identity`.",
+        "rules.md, Identifier formats (Terraform verify.ValidAccountID)";
+    AWS_ACCOUNT_NORMALISED = "PL133", Warning, "account_id", "AWS account ID was written with separators",
+        "The ticket carries the 12 digits without dashes or spaces; nothing to do if they are right.",
+        SRC_FORMATS;
+    AWS_ACCOUNT_IS_UUID = "PL134", Error, "account_id", "An Azure subscription ID was given for AWS",
+        "Enter your 12-digit AWS account ID, or set cloud to azure if your Adobe Commerce instance runs on Azure.",
+        SRC_FORMATS;
+    AZURE_SUBSCRIPTION_FORMAT = "PL135", Error, "account_id", "Azure subscription ID is not a UUID",
+        "An Azure subscription ID looks like 8-4-4-4-12 hexadecimal digits; copy it from Subscriptions in the Azure portal or run `az account show --query id`.",
+        "rules.md, Identifier formats (azure-rest-api-specs SubscriptionIdParameter)";
+    AZURE_SUBSCRIPTION_IS_AWS = "PL136", Error, "account_id", "An AWS account ID was given for Azure",
+        "Enter your Azure subscription ID, or set cloud to aws if your Adobe Commerce instance runs on AWS.",
+        SRC_FORMATS;
+    ACCOUNT_IS_ADOBE = "PL137", Error, "account_id", "The account ID is Adobe's own",
+        "402592597372 is Adobe's AWS account (the principal you grant access to); enter your own account ID.",
+        "privatelink-service.txt, Endpoint service access granted";
+
+    PROJECT_MISSING = "PL141", Error, "project_id", "Project ID is missing",
+        "Enter your Adobe Commerce Pro project ID; `magento-cloud project:info` shows it.",
+        "privatelink-service.txt, data required for enablement";
+    PROJECT_FORMAT = "PL142", Error, "project_id", "Project ID is not 13 lowercase letters and digits",
+        "A project ID is 13 characters of a-z and 0-9, e.g. yw1unoukjcawe; `magento-cloud project:info` shows it.",
+        "rules.md, Identifier formats (Adobe Commerce project ID)";
+    PROJECT_UPPERCASE = "PL143", Warning, "project_id", "Project ID was written in uppercase",
+        "Project IDs are lowercase; the ticket carries the lowercase form.",
+        "rules.md, Identifier formats (Adobe Commerce project ID)";
+
+    PLAN_MISSING = "PL151", Error, "plan", "Plan is missing",
+        "PrivateLink is available on the Pro plan; set plan to pro.",
+        "privatelink-service.txt, Features and support";
+    PLAN_STARTER = "PL152", Error, "plan", "PrivateLink is not available on Starter",
+        "Only Adobe Commerce Pro projects can use PrivateLink; talk to your Adobe account team about Pro.",
+        "privatelink-service.txt, Features and support";
+    PLAN_UNKNOWN = "PL153", Error, "plan", "Plan is not pro or starter",
+        "Set plan to pro: PrivateLink is available on the Pro plan only.",
+        "privatelink-service.txt, Features and support";
+
+    ENVIRONMENTS_MISSING = "PL161", Error, "environments", "No environment is named",
+        "List the environments to connect: production, staging, or both.",
+        "privatelink-service.txt, Features and support";
+    ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]", "Environment cannot use PrivateLink",
+        "PrivateLink is available on Pro Production and Staging only; remove this environment.",
+        "privatelink-service.txt, Features and support";
+    ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]", "Environment listed twice",
+        "Remove the repeated entry; it is counted once.",
+        "privatelink-service.txt, Features and support";
+
+    CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
+        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "privatelink-service.txt, connection types";
+    CONNECTION_UNKNOWN = "PL172", Error, "connection_type", "Connection type is not unidirectional or bidirectional",
+        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "privatelink-service.txt, connection types";
+
+    PORTS_MISSING = "PL201", Error, "ports", "No port is listed",
+        "List each service and port Adobe must open, e.g. Webserver HTTP on 80 or SFTP on 2222.",
+        "privatelink-service.txt, data required for enablement";
+    PORT_INVALID = "PL202", Error, "ports[].port", "Port is not a whole number",
+        "Enter the port as a whole number, e.g. 3306.",
+        "rules.md, Ports and protocols";
+    PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port", "Port is out of range",
+        "Ports run from 1 to 65535 on AWS (NLB listeners) and from 1 to 65534 on Azure (Load Balancer front ends).",
+        "rules.md, Ports and protocols";
+    PORT_SSH = "PL204", Error, "ports[].port", "SSH cannot go over PrivateLink",
+        "Remove this port: SSH never goes over PrivateLink. Reach the environment with `magento-cloud ssh` after adding your SSH key to the project.",
+        "privatelink-service.txt, Features and support";
+    PORT_443_AZURE = "PL205", Error, "ports[].port", "Port 443 cannot be used on Azure",
+        "Remove port 443: on Azure, Fastly origin cloaking blocks HTTPS to the origin over Private Link; use another port for the service.",
+        "rules.md, Eligibility and limits (Adobe's current page)";
+    PORT_443_AWS = "PL206", Info, "ports[].port", "Port 443 was excluded by older guidance",
+        "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so say in the ticket that you need it.",
+        "rules.md, Eligibility and limits";
+    PORT_DUPLICATE = "PL207", Error, "ports[].port", "Port and protocol listed twice",
+        "Each port and protocol can be opened once; remove this entry or change its port.",
+        "rules.md, Ports and protocols";
+    PORTS_TOO_MANY = "PL208", Error, "ports", "More than 50 ports behind one endpoint service",
+        "A Network Load Balancer has at most 50 listeners; split the ports across endpoint services or drop the ones you do not need.",
+        "rules.md, Ports and protocols (NLB listener limit)";
+    SERVICE_MISSING = "PL209", Error, "ports[].service", "Service name is missing",
+        "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
+        "privatelink-service.txt, data required for enablement";
+    SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service", "Service name is not one short line",
+        "Use one line of at most 100 characters, without tabs or line breaks.",
+        "privatelink-service.txt, data required for enablement";
+    PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol", "Protocol is not tcp or udp",
+        "Set protocol to tcp (the default) or udp.",
+        "rules.md, Ports and protocols";
+    PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol", "UDP on AWS needs a dual-stack NLB",
+        "AWS PrivateLink carries UDP only through dual-stack Network Load Balancers; make sure yours is one, or use tcp.",
+        "rules.md, Ports and protocols";
+
+    ENDPOINT_SERVICES_MISSING = "PL301", Error, "endpoint_services", "Bidirectional request without endpoint services",
+        "List each endpoint service in your VPC that Adobe must connect to, or choose unidirectional.",
+        "privatelink-service.txt, data required for enablement (Endpoint service)";
+    ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
+        "Remove them, or choose bidirectional if Adobe must connect to them.",
+        "privatelink-service.txt, connection types";
+    ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name", "Endpoint service name is missing",
+        "Enter the endpoint service name: on AWS com.amazonaws.vpce.<region>.vpce-svc-<id> (VPC console, Endpoint services), on Azure the Private Link service alias or resource ID.",
+        "privatelink-service.txt, data required for enablement (Endpoint service)";
+    AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name", "AWS endpoint service name is malformed",
+        "Copy the service name from the VPC console (Endpoint services, Service name); it reads com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>.",
+        "rules.md, Identifier formats (AWS endpoint service name)";
+    ENDPOINT_REGION_MISMATCH = "PL305", Error, "endpoint_services[].name", "Endpoint service is in another region",
+        "PrivateLink connects within one region; the endpoint service must be in the region of your Adobe Commerce instance.",
+        "privatelink-service.txt, Features and support (same region)";
+    AZURE_ENDPOINT_FORMAT = "PL306", Error, "endpoint_services[].name", "Azure Private Link service is neither an alias nor a resource ID",
+        "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
+        "rules.md, Identifier formats (Azure Private Link service)";
+    PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed", "Adobe principal is not granted access",
+        "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
+        "privatelink-service.txt, Endpoint service access granted";
+    ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
+        "Each endpoint service is listed once, with all its ports; merge the two entries.",
+        "privatelink-service.txt, data required for enablement";
+    ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name", "Endpoint service name belongs to the other cloud",
+        "Check `cloud`: AWS uses endpoint service names, Azure uses Private Link service aliases or resource IDs.",
+        SRC_FORMATS;
+    ENDPOINT_OTHER_PARTITION = "PL310", Error, "endpoint_services[].name", "Endpoint service outside the commercial AWS partition",
+        "Adobe's principal cannot be granted access across AWS partitions; use an endpoint service in a commercial region.",
+        "rules.md, Regions";
+    PREREQUISITE_MISSING = "PL321", Error, "prerequisites.*", "Bidirectional prerequisite not confirmed",
+        "Create the resource in your VPC before you send the request, then confirm it here.",
+        "privatelink-service.txt, Set up for bidirectional PrivateLink connections";
+    PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
+        "Remove them, or choose bidirectional.",
+        "privatelink-service.txt, connection types";
+
+    CLUSTER_MISSING = "PL401", Error, "azure.cluster_id", "Azure cluster ID is missing",
+        "Run `cat /etc/platform_cluster` on the environment (after `magento-cloud ssh`) and enter what it prints.",
+        "rules.md, What the ticket must carry (Azure, Adobe's current page)";
+    CLUSTER_FORMAT = "PL402", Error, "azure.cluster_id", "Azure cluster ID is not one token",
+        "Enter exactly what `cat /etc/platform_cluster` prints: letters, digits, dots, dashes and underscores, without spaces.",
+        "rules.md, What the ticket must carry (Azure, Adobe's current page)";
+    AZURE_EXTRA_SUBSCRIPTION_FORMAT = "PL403", Error, "azure.subscription_ids[]", "Extra subscription ID is not a UUID",
+        "Each subscription that will create Private Endpoint connections is a UUID (8-4-4-4-12 hex digits); copy it from Subscriptions in the Azure portal.",
+        "rules.md, Identifier formats (Azure subscription ID)";
+    AZURE_ON_AWS = "PL404", Warning, "azure", "Azure details on an AWS request",
+        "The azure block is ignored on AWS; remove it, or set cloud to azure.",
+        "rules.md, What the ticket must carry";
+    AZURE_SUBSCRIPTION_DUPLICATE = "PL405", Warning, "azure.subscription_ids[]", "Subscription ID listed twice",
+        "Remove the repeated subscription ID; it is counted once.",
+        "rules.md, What the ticket must carry";
+}
+
+/// Looks a rule up by its code.
+pub fn find(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// The catalogue as Markdown. `docs/rules.md` holds this text; a test keeps the two equal.
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# Rule catalogue\n\n\
+         Generated from `src/rules.rs` by `privatelink-prep rules --format markdown`; do not edit by hand.\n\
+         Every diagnostic carries its rule's code and severity, the field it concerns, one message\n\
+         naming the value, and the help below (some rules tailor it to the value).\n\n\
+         | Code | Severity | Field | Rule | Help | Source |\n|---|---|---|---|---|---|\n",
+    );
+    for r in RULES {
+        let field = if r.field.is_empty() {
+            "(document)".to_string()
+        } else {
+            format!("`{}`", r.field)
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.code,
+            r.severity.as_str(),
+            field,
+            r.title,
+            r.help.replace('|', "\\|"),
+            r.source
+        ));
+    }
+    out
+}

@@ -1,0 +1,157 @@
+//! Small text helpers shared by the checks and the renderers.
+
+/// Lowercase ASCII letters and digits only: `EU West 1` and `eu-west-1` share the key `euwest1`.
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Edit distance counting an adjacent swap as one edit (optimal string alignment).
+/// Meant for short identifiers; callers bound the length.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d: Vec<usize> = vec![0; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = v;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// Quotes a user's value for a message, shortened so a huge value cannot flood the report.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::with_capacity(s.len().min(MAX * 4) + 2);
+    out.push('"');
+    let mut chars = s.chars();
+    for c in chars.by_ref().take(MAX) {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out.push('"');
+    out
+}
+
+/// True when the text has no line break, tab or other control character.
+pub fn is_one_line(s: &str) -> bool {
+    !s.chars().any(char::is_control)
+}
+
+/// Escapes text for Markdown so it reads as the same text and never as markup, links or HTML.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '~'
+                | '&'
+                | ':'
+                | '='
+                | '"'
+                | '\''
+                | '$'
+                | '@'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True for `8-4-4-4-12` hexadecimal digits, any case.
+pub fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Pads `s` with spaces to `width` characters.
+pub fn pad(out: &mut String, s: &str, width: usize) {
+    out.push_str(s);
+    for _ in s.chars().count()..width {
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edit_distance("eu-west1", "eu-west-1"), 1);
+        assert_eq!(edit_distance("westeruope", "westeurope"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+
+    #[test]
+    fn quote_shortens_and_shows_control_characters() {
+        assert_eq!(quote("a\nb"), "\"a\\nb\"");
+        let long = "x".repeat(100);
+        assert_eq!(quote(&long), format!("\"{}…\"", "x".repeat(60)));
+    }
+
+    #[test]
+    fn markdown_escape_neutralises_markup() {
+        assert_eq!(
+            escape_markdown("<b>[x](javascript:alert(1))</b>"),
+            "\\<b\\>\\[x\\]\\(javascript\\:alert\\(1\\)\\)\\</b\\>"
+        );
+    }
+
+    #[test]
+    fn uuid_shape() {
+        assert!(is_uuid("0f8fad5b-d9cb-469f-a165-70867728950e"));
+        assert!(is_uuid("0F8FAD5B-D9CB-469F-A165-70867728950E"));
+        assert!(!is_uuid("0f8fad5bd9cb469fa16570867728950e"));
+        assert!(!is_uuid("0f8fad5b-d9cb-469f-a165-70867728950g"));
+    }
+}

@@ -1,0 +1,396 @@
+//! Renders the support ticket for a checked request: plain text, Markdown, or JSON.
+
+use serde::Serialize;
+
+use crate::ids::ADOBE_PRINCIPAL;
+use crate::regions::Cloud;
+use crate::request::{Account, Connection, Enablement, PortSpec, Request};
+use crate::text::{escape_markdown, pad};
+
+/// The output formats of a ticket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text for the support form.
+    Text,
+    /// Markdown, with every user value escaped.
+    Markdown,
+    /// A JSON document for tools: the subject and the normalised request.
+    Json,
+}
+
+impl Format {
+    /// Reads `text`, `markdown` (or `md`) or `json`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "text" | "txt" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// A rendered ticket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ticket {
+    /// The one-line subject.
+    pub subject: String,
+    /// The body in the requested format.
+    pub body: String,
+}
+
+/// Renders `request` in `format`. Deterministic: the same request gives the same bytes.
+pub fn render(request: &Request, format: Format) -> Ticket {
+    match request {
+        Request::Enablement(e) => {
+            let subject = format!("PrivateLink support for {}", e.company);
+            let body = match format {
+                Format::Text => enablement_body(e, &mut Text::default()),
+                Format::Markdown => enablement_body(e, &mut Markdown::default()),
+                Format::Json => json(&subject, e),
+            };
+            Ticket { subject, body }
+        }
+    }
+}
+
+/// One line explaining the connection type.
+fn connection_line(c: &Connection) -> &'static str {
+    match c {
+        Connection::Unidirectional => {
+            "Unidirectional: our VPC connects to the Adobe VPC; Adobe does not connect back."
+        }
+        Connection::Bidirectional(_) => {
+            "Bidirectional: our VPC connects to the Adobe VPC, and the Adobe VPC connects to the endpoint services in our VPC listed below."
+        }
+    }
+}
+
+/// The two text renderings differ only in how they mark things up.
+trait Style {
+    fn out(&mut self) -> &mut String;
+    /// User-supplied free text (company, service names).
+    fn user(&self, s: &str) -> String;
+    /// An identifier in a checked format.
+    fn id(&self, s: &str) -> String;
+    fn heading(&mut self, s: &str);
+    fn field(&mut self, label: &str, value: &str);
+    fn table(&mut self, header: [&str; 3], rows: &[[String; 3]]);
+    fn item(&mut self, s: &str);
+    fn line(&mut self, s: &str) {
+        let o = self.out();
+        o.push_str(s);
+        o.push('\n');
+    }
+    fn para(&mut self, s: &str) {
+        let o = self.out();
+        o.push_str(s);
+        o.push_str("\n\n");
+    }
+}
+
+#[derive(Default)]
+struct Text(String);
+
+impl Style for Text {
+    fn out(&mut self) -> &mut String {
+        &mut self.0
+    }
+    fn user(&self, s: &str) -> String {
+        s.into()
+    }
+    fn id(&self, s: &str) -> String {
+        s.into()
+    }
+    fn heading(&mut self, s: &str) {
+        self.0.push_str(s);
+        self.0.push('\n');
+        for _ in s.chars() {
+            self.0.push('-');
+        }
+        self.0.push('\n');
+    }
+    fn field(&mut self, label: &str, value: &str) {
+        pad(&mut self.0, &format!("{label}:"), 24);
+        self.0.push_str(value);
+        self.0.push('\n');
+    }
+    fn table(&mut self, header: [&str; 3], rows: &[[String; 3]]) {
+        let mut widths = header.map(|h| h.chars().count());
+        for r in rows {
+            for (w, cell) in widths.iter_mut().zip(r) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let line = |cells: [&str; 3], out: &mut String| {
+            out.push_str("  ");
+            pad(out, cells[0], widths[0] + 2);
+            pad(out, cells[1], widths[1] + 2);
+            out.push_str(cells[2]);
+            out.push('\n');
+        };
+        line(header, &mut self.0);
+        for r in rows {
+            line([&r[0], &r[1], &r[2]], &mut self.0);
+        }
+    }
+    fn item(&mut self, s: &str) {
+        self.0.push_str("  - ");
+        self.0.push_str(s);
+        self.0.push('\n');
+    }
+}
+
+#[derive(Default)]
+struct Markdown(String);
+
+impl Style for Markdown {
+    fn out(&mut self) -> &mut String {
+        &mut self.0
+    }
+    fn user(&self, s: &str) -> String {
+        escape_markdown(s)
+    }
+    fn id(&self, s: &str) -> String {
+        // Checked identifiers never hold a backtick, so a code span is safe.
+        format!("`{s}`")
+    }
+    fn heading(&mut self, s: &str) {
+        self.0.push_str("## ");
+        self.0.push_str(s);
+        self.0.push('\n');
+    }
+    fn field(&mut self, label: &str, value: &str) {
+        self.0.push_str("- **");
+        self.0.push_str(label);
+        self.0.push_str(":** ");
+        self.0.push_str(value);
+        self.0.push('\n');
+    }
+    fn table(&mut self, header: [&str; 3], rows: &[[String; 3]]) {
+        self.0.push_str(&format!(
+            "| {} | {} | {} |\n|---|---:|---|\n",
+            header[0], header[1], header[2]
+        ));
+        for r in rows {
+            self.0
+                .push_str(&format!("| {} | {} | {} |\n", r[0], r[1], r[2]));
+        }
+    }
+    fn item(&mut self, s: &str) {
+        self.0.push_str("- ");
+        self.0.push_str(s);
+        self.0.push('\n');
+    }
+}
+
+fn port_rows(style: &dyn Style, ports: &[PortSpec]) -> Vec<[String; 3]> {
+    ports
+        .iter()
+        .map(|p| {
+            [
+                style.user(&p.service),
+                p.port.to_string(),
+                p.protocol.label().to_string(),
+            ]
+        })
+        .collect()
+}
+
+fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
+    let cloud = e.cloud();
+    let product = match cloud {
+        Cloud::Aws => "AWS PrivateLink",
+        Cloud::Azure => "Azure Private Link",
+    };
+    s.para(&format!(
+        "Please enable {product} for our Adobe Commerce Pro project. All the data the enablement needs is below."
+    ));
+    s.heading("Request");
+    let company = s.user(&e.company);
+    s.field("Company", &company);
+    s.field("Cloud", product);
+    let region = format!("{}, {}", s.id(e.region.code), e.region.name);
+    s.field("Region", &region);
+    let account = s.id(e.account.as_str());
+    s.field(e.account.label(), &account);
+    let project = s.id(e.project_id.as_str());
+    s.field("Project ID", &project);
+    s.field("Plan", "Pro");
+    let envs: Vec<&str> = e.environments.iter().map(|v| v.label()).collect();
+    s.field("Environments", &envs.join(", "));
+    s.field("Connection type", connection_line(&e.connection));
+    s.out().push('\n');
+
+    s.heading("Services and ports to open in the Adobe Commerce environments");
+    let rows = port_rows(s, &e.ports);
+    s.table(["Service", "Port", "Protocol"], &rows);
+    s.out().push('\n');
+    if cloud == Cloud::Aws && e.ports.iter().any(|p| p.port == 443) {
+        s.para("Port 443 (HTTPS) is requested on purpose: Adobe's current guidance supports it on AWS.");
+    }
+
+    if let Connection::Bidirectional(services) = &e.connection {
+        s.heading("Endpoint services in our VPC for Adobe to connect to");
+        for (i, svc) in services.iter().enumerate() {
+            let name = s.id(&svc.name.to_string());
+            s.para(&format!("{}. {} ({})", i + 1, name, svc.name.form()));
+            let rows = port_rows(s, &svc.ports);
+            s.table(["Service", "Port", "Protocol"], &rows);
+            s.out().push('\n');
+        }
+        let principal = s.id(ADOBE_PRINCIPAL);
+        s.para(&format!(
+            "Adobe's principal {principal} is granted access on each endpoint service listed above."
+        ));
+        s.line("Prerequisites in place in our VPC:");
+        s.item("a Network Load Balancer");
+        s.item("an endpoint service configuration for the application");
+        s.item(match cloud {
+            Cloud::Aws => "an interface endpoint",
+            Cloud::Azure => "a private endpoint",
+        });
+        s.out().push('\n');
+    }
+
+    if let (Some(az), Account::Azure(main)) = (&e.azure, &e.account) {
+        s.heading("Azure details");
+        let cluster = s.id(az.cluster_id.as_str());
+        s.field("Cluster ID", &cluster);
+        let mut subs = vec![s.id(main.as_str())];
+        subs.extend(
+            az.subscription_ids
+                .iter()
+                .filter(|x| *x != main)
+                .map(|x| s.id(x.as_str())),
+        );
+        s.line("Subscriptions that will create Private Endpoint connections:");
+        for sub in &subs {
+            s.item(sub);
+        }
+        s.out().push('\n');
+    }
+    s.para("Thank you.");
+    let mut body = std::mem::take(s.out());
+    while body.ends_with('\n') {
+        body.pop();
+    }
+    body.push('\n');
+    body
+}
+
+#[derive(Serialize)]
+struct JsonTicket<'a> {
+    subject: &'a str,
+    request: JsonRequest<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonRequest<'a> {
+    version: u8,
+    kind: &'static str,
+    company: &'a str,
+    cloud: &'static str,
+    region: &'static str,
+    region_name: &'static str,
+    account_id: &'a str,
+    project_id: &'a str,
+    plan: &'static str,
+    environments: Vec<&'static str>,
+    connection_type: &'static str,
+    ports: Vec<JsonPort<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    endpoint_services: Option<Vec<JsonEndpoint<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prerequisites: Option<JsonPrerequisites>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    azure: Option<JsonAzure<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPort<'a> {
+    service: &'a str,
+    port: u16,
+    protocol: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonEndpoint<'a> {
+    name: String,
+    ports: Vec<JsonPort<'a>>,
+    principal_allowed: bool,
+    principal: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonPrerequisites {
+    nlb: bool,
+    endpoint_service: bool,
+    interface_endpoint: bool,
+}
+
+#[derive(Serialize)]
+struct JsonAzure<'a> {
+    cluster_id: &'a str,
+    subscription_ids: Vec<&'a str>,
+}
+
+fn json_ports(ports: &[PortSpec]) -> Vec<JsonPort<'_>> {
+    ports
+        .iter()
+        .map(|p| JsonPort {
+            service: &p.service,
+            port: p.port,
+            protocol: p.protocol.as_str(),
+        })
+        .collect()
+}
+
+fn json(subject: &str, e: &Enablement) -> String {
+    let (endpoint_services, prerequisites) = match &e.connection {
+        Connection::Unidirectional => (None, None),
+        Connection::Bidirectional(list) => (
+            Some(
+                list.iter()
+                    .map(|s| JsonEndpoint {
+                        name: s.name.to_string(),
+                        ports: json_ports(&s.ports),
+                        principal_allowed: true,
+                        principal: ADOBE_PRINCIPAL,
+                    })
+                    .collect(),
+            ),
+            Some(JsonPrerequisites {
+                nlb: true,
+                endpoint_service: true,
+                interface_endpoint: true,
+            }),
+        ),
+    };
+    let doc = JsonTicket {
+        subject,
+        request: JsonRequest {
+            version: 1,
+            kind: "enablement",
+            company: &e.company,
+            cloud: e.cloud().as_str(),
+            region: e.region.code,
+            region_name: e.region.name,
+            account_id: e.account.as_str(),
+            project_id: e.project_id.as_str(),
+            plan: "pro",
+            environments: e.environments.iter().map(|v| v.as_str()).collect(),
+            connection_type: e.connection.as_str(),
+            ports: json_ports(&e.ports),
+            endpoint_services,
+            prerequisites,
+            azure: e.azure.as_ref().map(|a| JsonAzure {
+                cluster_id: a.cluster_id.as_str(),
+                subscription_ids: a.subscription_ids.iter().map(|x| x.as_str()).collect(),
+            }),
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
