@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the optimised page module into www/pkg:
+#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+# and prints the size of the .wasm, raw and gzip -9. Assumes scripts/setup.sh has run.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen is missing: run bash scripts/setup.sh"
+[ -x node_modules/.bin/wasm-opt ] || die "wasm-opt (npm binaryen) is missing: run bash scripts/setup.sh"
+
+out=www/pkg
+raw=target/wasm32-unknown-unknown/release/privatelink_prep.wasm
+wasm="$out/privatelink_prep_bg.wasm"
+
+say "cargo build --lib --release --target wasm32-unknown-unknown"
+cargo build --lib --release --target wasm32-unknown-unknown
+[ -f "$raw" ] || die "$raw was not produced"
+
+# wasm-bindgen and wasm-opt only when the cargo output changed since the last build.
+src_sum="$( { sha256sum "$raw"; wasm-bindgen --version; wasm-opt --version; cat "$0"; } | sha256sum | cut -c1-64)"
+stamp="$out/.build-stamp"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$src_sum" ] && [ -f "$wasm" ] && [ -f "$out/privatelink_prep.js" ]; then
+  say "www/pkg is up to date"
+else
+  rm -rf "$out"
+  say "wasm-bindgen --target web --out-dir $out"
+  wasm-bindgen --target web --out-dir "$out" "$raw"
+  say "wasm-opt -Oz"
+  wasm-opt -Oz \
+    --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+    --strip-debug --strip-producers \
+    "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+  printf '%s\n' "$src_sum" > "$stamp"
+fi
+
+raw_bytes="$(stat -c %s "$wasm")"
+gz_bytes="$(gzip -9 -c "$wasm" | wc -c)"
+js_bytes="$(stat -c %s "$out/privatelink_prep.js")"
+printf 'wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' "$raw_bytes" "$gz_bytes" "$wasm"
+printf 'js glue: %s bytes raw, %s bytes gzip -9\n' "$js_bytes" "$(gzip -9 -c "$out/privatelink_prep.js" | wc -c)"

@@ -1,0 +1,183 @@
+// Shared set-up for the end-to-end tests: a python http.server on a free loopback port serving the
+// repository root (the optimised build in www/pkg), Chromium from Debian driven by playwright-core,
+// and the privatelink-prep CLI for expected values.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CLI = join(ROOT, 'target', 'debug', 'privatelink-prep');
+
+/** Starts `python3 -m http.server` on a free port; resolves to { origin, url, stop }. */
+export async function startServer() {
+  for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm']) {
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run bash scripts/build.sh first`);
+  }
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', ROOT], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`http.server did not start: ${out}`)), 15000);
+    const onData = (chunk) => {
+      out += chunk;
+      const m = /port (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(Number(m[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`http.server exited (${code}): ${out}`)));
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}/index.html`,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once('exit', ok));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Launches Debian's Chromium headless (playwright gives each launch a fresh temporary profile). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens the page in a new context and waits for the form.
+ * Records every request URL in `requests` and every page error / console error in `errors`.
+ */
+export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: server.origin });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  const dialogs = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await page.goto(server.url);
+  await page.locator('form.plp-form').waitFor();
+  return { context, page, requests, errors, dialogs };
+}
+
+/** Runs the CLI on a request document; returns { status, stdout, stderr }. */
+export function cli(args, doc) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run cargo build --bin privatelink-prep`);
+  const dir = mkdtempSync(join(tmpdir(), 'plp-cli-'));
+  const file = join(dir, 'request.json');
+  try {
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    try {
+      const stdout = execFileSync(CLI, [...args, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { status: 0, stdout, stderr: '' };
+    } catch (err) {
+      return { status: err.status, stdout: err.stdout || '', stderr: err.stderr || '' };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The core's report for a document, from the CLI (`check --format json`). */
+export function cliReport(doc) {
+  return JSON.parse(cli(['check', '--format', 'json'], doc).stdout);
+}
+
+/** Waits until the page has re-validated (the debounce is ~100 ms) and the form says `state`. */
+export async function waitForPreview(page, state) {
+  await page.locator(`.plp-preview[data-state="${state}"]`).waitFor();
+}
+
+/** A valid AWS request, as the tests type it into the page. */
+export const VALID_AWS = {
+  company: 'Example Ltd',
+  cloud: 'aws',
+  region: 'eu-west-1',
+  account_id: '123456789012',
+  project_id: 'yw1unoukjcawe',
+  plan: 'pro',
+  environments: ['production', 'staging'],
+  connection_type: 'unidirectional',
+  ports: [
+    { service: 'Webserver HTTP', port: '80', protocol: 'tcp' },
+    { service: 'SFTP', port: '2222', protocol: 'tcp' },
+  ],
+};
+
+/** The request document the page sends for VALID_AWS-like values (only visible sections). */
+export function documentFor(values) {
+  const doc = { version: 1, kind: 'enablement', ...values };
+  return doc;
+}
+
+/** Fills the form through the UI, like a person: types text, clicks radios and checkboxes. */
+export async function fillForm(page, values) {
+  const form = page.locator('form.plp-form');
+  if (values.cloud) await form.locator(`input[name="cloud"][value="${values.cloud}"]`).check();
+  if (values.connection_type) {
+    await form.locator(`input[name="connection_type"][value="${values.connection_type}"]`).check();
+  }
+  for (const key of ['company', 'region', 'account_id', 'project_id']) {
+    if (values[key] !== undefined) await form.locator(`input[name="${key}"]`).fill(values[key]);
+  }
+  if (values.plan) await form.locator(`input[name="plan"][value="${values.plan}"]`).check();
+  for (const env of values.environments || []) {
+    await form.locator(`input[name="environments"][value="${env}"]`).check();
+  }
+  if (values.ports) await fillPorts(page, 'ports', values.ports);
+  if (values.azure) {
+    await form.locator('input[name="azure.cluster_id"]').fill(values.azure.cluster_id);
+    for (const [i, id] of (values.azure.subscription_ids || []).entries()) {
+      if (!(await form.locator(`input[name="azure.subscription_ids[${i}]"]`).count())) {
+        await form.locator('[data-list="azure.subscription_ids"] > .plp-add').click();
+      }
+      await form.locator(`input[name="azure.subscription_ids[${i}]"]`).fill(id);
+    }
+  }
+  for (const [i, s] of (values.endpoint_services || []).entries()) {
+    if (!(await form.locator(`input[name="endpoint_services[${i}].name"]`).count())) {
+      await form.locator('[data-list="endpoint_services"] > .plp-add').click();
+    }
+    await form.locator(`input[name="endpoint_services[${i}].name"]`).fill(s.name);
+    await fillPorts(page, `endpoint_services[${i}].ports`, s.ports);
+    const box = form.locator(`input[name="endpoint_services[${i}].principal_allowed"]`);
+    if (s.principal_allowed) await box.check(); else await box.uncheck();
+  }
+  for (const [key, on] of Object.entries(values.prerequisites || {})) {
+    const box = form.locator(`input[name="prerequisites.${key}"]`);
+    if (on) await box.check(); else await box.uncheck();
+  }
+}
+
+async function fillPorts(page, base, ports) {
+  const form = page.locator('form.plp-form');
+  for (const [i, p] of ports.entries()) {
+    if (!(await form.locator(`input[name="${base}[${i}].port"]`).count())) {
+      await form.locator(`[data-list="${base}"] > .plp-add`).click();
+    }
+    await form.locator(`input[name="${base}[${i}].service"]`).fill(p.service);
+    await form.locator(`input[name="${base}[${i}].port"]`).fill(String(p.port));
+    await form.locator(`select[name="${base}[${i}].protocol"]`).selectOption(p.protocol || 'tcp');
+  }
+}

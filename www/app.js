@@ -1,0 +1,903 @@
+// The privatelink-prep form: builds the request document from what the user types, shows the
+// core's verdicts (never re-coded here) and the ticket preview.
+//
+//   import { mount } from './www/app.js';
+//   const app = mount(root, { api });   // root: an element or a ShadowRoot; api: the loaded core
+//
+// Every DOM query stays inside the mounted wrapper, ids carry a per-mount prefix, and user text is
+// only ever set as text, so the same code works in a document and inside a shadow root.
+
+import { h, parsePath, parentPath, getIn, setIn, slug } from './dom.js';
+
+const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
+const ENVIRONMENTS = ['production', 'staging'];
+const FORMATS = [
+  { key: 'text', label: 'Plain text', ext: 'txt', mime: 'text/plain' },
+  { key: 'markdown', label: 'Markdown', ext: 'md', mime: 'text/markdown' },
+];
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
+const REVALIDATE_MS = 100;
+
+let mounts = 0;
+
+const emptyPort = () => ({ service: '', port: '', protocol: 'tcp' });
+const emptyService = () => ({ name: '', ports: [emptyPort()], principal_allowed: false });
+
+/** The form's starting values; `values` (part of a request document) overrides them. */
+export function initialState(values = {}) {
+  const state = {
+    company: '',
+    cloud: 'aws',
+    region: '',
+    account_id: '',
+    project_id: '',
+    plan: '',
+    environments: [],
+    connection_type: 'unidirectional',
+    ports: [emptyPort()],
+    endpoint_services: [emptyService()],
+    prerequisites: { nlb: false, endpoint_service: false, interface_endpoint: false },
+    azure: { cluster_id: '', subscription_ids: [] },
+  };
+  for (const [key, value] of Object.entries(values || {})) {
+    if (!(key in state) || value === undefined || value === null) continue;
+    if (key === 'prerequisites' || key === 'azure') Object.assign(state[key], structuredClone(value));
+    else state[key] = structuredClone(value);
+  }
+  return state;
+}
+
+/**
+ * The request document for the current state: only the fields of the sections on screen.
+ * Ports are sent as typed; the core reads numeric strings.
+ */
+export function toRequest(state) {
+  const portsOf = (list) =>
+    list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
+  const doc = {
+    version: 1,
+    kind: 'enablement',
+    company: state.company,
+    cloud: state.cloud,
+    region: state.region,
+    account_id: state.account_id,
+    project_id: state.project_id,
+  };
+  if (state.plan) doc.plan = state.plan;
+  doc.environments = ENVIRONMENTS.filter((e) => state.environments.includes(e));
+  if (state.connection_type) doc.connection_type = state.connection_type;
+  doc.ports = portsOf(state.ports);
+  if (state.connection_type === 'bidirectional') {
+    doc.endpoint_services = state.endpoint_services.map((s) => ({
+      name: s.name,
+      ports: portsOf(s.ports),
+      principal_allowed: Boolean(s.principal_allowed),
+    }));
+    doc.prerequisites = {
+      nlb: Boolean(state.prerequisites.nlb),
+      endpoint_service: Boolean(state.prerequisites.endpoint_service),
+      interface_endpoint: Boolean(state.prerequisites.interface_endpoint),
+    };
+  }
+  if (state.cloud === 'azure') {
+    doc.azure = {
+      cluster_id: state.azure.cluster_id,
+      subscription_ids: [...state.azure.subscription_ids],
+    };
+  }
+  return doc;
+}
+
+/** Cloud-dependent wording. */
+function words(cloud) {
+  const azure = cloud === 'azure';
+  return {
+    accountLabel: azure ? 'Azure subscription ID' : 'AWS account ID',
+    accountHint: azure
+      ? 'The subscription that will connect to Adobe, as 8-4-4-4-12 hexadecimal digits. The Azure portal lists it under Subscriptions; `az account show --query id` prints the current one.'
+      : 'The 12 digits of the AWS account that will connect to Adobe. Open the account menu at the top right of the AWS console, or run `aws sts get-caller-identity`. Dashes are fine; leading zeros count.',
+    accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
+    regionHint: azure
+      ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
+      : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
+    serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
+    serviceHint: azure
+      ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
+      : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
+    principalLabel: azure
+      ? `Adobe (${ADOBE_PRINCIPAL}) may connect to this service`
+      : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
+    principalHint: azure
+      ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
+      : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
+    prereqs: [
+      ['nlb', azure ? 'A Standard Load Balancer in front of the application' : 'A Network Load Balancer in front of the application'],
+      ['endpoint_service', azure ? 'A Private Link service for the application' : 'An endpoint service configuration for the application'],
+      ['interface_endpoint', azure ? 'A private endpoint to Adobe’s Private Link service' : 'An interface endpoint to Adobe’s endpoint service'],
+    ],
+  };
+}
+
+/**
+ * Renders the form into `root` (an element or a ShadowRoot).
+ * options.api: the core module after init() ({ validate, renderTicket, rules, regions, version }).
+ * options.values: a partial request document to start from.
+ * options.idPrefix: prefix for ids (default: plp1, plp2, ... per mount).
+ * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
+ * Returns { element, getRequest, getReport, setValue, check, destroy }.
+ */
+export function mount(root, options = {}) {
+  const api = options.api;
+  if (!api || typeof api.validate !== 'function') {
+    throw new TypeError('mount(root, { api }) needs the loaded privatelink-prep module');
+  }
+  const px = options.idPrefix || `plp${++mounts}`;
+  const idFor = (path) => `${px}-${slug(path)}`;
+  const state = initialState(options.values);
+
+  let checked = false; // after the first "Check", messages show as the user types
+  let timer = 0;
+  let report = { valid: false, diagnostics: [] };
+  let request = null;
+  let tickets = null; // { text: {subject, body}, markdown: {...} } when ready
+  let activeFormat = 'text';
+  let summarySignature = '';
+
+  // ---- builders ---------------------------------------------------------------------------
+
+  const hintFor = (path, text) => (text ? h('p', { class: 'plp-hint', id: `${idFor(path)}-hint` }, ...codeText(text)) : null);
+  const msgsFor = (path) => h('div', { class: 'plp-msgs', id: `${idFor(path)}-msg`, hidden: true });
+  const described = (path, hint) => (hint ? `${idFor(path)}-hint` : '');
+
+  function textField(path, label, hint, extra = {}) {
+    const control = h('input', {
+      type: 'text',
+      id: idFor(path),
+      name: path,
+      class: `plp-input ${extra.width || ''}`,
+      value: String(getIn(state, path) ?? ''),
+      autocomplete: extra.autocomplete || 'off',
+      spellcheck: 'false',
+      autocapitalize: 'off',
+      inputmode: extra.inputmode,
+      list: extra.list,
+      'data-base-describedby': described(path, hint),
+      'aria-describedby': described(path, hint) || undefined,
+    });
+    return h('div', { class: 'plp-field', 'data-field': path },
+      h('label', { class: 'plp-label', for: control.id, text: label }),
+      hintFor(path, hint),
+      msgsFor(path),
+      control);
+  }
+
+  function selectField(path, label, choices) {
+    const value = getIn(state, path);
+    const control = h('select', { id: idFor(path), name: path, class: 'plp-select', 'data-base-describedby': '' },
+      choices.map(([v, text]) => h('option', { value: v, text, selected: v === value })));
+    return h('div', { class: 'plp-field', 'data-field': path },
+      h('label', { class: 'plp-label', for: control.id, text: label }),
+      msgsFor(path),
+      control);
+  }
+
+  function choiceGroup(type, path, legend, hint, choices, isChecked) {
+    const inputs = choices.map(([value, label, choiceHint]) => {
+      const cid = `${idFor(path)}-${slug(value)}`;
+      const base = [described(path, hint), choiceHint ? `${cid}-hint` : ''].filter(Boolean).join(' ');
+      return h('div', { class: 'plp-choice' },
+        h('input', {
+          type, id: cid, name: path, value, class: 'plp-choice-input',
+          checked: isChecked(value),
+          'data-base-describedby': base,
+          'aria-describedby': base || undefined,
+        }),
+        h('label', { class: 'plp-choice-label', for: cid, text: label }),
+        choiceHint ? h('p', { class: 'plp-hint plp-choice-hint', id: `${cid}-hint` }, ...codeText(choiceHint)) : null);
+    });
+    return h('fieldset', { class: 'plp-field plp-group', 'data-field': path, id: `${idFor(path)}-group` },
+      h('legend', { class: 'plp-label', text: legend }),
+      hintFor(path, hint),
+      msgsFor(path),
+      h('div', { class: `plp-choices${choices.length <= 2 && !choices.some((c) => c[2]) ? ' plp-inline' : ''}` }, inputs));
+  }
+
+  function checkbox(path, label, hint) {
+    const cid = idFor(path);
+    const base = described(path, hint);
+    return h('div', { class: 'plp-field plp-check', 'data-field': path },
+      msgsFor(path),
+      h('div', { class: 'plp-choice' },
+        h('input', {
+          type: 'checkbox', id: cid, name: path, class: 'plp-choice-input',
+          checked: Boolean(getIn(state, path)),
+          'data-base-describedby': base,
+          'aria-describedby': base || undefined,
+        }),
+        h('label', { class: 'plp-choice-label', for: cid, text: label }),
+        hintFor(path, hint)));
+  }
+
+  function removeButton(text, onClick) {
+    return h('button', { type: 'button', class: 'plp-button plp-secondary plp-remove', on: { click: onClick } },
+      'Remove', h('span', { class: 'plp-vh', text: ` ${text}` }));
+  }
+
+  function addButton(text, onClick) {
+    return h('button', { type: 'button', class: 'plp-button plp-secondary plp-add', on: { click: onClick }, text });
+  }
+
+  // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
+  function portList(base, legend, hint) {
+    const list = getIn(state, base);
+    const rows = h('div', { class: 'plp-rows' });
+    list.forEach((_, i) => {
+      const p = `${base}[${i}]`;
+      rows.append(h('fieldset', { class: 'plp-row plp-port-row', 'data-field': p },
+        h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
+        msgsFor(p),
+        h('div', { class: 'plp-row-grid' },
+          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
+          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
+          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          h('div', { class: 'plp-row-action' },
+            removeButton(`port ${i + 1}${base === 'ports' ? '' : ` of ${serviceTitle(base)}`}`,
+              () => removeRow(base, i))))));
+    });
+    return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
+      h('legend', { class: 'plp-label', text: legend }),
+      hintFor(base, hint),
+      msgsFor(base),
+      rows,
+      addButton(list.length ? 'Add another port' : 'Add a port', () => addRow(base, emptyPort())));
+  }
+
+  function serviceTitle(base) {
+    const m = /endpoint_services\[(\d+)\]/.exec(base);
+    return m ? `endpoint service ${Number(m[1]) + 1}` : '';
+  }
+
+  function endpointServices() {
+    const w = words(state.cloud);
+    const rows = h('div', { class: 'plp-rows' });
+    state.endpoint_services.forEach((_, i) => {
+      const p = `endpoint_services[${i}]`;
+      rows.append(h('fieldset', { class: 'plp-row plp-service', 'data-field': p },
+        h('legend', { class: 'plp-row-title', text: `Endpoint service ${i + 1}` }),
+        msgsFor(p),
+        textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
+        portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
+        checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+        h('div', { class: 'plp-row-action' }, removeButton(`endpoint service ${i + 1}`, () => removeRow('endpoint_services', i)))));
+    });
+    return h('div', { class: 'plp-field plp-list', 'data-field': 'endpoint_services', 'data-list': 'endpoint_services' },
+      msgsFor('endpoint_services'),
+      rows,
+      addButton(state.endpoint_services.length ? 'Add another endpoint service' : 'Add an endpoint service',
+        () => addRow('endpoint_services', emptyService())));
+  }
+
+  function subscriptionList() {
+    const base = 'azure.subscription_ids';
+    const rows = h('div', { class: 'plp-rows' });
+    state.azure.subscription_ids.forEach((_, i) => {
+      const p = `${base}[${i}]`;
+      rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
+        textField(p, `Additional subscription ID ${i + 1}`, '', { width: 'plp-w-36' }),
+        h('div', { class: 'plp-row-action' }, removeButton(`additional subscription ID ${i + 1}`, () => removeRow(base, i)))));
+    });
+    return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
+      h('legend', { class: 'plp-label', text: 'Other subscriptions that will connect (optional)' }),
+      hintFor(base, 'Add every other Azure subscription that will create private endpoint connections to Adobe.'),
+      msgsFor(base),
+      rows,
+      addButton(state.azure.subscription_ids.length ? 'Add another subscription ID' : 'Add a subscription ID',
+        () => addRow(base, '')));
+  }
+
+  // ---- static structure -----------------------------------------------------------------------
+
+  const summaryTitle = h('h2', { class: 'plp-summary-title', id: `${px}-summary-title`, text: 'There is a problem' });
+  const summaryBody = h('div', { class: 'plp-summary-body' });
+  const summary = h('div', {
+    class: 'plp-summary', id: `${px}-summary`, role: 'alert', tabindex: '-1',
+    'aria-labelledby': summaryTitle.id, hidden: true,
+  }, summaryTitle, summaryBody);
+
+  const regionList = h('datalist', { id: `${px}-regions` });
+  const slots = {}; // name -> element whose children are rebuilt
+  const slot = (name) => (slots[name] = h('div', { class: 'plp-slot' }));
+
+  const azureSection = h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-azure`, hidden: state.cloud !== 'azure' },
+    h('h2', { class: 'plp-h2', id: `${px}-h-azure`, text: 'Azure details' }),
+    textField('azure.cluster_id', 'Cluster ID',
+      'Connect with `magento-cloud ssh` and run `cat /etc/platform_cluster`; enter exactly what it prints.',
+      { width: 'plp-w-24' }),
+    slot('subscriptions'));
+
+  const bidiSections = [
+    h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-services` },
+      h('h2', { class: 'plp-h2', id: `${px}-h-services`, text: 'Endpoint services in your network' }),
+      h('p', { class: 'plp-section-intro', text: 'For a bidirectional connection, list each service Adobe must reach in your VPC or virtual network, with its ports.' }),
+      slot('services')),
+    h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-prereq` },
+      h('h2', { class: 'plp-h2', id: `${px}-h-prereq`, text: 'Ready in your network' }),
+      slot('prereqs')),
+  ];
+
+  const checkButton = h('button', { type: 'submit', class: 'plp-button plp-primary', text: 'Check' });
+
+  const form = h('form', { class: 'plp-form', novalidate: true, 'aria-label': 'PrivateLink request' },
+    h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-project` },
+      h('h2', { class: 'plp-h2', id: `${px}-h-project`, text: 'Your project' }),
+      textField('company', 'Company name',
+        'The name your Adobe support contract knows you by; the ticket subject reads “PrivateLink support for” this name.',
+        { width: 'plp-w-36', autocomplete: 'organization' }),
+      textField('project_id', 'Adobe Commerce project ID',
+        '13 lowercase letters and digits. `magento-cloud project:info` prints it; it is also in the address of the project in the Cloud Console.',
+        { width: 'plp-w-16' }),
+      choiceGroup('radio', 'plan', 'Plan', 'PrivateLink is offered for Adobe Commerce Pro projects only.',
+        [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
+      choiceGroup('checkbox', 'environments', 'Environments to connect',
+        'Select each environment that needs the connection. Integration environments cannot use PrivateLink.',
+        [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v))),
+    h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
+      h('h2', { class: 'plp-h2', id: `${px}-h-cloud`, text: 'Cloud and account' }),
+      choiceGroup('radio', 'cloud', 'Cloud platform',
+        'The cloud your Adobe Commerce project runs on; your own account must be on the same one.',
+        [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v),
+      slot('region'),
+      slot('account')),
+    azureSection,
+    h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-connection` },
+      h('h2', { class: 'plp-h2', id: `${px}-h-connection`, text: 'Connection' }),
+      choiceGroup('radio', 'connection_type', 'Connection type', '', [
+        ['unidirectional', 'Unidirectional', 'Your network connects to services in Adobe’s network. One connection.'],
+        ['bidirectional', 'Bidirectional', 'Adobe also connects to endpoint services in your network. Two connections.'],
+      ], (v) => state.connection_type === v),
+      slot('ports')),
+    ...bidiSections,
+    h('div', { class: 'plp-submit' }, checkButton,
+      h('p', { class: 'plp-hint', text: 'Checks every field. After that, messages update as you type.' })),
+    regionList);
+
+  // ---- ticket preview ----
+
+  const previewHeading = h('h2', { class: 'plp-h2', id: `${px}-h-preview`, tabindex: '-1', text: 'Ticket preview' });
+  const previewStatus = h('p', { class: 'plp-preview-status', 'aria-live': 'polite' });
+  const showProblems = h('button', {
+    type: 'button', class: 'plp-button plp-link', text: 'Show the problems',
+    on: { click: () => check() },
+  });
+  const tabs = FORMATS.map((f, i) => h('button', {
+    type: 'button', role: 'tab', class: 'plp-tab', id: `${px}-tab-${f.key}`,
+    'aria-controls': `${px}-panel-${f.key}`, 'aria-selected': i === 0 ? 'true' : 'false',
+    tabindex: i === 0 ? '0' : '-1', text: f.label,
+    on: { click: () => selectTab(f.key, false), keydown: onTabKey },
+  }));
+  const panels = FORMATS.map((f, i) => {
+    const subject = h('p', { class: 'plp-ticket-subject', 'data-part': 'subject' });
+    const body = h('pre', { class: 'plp-ticket-body', 'data-part': 'body' });
+    return h('div', {
+      role: 'tabpanel', class: 'plp-panel', id: `${px}-panel-${f.key}`, 'aria-labelledby': `${px}-tab-${f.key}`,
+      tabindex: '0', hidden: i !== 0, 'data-format': f.key,
+    },
+    h('p', { class: 'plp-ticket-label', text: 'Subject' }), subject,
+    h('p', { class: 'plp-ticket-label', text: 'Body' }), body);
+  });
+  const copyStatus = h('p', { class: 'plp-copy-status', role: 'status' });
+  const actions = h('div', { class: 'plp-actions' },
+    h('button', { type: 'button', class: 'plp-button', 'data-action': 'copy-subject', text: 'Copy subject', on: { click: () => copy('subject') } }),
+    h('button', { type: 'button', class: 'plp-button', 'data-action': 'copy-body', text: 'Copy body', on: { click: () => copy('body') } }),
+    h('span', { class: 'plp-actions-sep', 'aria-hidden': 'true' }),
+    ...['txt', 'md', 'json'].map((ext) => h('button', {
+      type: 'button', class: 'plp-button plp-secondary', 'data-action': `download-${ext}`,
+      on: { click: () => download(ext) },
+    }, 'Download ', h('span', { class: 'plp-vh', text: 'ticket as ' }), `.${ext}`)));
+  const ticketBox = h('div', { class: 'plp-ticket', hidden: true },
+    h('div', { class: 'plp-tabs', role: 'tablist', 'aria-label': 'Ticket format' }, tabs),
+    panels, actions, copyStatus);
+  const preview = h('section', { class: 'plp-preview', 'aria-labelledby': previewHeading.id, 'data-state': 'not-ready' },
+    previewHeading,
+    h('div', { class: 'plp-preview-head' }, previewStatus, showProblems),
+    ticketBox,
+    h('p', { class: 'plp-hint', text: 'Send the subject and body as a new Adobe Commerce Support ticket. Enablement takes up to five business days.' }));
+
+  const rulesList = safeCall(() => api.rules(), []);
+  const about = h('details', { class: 'plp-about' },
+    h('summary', { text: `What this page checks (${rulesList.length} rules)` }),
+    h('ul', { class: 'plp-rules' }, rulesList.map((r) => h('li', {},
+      h('span', { class: 'plp-code', text: r.code }), ' ',
+      h('strong', { text: r.title }), ` (${SEVERITY_LABEL[r.severity] || r.severity}). `,
+      ...codeText(r.help)))),
+    h('p', { class: 'plp-hint', text: `privatelink-prep core ${safeCall(() => api.version(), '?')}. Every check runs in this browser.` }));
+
+  const wrapper = h('div', { class: 'plp', 'data-valid': 'false' }, summary, form, preview, about);
+
+  // ---- dynamic parts ---------------------------------------------------------------------------
+
+  function renderRegion() {
+    const w = words(state.cloud);
+    slots.region.replaceChildren(textField('region', 'Region', w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    const regions = safeCall(() => api.regions(state.cloud), []);
+    regionList.replaceChildren(...regions.map((r) => h('option', {
+      value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
+    })));
+  }
+  function renderAccount() {
+    const w = words(state.cloud);
+    slots.account.replaceChildren(textField('account_id', w.accountLabel, w.accountHint, { width: w.accountWidth }));
+  }
+  function renderPorts() {
+    slots.ports.replaceChildren(portList('ports', 'Services and ports Adobe must open',
+      'One row per service, e.g. Webserver HTTP on 80, SFTP on 2222, MySQL on 3306. SSH (port 22) never goes over PrivateLink.'));
+  }
+  function renderServices() { slots.services.replaceChildren(endpointServices()); }
+  function renderPrereqs() {
+    const w = words(state.cloud);
+    slots.prereqs.replaceChildren(h('fieldset', { class: 'plp-field plp-group', 'data-field': 'prerequisites' },
+      h('legend', { class: 'plp-label', text: 'Confirm what already exists in your network' }),
+      hintFor('prerequisites', 'A bidirectional connection needs these before Adobe can connect.'),
+      msgsFor('prerequisites'),
+      w.prereqs.map(([key, label]) => checkbox(`prerequisites.${key}`, label, ''))));
+  }
+  function renderSubscriptions() { slots.subscriptions.replaceChildren(subscriptionList()); }
+
+  const renderers = {
+    ports: renderPorts,
+    endpoint_services: renderServices,
+    'azure.subscription_ids': renderSubscriptions,
+  };
+  function rendererFor(base) {
+    if (renderers[base]) return renderers[base];
+    if (/^endpoint_services\[\d+\]\.ports$/.test(base)) return renderServices;
+    return null;
+  }
+
+  function applyVisibility() {
+    azureSection.hidden = state.cloud !== 'azure';
+    for (const s of bidiSections) s.hidden = state.connection_type !== 'bidirectional';
+  }
+
+  function renderAll() {
+    renderRegion();
+    renderAccount();
+    renderPorts();
+    renderServices();
+    renderPrereqs();
+    renderSubscriptions();
+    applyVisibility();
+  }
+
+  // ---- list editing (focus never falls back to the page body) ----
+
+  function addRow(base, item) {
+    const list = getIn(state, base);
+    list.push(item);
+    rendererFor(base)();
+    const row = rowElement(base, list.length - 1);
+    focusFirst(row);
+    revalidate(true);
+  }
+
+  function removeRow(base, index) {
+    const list = getIn(state, base);
+    list.splice(index, 1);
+    rendererFor(base)();
+    const target = rowElement(base, Math.min(index, list.length - 1));
+    if (target) focusFirst(target);
+    else focusFirst(form.querySelector(`[data-list="${cssEscape(base)}"] > .plp-add`), true);
+    revalidate(true);
+  }
+
+  function rowElement(base, index) {
+    if (index < 0) return null;
+    const path = `${base}[${index}]`;
+    return form.querySelector(`[data-field="${cssEscape(path)}"], [data-row="${cssEscape(path)}"]`);
+  }
+
+  function focusFirst(el, self = false) {
+    if (!el) return;
+    const target = self ? el : el.querySelector('input, select, textarea, button');
+    if (target) target.focus();
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  form.addEventListener('input', onEdit);
+  form.addEventListener('change', onEdit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    check();
+  });
+
+  function onEdit(e) {
+    const el = e.target;
+    if (!el || !el.name) return;
+    const path = el.name;
+    const isText = el.tagName === 'INPUT' && el.type === 'text';
+    if (isText && e.type === 'change') return; // already handled on input
+    if (el.type === 'radio') {
+      if (!el.checked) return;
+      setIn(state, path, el.value);
+      if (path === 'cloud') {
+        renderRegion();
+        renderAccount();
+        renderServices();
+        renderPrereqs();
+      }
+      applyVisibility();
+    } else if (el.type === 'checkbox') {
+      if (path === 'environments') {
+        const set = new Set(state.environments);
+        if (el.checked) set.add(el.value); else set.delete(el.value);
+        state.environments = ENVIRONMENTS.filter((v) => set.has(v));
+      } else {
+        setIn(state, path, el.checked);
+      }
+    } else {
+      setIn(state, path, el.value);
+    }
+    revalidate(!isText);
+  }
+
+  function revalidate(now) {
+    clearTimeout(timer);
+    if (now) run();
+    else timer = setTimeout(run, REVALIDATE_MS);
+  }
+
+  /** Shows every message, moves focus to the summary (errors) or to the ticket (ready). */
+  function check() {
+    checked = true;
+    clearTimeout(timer);
+    summarySignature = '';
+    run();
+    if (!report.valid) summary.focus();
+    else previewHeading.focus();
+    return report;
+  }
+
+  function run() {
+    request = toRequest(state);
+    try {
+      report = api.validate(request);
+    } catch (err) {
+      report = { valid: false, diagnostics: [failure(err)] };
+    }
+    if (checked) showDiagnostics();
+    updatePreview();
+    wrapper.dataset.valid = String(Boolean(report.valid));
+    if (typeof options.onReport === 'function') options.onReport(report, request);
+  }
+
+  // ---- diagnostics -----------------------------------------------------------------------------
+
+  /** The element that owns messages for a document path: the path itself or its nearest parent. */
+  function resolve(field) {
+    for (let path = field; path; path = parentPath(path)) {
+      const owner = form.querySelector(`[data-field="${cssEscape(path)}"]`);
+      if (owner && !owner.closest('[hidden]')) {
+        let controls = [...owner.querySelectorAll('input, select, textarea')].filter((c) => c.name === path);
+        if (!controls.length) {
+          const first = owner.querySelector('input, select, textarea');
+          controls = first ? [first] : [];
+        }
+        const focusTarget = controls.find((c) => c.checked) || controls[0] || owner.querySelector('button');
+        return { owner, path, controls, focusTarget };
+      }
+    }
+    return null;
+  }
+
+  function showDiagnostics() {
+    const diagnostics = report.diagnostics || [];
+    // Reset every message slot and control.
+    for (const box of form.querySelectorAll('.plp-msgs')) {
+      box.replaceChildren();
+      box.hidden = true;
+    }
+    for (const owner of form.querySelectorAll('.plp-has-error, .plp-has-warning')) {
+      owner.classList.remove('plp-has-error', 'plp-has-warning');
+    }
+    const describedBy = new Map(); // control -> Set of message ids
+    const invalid = new Set();
+
+    const placed = diagnostics.map((d) => {
+      const target = resolve(d.field || '');
+      if (!target) return { d, target: null };
+      const box = target.owner.querySelector(':scope > .plp-msgs');
+      box.hidden = false;
+      box.append(message(d, target));
+      target.owner.classList.add(d.severity === 'error' ? 'plp-has-error' : 'plp-has-warning');
+      for (const c of target.controls) {
+        if (!describedBy.has(c)) describedBy.set(c, new Set());
+        describedBy.get(c).add(box.id);
+        if (d.severity === 'error') invalid.add(c);
+      }
+      return { d, target };
+    });
+
+    for (const c of form.querySelectorAll('[data-base-describedby]')) {
+      const ids = [c.dataset.baseDescribedby, ...(describedBy.get(c) || [])].filter(Boolean);
+      if (ids.length) c.setAttribute('aria-describedby', ids.join(' '));
+      else c.removeAttribute('aria-describedby');
+      if (invalid.has(c)) c.setAttribute('aria-invalid', 'true');
+      else c.removeAttribute('aria-invalid');
+    }
+    renderSummary(placed);
+  }
+
+  function message(d, target) {
+    const el = h('div', { class: `plp-msg plp-msg-${d.severity}`, 'data-code': d.code, 'data-severity': d.severity },
+      h('p', { class: 'plp-msg-text' },
+        h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
+        h('span', { class: 'plp-msg-message', text: d.message })),
+      d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
+    const exact = target && target.controls.some((c) => c.name === d.field);
+    if (d.suggestion !== undefined && d.suggestion !== null && exact) {
+      el.append(h('button', {
+        type: 'button', class: 'plp-button plp-secondary plp-suggest',
+        on: { click: () => applySuggestion(d.field, String(d.suggestion)) },
+      }, `Use ${d.suggestion}`));
+    }
+    return el;
+  }
+
+  function applySuggestion(field, value) {
+    setValue(field, value);
+    const control = form.querySelector(`[name="${cssEscape(field)}"]`);
+    if (control) control.focus();
+  }
+
+  function renderSummary(placed) {
+    const errors = placed.filter((p) => p.d.severity === 'error');
+    const others = placed.filter((p) => p.d.severity !== 'error');
+    const signature = JSON.stringify(placed.map((p) => [p.d.severity, p.d.field, p.d.message, p.target?.focusTarget?.id]));
+    if (signature === summarySignature) return;
+    summarySignature = signature;
+    if (!placed.length) {
+      summary.hidden = true;
+      summaryBody.replaceChildren();
+      return;
+    }
+    summary.hidden = false;
+    summary.classList.toggle('plp-summary-warn', !errors.length);
+    summaryTitle.textContent = errors.length ? 'There is a problem' : 'Check before you send';
+    const item = (p, withBadge) => {
+      const label = withBadge ? `${SEVERITY_LABEL[p.d.severity] || p.d.severity}: ` : '';
+      const li = h('li', { class: `plp-summary-${p.d.severity}` });
+      if (p.target && p.target.focusTarget) {
+        const t = p.target.focusTarget;
+        li.append(h('a', {
+          href: `#${t.id}`, class: 'plp-summary-link',
+          on: { click: (e) => { e.preventDefault(); focusField(p.target); } },
+        }, label, p.d.message));
+      } else {
+        li.append(label, p.d.message, p.d.field ? h('span', { class: 'plp-code', text: ` (${p.d.field})` }) : null);
+      }
+      return li;
+    };
+    summaryBody.replaceChildren(...[
+      errors.length ? h('ul', { class: 'plp-summary-list' }, errors.map((p) => item(p, false))) : null,
+      others.length && errors.length ? h('h3', { class: 'plp-summary-sub', text: 'Also check' }) : null,
+      others.length ? h('ul', { class: 'plp-summary-list plp-summary-others' }, others.map((p) => item(p, true))) : null,
+    ].filter(Boolean));
+  }
+
+  function focusField(target) {
+    const label = target.owner.querySelector(':scope > legend, :scope > label') || target.owner;
+    target.focusTarget.focus({ preventScroll: true });
+    label.scrollIntoView({ block: 'start', behavior: 'auto' });
+  }
+
+  // ---- preview -----------------------------------------------------------------------------------
+
+  function updatePreview() {
+    const diags = report.diagnostics || [];
+    const errors = diags.filter((d) => d.severity === 'error').length;
+    const warnings = diags.filter((d) => d.severity === 'warning').length;
+    tickets = null;
+    if (report.valid) {
+      try {
+        tickets = {};
+        for (const f of FORMATS) tickets[f.key] = api.renderTicket(request, f.key);
+      } catch (err) {
+        tickets = null;
+        report = { valid: false, diagnostics: [...diags, failure(err)] };
+      }
+    }
+    if (tickets) {
+      for (const panel of panels) {
+        const t = tickets[panel.dataset.format];
+        panel.querySelector('[data-part="subject"]').textContent = t.subject;
+        panel.querySelector('[data-part="body"]').textContent = t.body;
+      }
+      setText(previewStatus, warnings
+        ? `Ready to send, with ${plural(warnings, 'warning')} to read.`
+        : 'Ready to send.');
+      showProblems.hidden = !warnings;
+      showProblems.textContent = 'Show the warnings';
+      ticketBox.hidden = false;
+      preview.dataset.state = 'ready';
+      if (typeof options.onTicket === 'function') options.onTicket(tickets, request);
+    } else {
+      const n = errors || 1;
+      setText(previewStatus, `Not ready: ${plural(n, 'error')} to fix.`);
+      showProblems.hidden = false;
+      showProblems.textContent = 'Show the problems';
+      ticketBox.hidden = true;
+      preview.dataset.state = 'not-ready';
+      setText(copyStatus, '');
+    }
+  }
+
+  function selectTab(key, moveFocus) {
+    activeFormat = key;
+    tabs.forEach((tab, i) => {
+      const on = FORMATS[i].key === key;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      tab.tabIndex = on ? 0 : -1;
+      panels[i].hidden = !on;
+      if (on && moveFocus) tab.focus();
+    });
+  }
+
+  function onTabKey(e) {
+    const i = FORMATS.findIndex((f) => f.key === activeFormat);
+    const last = FORMATS.length - 1;
+    const next = { ArrowRight: i === last ? 0 : i + 1, ArrowLeft: i === 0 ? last : i - 1, Home: 0, End: last }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    selectTab(FORMATS[next].key, true);
+  }
+
+  async function copy(part) {
+    if (!tickets) return;
+    const text = tickets[activeFormat][part];
+    const format = FORMATS.find((f) => f.key === activeFormat).label.toLowerCase();
+    const what = part === 'subject' ? 'subject' : `body (${format})`;
+    const ok = await writeClipboard(text, wrapper);
+    setText(copyStatus, ok ? `Copied the ${what}.` : `Could not copy the ${what}: select it and copy it by hand.`);
+  }
+
+  function download(ext) {
+    if (!tickets) return;
+    let content;
+    let mime;
+    if (ext === 'json') {
+      try {
+        content = api.renderTicket(request, 'json').body;
+      if (!content.endsWith('\n')) content += '\n';
+      } catch (err) {
+        setText(copyStatus, `Could not write the JSON ticket: ${errorText(err)}`);
+        return;
+      }
+      mime = 'application/json';
+    } else {
+      const f = FORMATS.find((x) => x.ext === ext);
+      content = ticketFile(tickets[f.key]);
+      mime = f.mime;
+    }
+    const name = `privatelink-ticket.${ext}`;
+    const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    wrapper.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    setText(copyStatus, `Downloaded ${name}.`);
+  }
+
+  // ---- public handle -------------------------------------------------------------------------------
+
+  function setValue(path, value) {
+    if (path === 'environments') {
+      state.environments = ENVIRONMENTS.filter((e) => (value || []).includes(e));
+    } else if (!setIn(state, path, value)) {
+      return false;
+    }
+    if (path === 'cloud') {
+      renderRegion();
+      renderAccount();
+      renderServices();
+      renderPrereqs();
+    }
+    applyVisibility();
+    for (const c of form.querySelectorAll(`[name="${cssEscape(path)}"]`)) {
+      if (c.type === 'radio') c.checked = c.value === value;
+      else if (c.type === 'checkbox') c.checked = path === 'environments' ? state.environments.includes(c.value) : Boolean(value);
+      else c.value = String(value ?? '');
+    }
+    revalidate(true);
+    return true;
+  }
+
+  renderAll();
+  root.append(wrapper);
+  run();
+
+  return {
+    element: wrapper,
+    getRequest: () => toRequest(state),
+    getReport: () => report,
+    getTickets: () => tickets,
+    setValue,
+    check,
+    destroy() {
+      clearTimeout(timer);
+      wrapper.remove();
+    },
+  };
+}
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+/** The text of a downloaded .txt/.md ticket: the subject line, a blank line, the body. */
+export function ticketFile(ticket) {
+  return `Subject: ${ticket.subject}\n\n${ticket.body}${ticket.body.endsWith('\n') ? '' : '\n'}`;
+}
+
+function safeCall(fn, fallback) {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function failure(err) {
+  return {
+    code: '', severity: 'error', field: '',
+    message: `The checker could not read the request: ${errorText(err)}`,
+    help: 'Reload the page; if it happens again, report it with the request you typed.',
+  };
+}
+
+function errorText(err) {
+  return err && err.message ? err.message : String(err);
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function cssEscape(s) {
+  return globalThis.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\\]\[]/g, '\\$&');
+}
+
+/** Text with `code` spans: returns text nodes and <code> elements, never HTML. */
+function codeText(text) {
+  const parts = String(text).split('`');
+  return parts.map((part, i) => (i % 2 ? h('code', { text: part }) : part)).filter((p) => p !== '');
+}
+
+/** Clipboard API first; a hidden textarea and execCommand('copy') when it is missing or refused. */
+export async function writeClipboard(text, container) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the legacy path
+  }
+  const active = container.getRootNode().activeElement || document.activeElement;
+  const area = h('textarea', { class: 'plp-offscreen', readonly: true, 'aria-hidden': 'true', tabindex: '-1' });
+  area.value = text;
+  container.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  if (active && typeof active.focus === 'function') active.focus();
+  return ok;
+}
