@@ -47,7 +47,7 @@ pub struct JsonError {
 /// [`MAX_DOCUMENT_BYTES`] is refused with a report, before it is parsed.
 pub fn check_json(text: &str) -> Result<Checked, JsonError> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Ok(too_large(text.len()));
+        return Ok(too_large());
     }
     let value: Value = serde_json::from_str(text).map_err(|e| JsonError {
         message: format!(
@@ -73,7 +73,7 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 pub fn check(doc: &Value) -> Checked {
     let size = json_size(doc, MAX_DOCUMENT_BYTES + 1);
     if size > MAX_DOCUMENT_BYTES {
-        return too_large(size);
+        return too_large();
     }
     let mut c = Checker::default();
     let request = match doc.as_object() {
@@ -95,14 +95,11 @@ pub fn check(doc: &Value) -> Checked {
     Checked { report, request }
 }
 
-fn too_large(bytes: usize) -> Checked {
+fn too_large() -> Checked {
     let d = Diagnostic::new(
         &rules::TOO_LARGE,
         "",
-        format!(
-            "The document is larger than 1 MiB ({} bytes or more), far beyond any request.",
-            bytes
-        ),
+        "The document is larger than 1 MiB, far beyond the few kilobytes of any request.",
     );
     Checked {
         report: Report::new(vec![d]),
@@ -141,12 +138,24 @@ fn json_size(v: &Value, limit: usize) -> usize {
     total
 }
 
+/// A JSON number for a message: whole numbers as digits, others described, so that no float
+/// formatting code is needed.
+fn number_text(n: &serde_json::Number) -> String {
+    match (n.as_u64(), n.as_i64(), n.as_f64()) {
+        (Some(u), _, _) => u.to_string(),
+        (_, Some(i), _) => i.to_string(),
+        (_, _, Some(f)) if f.fract() == 0.0 => "a very large number".to_string(),
+        _ => "a number with a fraction".to_string(),
+    }
+}
+
 /// How a JSON value is named in messages.
 fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
+        Value::Number(n) if n.is_f64() => number_text(n),
+        Value::Number(n) => format!("the number {}", number_text(n)),
         Value::String(s) => format!("the text {}", quote(s)),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
@@ -304,17 +313,19 @@ impl Checker {
         match v {
             None | Some(Value::Null) => {}
             Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-            Some(other) => self.push(Diagnostic::new(
-                &rules::BAD_VERSION,
-                "version",
-                format!(
-                    "Format version {} is not supported; this tool reads version 1.",
-                    match other {
-                        Value::Number(n) => n.to_string(),
-                        o => describe(o),
-                    }
-                ),
-            )),
+            Some(other) => {
+                let msg = match other {
+                    Value::Number(n) if n.as_u64().is_some() => format!(
+                        "Format version {} is not supported; this tool reads version 1.",
+                        number_text(n)
+                    ),
+                    o => format!(
+                        "The format version must be the number 1, not {}.",
+                        describe(o)
+                    ),
+                };
+                self.push(Diagnostic::new(&rules::BAD_VERSION, "version", msg));
+            }
         }
     }
 
@@ -526,11 +537,11 @@ impl Checker {
     fn account(&mut self, cloud: Option<Cloud>, v: Option<&Value>) -> Option<Account> {
         if let Some(Value::Number(n)) = v {
             // A number loses leading zeros; say so and offer the text form when it fits.
-            let digits = n.to_string();
+            let digits = number_text(n);
             let mut d = Diagnostic::new(
                 &rules::WRONG_TYPE,
                 "account_id",
-                format!("account_id must be text in quotes, not the number {digits}, so that leading zeros are kept."),
+                "account_id must be text in quotes, not a number, so that leading zeros are kept.",
             );
             if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
                 d = d.with_suggestion(digits);
@@ -906,10 +917,13 @@ impl Checker {
                 ));
                 return None;
             }
-            Some(Value::Number(n)) => n.as_u64().or_else(|| {
-                // Negative whole numbers are out of range; fractions are not ports at all.
-                n.as_i64().map(|_| 0)
-            }),
+            // Negative or huge whole numbers are out of range; fractions are not ports at all.
+            Some(Value::Number(n)) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => Some(u),
+                (_, Some(_), _) => Some(0),
+                (_, _, Some(f)) if f.fract() == 0.0 => Some(if f < 0.0 { 0 } else { u64::MAX }),
+                _ => None,
+            },
             Some(Value::String(s)) => {
                 let t = s.trim();
                 if t.is_empty() {
@@ -937,16 +951,14 @@ impl Checker {
             }
         };
         let Some(n) = number else {
-            let shown = match v {
-                Some(Value::String(s)) => quote(s.trim()),
-                Some(other) => describe(other),
-                None => String::new(),
+            let msg = match v {
+                Some(Value::String(s)) => format!(
+                    "{} is not a port number; a port is a whole number such as 3306.",
+                    quote(s.trim())
+                ),
+                _ => "The port has a fraction; a port is a whole number such as 3306.".to_string(),
             };
-            self.push(Diagnostic::new(
-                &rules::PORT_INVALID,
-                path,
-                format!("{shown} is not a port number; a port is a whole number such as 3306."),
-            ));
+            self.push(Diagnostic::new(&rules::PORT_INVALID, path, msg));
             return None;
         };
         let max: u64 = if cloud == Some(Cloud::Azure) {
@@ -955,7 +967,7 @@ impl Checker {
             65535
         };
         let shown = match v {
-            Some(Value::Number(num)) => num.to_string(),
+            Some(Value::Number(num)) => number_text(num),
             Some(Value::String(s)) => s.trim().to_string(),
             _ => n.to_string(),
         };
@@ -963,11 +975,12 @@ impl Checker {
             let on = cloud
                 .map(|c| format!(" on {}", c.label()))
                 .unwrap_or_default();
-            self.push(Diagnostic::new(
-                &rules::PORT_OUT_OF_RANGE,
-                path,
-                format!("Port {shown} is out of range; ports run from 1 to {max}{on}."),
-            ));
+            let msg = if shown.starts_with('a') {
+                format!("The port is {shown}, out of range; ports run from 1 to {max}{on}.")
+            } else {
+                format!("Port {shown} is out of range; ports run from 1 to {max}{on}.")
+            };
+            self.push(Diagnostic::new(&rules::PORT_OUT_OF_RANGE, path, msg));
             return None;
         }
         let port = n as u16;
@@ -1196,7 +1209,11 @@ impl Checker {
                 let mut d =
                     Diagnostic::new(rule, path, format!("{} is not {what}: {why}.", quote(s)));
                 if cloud == Cloud::Aws {
-                    let lower = s.to_ascii_lowercase().replace(' ', "");
+                    let mut lower = s.to_ascii_lowercase().replace(' ', "");
+                    // A bare service ID: put the declared region's prefix in front of it.
+                    if let (true, Some(r)) = (lower.starts_with("vpce-svc-"), region) {
+                        lower = format!("com.amazonaws.vpce.{}.{lower}", r.code);
+                    }
                     if let Ok(n) = EndpointServiceName::parse_aws(&lower) {
                         d = d.with_suggestion(n.to_string());
                     }

@@ -150,9 +150,9 @@ impl EndpointServiceName {
         if looks_azure(s) {
             return Err(NameError::OtherCloud);
         }
-        let rest = s
-            .strip_prefix(AWS_PREFIX)
-            .ok_or(NameError::Format("it must start with com.amazonaws.vpce."))?;
+        let rest = s.strip_prefix(AWS_PREFIX).ok_or(NameError::Format(
+            "it must begin with com.amazonaws.vpce, then the region and the service ID",
+        ))?;
         let (region, id) = rest.split_once('.').ok_or(NameError::Format(
             "the region and the service ID must follow com.amazonaws.vpce.",
         ))?;

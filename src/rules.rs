@@ -184,7 +184,7 @@ rules! {
         "Remove port 443: on Azure, Fastly origin cloaking blocks HTTPS to the origin over Private Link; use another port for the service.",
         "rules.md, Eligibility and limits (Adobe's current page)";
     PORT_443_AWS = "PL206", Info, "ports[].port", "Port 443 was excluded by older guidance",
-        "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so say in the ticket that you need it.",
+        "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so the ticket states that you need it.",
         "rules.md, Eligibility and limits";
     PORT_DUPLICATE = "PL207", Error, "ports[].port", "Port and protocol listed twice",
         "Each port and protocol can be opened once; remove this entry or change its port.",

@@ -1,0 +1,1399 @@
+//! Every rule, with the exact diagnostic a user sees for a bad value.
+//!
+//! Each case starts from a valid example in `tests/requests/`, applies a JSON merge patch
+//! (RFC 7386: `null` removes a field), and expects exactly these diagnostics, in order.
+
+mod common;
+
+use privatelink_prep::{check, check_json, Severity};
+use serde_json::{json, Value};
+
+/// One expected diagnostic: code, severity, field, message, suggestion.
+type Expect = (
+    &'static str,
+    Severity,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+use Severity::{Error as E, Info as I, Warning as W};
+
+fn merge(base: &mut Value, patch: Value) {
+    match patch {
+        Value::Object(p) => {
+            if !base.is_object() {
+                *base = json!({});
+            }
+            let obj = base.as_object_mut().unwrap();
+            for (k, v) in p {
+                if v.is_null() {
+                    obj.remove(&k);
+                } else if v.is_object() {
+                    merge(obj.entry(k).or_insert(Value::Null), v);
+                } else {
+                    obj.insert(k, v);
+                }
+            }
+        }
+        other => *base = other,
+    }
+}
+
+fn expand(v: Value) -> Value {
+    match v {
+        Value::String(s) if s == "BIG" => Value::String("x".repeat(1 << 20)),
+        Value::String(s) if s == "LONG" => Value::String("r".repeat(1001)),
+        Value::String(s) if s == "C101" => Value::String("C".repeat(101)),
+        Value::String(s) if s == "MANY51" => Value::Array(
+            (0..51)
+                .map(|i| json!({"service": format!("Service {i}"), "port": 10000 + i}))
+                .collect(),
+        ),
+        Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, expand(v))).collect()),
+        other => other,
+    }
+}
+
+/// Checks `base` patched with `patch` and compares every diagnostic.
+fn case(base: &str, patch: &str, expected: &[Expect]) {
+    let doc: Value = if let Some(raw) = patch.strip_prefix("RAW:") {
+        serde_json::from_str(raw).unwrap()
+    } else {
+        let mut doc: Value = serde_json::from_str(&common::request(base)).unwrap();
+        merge(&mut doc, expand(serde_json::from_str(patch).unwrap()));
+        doc
+    };
+    let checked = check(&doc);
+    let got: Vec<Expect> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.severity,
+                &*d.field.clone().leak(),
+                &*d.message.clone().leak(),
+                d.suggestion.clone().map(|s| &*s.leak()),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected, "patch {patch}");
+    let has_error = expected.iter().any(|e| e.1 == E);
+    assert_eq!(checked.report.valid, !has_error);
+    assert_eq!(
+        checked.request.is_some(),
+        !has_error,
+        "a valid report comes with a request"
+    );
+    // The same document through the JSON text entry point gives the same report.
+    let again = check_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+    assert_eq!(again.report, checked.report);
+}
+
+#[test]
+fn document_not_object() {
+    case(
+        "aws-unidirectional.json",
+        r#"RAW:[1,2]"#,
+        &[(
+            "PL001",
+            E,
+            "",
+            "The document is a list, not a JSON object of request fields.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn document_too_large() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"company": "BIG"}"#,
+        &[(
+            "PL002",
+            E,
+            "",
+            "The document is larger than 1 MiB, far beyond the few kilobytes of any request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn version_2() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"version": 2}"#,
+        &[(
+            "PL003",
+            E,
+            "version",
+            "Format version 2 is not supported; this tool reads version 1.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn version_text() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"version": "one"}"#,
+        &[(
+            "PL003",
+            E,
+            "version",
+            "The format version must be the number 1, not the text \"one\".",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn unknown_field() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"acount_id": "x", "notes": "hi"}"#,
+        &[
+            (
+                "PL004",
+                W,
+                "acount_id",
+                "The field \"acount_id\" is not part of the request and is ignored.",
+                None,
+            ),
+            (
+                "PL004",
+                W,
+                "notes",
+                "The field \"notes\" is not part of the request and is ignored.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn wrong_type_port() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Web", "port": true}]}"#,
+        &[(
+            "PL005",
+            E,
+            "ports[0].port",
+            "port must be a port number, not true.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn wrong_type_environments() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": "production"}"#,
+        &[
+            ("PL005", E, "environments", "environments must be a list such as [\"production\", \"staging\"], not the text \"production\".", None),
+        ],
+    );
+}
+
+#[test]
+fn bad_kind() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"kind": "removal"}"#,
+        &[(
+            "PL006",
+            E,
+            "kind",
+            "The request kind \"removal\" is not known; the kind this tool reads is enablement.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn too_long_region() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "LONG"}"#,
+        &[(
+            "PL007",
+            E,
+            "region",
+            "The value of region is 1001 characters long, more than the 1000 allowed.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn company_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"company": "   "}"#,
+        &[(
+            "PL101",
+            E,
+            "company",
+            "The company name is missing; the ticket subject needs it.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn company_newline() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"company": "Acme\nEvil: header"}"#,
+        &[
+            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break or control character, but the ticket subject is one line.", None),
+        ],
+    );
+}
+
+#[test]
+fn company_too_long() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"company": "C101"}"#,
+        &[(
+            "PL103",
+            E,
+            "company",
+            "The company name is 101 characters long, more than the 100 allowed.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn company_trimmed() {
+    case("aws-unidirectional.json", r#"{"company": "  Acme  "}"#, &[]);
+}
+
+#[test]
+fn cloud_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"cloud": null}"#,
+        &[(
+            "PL111",
+            E,
+            "cloud",
+            "The cloud is missing; choose aws or azure.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn cloud_unknown() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"cloud": "gcp"}"#,
+        &[(
+            "PL112",
+            E,
+            "cloud",
+            "The cloud \"gcp\" is neither aws nor azure.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn cloud_amazon() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"cloud": "Amazon Web Services"}"#,
+        &[(
+            "PL112",
+            E,
+            "cloud",
+            "The cloud \"Amazon Web Services\" is neither aws nor azure.",
+            Some("aws"),
+        )],
+    );
+}
+
+#[test]
+fn region_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": ""}"#,
+        &[(
+            "PL121",
+            E,
+            "region",
+            "The region is missing; enter the region of your Adobe Commerce instance.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn region_typo() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "eu-west1"}"#,
+        &[(
+            "PL122",
+            E,
+            "region",
+            "\"eu-west1\" is not an AWS region; did you mean eu-west-1 (Europe (Ireland))?",
+            Some("eu-west-1"),
+        )],
+    );
+}
+
+#[test]
+fn region_unknown() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "mars-north-1"}"#,
+        &[(
+            "PL122",
+            E,
+            "region",
+            "\"mars-north-1\" is not an AWS region.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn region_case() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "  EU-WEST-1 "}"#,
+        &[],
+    );
+}
+
+#[test]
+fn region_display_aws() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "Europe (Ireland)"}"#,
+        &[(
+            "PL123",
+            I,
+            "region",
+            "\"Europe (Ireland)\" was read as the region code eu-west-1 (Europe (Ireland)).",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn region_display_azure() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"region": "West Europe"}"#,
+        &[(
+            "PL123",
+            I,
+            "region",
+            "\"West Europe\" was read as the region code westeurope (West Europe).",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn region_govcloud() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "us-gov-west-1"}"#,
+        &[
+            ("PL124", E, "region", "us-gov-west-1 (AWS GovCloud (US-West)) is in the aws-us-gov partition, which Adobe's principal cannot reach.", None),
+        ],
+    );
+}
+
+#[test]
+fn region_china() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "cn-north-1"}"#,
+        &[
+            ("PL124", E, "region", "cn-north-1 (China (Beijing)) is in the aws-cn partition, which Adobe's principal cannot reach.", None),
+        ],
+    );
+}
+
+#[test]
+fn region_eusc() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "eusc-de-east-1"}"#,
+        &[
+            ("PL124", E, "region", "eusc-de-east-1 (AWS European Sovereign Cloud (Germany)) is in the aws-eusc partition, which Adobe's principal cannot reach.", None),
+        ],
+    );
+}
+
+#[test]
+fn region_sovereign() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"region": "usgovvirginia"}"#,
+        &[
+            ("PL125", E, "region", "usgovvirginia (US Gov Virginia) is in the AzureUSGovernment sovereign cloud, which Adobe Commerce cannot reach.", None),
+        ],
+    );
+}
+
+#[test]
+fn region_restricted() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"region": "norwaywest"}"#,
+        &[(
+            "PL126",
+            W,
+            "region",
+            "norwaywest (Norway West) is an Azure region that needs an access request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn region_other_cloud() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "eastus"}"#,
+        &[(
+            "PL127",
+            E,
+            "region",
+            "\"eastus\" is an Azure region, but the cloud is AWS.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn region_azure_typo() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"region": "westeruope"}"#,
+        &[(
+            "PL122",
+            E,
+            "region",
+            "\"westeruope\" is not an Azure region; did you mean westeurope (West Europe)?",
+            Some("westeurope"),
+        )],
+    );
+}
+
+#[test]
+fn account_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": null}"#,
+        &[(
+            "PL131",
+            E,
+            "account_id",
+            "The account ID is missing; Adobe must know which account to allow.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn aws_account_short() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": "12345"}"#,
+        &[
+            ("PL132", E, "account_id", "\"12345\" is not an AWS account ID: it has 5 digits, and an AWS account ID has exactly 12.", None),
+        ],
+    );
+}
+
+#[test]
+fn aws_account_letters() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": "12345678901a"}"#,
+        &[(
+            "PL132",
+            E,
+            "account_id",
+            "\"12345678901a\" is not an AWS account ID: it must be exactly 12 digits.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn aws_account_dashes() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": "0123-4567-8901"}"#,
+        &[(
+            "PL133",
+            W,
+            "account_id",
+            "\"0123-4567-8901\" was read as the account ID 012345678901.",
+            Some("012345678901"),
+        )],
+    );
+}
+
+#[test]
+fn aws_account_number() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": 123456789012}"#,
+        &[(
+            "PL005",
+            E,
+            "account_id",
+            "account_id must be text in quotes, not a number, so that leading zeros are kept.",
+            Some("123456789012"),
+        )],
+    );
+}
+
+#[test]
+fn aws_account_uuid() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"}"#,
+        &[
+            ("PL134", E, "account_id", "\"7c9e6679-7425-40de-944b-e07fc1f90ae7\" is an Azure subscription ID, but the cloud is AWS.", None),
+        ],
+    );
+}
+
+#[test]
+fn aws_account_adobe() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"account_id": "402592597372"}"#,
+        &[(
+            "PL137",
+            E,
+            "account_id",
+            "402592597372 is Adobe's own AWS account, not yours.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn azure_subscription_bad() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"account_id": "not-a-subscription"}"#,
+        &[
+            ("PL135", E, "account_id", "\"not-a-subscription\" is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.", None),
+        ],
+    );
+}
+
+#[test]
+fn azure_subscription_nodashes() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"account_id": "7c9e6679742540de944be07fc1f90ae7"}"#,
+        &[
+            ("PL135", E, "account_id", "\"7c9e6679742540de944be07fc1f90ae7\" is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.", Some("7c9e6679-7425-40de-944b-e07fc1f90ae7")),
+        ],
+    );
+}
+
+#[test]
+fn azure_subscription_aws() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"account_id": "123456789012"}"#,
+        &[(
+            "PL136",
+            E,
+            "account_id",
+            "\"123456789012\" is an AWS account ID, but the cloud is Azure.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn project_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"project_id": null}"#,
+        &[(
+            "PL141",
+            E,
+            "project_id",
+            "The project ID is missing; `magento-cloud project:info` shows it.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn project_short() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"project_id": "abc"}"#,
+        &[(
+            "PL142",
+            E,
+            "project_id",
+            "\"abc\" is not a project ID: it has 3 characters, and a project ID has 13.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn project_symbols() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"project_id": "abc_defghijkl"}"#,
+        &[(
+            "PL142",
+            E,
+            "project_id",
+            "\"abc_defghijkl\" is not a project ID: only the letters a-z and digits may appear.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn project_upper() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"project_id": "YW1UNOUKJCAWE"}"#,
+        &[(
+            "PL143",
+            W,
+            "project_id",
+            "\"YW1UNOUKJCAWE\" was read as the project ID yw1unoukjcawe.",
+            Some("yw1unoukjcawe"),
+        )],
+    );
+}
+
+#[test]
+fn plan_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"plan": null}"#,
+        &[(
+            "PL151",
+            E,
+            "plan",
+            "The plan is missing; PrivateLink needs the Pro plan.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn plan_starter() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"plan": "Starter"}"#,
+        &[(
+            "PL152",
+            E,
+            "plan",
+            "PrivateLink is not available on Starter projects, only on Pro.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn plan_unknown() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"plan": "pro plus"}"#,
+        &[(
+            "PL153",
+            E,
+            "plan",
+            "The plan \"pro plus\" is neither pro nor starter.",
+            Some("pro"),
+        )],
+    );
+}
+
+#[test]
+fn environments_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": []}"#,
+        &[(
+            "PL161",
+            E,
+            "environments",
+            "No environment is named; list production, staging, or both.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn environment_integration() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": ["production", "integration", "master", "local", "prod", "qa"]}"#,
+        &[
+            ("PL162", E, "environments[1]", "Integration environments cannot use PrivateLink; only Production and Staging can.", None),
+            ("PL162", E, "environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
+            ("PL162", E, "environments[3]", "Local environments cannot use PrivateLink; only Production and Staging can.", None),
+            ("PL162", E, "environments[4]", "\"prod\" is not an environment name; did you mean production?", Some("production")),
+            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only production and staging are.", None),
+        ],
+    );
+}
+
+#[test]
+fn environment_duplicate() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": ["production", "Production"]}"#,
+        &[(
+            "PL163",
+            W,
+            "environments[1]",
+            "Production is listed more than once.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn connection_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"connection_type": null}"#,
+        &[(
+            "PL171",
+            E,
+            "connection_type",
+            "The connection type is missing; choose unidirectional or bidirectional.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn connection_unknown() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"connection_type": "two-way"}"#,
+        &[(
+            "PL172",
+            E,
+            "connection_type",
+            "The connection type \"two-way\" is neither unidirectional nor bidirectional.",
+            Some("bidirectional"),
+        )],
+    );
+}
+
+#[test]
+fn ports_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": []}"#,
+        &[(
+            "PL201",
+            E,
+            "ports",
+            "No port is listed; name each service and the port Adobe must open for it.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn port_not_number() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Web", "port": "eighty"}, {"service": "Web2", "port": 80.5}, {"service": "Web3"}]}"#,
+        &[
+            (
+                "PL202",
+                E,
+                "ports[0].port",
+                "\"eighty\" is not a port number; a port is a whole number such as 3306.",
+                None,
+            ),
+            (
+                "PL202",
+                E,
+                "ports[1].port",
+                "The port has a fraction; a port is a whole number such as 3306.",
+                None,
+            ),
+            (
+                "PL202",
+                E,
+                "ports[2].port",
+                "The port number is missing.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn port_range_aws() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Web", "port": 0}, {"service": "Web2", "port": 65536}, {"service": "Web3", "port": 65535}]}"#,
+        &[
+            (
+                "PL203",
+                E,
+                "ports[0].port",
+                "Port 0 is out of range; ports run from 1 to 65535 on AWS.",
+                None,
+            ),
+            (
+                "PL203",
+                E,
+                "ports[1].port",
+                "Port 65536 is out of range; ports run from 1 to 65535 on AWS.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn port_range_azure() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"ports": [{"service": "Web", "port": 65535}, {"service": "Web2", "port": -1}]}"#,
+        &[
+            (
+                "PL203",
+                E,
+                "ports[0].port",
+                "Port 65535 is out of range; ports run from 1 to 65534 on Azure.",
+                None,
+            ),
+            (
+                "PL203",
+                E,
+                "ports[1].port",
+                "Port -1 is out of range; ports run from 1 to 65534 on Azure.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn port_ssh() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Shell", "port": 22}, {"service": "OpenSSH bastion", "port": 2200}, {"service": "SFTP", "port": 2222}]}"#,
+        &[
+            ("PL204", E, "ports[0].port", "Port 22 is SSH, and SSH cannot go over PrivateLink.", None),
+            ("PL204", E, "ports[1].port", "The service \"OpenSSH bastion\" looks like SSH, and SSH cannot go over PrivateLink on any port.", None),
+        ],
+    );
+}
+
+#[test]
+fn port_443_azure() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"ports": [{"service": "HTTPS", "port": 443}]}"#,
+        &[(
+            "PL205",
+            E,
+            "ports[0].port",
+            "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn port_443_aws() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "HTTPS", "port": "443"}]}"#,
+        &[(
+            "PL206",
+            I,
+            "ports[0].port",
+            "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn port_duplicate() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Web", "port": 80}, {"service": "Web again", "port": "80", "protocol": "TCP"}, {"service": "Web UDP", "port": 80, "protocol": "udp"}]}"#,
+        &[
+            (
+                "PL207",
+                E,
+                "ports[1].port",
+                "Port 80/TCP is listed more than once.",
+                None,
+            ),
+            (
+                "PL212",
+                W,
+                "ports[2].protocol",
+                "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn ports_too_many() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": "MANY51"}"#,
+        &[(
+            "PL208",
+            E,
+            "ports",
+            "51 ports are listed, but one endpoint service can carry at most 50.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn service_missing() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"port": 80}]}"#,
+        &[(
+            "PL209",
+            E,
+            "ports[0].service",
+            "The service name is missing; say what runs on this port.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn service_multiline() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Web\tserver", "port": 80}]}"#,
+        &[(
+            "PL210",
+            E,
+            "ports[0].service",
+            "The service name \"Web\\tserver\" must be one line of at most 100 characters.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn protocol_unknown() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Web", "port": 80, "protocol": "sctp"}]}"#,
+        &[(
+            "PL211",
+            E,
+            "ports[0].protocol",
+            "The protocol \"sctp\" is neither tcp nor udp.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn protocol_udp_aws() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "Syslog", "port": 514, "protocol": "udp"}]}"#,
+        &[(
+            "PL212",
+            W,
+            "ports[0].protocol",
+            "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn protocol_udp_azure() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"ports": [{"service": "Syslog", "port": 514, "protocol": "udp"}]}"#,
+        &[],
+    );
+}
+
+#[test]
+fn endpoint_services_missing() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": []}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL301", E, "endpoint_services", "A bidirectional connection needs at least one endpoint service for Adobe to connect to.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_services_ignored() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"endpoint_services": [{"name": "x"}], "prerequisites": {"nlb": true}}"#,
+        &[
+            (
+                "PL302",
+                W,
+                "endpoint_services",
+                "Endpoint services are listed, but a unidirectional connection does not use them.",
+                None,
+            ),
+            (
+                "PL322",
+                W,
+                "prerequisites",
+                "Prerequisites are given, but a unidirectional connection does not need them.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_name_missing() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            (
+                "PL206",
+                I,
+                "ports[1].port",
+                "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
+                None,
+            ),
+            (
+                "PL303",
+                E,
+                "endpoint_services[0].name",
+                "The endpoint service name is missing.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_aws_format() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL304", E, "endpoint_services[0].name", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c\" is not an AWS endpoint service name: the service ID must be vpce-svc- followed by 17 lowercase hexadecimal digits.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_aws_upper() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.VPCE-SVC-0A1B2C3D4E5F60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL304", E, "endpoint_services[0].name", "\"com.amazonaws.vpce.us-east-1.VPCE-SVC-0A1B2C3D4E5F60718\" is not an AWS endpoint service name: the service ID after the region must start with vpce-svc-.", Some("com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718")),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_aws_prefix() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL304", E, "endpoint_services[0].name", "\"vpce-svc-0a1b2c3d4e5f60718\" is not an AWS endpoint service name: it must begin with com.amazonaws.vpce, then the region and the service ID.", Some("com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718")),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_region_mismatch() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL305", E, "endpoint_services[0].name", "\"com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718\" is in eu-west-1, but the request's region is us-east-1.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_region_govcloud() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-gov-west-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL305", E, "endpoint_services[0].name", "\"com.amazonaws.vpce.us-gov-west-1.vpce-svc-0a1b2c3d4e5f60718\" is in us-gov-west-1, outside the commercial AWS partition, and the request's region is us-east-1.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_china() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "cn.com.amazonaws.vpce.cn-north-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL310", E, "endpoint_services[0].name", "\"cn.com.amazonaws.vpce.cn-north-1.vpce-svc-0a1b2c3d4e5f60718\" is in the AWS China partition, which Adobe's principal cannot reach.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_azure_on_aws() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "erp.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus.azure.privatelinkservice", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL309", E, "endpoint_services[0].name", "\"erp.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus.azure.privat…\" is an Azure name, but the cloud is AWS.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_azure_format() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "my-private-link", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL306", E, "endpoint_services[0].name", "\"my-private-link\" is not an Azure Private Link service alias or resource ID: an alias ends with .azure.privatelinkservice and a resource ID starts with /subscriptions/.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_azure_alias_region() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "erp.3f2504e0-4f89-11d3-9a0c-0305e82c3301.westus.azure.privatelinkservice", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL305", E, "endpoint_services[0].name", "\"erp.3f2504e0-4f89-11d3-9a0c-0305e82c3301.westus.azure.privat…\" is in westus, but the request's region is eastus2.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_azure_resource_bad() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "/subscriptions/nope/resourceGroups/rg/providers/Microsoft.Network/privateLinkServices/pls", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL306", E, "endpoint_services[0].name", "\"/subscriptions/nope/resourceGroups/rg/providers/Microsoft.Ne…\" is not an Azure Private Link service alias or resource ID: the subscription in the resource ID must be a UUID.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_aws_on_azure() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.eastus2.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}]}"#,
+        &[
+            ("PL309", E, "endpoint_services[0].name", "\"com.amazonaws.vpce.eastus2.vpce-svc-0a1b2c3d4e5f60718\" is an AWS name, but the cloud is Azure.", None),
+        ],
+    );
+}
+
+#[test]
+fn principal_false() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": false}, {"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210", "ports": [{"service": "API", "port": 8443}]}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL307", E, "endpoint_services[0].principal_allowed", "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.", None),
+            ("PL307", E, "endpoint_services[1].principal_allowed", "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_duplicate() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}, {"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "DB", "port": 5432}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL308", E, "endpoint_services[1].name", "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is listed more than once.", None),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_ports() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "SSH", "port": 22}], "principal_allowed": true}]}"#,
+        &[
+            (
+                "PL206",
+                I,
+                "ports[1].port",
+                "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
+                None,
+            ),
+            (
+                "PL204",
+                E,
+                "endpoint_services[0].ports[0].port",
+                "Port 22 is SSH, and SSH cannot go over PrivateLink.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn prerequisites_missing() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"prerequisites": {"nlb": false, "interface_endpoint": "yes"}}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.", None),
+            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in your VPC, which a bidirectional connection needs.", None),
+            ("PL005", E, "prerequisites.interface_endpoint", "interface_endpoint must be true or false, not the text \"yes\".", None),
+        ],
+    );
+}
+
+#[test]
+fn prerequisites_absent() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"prerequisites": null}"#,
+        &[
+            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in your VPC, which a bidirectional connection needs.", None),
+            ("PL321", E, "prerequisites.endpoint_service", "You have not confirmed an endpoint service configuration for your application in your VPC, which a bidirectional connection needs.", None),
+            ("PL321", E, "prerequisites.interface_endpoint", "You have not confirmed an interface endpoint (AWS) or private endpoint (Azure) in your VPC, which a bidirectional connection needs.", None),
+        ],
+    );
+}
+
+#[test]
+fn cluster_missing() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"azure": null}"#,
+        &[(
+            "PL401",
+            E,
+            "azure.cluster_id",
+            "The Azure cluster ID is missing; Adobe needs it to find your cluster.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn cluster_format() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"azure": {"cluster_id": "pro cluster 7"}}"#,
+        &[
+            ("PL402", E, "azure.cluster_id", "\"pro cluster 7\" is not a cluster ID: it must be one word of letters, digits, dots, dashes and underscores.", None),
+        ],
+    );
+}
+
+#[test]
+fn azure_subscription_extra() {
+    case(
+        "azure-unidirectional.json",
+        r#"{"azure": {"cluster_id": "c1", "subscription_ids": ["1b4e28ba-2fa1-11d2-883f-0016d3cca427", "nope", "1B4E28BA-2FA1-11D2-883F-0016D3CCA427", ""]}}"#,
+        &[
+            (
+                "PL403",
+                E,
+                "azure.subscription_ids[1]",
+                "\"nope\" is not a subscription ID, which reads 8-4-4-4-12 hexadecimal digits.",
+                None,
+            ),
+            (
+                "PL405",
+                W,
+                "azure.subscription_ids[2]",
+                "The subscription 1b4e28ba-2fa1-11d2-883f-0016d3cca427 is listed more than once.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn azure_on_aws() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"azure": {"cluster_id": "c1"}}"#,
+        &[(
+            "PL404",
+            W,
+            "azure",
+            "Azure details are given, but the cloud is AWS; they are ignored.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn cloud_unknown_no_cascade() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"cloud": "oracle", "region": "nowhere", "account_id": "x"}"#,
+        &[(
+            "PL112",
+            E,
+            "cloud",
+            "The cloud \"oracle\" is neither aws nor azure.",
+            None,
+        )],
+    );
+}
