@@ -54,15 +54,24 @@ pub fn render(request: &Request, format: Format) -> Ticket {
     }
 }
 
+/// What each cloud calls the customer's private network.
+fn network(cloud: Cloud) -> &'static str {
+    match cloud {
+        Cloud::Aws => "VPC",
+        Cloud::Azure => "virtual network",
+    }
+}
+
 /// One line explaining the connection type.
-fn connection_line(c: &Connection) -> &'static str {
+fn connection_line(c: &Connection, cloud: Cloud) -> String {
+    let net = network(cloud);
     match c {
-        Connection::Unidirectional => {
-            "Unidirectional: our VPC connects to the Adobe VPC; Adobe does not connect back."
-        }
-        Connection::Bidirectional(_) => {
-            "Bidirectional: our VPC connects to the Adobe VPC, and the Adobe VPC connects to the endpoint services in our VPC listed below."
-        }
+        Connection::Unidirectional => format!(
+            "Unidirectional: our {net} connects to the Adobe Commerce {net}; Adobe does not connect back."
+        ),
+        Connection::Bidirectional(_) => format!(
+            "Bidirectional: our {net} connects to the Adobe Commerce {net}, and Adobe connects to the endpoint services in our {net} listed below."
+        ),
     }
 }
 
@@ -219,7 +228,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     s.field("Plan", "Pro");
     let envs: Vec<&str> = e.environments.iter().map(|v| v.label()).collect();
     s.field("Environments", &envs.join(", "));
-    s.field("Connection type", connection_line(&e.connection));
+    s.field("Connection type", &connection_line(&e.connection, cloud));
     s.out().push('\n');
 
     s.heading("Services and ports to open in the Adobe Commerce environments");
@@ -231,7 +240,10 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     }
 
     if let Connection::Bidirectional(services) = &e.connection {
-        s.heading("Endpoint services in our VPC for Adobe to connect to");
+        s.heading(&format!(
+            "Endpoint services in our {} for Adobe to connect to",
+            network(cloud)
+        ));
         for (i, svc) in services.iter().enumerate() {
             let name = s.id(&svc.name.to_string());
             s.para(&format!("{}. {} ({})", i + 1, name, svc.name.form()));
@@ -243,7 +255,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
         s.para(&format!(
             "Adobe's principal {principal} is granted access on each endpoint service listed above."
         ));
-        s.line("Prerequisites in place in our VPC:");
+        s.line(&format!("Prerequisites in place in our {}:", network(cloud)));
         s.item("a Network Load Balancer");
         s.item("an endpoint service configuration for the application");
         s.item(match cloud {
@@ -257,6 +269,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
         s.heading("Azure details");
         let cluster = s.id(az.cluster_id.as_str());
         s.field("Cluster ID", &cluster);
+        s.out().push('\n');
         let mut subs = vec![s.id(main.as_str())];
         subs.extend(
             az.subscription_ids
