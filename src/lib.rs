@@ -6,11 +6,13 @@
 //! [`ticket::render`].
 
 pub mod check;
+pub mod dates;
 pub mod diagnostic;
 pub mod ids;
 pub mod regions;
 pub mod request;
 pub mod rules;
+pub mod shell;
 mod text;
 pub mod ticket;
 

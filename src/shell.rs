@@ -1,0 +1,215 @@
+//! Shell-safe command lines for the guide.
+//!
+//! A guide command is built from three kinds of words: the tool's own fixed text (command names,
+//! flags, operators such as `|`), values from the request (IDs, regions, names), and placeholders
+//! the reader replaces (`<your-vpc-id>`). Values are written as they are when every character is
+//! harmless to a POSIX shell, and single-quoted otherwise, so a value can never run as code or
+//! split into two words. Placeholders are written as they are, angle brackets included, so that a
+//! command still holding one fails at once instead of running with a made-up value.
+
+use std::borrow::Cow;
+
+/// True for characters that mean nothing to a POSIX shell anywhere in a word.
+fn is_plain(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '_' | '-' | '.' | '/' | ':' | '@' | '%' | '+' | ',' | '=')
+}
+
+/// Quotes `s` as one shell word: unchanged when every character is plain (letters, digits and
+/// `_-./:@%+,=`), otherwise wrapped in single quotes with each `'` written as `'\''`. The empty
+/// string becomes `''`.
+pub fn shell_quote(s: &str) -> Cow<'_, str> {
+    // `=` and `@` are plain inside a word but not at its start in every shell (`=cmd` in zsh).
+    let risky_start = s.starts_with(['=', '~', '-']);
+    if !s.is_empty() && !risky_start && s.chars().all(is_plain) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        if c == '\'' {
+            out.push_str("'\\''");
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\'');
+    Cow::Owned(out)
+}
+
+/// One word of a command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Word {
+    /// The guide's own fixed text, written as it is (may hold `|` or other operators).
+    Fixed(&'static str),
+    /// A value from the request, quoted when it needs to be.
+    Value(String),
+    /// A placeholder for the reader to replace, e.g. `<your-vpc-id>`.
+    Placeholder(&'static str),
+}
+
+/// A command line being built, word by word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommandLine {
+    words: Vec<Word>,
+}
+
+impl CommandLine {
+    /// Starts a command with the guide's own words, split on spaces (`"aws ec2 describe-vpc-endpoints"`).
+    pub fn new(fixed: &'static str) -> Self {
+        CommandLine::default().fixed(fixed)
+    }
+
+    /// Appends fixed text, split on spaces.
+    pub fn fixed(mut self, fixed: &'static str) -> Self {
+        self.words
+            .extend(fixed.split(' ').filter(|w| !w.is_empty()).map(Word::Fixed));
+        self
+    }
+
+    /// Appends a value.
+    pub fn value(mut self, v: impl Into<String>) -> Self {
+        self.words.push(Word::Value(v.into()));
+        self
+    }
+
+    /// Appends a known value, or the placeholder when the value is unknown.
+    pub fn value_or(self, v: Option<impl Into<String>>, placeholder: &'static str) -> Self {
+        match v {
+            Some(v) => self.value(v),
+            None => self.placeholder(placeholder),
+        }
+    }
+
+    /// Appends a placeholder.
+    pub fn placeholder(mut self, p: &'static str) -> Self {
+        self.words.push(Word::Placeholder(p));
+        self
+    }
+
+    /// `flag` followed by a value.
+    pub fn arg(self, flag: &'static str, v: impl Into<String>) -> Self {
+        self.fixed(flag).value(v)
+    }
+
+    /// `flag` followed by a known value or the placeholder.
+    pub fn arg_or(
+        self,
+        flag: &'static str,
+        v: Option<impl Into<String>>,
+        placeholder: &'static str,
+    ) -> Self {
+        self.fixed(flag).value_or(v, placeholder)
+    }
+
+    /// The placeholders still in the command, in order, each once.
+    pub fn placeholders(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for w in &self.words {
+            if let Word::Placeholder(p) = w {
+                if !out.contains(p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// The command as one line of shell.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            match w {
+                Word::Fixed(s) | Word::Placeholder(s) => out.push_str(s),
+                Word::Value(v) => out.push_str(&shell_quote(v)),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_stay_as_they_are() {
+        for s in [
+            "vpc-0123456789abcdef0",
+            "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0",
+            "arn:aws:iam::402592597372:root",
+            "/subscriptions/0f8fad5b-d9cb-469f-a165-70867728950e/resourceGroups/rg_1/providers/Microsoft.Network/privateLinkServices/pls",
+            "Name=service-id,Values=vpce-svc-0123456789abcdef0",
+            "3306",
+        ] {
+            assert_eq!(shell_quote(s), s);
+        }
+    }
+
+    #[test]
+    fn everything_else_is_single_quoted() {
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("rg(prod)"), "'rg(prod)'");
+        assert_eq!(shell_quote("$(rm -rf ~)"), "'$(rm -rf ~)'");
+        assert_eq!(shell_quote("`id`"), "'`id`'");
+        assert_eq!(shell_quote("a;b|c&d>e<f"), "'a;b|c&d>e<f'");
+        assert_eq!(shell_quote("*?[]{}!#"), "'*?[]{}!#'");
+        assert_eq!(shell_quote("line\nbreak"), "'line\nbreak'");
+        assert_eq!(
+            shell_quote("VpcEndpoints[].DnsEntries[0].DnsName"),
+            "'VpcEndpoints[].DnsEntries[0].DnsName'"
+        );
+    }
+
+    #[test]
+    fn a_single_quote_is_closed_escaped_and_reopened() {
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+        assert_eq!(shell_quote("'"), "''\\'''");
+    }
+
+    #[test]
+    fn risky_first_characters_are_quoted() {
+        assert_eq!(shell_quote("-rf"), "'-rf'");
+        assert_eq!(shell_quote("~root"), "'~root'");
+        assert_eq!(shell_quote("=ls"), "'=ls'");
+    }
+
+    #[test]
+    fn quoted_words_read_back_as_the_value() {
+        // A small POSIX reader: enough to show that quoting round-trips.
+        fn read_word(s: &str) -> String {
+            let mut out = String::new();
+            let mut quoted = false;
+            let mut chars = s.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\'' => quoted = !quoted,
+                    '\\' if !quoted => out.push(chars.next().unwrap()),
+                    c => out.push(c),
+                }
+            }
+            assert!(!quoted, "unbalanced quotes in {s}");
+            out
+        }
+        for s in ["", "a b", "it's", "''", "$(x)", "a'b'c", "\\'", "x\ny"] {
+            assert_eq!(read_word(&shell_quote(s)), s);
+        }
+    }
+
+    #[test]
+    fn command_lines_quote_values_and_keep_placeholders() {
+        let c = CommandLine::new("az network private-endpoint create")
+            .arg("--resource-group", "rg (prod)")
+            .arg_or("--vnet-name", None::<String>, "<your-vnet-name>")
+            .fixed("--manual-request true");
+        assert_eq!(
+            c.render(),
+            "az network private-endpoint create --resource-group 'rg (prod)' --vnet-name <your-vnet-name> --manual-request true"
+        );
+        assert_eq!(c.placeholders(), vec!["<your-vnet-name>"]);
+    }
+}
