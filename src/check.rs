@@ -95,7 +95,8 @@ pub fn check(doc: &Value) -> Checked {
     Checked { report, request }
 }
 
-fn too_large() -> Checked {
+/// The outcome for a document over [`MAX_DOCUMENT_BYTES`], refused before it is read.
+pub fn too_large() -> Checked {
     let d = Diagnostic::new(
         &rules::TOO_LARGE,
         "",

@@ -4,6 +4,10 @@ use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 
+use js_sys::{Array, Object};
+use serde_json::{Map, Number, Value};
+
+use crate::check::MAX_DOCUMENT_BYTES;
 use crate::regions::{self, Cloud};
 use crate::rules::RULES;
 use crate::{check, render, Format, Report};
@@ -62,11 +66,63 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsError::new(&e.to_string()).into())
 }
 
-fn checked(request: JsValue) -> crate::Checked {
-    match serde_wasm_bindgen::from_value::<serde_json::Value>(request) {
+/// Why a JS value could not be read as a request document.
+enum Unreadable {
+    /// More than [`MAX_DOCUMENT_BYTES`] of text.
+    TooLarge,
+    /// Something JSON cannot hold (function, symbol, BigInt) or nesting deeper than 64 levels.
+    NotJson,
+}
+
+/// Reads a JS value as JSON data. Written by hand rather than with serde's deserializer: that
+/// path brings serde's error formatting (and float printing) into the module, several KB gzip.
+fn to_json(v: &JsValue, depth: u8, budget: &mut usize) -> Result<Value, Unreadable> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(f) = v.as_f64() {
+        // Whole numbers stay integers, as JSON.parse would have read them.
+        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
+            return Ok(Value::from(f as i64));
+        }
+        return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if let Some(s) = v.as_string() {
+        *budget = budget.checked_sub(s.len()).ok_or(Unreadable::TooLarge)?;
+        return Ok(Value::String(s));
+    }
+    let depth = depth.checked_sub(1).ok_or(Unreadable::NotJson)?;
+    if Array::is_array(v) {
+        let items = Array::from(v);
+        let mut out = Vec::with_capacity(items.length().min(1024) as usize);
+        for item in items.iter() {
+            out.push(to_json(&item, depth, budget)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    if v.is_object() && !v.is_function() {
+        let mut out = Map::new();
+        for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
+            let pair = Array::from(&entry);
+            let key = pair.get(0).as_string().ok_or(Unreadable::NotJson)?;
+            *budget = budget.checked_sub(key.len()).ok_or(Unreadable::TooLarge)?;
+            out.insert(key, to_json(&pair.get(1), depth, budget)?);
+        }
+        return Ok(Value::Object(out));
+    }
+    Err(Unreadable::NotJson)
+}
+
+fn checked(request: &JsValue) -> crate::Checked {
+    let mut budget = MAX_DOCUMENT_BYTES;
+    match to_json(request, 64, &mut budget) {
         Ok(doc) => check(&doc),
-        // Values JSON cannot hold (functions, symbols, BigInt): treat the document as not an object.
-        Err(_) => check(&serde_json::Value::Null),
+        Err(Unreadable::TooLarge) => crate::check::too_large(),
+        // Reported the way the core reports any document that is not a request object.
+        Err(Unreadable::NotJson) => check(&Value::Null),
     }
 }
 
@@ -75,7 +131,7 @@ fn checked(request: JsValue) -> crate::Checked {
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&checked(request).report)
+    to_js(&checked(&request).report)
 }
 
 /// Renders the ticket of a valid request; throws an `Error` with a `report` property otherwise.
@@ -87,7 +143,7 @@ pub fn render_ticket(
     let Some(format) = Format::parse(format) else {
         return Err(JsError::new("Unknown ticket format: use text, markdown or json.").into());
     };
-    let checked = checked(request);
+    let checked = checked(&request);
     match checked.request {
         Some(req) => to_js(&render(&req, format)),
         None => Err(invalid(&checked.report)?),
