@@ -111,9 +111,9 @@ function words(cloud) {
       ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
       : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
     prereqs: [
-      ['nlb', azure ? 'A Standard Load Balancer in front of the application' : 'A Network Load Balancer in front of the application'],
-      ['endpoint_service', azure ? 'A Private Link service for the application' : 'An endpoint service configuration for the application'],
-      ['interface_endpoint', azure ? 'A private endpoint to Adobe’s Private Link service' : 'An interface endpoint to Adobe’s endpoint service'],
+      ['nlb', 'A Network Load Balancer in front of the application'],
+      ['endpoint_service', azure ? 'A Private Link service (endpoint service configuration) for the application' : 'An endpoint service configuration for the application'],
+      ['interface_endpoint', azure ? 'A private endpoint' : 'An interface endpoint'],
     ],
   };
 }
@@ -367,7 +367,12 @@ export function mount(root, options = {}) {
   const previewStatus = h('p', { class: 'plp-preview-status', 'aria-live': 'polite' });
   const showProblems = h('button', {
     type: 'button', class: 'plp-button plp-link', text: 'Show the problems',
-    on: { click: () => check() },
+    on: {
+      click: () => {
+        check();
+        if (!summary.hidden) summary.focus();
+      },
+    },
   });
   const tabs = FORMATS.map((f, i) => h('button', {
     type: 'button', role: 'tab', class: 'plp-tab', id: `${px}-tab-${f.key}`,

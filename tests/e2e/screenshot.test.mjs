@@ -1,0 +1,31 @@
+// The README's screenshot: the filled page with a ready ticket, taken from the optimised build.
+import { it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, openPage, fillForm, waitForPreview, VALID_AWS } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('takes docs/screenshot.png of a filled page with a ready ticket', { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await openPage(browser, server, { viewport: { width: 960, height: 900 } });
+  await fillForm(page, { ...VALID_AWS, account_id: '1234-5678-9012' });
+  await page.getByRole('button', { name: 'Check' }).click();
+  await waitForPreview(page, 'ready');
+  await page.locator('.plp-ticket').waitFor();
+  const out = join(ROOT, 'docs', 'screenshot.png');
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: out, fullPage: true });
+  assert.ok(statSync(out).size > 20_000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

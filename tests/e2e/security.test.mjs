@@ -1,0 +1,174 @@
+// Nothing leaves the page's origin, the CSP blocks inline script, and user text stays text.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, startServer, launchBrowser, openPage, fillForm, cli, waitForPreview, VALID_AWS,
+} from './helpers.mjs';
+
+const T = { timeout: 120_000 };
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** One line each, at most 100 characters, so the core accepts them as a company or service name. */
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1;alert(1)">',
+  '"><script>window.__xss=1;alert(1)</script>',
+  "'><svg onload=window.__xss=1>",
+  '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+  '<a href="javascript:window.__xss=1">click</a>',
+  'javascript:window.__xss=1//',
+  '</pre><b id=injected>break out</b><pre>',
+  '<style>body{display:none}</style>',
+  '{{constructor.constructor("window.__xss=1")()}}',
+  '${window.__xss=1} #{1+1} <%= 7*7 %>',
+  '[click](javascript:window.__xss=1) <javascript:alert(1)>',
+  '![pixel](http://example.invalid/x.png)',
+  '&lt;b&gt;entities&lt;/b&gt; &amp; &#60;i&#62;',
+  '`code` *em* _u_ # heading | pipe | <!-- comment -->',
+];
+
+const DANGEROUS = 'script, img, svg, iframe, object, embed, style, b#injected, a[href^="javascript"], [onerror], [onload]';
+
+/** Every text control on the page once Azure and bidirectional are on. */
+async function allTextFields(page) {
+  await page.getByLabel('Azure (Private Link)').check();
+  await page.getByLabel('Bidirectional').check();
+  await page.getByRole('button', { name: 'Add a subscription ID' }).click();
+  return page.locator('form.plp-form input[type="text"]').evaluateAll((els) => els.map((e) => e.name));
+}
+
+describe('security', () => {
+  it('the page carries a strict Content-Security-Policy that blocks inline script and eval', T, async () => {
+    const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+    const { page, context } = await openPage(browser, server);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.ok(html.includes(csp));
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    assert.equal(directives['default-src'], "'none'");
+    assert.equal(directives['script-src'], "'self' 'wasm-unsafe-eval'");
+    assert.equal(directives['connect-src'], "'self'");
+    assert.equal(directives['style-src'], "'self'");
+    assert.equal(directives['form-action'], "'none'");
+    assert.equal(directives['base-uri'], "'none'");
+    assert.ok(!/unsafe-inline|unsafe-eval'|\*|https?:/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
+    assert.equal(/<script(?![^>]*\bsrc=)[^>]*>/.test(html), false, 'no inline script in index.html');
+    assert.equal(/\sstyle=/.test(html), false, 'no inline style in index.html');
+
+    const inline = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.body.append(s);
+      await new Promise((r) => setTimeout(r, 50));
+      return window.__inline;
+    });
+    assert.equal(inline, undefined, 'an inline script ran');
+    // A same-origin script may load, but string code (eval, new Function) stays blocked.
+    await page.addScriptTag({ url: '/tests/e2e/fixtures/csp-probe.js' });
+    assert.deepEqual(await page.evaluate(() => window.__cspProbe), { eval: 'blocked', fn: 'blocked' });
+    await context.close();
+  });
+
+  it('no request leaves the page origin while every feature is used', T, async () => {
+    const { page, context, requests, errors } = await openPage(browser, server, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await fillForm(page, {
+      ...VALID_AWS,
+      company: 'Example ![x](http://example.invalid/x.png) <img src=http://example.invalid/y.png>',
+      region: 'eu-west1',
+      connection_type: 'bidirectional',
+      endpoint_services: [{
+        name: 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0',
+        ports: [{ service: 'ERP', port: '8080', protocol: 'tcp' }],
+        principal_allowed: true,
+      }],
+      prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+    });
+    await page.getByRole('button', { name: 'Use eu-west-1' }).click();
+    await waitForPreview(page, 'ready');
+    await page.getByRole('button', { name: 'Add another port' }).first().click();
+    await page.getByRole('button', { name: 'Remove port 3' }).click();
+    await page.getByRole('tab', { name: 'Markdown' }).click();
+    await page.getByRole('button', { name: 'Copy subject' }).click();
+    await page.getByRole('button', { name: 'Copy body' }).click();
+    for (const ext of ['txt', 'md', 'json']) {
+      await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ticket as .${ext}` }).click()]);
+    }
+    await page.locator('details.plp-about summary').click();
+    await page.getByLabel('Azure (Private Link)').check();
+    await page.getByRole('button', { name: 'Add a subscription ID' }).click();
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.waitForTimeout(200);
+
+    assert.ok(requests.length >= 5, `saw ${requests.length} requests`);
+    const foreign = requests.filter((u) => !(u.startsWith(`${server.origin}/`) || u.startsWith(`blob:${server.origin}/`)));
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it(`${PAYLOADS.length} XSS payloads in every text field stay text`, T, async () => {
+    const { page, context, dialogs, errors } = await openPage(browser, server);
+    const fields = await allTextFields(page);
+    assert.ok(fields.length >= 11, `found text fields ${fields}`);
+    await page.getByRole('button', { name: 'Check' }).click();
+    const baseline = await page.locator(DANGEROUS).count();
+    for (const payload of PAYLOADS) {
+      for (const name of fields) await page.locator(`input[name="${name}"]`).fill(payload);
+      await page.getByRole('button', { name: 'Check' }).click();
+      const state = await page.evaluate((sel) => ({
+        dangerous: document.querySelectorAll(sel).length,
+        xss: window.__xss,
+        text: document.body.innerText,
+        hidden: getComputedStyle(document.body).display === 'none',
+      }), DANGEROUS);
+      assert.equal(state.dangerous, baseline, `new elements for ${payload}`);
+      assert.equal(state.xss, undefined, `script ran for ${payload}`);
+      assert.equal(state.hidden, false, `style applied for ${payload}`);
+      assert.ok(state.text.includes(payload), `messages quote ${payload} as text`);
+      for (const name of fields) assert.equal(await page.locator(`input[name="${name}"]`).inputValue(), payload);
+    }
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('payloads in the free-text fields reach the ticket literally (and as the CLI writes them)', T, async () => {
+    const { page, context, dialogs } = await openPage(browser, server);
+    for (const payload of PAYLOADS) {
+      await fillForm(page, {
+        ...VALID_AWS,
+        company: payload,
+        ports: [{ service: payload, port: '80', protocol: 'tcp' }, { service: 'SFTP', port: '2222', protocol: 'tcp' }],
+      });
+      await waitForPreview(page, 'ready');
+      const doc = await page.evaluate(() => window.privatelinkPrep.getRequest());
+      assert.equal(doc.company, payload);
+      await page.getByRole('tab', { name: 'Plain text' }).click();
+      const panel = page.locator('.plp-panel:not([hidden])');
+      assert.equal(await panel.locator('[data-part="subject"]').textContent(), `PrivateLink support for ${payload}`);
+      const body = await panel.locator('[data-part="body"]').textContent();
+      assert.ok(body.includes(payload), `plain text body carries ${payload}`);
+      assert.equal(`Subject: PrivateLink support for ${payload}\n\n${body}`, cli(['ticket', '--format', 'text'], doc).stdout);
+      await page.getByRole('tab', { name: 'Markdown' }).click();
+      const md = await page.locator('.plp-panel:not([hidden]) [data-part="body"]').textContent();
+      assert.equal(`Subject: PrivateLink support for ${payload}\n\n${md}`, cli(['ticket', '--format', 'markdown'], doc).stdout);
+      assert.equal(await page.locator(DANGEROUS).count(), 1, 'only the page script element');
+    }
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+});

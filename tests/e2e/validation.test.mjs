@@ -1,0 +1,248 @@
+// The form against the optimised build: messages are the core's, shown the GOV.UK way.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, openPage, fillForm, cliReport, waitForPreview, VALID_AWS,
+} from './helpers.mjs';
+
+const T = { timeout: 60_000 };
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
+const focusedName = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return el ? el.getAttribute('name') || el.className || el.tagName : null;
+});
+
+/** The inline messages of a field, as rendered. */
+async function inline(page, path) {
+  const owner = page.locator(`form.plp-form [data-field="${path}"]`).first();
+  return owner.locator(':scope > .plp-msgs .plp-msg-message').allTextContents();
+}
+
+describe('validation on the page', () => {
+  it('a bad account ID shows the exact message of the core, and clears when fixed', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' });
+    await page.getByRole('button', { name: 'Check' }).click();
+
+    // The summary takes focus and leads with the GOV.UK heading.
+    const summary = page.locator('.plp-summary');
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('role'), 'alert');
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('plp-summary')), true);
+    assert.equal(await summary.locator('h2').textContent(), 'There is a problem');
+
+    // The expected wording comes from the CLI on the very document the page sends.
+    const doc = await request(page);
+    assert.equal(doc.account_id, '12345');
+    const expected = cliReport(doc).diagnostics.filter((d) => d.field === 'account_id');
+    assert.equal(expected.length, 1);
+    assert.equal(expected[0].message, '"12345" is not an AWS account ID: it has 5 digits, and an AWS account ID has exactly 12.');
+
+    const links = await summary.locator('a').allTextContents();
+    assert.deepEqual(links, [expected[0].message]);
+    assert.deepEqual(await inline(page, 'account_id'), [expected[0].message]);
+    const field = page.locator('form.plp-form [data-field="account_id"]');
+    assert.match(await field.locator('.plp-msg-help').textContent(), /exactly 12 digits/);
+
+    const input = page.locator('input[name="account_id"]');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await input.getAttribute('aria-describedby')).split(' ');
+    const msgId = await field.locator(':scope > .plp-msgs').getAttribute('id');
+    assert.ok(describedBy.includes(msgId), `${describedBy} links ${msgId}`);
+
+    // The summary link moves focus to the field.
+    await summary.locator('a').first().click();
+    assert.equal(await focusedName(page), 'account_id');
+
+    // Fixing it clears the message as the user types: no second click on Check.
+    await input.fill('123456789012');
+    await waitForPreview(page, 'ready');
+    assert.deepEqual(await inline(page, 'account_id'), []);
+    assert.equal(await input.getAttribute('aria-invalid'), null);
+    assert.ok(!(await input.getAttribute('aria-describedby')).includes(msgId));
+    assert.equal(await summary.isHidden(), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('Check on the empty form lists every error of the core, each linked to its field', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    assert.equal(await page.locator('.plp-summary').isHidden(), true, 'no summary before Check');
+    assert.equal(await page.locator('.plp-msgs:not([hidden])').count(), 0, 'no inline message before Check');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const expected = cliReport(await request(page)).diagnostics;
+    const errorMessages = expected.filter((d) => d.severity === 'error').map((d) => d.message);
+    assert.ok(errorMessages.length >= 5, `expected several errors, got ${errorMessages.length}`);
+    const links = page.locator('.plp-summary .plp-summary-list:not(.plp-summary-others) a');
+    assert.deepEqual(await links.allTextContents(), errorMessages);
+    assert.equal(await page.locator('.plp-preview-status').textContent(), `Not ready: ${errorMessages.length} errors to fix.`);
+
+    // Every link lands on a control of its field (or of the nearest enclosing group).
+    for (const d of expected.filter((x) => x.severity === 'error')) {
+      const link = page.locator('.plp-summary a', { hasText: d.message }).first();
+      await link.click();
+      const name = await focusedName(page);
+      assert.ok(name === d.field || d.field.startsWith(`${name}`) || name.startsWith(d.field),
+        `link for ${d.field} focused ${name}`);
+      assert.ok((await inline(page, d.field)).length > 0 || d.field.includes('['), `inline message for ${d.field}`);
+    }
+    await context.close();
+  });
+
+  it('bidirectional and Azure reveal their fields; hidden sections are not sent', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    const visible = (sel) => page.locator(sel).isVisible();
+    assert.equal(await visible('input[name="endpoint_services[0].name"]'), false);
+    assert.equal(await visible('input[name="prerequisites.nlb"]'), false);
+    assert.equal(await visible('input[name="azure.cluster_id"]'), false);
+    let doc = await request(page);
+    assert.equal('endpoint_services' in doc || 'prerequisites' in doc || 'azure' in doc, false);
+
+    await page.getByLabel('Bidirectional').check();
+    await page.locator('input[name="endpoint_services[0].name"]').waitFor();
+    assert.equal(await visible('input[name="endpoint_services[0].ports[0].port"]'), true);
+    assert.equal(await visible('input[name="endpoint_services[0].principal_allowed"]'), true);
+    for (const k of ['nlb', 'endpoint_service', 'interface_endpoint']) {
+      assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
+    }
+    doc = await request(page);
+    assert.equal(doc.connection_type, 'bidirectional');
+    assert.equal(doc.endpoint_services.length, 1);
+    assert.deepEqual(doc.prerequisites, { nlb: false, endpoint_service: false, interface_endpoint: false });
+    assert.equal('azure' in doc, false);
+
+    await page.getByLabel('Azure (Private Link)').check();
+    await page.locator('input[name="azure.cluster_id"]').waitFor();
+    assert.equal(await page.locator('label[for$="-account_id"]').textContent(), 'Azure subscription ID');
+    assert.equal(await page.locator('label[for$="-endpoint_services-0-name"]').textContent(), 'Private Link service alias or resource ID');
+    const regionOptions = await page.locator('datalist option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(regionOptions.includes('westeurope') && !regionOptions.includes('eu-west-1'));
+    await page.getByRole('button', { name: 'Add a subscription ID' }).click();
+    assert.equal(await focusedName(page), 'azure.subscription_ids[0]');
+    doc = await request(page);
+    assert.deepEqual(doc.azure, { cluster_id: '', subscription_ids: [''] });
+
+    // Back to AWS and unidirectional: those sections hide and leave the document.
+    await page.getByLabel('AWS (PrivateLink)').check();
+    await page.getByLabel('Unidirectional').check();
+    assert.equal(await visible('input[name="azure.cluster_id"]'), false);
+    assert.equal(await visible('input[name="endpoint_services[0].name"]'), false);
+    doc = await request(page);
+    assert.equal('endpoint_services' in doc || 'prerequisites' in doc || 'azure' in doc, false);
+    const regions = await page.locator('datalist option').evaluateAll((os) => os.map((o) => [o.value, o.label]));
+    assert.ok(regions.some(([v, l]) => v === 'eu-west-1' && /Ireland/.test(l)), 'AWS regions with names');
+    await context.close();
+  });
+
+  it('a suggestion is a button that applies the value', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    await fillForm(page, { ...VALID_AWS, region: 'eu-west1' });
+    await page.getByRole('button', { name: 'Check' }).click();
+    const expected = cliReport(await request(page)).diagnostics.find((d) => d.field === 'region');
+    assert.equal(expected.suggestion, 'eu-west-1');
+    assert.deepEqual(await inline(page, 'region'), [expected.message]);
+    await page.getByRole('button', { name: 'Use eu-west-1' }).click();
+    await waitForPreview(page, 'ready');
+    assert.equal(await page.locator('input[name="region"]').inputValue(), 'eu-west-1');
+    assert.equal(await focusedName(page), 'region');
+    assert.deepEqual(await inline(page, 'region'), []);
+    await context.close();
+  });
+
+  it('warnings and notes show too, visibly different from errors', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    await fillForm(page, { ...VALID_AWS, account_id: '1234-5678-9012' });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await waitForPreview(page, 'ready');
+    const expected = cliReport(await request(page)).diagnostics.find((d) => d.field === 'account_id');
+    assert.equal(expected.severity, 'warning');
+    const msg = page.locator('[data-field="account_id"] > .plp-msgs .plp-msg');
+    assert.equal(await msg.getAttribute('data-severity'), 'warning');
+    assert.equal(await msg.locator('.plp-badge').textContent(), 'Warning:');
+    assert.equal(await msg.locator('.plp-msg-message').textContent(), expected.message);
+    assert.equal(await page.locator('input[name="account_id"]').getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('.plp-summary h2').textContent(), 'Check before you send');
+    assert.match(await page.locator('.plp-preview-status').textContent(), /^Ready to send, with 1 warning/);
+    await context.close();
+  });
+
+  it('a diagnostic on a field without a control still shows in the summary', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    // A second form on the page whose requests carry a field the form has no control for; the
+    // real core reports it (unknown field) and the page must still show it.
+    const shown = await page.evaluate(async () => {
+      const core = await import('./www/pkg/privatelink_prep.js');
+      const { mount } = await import('./www/app.js');
+      const api = { ...core, validate: (req) => core.validate({ ...req, colour: 'blue' }) };
+      const host = document.createElement('div');
+      document.body.append(host);
+      const app = mount(host, { api, idPrefix: 'extra' });
+      app.check();
+      const items = [...host.querySelectorAll('.plp-summary li')];
+      const unknown = items.find((li) => li.textContent.includes('colour'));
+      return unknown ? { text: unknown.textContent, links: unknown.querySelectorAll('a').length } : null;
+    });
+    assert.ok(shown, 'the unknown-field warning is listed');
+    assert.equal(shown.links, 0);
+    assert.match(shown.text, /^Warning: /);
+    await context.close();
+  });
+
+  it('rows are added and removed without losing focus', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    await page.getByRole('button', { name: 'Add another port' }).click();
+    assert.equal(await focusedName(page), 'ports[1].service');
+    await page.locator('input[name="ports[1].service"]').fill('SFTP');
+    await page.getByRole('button', { name: 'Add another port' }).click();
+    assert.equal(await focusedName(page), 'ports[2].service');
+    // Remove the middle row: focus goes to the row that took its place.
+    await page.getByRole('button', { name: 'Remove port 2' }).click();
+    assert.equal(await focusedName(page), 'ports[1].service');
+    assert.equal(await page.locator('input[name="ports[1].service"]').inputValue(), '');
+    // Remove the last row: focus goes to the row before.
+    await page.getByRole('button', { name: 'Remove port 2' }).click();
+    assert.equal(await focusedName(page), 'ports[0].service');
+    // Remove the only row: focus goes to the add button.
+    await page.getByRole('button', { name: 'Remove port 1' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add a port');
+    assert.deepEqual((await request(page)).ports, []);
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedName(page), 'ports[0].service');
+
+    // Endpoint services and their ports work the same way.
+    await page.getByLabel('Bidirectional').check();
+    await page.getByRole('button', { name: 'Add another endpoint service' }).click();
+    assert.equal(await focusedName(page), 'endpoint_services[1].name');
+    await page.getByRole('button', { name: 'Remove port 1 of endpoint service 2' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add a port');
+    await page.getByRole('button', { name: 'Remove endpoint service 2' }).click();
+    assert.equal(await focusedName(page), 'endpoint_services[0].name');
+    assert.equal(await page.evaluate(() => document.activeElement !== document.body), true);
+    await context.close();
+  });
+
+  it('fits a 320 px wide screen and follows the dark colour scheme', T, async () => {
+    const { page, context } = await openPage(browser, server, { viewport: { width: 320, height: 800 } });
+    await page.getByLabel('Bidirectional').check();
+    await page.getByRole('button', { name: 'Check' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notEqual(light, dark);
+    await context.close();
+  });
+});
