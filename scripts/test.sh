@@ -51,6 +51,12 @@ step "wasm-bindgen-test in headless Chromium" wasm-chromium \
   env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown
 
+# Both wasm runs must have run at least one wasm-bindgen test.
+for log in wasm-node wasm-chromium; do
+  ran="$(sed -n 's/.*test result: [a-zA-Z]*\. \([0-9]*\) passed.*/\1/p' "$logs/$log.log" | awk '{ s += $1 } END { print s + 0 }')"
+  [ "${ran:-0}" -gt 0 ] || die "no wasm-bindgen test ran in step $log: add #[wasm_bindgen_test] tests (tests/*.rs)"
+done
+
 step "optimised build" - bash scripts/build.sh
 step "tsc --noEmit -p tests/ts" - tsc --noEmit -p tests/ts
 shopt -s nullglob
