@@ -17,7 +17,7 @@ mod text;
 pub mod ticket;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use check::{check, check_json, Checked, JsonError};
 pub use diagnostic::{Diagnostic, Report, Severity};

@@ -1,4 +1,5 @@
 //! The `privatelink-prep` command: output and exit codes.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

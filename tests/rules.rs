@@ -5,6 +5,10 @@
 
 mod common;
 
+// Under wasm32 the same cases run in Node and in Chromium through wasm-bindgen-test.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
 use privatelink_prep::{check, check_json, Severity};
 use serde_json::{json, Value};
 

@@ -1,4 +1,5 @@
 //! The ticket: reviewed snapshots of every format for several requests, and its guarantees.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

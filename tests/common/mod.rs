@@ -8,8 +8,20 @@ pub fn path(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// Reads `tests/requests/<name>`.
+/// Reads `tests/requests/<name>`. The main examples are compiled in, so that the tests that use
+/// them also run under wasm-bindgen-test, where there is no file system.
 pub fn request(name: &str) -> String {
+    match name {
+        "aws-unidirectional.json" => return include_str!("../requests/aws-unidirectional.json").into(),
+        "aws-bidirectional.json" => return include_str!("../requests/aws-bidirectional.json").into(),
+        "azure-unidirectional.json" => {
+            return include_str!("../requests/azure-unidirectional.json").into()
+        }
+        "azure-bidirectional.json" => {
+            return include_str!("../requests/azure-bidirectional.json").into()
+        }
+        _ => {}
+    }
     let p = path("tests/requests").join(name);
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }

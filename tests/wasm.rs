@@ -1,0 +1,167 @@
+//! The browser module's API, exercised through wasm-bindgen-test in Node and in headless
+//! Chromium: the same functions the page calls, with plain JS objects in and out.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use js_sys::{Array, Function, Reflect, JSON};
+use privatelink_prep::wasm::{regions, render_ticket, rules, validate, version};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn stringify(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+/// The report the core gives natively for the same document, as JSON.
+fn native_report(json: &str) -> String {
+    let checked = privatelink_prep::check_json(json).unwrap();
+    serde_json::to_string(&checked.report).unwrap()
+}
+
+#[test]
+fn validate_returns_the_report_as_a_plain_object() {
+    for name in [
+        "aws-unidirectional.json",
+        "aws-bidirectional.json",
+        "azure-unidirectional.json",
+        "azure-bidirectional.json",
+    ] {
+        let doc = common::request(name);
+        let report = validate(js(&doc)).unwrap();
+        assert_eq!(get(&report, "valid"), JsValue::TRUE, "{name}");
+        assert_eq!(stringify(&report), native_report(&doc), "{name}");
+    }
+}
+
+#[test]
+fn validate_reports_a_bad_account_id_exactly() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&common::request("aws-unidirectional.json")).unwrap();
+    doc["account_id"] = "12345".into();
+    let report = validate(js(&doc.to_string())).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::FALSE);
+    let d = Array::from(&get(&report, "diagnostics")).get(0);
+    assert_eq!(
+        stringify(&d),
+        r#"{"code":"PL132","severity":"error","field":"account_id","message":"\"12345\" is not an AWS account ID: it has 5 digits, and an AWS account ID has exactly 12.","help":"An AWS account ID is exactly 12 digits, leading zeros included; copy it from the account menu of the AWS console or run `aws sts get-caller-identity`."}"#
+    );
+}
+
+#[test]
+fn suggestions_cross_the_boundary() {
+    let report = validate(js(r#"{"cloud": "aws", "region": "eu-west1"}"#)).unwrap();
+    let diags = Array::from(&get(&report, "diagnostics"));
+    let region = diags
+        .iter()
+        .find(|d| get(d, "field") == "region")
+        .unwrap();
+    assert_eq!(get(&region, "suggestion"), "eu-west-1");
+}
+
+#[test]
+fn numbers_and_numeric_strings_are_read_like_json() {
+    let doc = r#"{"company":"A","cloud":"aws","region":"us-east-1","account_id":"123456789012","project_id":"yw1unoukjcawe","plan":"pro","environments":["production"],"connection_type":"unidirectional","ports":[{"service":"HTTP","port":"80"},{"service":"SQL","port":3306}]}"#;
+    assert_eq!(get(&validate(js(doc)).unwrap(), "valid"), JsValue::TRUE);
+    let bad = doc.replace("3306", "3306.5");
+    assert_eq!(stringify(&validate(js(&bad)).unwrap()), native_report(&bad));
+}
+
+#[test]
+fn values_json_cannot_hold_are_a_clear_error_not_a_panic() {
+    let f = Function::new_no_args("return 1");
+    for v in [f.into(), JsValue::symbol(None), JsValue::bigint_from_str("1")] {
+        let report = validate(v).unwrap();
+        let d = Array::from(&get(&report, "diagnostics")).get(0);
+        assert_eq!(get(&d, "code"), "PL001");
+    }
+    // A function inside an object.
+    let obj = js(r#"{"company": "A"}"#);
+    Reflect::set(&obj, &"cloud".into(), &Function::new_no_args("")).unwrap();
+    let d = Array::from(&get(&validate(obj).unwrap(), "diagnostics")).get(0);
+    assert_eq!(get(&d, "code"), "PL001");
+}
+
+#[test]
+fn a_megabyte_in_a_field_is_refused_as_too_large() {
+    let obj = js("{}");
+    Reflect::set(&obj, &"company".into(), &"x".repeat(1 << 20).into()).unwrap();
+    let d = Array::from(&get(&validate(obj).unwrap(), "diagnostics")).get(0);
+    assert_eq!(get(&d, "code"), "PL002");
+}
+
+#[test]
+fn render_ticket_matches_the_native_renderer() {
+    let doc = common::request("azure-bidirectional.json");
+    let req = privatelink_prep::check_json(&doc).unwrap().request.unwrap();
+    for (format, f) in [
+        ("text", privatelink_prep::Format::Text),
+        ("markdown", privatelink_prep::Format::Markdown),
+        ("json", privatelink_prep::Format::Json),
+    ] {
+        let t = render_ticket(js(&doc), format).unwrap();
+        let native = privatelink_prep::render(&req, f);
+        assert_eq!(get(&t, "subject"), native.subject.as_str());
+        assert_eq!(get(&t, "body"), native.body.as_str());
+    }
+}
+
+#[test]
+fn render_ticket_throws_an_error_carrying_the_report() {
+    let err = render_ticket(js(r#"{"company": "Acme"}"#), "text").unwrap_err();
+    let err: js_sys::Error = err.dyn_into().unwrap();
+    assert_eq!(
+        err.message(),
+        "The request has 8 errors; no ticket was rendered."
+    );
+    let report = get(&err, "report");
+    assert_eq!(get(&report, "valid"), JsValue::FALSE);
+    assert_eq!(Array::from(&get(&report, "diagnostics")).length(), 8);
+}
+
+#[test]
+fn render_ticket_rejects_an_unknown_format() {
+    let doc = common::request("aws-unidirectional.json");
+    let err: js_sys::Error = render_ticket(js(&doc), "pdf").unwrap_err().dyn_into().unwrap();
+    assert_eq!(err.message(), "Unknown ticket format: use text, markdown or json.");
+}
+
+#[test]
+fn rules_is_the_catalogue() {
+    let list = Array::from(&rules().unwrap());
+    assert_eq!(list.length() as usize, privatelink_prep::rules::RULES.len());
+    let first = list.get(0);
+    assert_eq!(get(&first, "code"), "PL001");
+    assert_eq!(get(&first, "severity"), "error");
+}
+
+#[test]
+fn regions_lists_the_selectable_regions_of_a_cloud() {
+    let aws = Array::from(&regions("aws").unwrap());
+    let codes: Vec<String> = aws.iter().map(|r| get(&r, "code").as_string().unwrap()).collect();
+    assert!(codes.contains(&"eu-west-1".to_string()));
+    assert!(!codes.contains(&"us-gov-west-1".to_string()));
+    assert!(!codes.contains(&"cn-north-1".to_string()));
+    let azure = Array::from(&regions("azure").unwrap());
+    let norway_west = azure
+        .iter()
+        .find(|r| get(r, "code") == "norwaywest")
+        .unwrap();
+    assert_eq!(get(&norway_west, "restricted"), JsValue::TRUE);
+    assert_eq!(get(&norway_west, "name"), "Norway West");
+    assert!(!azure.iter().any(|r| get(&r, "code") == "usgovvirginia"));
+    assert_eq!(Array::from(&regions("gcp").unwrap()).length(), 0);
+}
+
+#[test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
