@@ -233,6 +233,49 @@ describe('validation on the page', () => {
     await context.close();
   });
 
+  it('mounts inside a shadow root: messages, links and focus stay in that tree', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await page.evaluate(async () => {
+      const core = await import('./www/pkg/privatelink_prep.js');
+      const { mount } = await import('./www/app.js');
+      const host = document.createElement('div');
+      host.id = 'shadow-host';
+      document.body.append(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = 'www/style.css';
+      shadow.append(link);
+      window.shadowApp = mount(shadow, { api: core });
+    });
+    const scope = page.locator('#shadow-host');
+    await scope.locator('input[name="account_id"]').fill('12345');
+    await scope.getByRole('button', { name: 'Check' }).click();
+    const result = await page.evaluate(() => {
+      const root = document.getElementById('shadow-host').shadowRoot;
+      const input = root.querySelector('input[name="account_id"]');
+      const ids = input.getAttribute('aria-describedby').split(' ');
+      return {
+        focused: root.activeElement && root.activeElement.classList.contains('plp-summary'),
+        invalid: input.getAttribute('aria-invalid'),
+        resolved: ids.every((id) => root.getElementById(id)),
+        message: root.querySelector('[data-field="account_id"] .plp-msg-message').textContent,
+        pageSummaryShown: !document.querySelector('#app .plp-summary').hidden,
+        border: getComputedStyle(root.querySelector('.plp-summary')).borderTopWidth,
+      };
+    });
+    assert.equal(result.focused, true);
+    assert.equal(result.invalid, 'true');
+    assert.equal(result.resolved, true);
+    assert.match(result.message, /"12345" is not an AWS account ID/);
+    assert.equal(result.pageSummaryShown, false, 'the page form is untouched');
+    assert.equal(result.border, '4px', 'the stylesheet applies inside the shadow root');
+    await scope.locator('.plp-summary a', { hasText: '12345' }).click();
+    assert.equal(await page.evaluate(() => document.getElementById('shadow-host').shadowRoot.activeElement.name), 'account_id');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('fits a 320 px wide screen and follows the dark colour scheme', T, async () => {
     const { page, context } = await openPage(browser, server, { viewport: { width: 320, height: 800 } });
     await page.getByLabel('Bidirectional').check();
