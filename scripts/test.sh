@@ -58,7 +58,8 @@ for log in wasm-node wasm-chromium; do
 done
 
 step "optimised build" - bash scripts/build.sh
-step "tsc --noEmit -p tests/ts" - tsc --noEmit -p tests/ts
+step "tsc --noEmit -p tests/ts (declarations)" - tsc --noEmit -p tests/ts
+step "tsc --noEmit -p tests/ts/tsconfig.www.json (page scripts)" - tsc --noEmit -p tests/ts/tsconfig.www.json
 shopt -s nullglob
 e2e=(tests/e2e/*.test.mjs)
 [ "${#e2e[@]}" -gt 0 ] || die "no end-to-end tests found in tests/e2e"

@@ -7,7 +7,7 @@
 // Every DOM query stays inside the mounted wrapper, ids carry a per-mount prefix, and user text is
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
-import { h, parsePath, parentPath, getIn, setIn, slug } from './dom.js';
+import { h, parentPath, getIn, setIn, slug } from './dom.js';
 
 const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
 const ENVIRONMENTS = ['production', 'staging'];

@@ -10,7 +10,7 @@ async function start() {
     root.replaceChildren();
     const app = mount(root, { api: core });
     // A handle for people poking at the page from the console (and for the end-to-end tests).
-    window.privatelinkPrep = app;
+    /** @type {any} */ (window).privatelinkPrep = app;
   } catch (err) {
     const p = document.createElement('p');
     p.className = 'load-error';
