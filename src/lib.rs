@@ -12,6 +12,8 @@ pub mod ids;
 pub mod regions;
 pub mod request;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod shell;
 mod text;
 pub mod ticket;
