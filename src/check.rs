@@ -179,6 +179,8 @@ const DOCUMENT_FIELDS: &[&str] = &[
     "endpoint_services",
     "prerequisites",
     "azure",
+    "customer_network",
+    "adobe_endpoint_service",
 ];
 const PORT_FIELDS: &[&str] = &["service", "port", "protocol"];
 const ENDPOINT_FIELDS: &[&str] = &["name", "ports", "principal_allowed"];
@@ -195,31 +197,39 @@ const PREREQUISITES: &[(&str, &str)] = &[
 ];
 const AZURE_FIELDS: &[&str] = &["cluster_id", "subscription_ids"];
 
+/// The kinds of request document.
+enum Kind {
+    Enablement,
+    Change,
+}
+
 /// A field as read: absent (or null or blank), already reported, or present.
-enum Got<T> {
+pub(crate) enum Got<T> {
     Missing,
     Reported,
     Ok(T),
 }
 
+/// Collects the diagnostics of one document. The checks of change requests (`change.rs`) and of
+/// the optional network fields (`network.rs`) are further `impl Checker` blocks that reuse these.
 #[derive(Default)]
-struct Checker {
+pub(crate) struct Checker {
     diags: Vec<Diagnostic>,
 }
 
 impl Checker {
-    fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
 
-    fn error_count(&self) -> usize {
+    pub(crate) fn error_count(&self) -> usize {
         self.diags
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
     }
 
-    fn wrong_type(&mut self, path: &str, expected: &str, v: &Value) {
+    pub(crate) fn wrong_type(&mut self, path: &str, expected: &str, v: &Value) {
         let name = path.rsplit('.').next().unwrap_or(path);
         self.push(Diagnostic::new(
             &rules::WRONG_TYPE,
@@ -228,7 +238,12 @@ impl Checker {
         ));
     }
 
-    fn unknown_fields(&mut self, obj: &Map<String, Value>, known: &[&str], prefix: &str) {
+    pub(crate) fn unknown_fields(
+        &mut self,
+        obj: &Map<String, Value>,
+        known: &[&str],
+        prefix: &str,
+    ) {
         for k in obj.keys().filter(|k| !known.contains(&k.as_str())) {
             let path = if prefix.is_empty() {
                 k.clone()
@@ -254,7 +269,7 @@ impl Checker {
     }
 
     /// Reads a text field, trimmed. Blank counts as missing.
-    fn text<'a>(&mut self, v: Option<&'a Value>, path: &str) -> Got<&'a str> {
+    pub(crate) fn text<'a>(&mut self, v: Option<&'a Value>, path: &str) -> Got<&'a str> {
         match v {
             None | Some(Value::Null) => Got::Missing,
             Some(Value::String(s)) => {
@@ -283,7 +298,7 @@ impl Checker {
     }
 
     /// Reads a required text field, reporting `missing` when it is absent.
-    fn required<'a>(
+    pub(crate) fn required<'a>(
         &mut self,
         v: Option<&'a Value>,
         path: &str,
@@ -302,12 +317,18 @@ impl Checker {
 
     fn document(&mut self, obj: &Map<String, Value>) -> Option<Request> {
         self.version(obj.get("version"));
-        if !self.kind(obj.get("kind")) {
-            return None;
+        match self.kind(obj.get("kind"))? {
+            Kind::Enablement => {
+                let request = self.enablement(obj);
+                self.unknown_fields(obj, DOCUMENT_FIELDS, "");
+                request.map(Request::Enablement)
+            }
+            Kind::Change => {
+                let request = self.change(obj);
+                self.unknown_fields(obj, crate::change::CHANGE_DOCUMENT_FIELDS, "");
+                request.map(Request::Change)
+            }
         }
-        let request = self.enablement(obj);
-        self.unknown_fields(obj, DOCUMENT_FIELDS, "");
-        request.map(Request::Enablement)
     }
 
     fn version(&mut self, v: Option<&Value>) {
@@ -330,12 +351,13 @@ impl Checker {
         }
     }
 
-    /// Checks `kind`; false when the document cannot be read further.
-    fn kind(&mut self, v: Option<&Value>) -> bool {
+    /// Checks `kind`; `None` when the document cannot be read further.
+    fn kind(&mut self, v: Option<&Value>) -> Option<Kind> {
         match self.text(v, "kind") {
-            Got::Missing => true,
-            Got::Reported => false,
-            Got::Ok(k) if k.eq_ignore_ascii_case("enablement") => true,
+            Got::Missing => Some(Kind::Enablement),
+            Got::Reported => None,
+            Got::Ok(k) if k.eq_ignore_ascii_case("enablement") => Some(Kind::Enablement),
+            Got::Ok(k) if k.eq_ignore_ascii_case("change") => Some(Kind::Change),
             Got::Ok(k) => {
                 self.push(Diagnostic::new(
                     &rules::BAD_KIND,
@@ -345,7 +367,7 @@ impl Checker {
                         quote(k)
                     ),
                 ));
-                false
+                None
             }
         }
     }
@@ -355,7 +377,7 @@ impl Checker {
         let company = self.company(obj.get("company"));
         let cloud = self.cloud(obj.get("cloud"));
         let region = self.region(cloud, obj.get("region"));
-        let account = self.account(cloud, obj.get("account_id"));
+        let account = self.account(cloud, obj.get("account_id"), "account_id");
         let project_id = self.project_id(obj.get("project_id"));
         self.plan(obj.get("plan"));
         let environments = self.environments(obj.get("environments"));
@@ -363,6 +385,16 @@ impl Checker {
         let ports = self.ports(obj.get("ports"), "ports", cloud);
         let connection = self.connection(connection_type, cloud, region, obj);
         let azure = self.azure(cloud, obj.get("azure"));
+        let customer_network = self.customer_network(cloud, obj.get("customer_network"));
+        let adobe_endpoint_service = self.adobe_endpoint_service(
+            obj.get("adobe_endpoint_service"),
+            cloud,
+            region,
+            match &connection {
+                Some(Connection::Bidirectional(list)) => list,
+                _ => &[],
+            },
+        );
         if self.error_count() > errors_before {
             return None;
         }
@@ -375,10 +407,12 @@ impl Checker {
             ports: ports?,
             connection: connection?,
             azure: azure?,
+            customer_network: customer_network?,
+            adobe_endpoint_service: adobe_endpoint_service?,
         })
     }
 
-    fn company(&mut self, v: Option<&Value>) -> Option<String> {
+    pub(crate) fn company(&mut self, v: Option<&Value>) -> Option<String> {
         let s = self.required(
             v,
             "company",
@@ -408,7 +442,7 @@ impl Checker {
         Some(s.to_string())
     }
 
-    fn cloud(&mut self, v: Option<&Value>) -> Option<Cloud> {
+    pub(crate) fn cloud(&mut self, v: Option<&Value>) -> Option<Cloud> {
         let s = self.required(
             v,
             "cloud",
@@ -439,7 +473,11 @@ impl Checker {
         None
     }
 
-    fn region(&mut self, cloud: Option<Cloud>, v: Option<&Value>) -> Option<&'static Region> {
+    pub(crate) fn region(
+        &mut self,
+        cloud: Option<Cloud>,
+        v: Option<&Value>,
+    ) -> Option<&'static Region> {
         let s = self.required(
             v,
             "region",
@@ -535,14 +573,23 @@ impl Checker {
         }
     }
 
-    fn account(&mut self, cloud: Option<Cloud>, v: Option<&Value>) -> Option<Account> {
+    /// Checks an account ID at `path` (`account_id`, or an account of a change).
+    pub(crate) fn account(
+        &mut self,
+        cloud: Option<Cloud>,
+        v: Option<&Value>,
+        path: &str,
+    ) -> Option<Account> {
         if let Some(Value::Number(n)) = v {
             // A number loses leading zeros; say so and offer the text form when it fits.
             let digits = number_text(n);
+            let name = path.rsplit('.').next().unwrap_or(path);
             let mut d = Diagnostic::new(
                 &rules::WRONG_TYPE,
-                "account_id",
-                "account_id must be text in quotes, not a number, so that leading zeros are kept.",
+                path,
+                format!(
+                    "{name} must be text in quotes, not a number, so that leading zeros are kept."
+                ),
             );
             if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
                 d = d.with_suggestion(digits);
@@ -552,21 +599,21 @@ impl Checker {
         }
         let s = self.required(
             v,
-            "account_id",
+            path,
             &rules::ACCOUNT_MISSING,
             "The account ID is missing; Adobe must know which account to allow.",
         )?;
         match cloud? {
-            Cloud::Aws => self.aws_account(s).map(Account::Aws),
-            Cloud::Azure => self.azure_account(s).map(Account::Azure),
+            Cloud::Aws => self.aws_account(s, path).map(Account::Aws),
+            Cloud::Azure => self.azure_account(s, path).map(Account::Azure),
         }
     }
 
-    fn aws_account(&mut self, s: &str) -> Option<AwsAccountId> {
+    fn aws_account(&mut self, s: &str, path: &str) -> Option<AwsAccountId> {
         if is_uuid(s) {
             self.push(Diagnostic::new(
                 &rules::AWS_ACCOUNT_IS_UUID,
-                "account_id",
+                path,
                 format!(
                     "{} is an Azure subscription ID, but the cloud is AWS.",
                     quote(s)
@@ -588,17 +635,13 @@ impl Checker {
                     quote(s)
                 )
             };
-            self.push(Diagnostic::new(
-                &rules::AWS_ACCOUNT_FORMAT,
-                "account_id",
-                msg,
-            ));
+            self.push(Diagnostic::new(&rules::AWS_ACCOUNT_FORMAT, path, msg));
             return None;
         };
         if id.as_str() == ADOBE_AWS_ACCOUNT {
             self.push(Diagnostic::new(
                 &rules::ACCOUNT_IS_ADOBE,
-                "account_id",
+                path,
                 format!("{} is Adobe's own AWS account, not yours.", id.as_str()),
             ));
             return None;
@@ -607,7 +650,7 @@ impl Checker {
             self.push(
                 Diagnostic::new(
                     &rules::AWS_ACCOUNT_NORMALISED,
-                    "account_id",
+                    path,
                     format!("{} was read as the account ID {}.", quote(s), id.as_str()),
                 )
                 .with_suggestion(id.as_str()),
@@ -616,7 +659,7 @@ impl Checker {
         Some(id)
     }
 
-    fn azure_account(&mut self, s: &str) -> Option<SubscriptionId> {
+    fn azure_account(&mut self, s: &str, path: &str) -> Option<SubscriptionId> {
         if let Some(id) = SubscriptionId::parse(s) {
             return Some(id);
         }
@@ -624,14 +667,14 @@ impl Checker {
         if AwsAccountId::parse(&compact).is_some() {
             self.push(Diagnostic::new(
                 &rules::AZURE_SUBSCRIPTION_IS_AWS,
-                "account_id",
+                path,
                 format!("{} is an AWS account ID, but the cloud is Azure.", quote(s)),
             ));
             return None;
         }
         let mut d = Diagnostic::new(
             &rules::AZURE_SUBSCRIPTION_FORMAT,
-            "account_id",
+            path,
             format!(
                 "{} is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.",
                 quote(s)
@@ -644,7 +687,7 @@ impl Checker {
         None
     }
 
-    fn project_id(&mut self, v: Option<&Value>) -> Option<ProjectId> {
+    pub(crate) fn project_id(&mut self, v: Option<&Value>) -> Option<ProjectId> {
         let s = self.required(
             v,
             "project_id",
@@ -739,30 +782,9 @@ impl Checker {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let path = format!("environments[{i}]");
-            let s = match self.text(Some(item), &path) {
-                Got::Ok(s) => s,
-                Got::Missing => {
-                    self.push(Diagnostic::new(
-                        &rules::ENVIRONMENT_NOT_ELIGIBLE,
-                        path,
-                        "This environment is blank; name production or staging.",
-                    ));
-                    ok = false;
-                    continue;
-                }
-                Got::Reported => {
-                    ok = false;
-                    continue;
-                }
-            };
-            let env = match s.to_ascii_lowercase().as_str() {
-                "production" => Environment::Production,
-                "staging" => Environment::Staging,
-                other => {
-                    self.push(not_eligible(path, s, other));
-                    ok = false;
-                    continue;
-                }
+            let Some(env) = self.environment(item, &path) else {
+                ok = false;
+                continue;
             };
             if out.contains(&env) {
                 self.push(Diagnostic::new(
@@ -775,6 +797,30 @@ impl Checker {
             }
         }
         ok.then_some(out)
+    }
+
+    /// Checks one environment name at `path`: production or staging.
+    pub(crate) fn environment(&mut self, item: &Value, path: &str) -> Option<Environment> {
+        let s = match self.text(Some(item), path) {
+            Got::Ok(s) => s,
+            Got::Missing => {
+                self.push(Diagnostic::new(
+                    &rules::ENVIRONMENT_NOT_ELIGIBLE,
+                    path,
+                    "This environment is blank; name production or staging.",
+                ));
+                return None;
+            }
+            Got::Reported => return None,
+        };
+        match s.to_ascii_lowercase().as_str() {
+            "production" => Some(Environment::Production),
+            "staging" => Some(Environment::Staging),
+            other => {
+                self.push(not_eligible(path.to_string(), s, other));
+                None
+            }
+        }
     }
 
     fn connection_type(&mut self, v: Option<&Value>) -> Option<&'static str> {
@@ -813,7 +859,7 @@ impl Checker {
     }
 
     /// Checks a list of ports at `path` (the request's `ports` or an endpoint service's).
-    fn ports(
+    pub(crate) fn ports(
         &mut self,
         v: Option<&Value>,
         path: &str,
@@ -1152,7 +1198,7 @@ impl Checker {
         (self.error_count() == errors_before).then_some(out)
     }
 
-    fn endpoint_name(
+    pub(crate) fn endpoint_name(
         &mut self,
         v: Option<&Value>,
         path: &str,
@@ -1250,7 +1296,7 @@ impl Checker {
         Some(name)
     }
 
-    fn principal(&mut self, v: Option<&Value>, path: &str) {
+    pub(crate) fn principal(&mut self, v: Option<&Value>, path: &str) {
         match v {
             Some(Value::Bool(true)) => {}
             None | Some(Value::Null) | Some(Value::Bool(false)) => self.push(Diagnostic::new(

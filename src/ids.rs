@@ -272,8 +272,9 @@ fn looks_azure(s: &str) -> bool {
     lower.ends_with(AZURE_ALIAS_SUFFIX) || lower.starts_with("/subscriptions/")
 }
 
-/// 1 to `max` of `[A-Za-z0-9._-]`, starting alphanumeric, ending alphanumeric or `_`.
-fn is_resource_name(s: &str, max: usize) -> bool {
+/// 1 to `max` of `[A-Za-z0-9._-]`, starting alphanumeric, ending alphanumeric or `_`: the shape
+/// of Azure Private Link service, virtual network and subnet names.
+pub(crate) fn is_resource_name(s: &str, max: usize) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
         && b.len() <= max
@@ -281,6 +282,17 @@ fn is_resource_name(s: &str, max: usize) -> bool {
         && (b[b.len() - 1].is_ascii_alphanumeric() || b[b.len() - 1] == b'_')
         && b.iter()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
+}
+
+/// An Azure resource group name: 1 to 90 letters, digits, `-`, `_`, `.`, `(` or `)`, not ending
+/// with a dot.
+pub(crate) fn is_resource_group(rg: &str) -> bool {
+    !rg.is_empty()
+        && rg.chars().count() <= 90
+        && !rg.ends_with('.')
+        && rg
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '(' | ')'))
 }
 
 fn parse_resource_id(s: &str) -> Result<EndpointServiceName, NameError> {
@@ -302,13 +314,7 @@ fn parse_resource_id(s: &str) -> Result<EndpointServiceName, NameError> {
         "the subscription in the resource ID must be a UUID",
     ))?;
     let rg = parts[4];
-    if rg.is_empty()
-        || rg.chars().count() > 90
-        || rg.ends_with('.')
-        || !rg
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '(' | ')'))
-    {
+    if !is_resource_group(rg) {
         return Err(NameError::Format(
             "the resource group must be 1 to 90 letters, digits, dashes, underscores, dots or parentheses, not ending with a dot",
         ));

@@ -5,10 +5,12 @@
 //! binding (`src/wasm.rs`, compiled for wasm32 only) both call [`check`], [`check_json`] and
 //! [`ticket::render`].
 
+pub mod change;
 pub mod check;
 pub mod dates;
 pub mod diagnostic;
 pub mod ids;
+pub mod network;
 pub mod regions;
 pub mod request;
 pub mod rules;

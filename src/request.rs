@@ -4,6 +4,7 @@
 //! meet a missing or malformed datum.
 
 use crate::ids::{AwsAccountId, ClusterId, EndpointServiceName, ProjectId, SubscriptionId};
+use crate::network::CustomerNetwork;
 use crate::regions::{Cloud, Region};
 
 /// A checked request document.
@@ -11,6 +12,47 @@ use crate::regions::{Cloud, Region};
 pub enum Request {
     /// `"kind": "enablement"`: a first PrivateLink setup.
     Enablement(Enablement),
+    /// `"kind": "change"`: changes to a setup that is already in place.
+    Change(Change),
+}
+
+impl Request {
+    /// The company name, trimmed, one line.
+    pub fn company(&self) -> &str {
+        match self {
+            Request::Enablement(e) => &e.company,
+            Request::Change(c) => &c.company,
+        }
+    }
+
+    /// The region, which also tells the cloud.
+    pub fn region(&self) -> &'static Region {
+        match self {
+            Request::Enablement(e) => e.region,
+            Request::Change(c) => c.region,
+        }
+    }
+
+    /// The cloud of the request.
+    pub fn cloud(&self) -> Cloud {
+        self.region().cloud
+    }
+
+    /// The enablement, when this is one.
+    pub fn as_enablement(&self) -> Option<&Enablement> {
+        match self {
+            Request::Enablement(e) => Some(e),
+            Request::Change(_) => None,
+        }
+    }
+
+    /// The change request, when this is one.
+    pub fn as_change(&self) -> Option<&Change> {
+        match self {
+            Request::Change(c) => Some(c),
+            Request::Enablement(_) => None,
+        }
+    }
 }
 
 /// Everything Adobe needs to enable PrivateLink for a project.
@@ -32,6 +74,11 @@ pub struct Enablement {
     pub connection: Connection,
     /// Azure details; present exactly when the cloud is Azure.
     pub azure: Option<AzureDetails>,
+    /// Optional: the customer's network IDs, for the commands of the guide.
+    pub customer_network: Option<CustomerNetwork>,
+    /// Optional: the name of Adobe's endpoint service (AWS) or Private Link service (Azure), once
+    /// Adobe has sent it in the ticket.
+    pub adobe_endpoint_service: Option<EndpointServiceName>,
 }
 
 impl Enablement {
@@ -169,4 +216,59 @@ pub struct AzureDetails {
     pub cluster_id: ClusterId,
     /// Further subscriptions that will create Private Endpoint connections.
     pub subscription_ids: Vec<SubscriptionId>,
+}
+
+/// Changes to a PrivateLink setup that is already in place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Company name, trimmed, one line.
+    pub company: String,
+    /// The region of the setup, which also tells the cloud.
+    pub region: &'static Region,
+    /// The Adobe Commerce Pro project.
+    pub project_id: ProjectId,
+    /// The changes, in the document's order, none of them twice.
+    pub changes: Vec<ChangeAction>,
+    /// Optional: the customer's network IDs, for the commands of the guide.
+    pub customer_network: Option<CustomerNetwork>,
+    /// Optional: the name of Adobe's endpoint service the setup connects to.
+    pub adobe_endpoint_service: Option<EndpointServiceName>,
+}
+
+impl Change {
+    /// The cloud of the request.
+    pub fn cloud(&self) -> Cloud {
+        self.region.cloud
+    }
+}
+
+/// One change to an existing setup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeAction {
+    /// `remove_connection`: remove PrivateLink from Production or Staging.
+    RemoveConnection(Environment),
+    /// `change_account`: another customer account may reach Adobe's endpoint service.
+    ChangeAccount {
+        /// The account allowed today.
+        from: Account,
+        /// The account to allow instead.
+        to: Account,
+    },
+    /// `add_endpoint_service`: the Adobe VPC also connects to this customer endpoint service,
+    /// on which Adobe's principal is granted access.
+    AddEndpointService(EndpointService),
+    /// `remove_endpoint_service`: the Adobe VPC stops connecting to this customer endpoint service.
+    RemoveEndpointService(EndpointServiceName),
+}
+
+impl ChangeAction {
+    /// The document value of `action`.
+    pub fn action(&self) -> &'static str {
+        match self {
+            ChangeAction::RemoveConnection(_) => "remove_connection",
+            ChangeAction::ChangeAccount { .. } => "change_account",
+            ChangeAction::AddEndpointService(_) => "add_endpoint_service",
+            ChangeAction::RemoveEndpointService(_) => "remove_endpoint_service",
+        }
+    }
 }

@@ -28,6 +28,9 @@ pub struct Rule {
 
 const SRC_DOC: &str = "privatelink-service.txt";
 const SRC_FORMATS: &str = "rules.md, Identifier formats";
+const SRC_CHANGES: &str = "privatelink-service.txt, changing an existing PrivateLink configuration";
+const SRC_AWS_IDS: &str =
+    "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
 macro_rules! rules {
     ($($name:ident = $code:literal, $sev:ident, $field:literal, $title:literal, $help:literal, $source:expr;)*) => {
@@ -64,7 +67,7 @@ rules! {
         "Give the field the type the request format expects.",
         "privatelink-prep request format, version 1";
     BAD_KIND = "PL006", Error, "kind", "Unknown request kind",
-        "Leave `kind` out for an enablement request.",
+        "Leave `kind` out for an enablement request, or set it to change for changes to an existing setup.",
         "privatelink-prep request format, version 1";
     TOO_LONG = "PL007", Error, "*", "Text is too long",
         "Shorten the text; no value of a PrivateLink request is this long.",
@@ -257,6 +260,50 @@ rules! {
     AZURE_SUBSCRIPTION_DUPLICATE = "PL405", Warning, "azure.subscription_ids[]", "Subscription ID listed twice",
         "Remove the repeated subscription ID; it is counted once.",
         "rules.md, What the ticket must carry";
+
+    CHANGES_MISSING = "PL501", Error, "changes", "Change request without changes",
+        "List at least one change: remove_connection, change_account, add_endpoint_service or remove_endpoint_service.",
+        SRC_CHANGES;
+    CHANGE_ACTION_MISSING = "PL502", Error, "changes[].action", "A change has no action",
+        "Set action to remove_connection, change_account, add_endpoint_service or remove_endpoint_service.",
+        SRC_CHANGES;
+    CHANGE_ACTION_UNKNOWN = "PL503", Error, "changes[].action", "Unknown change action",
+        "A ticket can remove the connection from an environment (remove_connection), change the allowed account (change_account), or add or remove an endpoint service Adobe connects to (add_endpoint_service, remove_endpoint_service).",
+        SRC_CHANGES;
+    CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
+        "remove_connection needs environment; change_account needs from_account_id and to_account_id.",
+        SRC_CHANGES;
+    CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
+        "Each change is listed once; remove the repeated entry.",
+        SRC_CHANGES;
+    CHANGE_CONFLICT = "PL506", Error, "changes[].name", "An endpoint service is both added and removed",
+        "Keep either the add_endpoint_service or the remove_endpoint_service change for this endpoint service.",
+        SRC_CHANGES;
+    ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
+        "Set to_account_id to the account that must reach Adobe's endpoint service from now on, and from_account_id to the one allowed today.",
+        SRC_CHANGES;
+
+    VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",
+        "A VPC ID reads vpc- and 8 or 17 lowercase hexadecimal digits; the VPC console (Your VPCs) and `aws ec2 describe-vpcs` show it.",
+        SRC_AWS_IDS;
+    SUBNET_ID_FORMAT = "PL602", Error, "customer_network.subnet_ids[]", "Subnet ID is malformed",
+        "A subnet ID reads subnet- and 8 or 17 lowercase hexadecimal digits; the VPC console (Subnets) and `aws ec2 describe-subnets` show it.",
+        SRC_AWS_IDS;
+    SECURITY_GROUP_ID_FORMAT = "PL603", Error, "customer_network.security_group_ids[]", "Security group ID is malformed",
+        "A security group ID reads sg- and 8 or 17 lowercase hexadecimal digits; the VPC console (Security groups) and `aws ec2 describe-security-groups` show it.",
+        SRC_AWS_IDS;
+    NETWORK_ID_DUPLICATE = "PL604", Warning, "customer_network.*[]", "Network ID listed twice",
+        "Remove the repeated ID; it is used once.",
+        SRC_AWS_IDS;
+    NETWORK_OTHER_CLOUD = "PL605", Warning, "customer_network.*", "Network field of the other cloud",
+        "On AWS give vpc_id, subnet_ids and security_group_ids; on Azure give resource_group, vnet_name and subnet_name. The other cloud's fields are ignored.",
+        "privatelink-prep request format, version 1 (customer_network)";
+    AZURE_NETWORK_NAME_FORMAT = "PL606", Error, "customer_network.*", "Azure network name is malformed",
+        "Copy the name from the Azure portal: a resource group has 1-90 letters, digits, -_.() and does not end with a dot; a virtual network 2-64 and a subnet 1-80 letters, digits, -_. starting with a letter or digit and ending with one or _.",
+        "Azure naming rules for Microsoft.Resources and Microsoft.Network (PSRule for Azure, Azure.VNET.Name)";
+    ADOBE_SERVICE_IS_CUSTOMERS = "PL607", Error, "adobe_endpoint_service", "Adobe's endpoint service is one of the customer's",
+        "Enter the service name Adobe sent in the ticket (enablement workflow step 2), not one of your own endpoint services.",
+        "privatelink-service.txt, Enablement workflow step 2";
 }
 
 /// Looks a rule up by its code.

@@ -7,6 +7,9 @@ use crate::regions::Cloud;
 use crate::request::{Account, Connection, Enablement, PortSpec, Request};
 use crate::text::{escape_markdown, pad};
 
+/// The ticket of a change request (`src/ticket/change.rs`).
+mod change;
+
 /// The output formats of a ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -51,6 +54,7 @@ pub fn render(request: &Request, format: Format) -> Ticket {
             };
             Ticket { subject, body }
         }
+        Request::Change(c) => change::render(c, format),
     }
 }
 
@@ -255,7 +259,10 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
         s.para(&format!(
             "Adobe's principal {principal} is granted access on each endpoint service listed above."
         ));
-        s.line(&format!("Prerequisites in place in our {}:", network(cloud)));
+        s.line(&format!(
+            "Prerequisites in place in our {}:",
+            network(cloud)
+        ));
         s.item("a Network Load Balancer");
         s.item("an endpoint service configuration for the application");
         s.item(match cloud {

@@ -1,0 +1,739 @@
+//! Change requests (`"kind": "change"`): every change rule with its exact diagnostic, the rules
+//! shared with enablement requests applied at their change paths, the typed result, and the
+//! ticket snapshots.
+
+mod common;
+mod support;
+
+use privatelink_prep::request::{Account, ChangeAction, Environment};
+use privatelink_prep::{render, Format, Request, Severity};
+use serde_json::json;
+use support::case;
+
+use Severity::{Error as E, Warning as W};
+
+const AWS: &str = "change-aws.json";
+const AZURE: &str = "change-azure.json";
+const SVC_A: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
+const SVC_B: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210";
+
+#[test]
+fn the_examples_are_valid_and_typed() {
+    let checked = case(AWS, json!({}), &[]);
+    let Some(Request::Change(c)) = checked.request else {
+        panic!("not a change request")
+    };
+    assert_eq!(c.company, "Acme Outdoor, Inc.");
+    assert_eq!(c.region.code, "us-east-1");
+    assert_eq!(c.project_id.as_str(), "abcdefghij123");
+    assert_eq!(c.changes.len(), 4);
+    assert_eq!(
+        c.changes[0],
+        ChangeAction::RemoveConnection(Environment::Staging)
+    );
+    let ChangeAction::ChangeAccount {
+        from: Account::Aws(from),
+        to: Account::Aws(to),
+    } = &c.changes[1]
+    else {
+        panic!("not an AWS account change")
+    };
+    assert_eq!(
+        (from.as_str(), to.as_str()),
+        ("123456789012", "210987654321")
+    );
+    let ChangeAction::AddEndpointService(svc) = &c.changes[2] else {
+        panic!("not an added endpoint service")
+    };
+    assert_eq!(svc.name.to_string(), SVC_A);
+    assert_eq!(svc.ports.len(), 2);
+    assert_eq!(
+        c.changes
+            .iter()
+            .map(ChangeAction::action)
+            .collect::<Vec<_>>(),
+        [
+            "remove_connection",
+            "change_account",
+            "add_endpoint_service",
+            "remove_endpoint_service"
+        ]
+    );
+
+    let checked = case(AZURE, json!({}), &[]);
+    let Some(Request::Change(c)) = checked.request else {
+        panic!("not a change request")
+    };
+    // The subscription ID is normalised to lowercase, as in an enablement request.
+    let ChangeAction::ChangeAccount { to, .. } = &c.changes[1] else {
+        panic!("not an account change")
+    };
+    assert_eq!(to.as_str(), "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+}
+
+#[test]
+fn kind_is_case_insensitive() {
+    case(AWS, json!({"kind": "Change"}), &[]);
+}
+
+#[test]
+fn enablement_fields_are_unknown_in_a_change_request() {
+    case(
+        AWS,
+        json!({"account_id": "123456789012", "plan": "pro"}),
+        &[
+            (
+                "PL004",
+                W,
+                "account_id",
+                "The field \"account_id\" is not part of the request and is ignored.",
+                None,
+            ),
+            (
+                "PL004",
+                W,
+                "plan",
+                "The field \"plan\" is not part of the request and is ignored.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn shared_document_rules_apply() {
+    case(
+        AWS,
+        json!({"company": null, "cloud": "gcp", "region": "eu-west1", "project_id": "ABCDEFGHIJ123"}),
+        &[
+            (
+                "PL101",
+                E,
+                "company",
+                "The company name is missing; the ticket subject needs it.",
+                None,
+            ),
+            (
+                "PL112",
+                E,
+                "cloud",
+                "The cloud \"gcp\" is neither aws nor azure.",
+                None,
+            ),
+            (
+                "PL143",
+                W,
+                "project_id",
+                "\"ABCDEFGHIJ123\" was read as the project ID abcdefghij123.",
+                Some("abcdefghij123"),
+            ),
+        ],
+    );
+    case(
+        AWS,
+        json!({"region": "eu-west1"}),
+        &[(
+            "PL122",
+            E,
+            "region",
+            "\"eu-west1\" is not an AWS region; did you mean eu-west-1 (Europe (Ireland))?",
+            Some("eu-west-1"),
+        )],
+    );
+}
+
+#[test]
+fn pl501_no_changes() {
+    for patch in [json!({"changes": []}), json!({"changes": null})] {
+        case(
+            AWS,
+            patch,
+            &[(
+                "PL501",
+                E,
+                "changes",
+                "No change is listed; a change request needs at least one.",
+                None,
+            )],
+        );
+    }
+}
+
+#[test]
+fn changes_of_the_wrong_type() {
+    case(
+        AWS,
+        json!({"changes": {"action": "remove_connection"}}),
+        &[(
+            "PL005",
+            E,
+            "changes",
+            "changes must be a list of changes, not an object.",
+            None,
+        )],
+    );
+    case(
+        AWS,
+        json!({"changes": ["remove_connection"]}),
+        &[(
+            "PL005",
+            E,
+            "changes[0]",
+            "changes[0] must be an object with an action and its fields, not the text \"remove_connection\".",
+            None,
+        )],
+    );
+    case(
+        AWS,
+        json!({"changes": [{"action": 3}]}),
+        &[(
+            "PL005",
+            E,
+            "changes[0].action",
+            "action must be text, not the number 3.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn pl502_action_missing() {
+    for change in [json!({"environment": "staging"}), json!({"action": "  "})] {
+        case(
+            AWS,
+            json!({"changes": [change]}),
+            &[(
+                "PL502",
+                E,
+                "changes[0].action",
+                "This change has no action; say what should change.",
+                None,
+            )],
+        );
+    }
+}
+
+#[test]
+fn pl503_action_unknown() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "remove-connection", "environment": "staging"}]}),
+        &[(
+            "PL503",
+            E,
+            "changes[0].action",
+            "\"remove-connection\" is not a change action; did you mean remove_connection?",
+            Some("remove_connection"),
+        )],
+    );
+    case(
+        AWS,
+        json!({"changes": [{"action": "add_endpoint_servce"}]}),
+        &[(
+            "PL503",
+            E,
+            "changes[0].action",
+            "\"add_endpoint_servce\" is not a change action; did you mean add_endpoint_service?",
+            Some("add_endpoint_service"),
+        )],
+    );
+    case(
+        AWS,
+        json!({"changes": [{"action": "upgrade_plan"}]}),
+        &[(
+            "PL503",
+            E,
+            "changes[0].action",
+            "\"upgrade_plan\" is not a change action; the actions are remove_connection, change_account, add_endpoint_service and remove_endpoint_service.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn actions_ignore_case() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "Remove_Connection", "environment": "Staging"}]}),
+        &[],
+    );
+}
+
+#[test]
+fn pl504_field_missing() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "remove_connection"}]}),
+        &[(
+            "PL504",
+            E,
+            "changes[0].environment",
+            "remove_connection needs environment, the environment to remove PrivateLink from (production or staging).",
+            None,
+        )],
+    );
+    case(
+        AWS,
+        json!({"changes": [{"action": "change_account", "from_account_id": ""}]}),
+        &[
+            (
+                "PL504",
+                E,
+                "changes[0].from_account_id",
+                "change_account needs from_account_id, the account allowed today.",
+                None,
+            ),
+            (
+                "PL504",
+                E,
+                "changes[0].to_account_id",
+                "change_account needs to_account_id, the account to allow instead.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn endpoint_service_fields_missing_use_the_endpoint_rules() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "add_endpoint_service"}, {"action": "remove_endpoint_service"}]}),
+        &[
+            (
+                "PL303",
+                E,
+                "changes[0].name",
+                "The endpoint service name is missing.",
+                None,
+            ),
+            (
+                "PL201",
+                E,
+                "changes[0].ports",
+                "No port is listed; name each service and the port Adobe must open for it.",
+                None,
+            ),
+            (
+                "PL307",
+                E,
+                "changes[0].principal_allowed",
+                "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.",
+                None,
+            ),
+            (
+                "PL303",
+                E,
+                "changes[1].name",
+                "The endpoint service name is missing.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn pl505_same_change_twice() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_connection", "environment": "staging"},
+            {"action": "remove_connection", "environment": "STAGING"}
+        ]}),
+        &[(
+            "PL505",
+            E,
+            "changes[1].environment",
+            "Removing the connection from Staging is listed more than once.",
+            None,
+        )],
+    );
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "change_account", "from_account_id": "123456789012", "to_account_id": "210987654321"},
+            {"action": "change_account", "from_account_id": "1234-5678-9012", "to_account_id": "333333333333"}
+        ]}),
+        &[
+            (
+                "PL133",
+                W,
+                "changes[1].from_account_id",
+                "\"1234-5678-9012\" was read as the account ID 123456789012.",
+                Some("123456789012"),
+            ),
+            (
+                "PL505",
+                E,
+                "changes[1].from_account_id",
+                "Changing the account 123456789012 is listed more than once.",
+                None,
+            ),
+        ],
+    );
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "add_endpoint_service", "name": SVC_A, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "add_endpoint_service", "name": SVC_A, "ports": [{"service": "ERP", "port": 8444}], "principal_allowed": true}
+        ]}),
+        &[(
+            "PL505",
+            E,
+            "changes[1].name",
+            "Adding the endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is listed more than once.",
+            None,
+        )],
+    );
+    case(
+        AZURE,
+        json!({"changes": [
+            {"action": "remove_endpoint_service", "name": "erp-pls.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus2.azure.privatelinkservice"},
+            {"action": "remove_endpoint_service", "name": "ERP-PLS.3F2504E0-4F89-11D3-9A0C-0305E82C3301.EASTUS2.azure.privatelinkservice"}
+        ]}),
+        &[(
+            "PL505",
+            E,
+            "changes[1].name",
+            "Removing the endpoint service \"ERP-PLS.3F2504E0-4F89-11D3-9A0C-0305E82C3301.EASTUS2.azure.p…\" is listed more than once.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn pl506_added_and_removed() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_endpoint_service", "name": SVC_B},
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true}
+        ]}),
+        &[(
+            "PL506",
+            E,
+            "changes[1].name",
+            "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn pl507_account_unchanged() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "change_account", "from_account_id": "123456789012", "to_account_id": "1234 5678 9012"}]}),
+        &[
+            (
+                "PL133",
+                W,
+                "changes[0].to_account_id",
+                "\"1234 5678 9012\" was read as the account ID 123456789012.",
+                Some("123456789012"),
+            ),
+            (
+                "PL507",
+                E,
+                "changes[0].to_account_id",
+                "The new account 123456789012 is the account allowed today, so nothing would change.",
+                None,
+            ),
+        ],
+    );
+    // Azure subscription IDs compare without regard to case.
+    case(
+        AZURE,
+        json!({"changes": [{"action": "change_account",
+            "from_account_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+            "to_account_id": "7C9E6679-7425-40DE-944B-E07FC1F90AE7"}]}),
+        &[(
+            "PL507",
+            E,
+            "changes[0].to_account_id",
+            "The new account 7c9e6679-7425-40de-944b-e07fc1f90ae7 is the account allowed today, so nothing would change.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn account_rules_apply_at_change_paths() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "change_account", "from_account_id": "12345678901", "to_account_id": "402592597372"}]}),
+        &[
+            (
+                "PL132",
+                E,
+                "changes[0].from_account_id",
+                "\"12345678901\" is not an AWS account ID: it has 11 digits, and an AWS account ID has exactly 12.",
+                None,
+            ),
+            (
+                "PL137",
+                E,
+                "changes[0].to_account_id",
+                "402592597372 is Adobe's own AWS account, not yours.",
+                None,
+            ),
+        ],
+    );
+    case(
+        AWS,
+        json!({"changes": [{"action": "change_account", "from_account_id": 123456789012u64, "to_account_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"}]}),
+        &[
+            (
+                "PL005",
+                E,
+                "changes[0].from_account_id",
+                "from_account_id must be text in quotes, not a number, so that leading zeros are kept.",
+                Some("123456789012"),
+            ),
+            (
+                "PL134",
+                E,
+                "changes[0].to_account_id",
+                "\"7c9e6679-7425-40de-944b-e07fc1f90ae7\" is an Azure subscription ID, but the cloud is AWS.",
+                None,
+            ),
+        ],
+    );
+    case(
+        AZURE,
+        json!({"changes": [{"action": "change_account", "from_account_id": "123456789012", "to_account_id": "7c9e6679742540de944be07fc1f90ae7"}]}),
+        &[
+            (
+                "PL136",
+                E,
+                "changes[0].from_account_id",
+                "\"123456789012\" is an AWS account ID, but the cloud is Azure.",
+                None,
+            ),
+            (
+                "PL135",
+                E,
+                "changes[0].to_account_id",
+                "\"7c9e6679742540de944be07fc1f90ae7\" is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.",
+                Some("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn environment_rules_apply_at_change_paths() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_connection", "environment": "integration"},
+            {"action": "remove_connection", "environment": "prod"},
+            {"action": "remove_connection", "environment": ["staging"]}
+        ]}),
+        &[
+            (
+                "PL162",
+                E,
+                "changes[0].environment",
+                "Integration environments cannot use PrivateLink; only Production and Staging can.",
+                None,
+            ),
+            (
+                "PL162",
+                E,
+                "changes[1].environment",
+                "\"prod\" is not an environment name; did you mean production?",
+                Some("production"),
+            ),
+            (
+                "PL005",
+                E,
+                "changes[2].environment",
+                "environment must be text, not a list.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn port_and_endpoint_rules_apply_at_change_paths() {
+    case(
+        AWS,
+        json!({"changes": [{
+            "action": "add_endpoint_service",
+            "name": "com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718",
+            "ports": [{"service": "Shell", "port": 22}, {"service": "DB", "port": "70000"}, {"service": "Web", "port": 443}],
+            "principal_allowed": false
+        }]}),
+        &[
+            (
+                "PL305",
+                E,
+                "changes[0].name",
+                "\"com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718\" is in eu-west-1, but the request's region is us-east-1.",
+                None,
+            ),
+            (
+                "PL204",
+                E,
+                "changes[0].ports[0].port",
+                "Port 22 is SSH, and SSH cannot go over PrivateLink.",
+                None,
+            ),
+            (
+                "PL203",
+                E,
+                "changes[0].ports[1].port",
+                "Port 70000 is out of range; ports run from 1 to 65535 on AWS.",
+                None,
+            ),
+            (
+                "PL206",
+                Severity::Info,
+                "changes[0].ports[2].port",
+                "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
+                None,
+            ),
+            (
+                "PL307",
+                E,
+                "changes[0].principal_allowed",
+                "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.",
+                None,
+            ),
+        ],
+    );
+    case(
+        AZURE,
+        json!({"changes": [{"action": "remove_endpoint_service", "name": SVC_A}]}),
+        &[(
+            "PL309",
+            E,
+            "changes[0].name",
+            "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is an AWS name, but the cloud is Azure.",
+            None,
+        )],
+    );
+    case(
+        AZURE,
+        json!({"changes": [{"action": "add_endpoint_service",
+            "name": "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg/providers/Microsoft.Network/privateLinkServices/pls",
+            "ports": [{"service": "HTTPS", "port": 443}], "principal_allowed": true}]}),
+        &[(
+            "PL205",
+            E,
+            "changes[0].ports[0].port",
+            "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn fields_of_another_action_are_unknown() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "remove_connection", "environment": "staging", "name": SVC_A}]}),
+        &[(
+            "PL004",
+            W,
+            "changes[0].name",
+            "The field \"name\" is not part of the request and is ignored.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let checked = case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_connection"},
+            {"action": "nope"},
+            {"action": "change_account", "from_account_id": "123456789012", "to_account_id": "123456789012"}
+        ]}),
+        &[
+            (
+                "PL504",
+                E,
+                "changes[0].environment",
+                "remove_connection needs environment, the environment to remove PrivateLink from (production or staging).",
+                None,
+            ),
+            (
+                "PL503",
+                E,
+                "changes[1].action",
+                "\"nope\" is not a change action; the actions are remove_connection, change_account, add_endpoint_service and remove_endpoint_service.",
+                None,
+            ),
+            (
+                "PL507",
+                E,
+                "changes[2].to_account_id",
+                "The new account 123456789012 is the account allowed today, so nothing would change.",
+                None,
+            ),
+        ],
+    );
+    assert_eq!(checked.report.count(E), 3);
+}
+
+fn ticket_snapshots(base: &str, name: &str) {
+    let checked = privatelink_prep::check_json(&common::request(base)).unwrap();
+    let request = checked.request.expect("valid example");
+    for (format, ext) in [
+        (Format::Text, "txt"),
+        (Format::Markdown, "md"),
+        (Format::Json, "json"),
+    ] {
+        let t = render(&request, format);
+        assert_eq!(
+            t.subject,
+            format!("PrivateLink change for {}", request.company())
+        );
+        let body = if format == Format::Json {
+            t.body
+        } else {
+            format!("Subject: {}\n\n{}", t.subject, t.body)
+        };
+        common::assert_snapshot(&format!("ticket-{name}.{ext}"), &body);
+    }
+}
+
+#[test]
+fn ticket_change_aws() {
+    ticket_snapshots(AWS, "change-aws");
+}
+
+#[test]
+fn ticket_change_azure() {
+    ticket_snapshots(AZURE, "change-azure");
+}
+
+#[test]
+fn change_ticket_markdown_escapes_user_text() {
+    let checked = privatelink_prep::check_json(&common::request(AZURE)).unwrap();
+    let t = render(&checked.request.unwrap(), Format::Markdown);
+    assert!(t.body.contains("Fabrikam \\<Wholesale\\> \\& \\*Sons\\*"));
+    assert!(t.body.contains("CRM \\[events\\]"));
+    assert!(!t.body.contains("<Wholesale>"));
+}
+
+#[test]
+fn change_ticket_json_has_one_entry_per_change() {
+    let checked = privatelink_prep::check_json(&common::request(AWS)).unwrap();
+    let t = render(&checked.request.unwrap(), Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&t.body).unwrap();
+    assert_eq!(v["subject"], "PrivateLink change for Acme Outdoor, Inc.");
+    assert_eq!(v["request"]["kind"], "change");
+    let changes = v["request"]["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 4);
+    assert_eq!(changes[0]["action"], "remove_connection");
+    assert_eq!(changes[0]["environment"], "staging");
+    assert_eq!(changes[1]["to_account_id"], "210987654321");
+    assert_eq!(changes[2]["principal"], "arn:aws:iam::402592597372:root");
+    assert_eq!(changes[3]["name"], SVC_B);
+}
