@@ -141,7 +141,7 @@ export function mount(root, options = {}) {
   let request = null;
   let tickets = null; // { text: {subject, body}, markdown: {...} } when ready
   let activeFormat = 'text';
-  let summarySignature = '';
+  let fullSummary = false; // the next summary render rebuilds it (a Check), else it only prunes
 
   // ---- builders ---------------------------------------------------------------------------
 
@@ -556,7 +556,7 @@ export function mount(root, options = {}) {
   function check() {
     checked = true;
     clearTimeout(timer);
-    summarySignature = '';
+    fullSummary = true;
     run();
     if (!report.valid) summary.focus();
     else previewHeading.focus();
@@ -655,39 +655,61 @@ export function mount(root, options = {}) {
     if (control) control.focus();
   }
 
+  /**
+   * The error summary. A Check rebuilds it; as the user types afterwards it only drops what has
+   * been fixed, so a screen reader does not hear the alert again on every keystroke (the inline
+   * messages and the preview status stay current).
+   */
   function renderSummary(placed) {
-    const errors = placed.filter((p) => p.d.severity === 'error');
-    const others = placed.filter((p) => p.d.severity !== 'error');
-    const signature = JSON.stringify(placed.map((p) => [p.d.severity, p.d.field, p.d.message, p.target?.focusTarget?.id]));
-    if (signature === summarySignature) return;
-    summarySignature = signature;
-    if (!placed.length) {
-      summary.hidden = true;
-      summaryBody.replaceChildren();
-      return;
-    }
-    summary.hidden = false;
-    summary.classList.toggle('plp-summary-warn', !errors.length);
-    summaryTitle.textContent = errors.length ? 'There is a problem' : 'Check before you send';
-    const item = (p, withBadge) => {
-      const label = withBadge ? `${SEVERITY_LABEL[p.d.severity] || p.d.severity}: ` : '';
-      const li = h('li', { class: `plp-summary-${p.d.severity}` });
-      if (p.target && p.target.focusTarget) {
-        const t = p.target.focusTarget;
-        li.append(h('a', {
-          href: `#${t.id}`, class: 'plp-summary-link',
-          on: { click: (e) => { e.preventDefault(); focusField(p.target); } },
-        }, label, p.d.message));
-      } else {
-        li.append(label, p.d.message, p.d.field ? h('span', { class: 'plp-code', text: ` (${p.d.field})` }) : null);
+    const key = (d) => `${d.severity}|${d.code}|${d.field}`;
+    if (fullSummary) {
+      fullSummary = false;
+      buildSummary(placed);
+    } else {
+      const live = new Set(placed.map((p) => key(p.d)));
+      for (const li of summaryBody.querySelectorAll('li')) {
+        if (!live.has(li.dataset.key)) li.remove();
       }
-      return li;
-    };
-    summaryBody.replaceChildren(...[
-      errors.length ? h('ul', { class: 'plp-summary-list' }, errors.map((p) => item(p, false))) : null,
-      others.length && errors.length ? h('h3', { class: 'plp-summary-sub', text: 'Also check' }) : null,
-      others.length ? h('ul', { class: 'plp-summary-list plp-summary-others' }, others.map((p) => item(p, true))) : null,
-    ].filter(Boolean));
+      for (const ul of summaryBody.querySelectorAll('ul')) {
+        if (!ul.children.length) ul.remove();
+      }
+    }
+    const errors = summaryBody.querySelectorAll('.plp-summary-list:not(.plp-summary-others) li').length;
+    const others = summaryBody.querySelectorAll('.plp-summary-others li').length;
+    if (!errors || !others) summaryBody.querySelector('.plp-summary-sub')?.remove();
+    summary.hidden = !errors && !others;
+    summary.classList.toggle('plp-summary-warn', !errors);
+    setText(summaryTitle, errors ? 'There is a problem' : 'Check before you send');
+
+    function buildSummary(list) {
+      const errorItems = list.filter((p) => p.d.severity === 'error');
+      const otherItems = list.filter((p) => p.d.severity !== 'error');
+      const item = (p, withBadge) => {
+        const label = withBadge ? `${SEVERITY_LABEL[p.d.severity] || p.d.severity}: ` : '';
+        const li = h('li', { class: `plp-summary-${p.d.severity}`, 'data-key': key(p.d) });
+        if (p.target && p.target.focusTarget) {
+          const field = p.d.field;
+          li.append(h('a', {
+            href: `#${p.target.focusTarget.id}`, class: 'plp-summary-link',
+            on: {
+              click: (e) => {
+                e.preventDefault();
+                const target = resolve(field) || p.target;
+                if (target.focusTarget && target.focusTarget.isConnected) focusField(target);
+              },
+            },
+          }, label, p.d.message));
+        } else {
+          li.append(label, p.d.message, p.d.field ? h('span', { class: 'plp-code', text: ` (${p.d.field})` }) : null);
+        }
+        return li;
+      };
+      summaryBody.replaceChildren(...[
+        errorItems.length ? h('ul', { class: 'plp-summary-list' }, errorItems.map((p) => item(p, false))) : null,
+        otherItems.length && errorItems.length ? h('h3', { class: 'plp-summary-sub', text: 'Also check' }) : null,
+        otherItems.length ? h('ul', { class: 'plp-summary-list plp-summary-others' }, otherItems.map((p) => item(p, true))) : null,
+      ].filter(Boolean));
+    }
   }
 
   function focusField(target) {

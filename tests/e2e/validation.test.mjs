@@ -77,6 +77,28 @@ describe('validation on the page', () => {
     await context.close();
   });
 
+  it('after Check, typing updates the inline messages; the summary only drops what is fixed', T, async () => {
+    const { page, context } = await openPage(browser, server);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345', region: 'eu-west1' });
+    await page.getByRole('button', { name: 'Check' }).click();
+    const links = page.locator('.plp-summary a');
+    const before = await links.allTextContents();
+    assert.equal(before.length, 2);
+    await page.locator('input[name="account_id"]').fill('123456');
+    await page.locator('[data-field="account_id"] .plp-msg-message', { hasText: '"123456"' }).waitFor();
+    assert.deepEqual(await links.allTextContents(), before, 'the summary is not rewritten on each keystroke');
+    await page.locator('input[name="region"]').fill('eu-west-1');
+    await page.locator('[data-field="region"] > .plp-msgs').waitFor({ state: 'hidden' });
+    assert.deepEqual(await links.allTextContents(), [before.find((t) => t.includes('12345'))]);
+    await page.locator('input[name="project_id"]').fill('bad');
+    await page.locator('[data-field="project_id"] .plp-msg-message').waitFor();
+    assert.equal(await links.count(), 1, 'new problems show inline until the next Check');
+    assert.equal(await page.locator('.plp-preview-status').textContent(), 'Not ready: 2 errors to fix.');
+    await page.getByRole('button', { name: 'Check' }).click();
+    assert.equal(await links.count(), 2);
+    await context.close();
+  });
+
   it('Check on the empty form lists every error of the core, each linked to its field', T, async () => {
     const { page, context } = await openPage(browser, server);
     assert.equal(await page.locator('.plp-summary').isHidden(), true, 'no summary before Check');
