@@ -785,6 +785,7 @@ export function mount(root, options = {}) {
     const format = FORMATS.find((f) => f.key === activeFormat).label.toLowerCase();
     const what = part === 'subject' ? 'subject' : `body (${format})`;
     const ok = await writeClipboard(text, wrapper);
+    copyStatus.classList.toggle('plp-status-error', !ok);
     setText(copyStatus, ok ? `Copied the ${what}.` : `Could not copy the ${what}: select it and copy it by hand.`);
   }
 
@@ -797,6 +798,7 @@ export function mount(root, options = {}) {
         content = api.renderTicket(request, 'json').body;
       if (!content.endsWith('\n')) content += '\n';
       } catch (err) {
+        copyStatus.classList.add('plp-status-error');
         setText(copyStatus, `Could not write the JSON ticket: ${errorText(err)}`);
         return;
       }
@@ -813,6 +815,7 @@ export function mount(root, options = {}) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+    copyStatus.classList.remove('plp-status-error');
     setText(copyStatus, `Downloaded ${name}.`);
   }
 
