@@ -298,6 +298,18 @@ describe('validation on the page', () => {
     await context.close();
   });
 
+  it('says so plainly when the WebAssembly core cannot load', T, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/privatelink_prep_bg.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.goto(server.url);
+    const error = page.locator('#app .load-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /^The checker could not start: /);
+    assert.equal(await page.locator('#app').getAttribute('aria-busy'), null);
+    await context.close();
+  });
+
   it('fits a 320 px wide screen and follows the dark colour scheme', T, async () => {
     const { page, context } = await openPage(browser, server, { viewport: { width: 320, height: 800 } });
     await page.getByLabel('Bidirectional').check();
