@@ -46,6 +46,8 @@ fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node.js $(node --version) is too old: playwright-core needs Node.js 20 or later"
 command -v python3 >/dev/null 2>&1 || apt_install python3
 
 # npm packages from the committed lockfile; re-installed when the lockfile changes.
