@@ -1282,9 +1282,11 @@ impl Checker {
                         quote(s),
                         declared.code
                     ),
+                    // Not a known region: any text, so quoted like every user value.
                     None => format!(
-                        "{} names the region {inside}, which is not an {} region; the request's region is {}.",
+                        "{} names the region {}, which is not an {} region; the request's region is {}.",
                         quote(s),
+                        quote(inside),
                         cloud.label(),
                         declared.code
                     ),
