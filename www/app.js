@@ -602,8 +602,8 @@ export function mount(root, options = {}) {
       box.replaceChildren();
       box.hidden = true;
     }
-    for (const owner of form.querySelectorAll('.plp-has-error, .plp-has-warning')) {
-      owner.classList.remove('plp-has-error', 'plp-has-warning');
+    for (const owner of form.querySelectorAll('.plp-has-error, .plp-has-warning, .plp-has-info')) {
+      owner.classList.remove('plp-has-error', 'plp-has-warning', 'plp-has-info');
     }
     const describedBy = new Map(); // control -> Set of message ids
     const invalid = new Set();
@@ -614,7 +614,7 @@ export function mount(root, options = {}) {
       const box = target.owner.querySelector(':scope > .plp-msgs');
       box.hidden = false;
       box.append(message(d, target));
-      target.owner.classList.add(d.severity === 'error' ? 'plp-has-error' : 'plp-has-warning');
+      target.owner.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
       for (const c of target.controls) {
         if (!describedBy.has(c)) describedBy.set(c, new Set());
         describedBy.get(c).add(box.id);
