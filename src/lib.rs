@@ -9,6 +9,7 @@ pub mod change;
 pub mod check;
 pub mod dates;
 pub mod diagnostic;
+pub mod guide;
 pub mod ids;
 pub mod network;
 pub mod regions;

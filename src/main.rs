@@ -1,4 +1,4 @@
-//! The `privatelink-prep` command: check a request, print its ticket, list the rules.
+//! The `privatelink-prep` command: check a request, print its ticket or its guide, list the rules.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -12,6 +12,7 @@ privatelink-prep: check an Adobe Commerce PrivateLink request and write its supp
 Usage:
   privatelink-prep check  [--format text|json] <FILE|->
   privatelink-prep ticket [--format text|markdown|json] <FILE|->
+  privatelink-prep guide  [--format text|markdown|json] <FILE|->
   privatelink-prep rules  [--format text|markdown|json]
   privatelink-prep --version | --help
 
@@ -69,6 +70,20 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 _ => format!("Subject: {}\n\n{}", ticket.subject, ticket.body),
             };
             emit(&mut io::stdout(), &out);
+            Ok(ExitCode::SUCCESS)
+        }
+        "guide" => {
+            let (format, input) = options(rest, &["text", "markdown", "json"], true)?;
+            let checked = read(input.as_deref().unwrap_or_default())?;
+            let Some(request) = &checked.request else {
+                emit(&mut io::stderr(), &report_text(&checked.report));
+                return Ok(ExitCode::from(1));
+            };
+            let format = Format::parse(&format).unwrap_or(Format::Text);
+            emit(
+                &mut io::stdout(),
+                &privatelink_prep::guide::render(request, format),
+            );
             Ok(ExitCode::SUCCESS)
         }
         "rules" => {

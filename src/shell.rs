@@ -46,6 +46,26 @@ pub enum Word {
     Value(String),
     /// A placeholder for the reader to replace, e.g. `<your-vpc-id>`.
     Placeholder(&'static str),
+    /// Words written together as one, e.g. `Name=service-id,Values=` and a value.
+    Joined(Vec<Word>),
+}
+
+impl Word {
+    fn render(&self, out: &mut String) {
+        match self {
+            Word::Fixed(s) | Word::Placeholder(s) => out.push_str(s),
+            Word::Value(v) => out.push_str(&shell_quote(v)),
+            Word::Joined(parts) => parts.iter().for_each(|p| p.render(out)),
+        }
+    }
+
+    fn placeholders(&self, out: &mut Vec<&'static str>) {
+        match self {
+            Word::Placeholder(p) if !out.contains(p) => out.push(p),
+            Word::Joined(parts) => parts.iter().for_each(|p| p.placeholders(out)),
+            _ => {}
+        }
+    }
 }
 
 /// A command line being built, word by word.
@@ -102,15 +122,17 @@ impl CommandLine {
         self.fixed(flag).value_or(v, placeholder)
     }
 
+    /// Appends one word made of several (fixed text, values, placeholders) written together.
+    pub fn joined(mut self, parts: Vec<Word>) -> Self {
+        self.words.push(Word::Joined(parts));
+        self
+    }
+
     /// The placeholders still in the command, in order, each once.
     pub fn placeholders(&self) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::new();
         for w in &self.words {
-            if let Word::Placeholder(p) = w {
-                if !out.contains(p) {
-                    out.push(p);
-                }
-            }
+            w.placeholders(&mut out);
         }
         out
     }
@@ -122,10 +144,7 @@ impl CommandLine {
             if i > 0 {
                 out.push(' ');
             }
-            match w {
-                Word::Fixed(s) | Word::Placeholder(s) => out.push_str(s),
-                Word::Value(v) => out.push_str(&shell_quote(v)),
-            }
+            w.render(&mut out);
         }
         out
     }
@@ -211,5 +230,23 @@ mod tests {
             "az network private-endpoint create --resource-group 'rg (prod)' --vnet-name <your-vnet-name> --manual-request true"
         );
         assert_eq!(c.placeholders(), vec!["<your-vnet-name>"]);
+    }
+
+    #[test]
+    fn joined_words_quote_only_their_values() {
+        let c = CommandLine::new("aws ec2 describe-vpc-endpoints --filters")
+            .joined(vec![
+                Word::Fixed("Name=service-name,Values="),
+                Word::Value("a b".into()),
+            ])
+            .joined(vec![
+                Word::Fixed("Name=tag,Values="),
+                Word::Placeholder("<tag>"),
+            ]);
+        assert_eq!(
+            c.render(),
+            "aws ec2 describe-vpc-endpoints --filters Name=service-name,Values='a b' Name=tag,Values=<tag>"
+        );
+        assert_eq!(c.placeholders(), vec!["<tag>"]);
     }
 }

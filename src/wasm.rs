@@ -146,16 +146,18 @@ pub fn render_ticket(
     let checked = checked(&request);
     match checked.request {
         Some(req) => to_js(&render(&req, format)),
-        None => Err(invalid(&checked.report)?),
+        None => Err(invalid(&checked.report, "ticket")?),
     }
 }
 
-fn invalid(report: &Report) -> Result<JsValue, JsValue> {
+/// The `Error` thrown for an invalid request: says that no `what` was rendered, and carries the
+/// report as its `report` property.
+fn invalid(report: &Report, what: &str) -> Result<JsValue, JsValue> {
     let errors = report.count(crate::Severity::Error);
     let message = if errors == 1 {
-        "The request has 1 error; no ticket was rendered.".to_string()
+        format!("The request has 1 error; no {what} was rendered.")
     } else {
-        format!("The request has {errors} errors; no ticket was rendered.")
+        format!("The request has {errors} errors; no {what} was rendered.")
     };
     let err = js_sys::Error::new(&message);
     js_sys::Reflect::set(&err, &JsValue::from_str("report"), &to_js(report)?)?;
@@ -196,4 +198,149 @@ pub fn regions(cloud: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_GUIDE_TYPES: &str = r#"
+export type GuideFormat = "text" | "markdown" | "json";
+/** Who acts at a step of the workflow. */
+export type Actor = "customer" | "adobe";
+/** One command line of POSIX shell; request values in it are validated or single-quoted. */
+export interface GuideCommand {
+  /** What it does and where it runs. */
+  purpose: string;
+  command: string;
+  /** Placeholders still in the command, e.g. "<your-vpc-id>", each once. */
+  placeholders: string[];
+  /** What the output shows when all is well / when it is not. */
+  success?: string;
+  failure?: string;
+}
+/** One step of the workflow after the ticket. */
+export interface GuideStep {
+  /** Stable key, e.g. "send-ticket", "create-endpoint", "test-production", "change-2-grant-access". */
+  id: string;
+  actor: Actor;
+  title: string;
+  explanation: string;
+  /** True for the steps only a bidirectional connection has. */
+  bidirectional: boolean;
+  commands: GuideCommand[];
+  /** What to check when a test fails. */
+  checklist: string[];
+}
+/** A placeholder of the commands and what to put there. */
+export interface GuidePlaceholder {
+  token: string;
+  meaning: string;
+}
+/** The guide of a valid request: guideData(request), or JSON.parse(guide(request, "json")). */
+export interface Guide {
+  title: string;
+  kind: "enablement" | "change";
+  cloud: "aws" | "azure";
+  region: string;
+  region_name: string;
+  /** Enablement guides only. */
+  connection_type?: "unidirectional" | "bidirectional";
+  summary: string;
+  /** Enablement takes up to this many business days from the ticket (5). */
+  business_days: number;
+  placeholders: GuidePlaceholder[];
+  steps: GuideStep[];
+}
+/** One port of a ticket's JSON body. */
+export interface TicketPort {
+  service: string;
+  port: number;
+  protocol: "tcp" | "udp";
+}
+/** One change of a change ticket's JSON body; `summary` is its line of the text ticket. */
+export type TicketChange =
+  | { action: "remove_connection"; environment: "production" | "staging"; summary: string }
+  | { action: "change_account"; from_account_id: string; to_account_id: string; summary: string }
+  | { action: "add_endpoint_service"; name: string; ports: TicketPort[]; principal_allowed: true;
+      principal: string; summary: string }
+  | { action: "remove_endpoint_service"; name: string; summary: string };
+/** JSON.parse(renderTicket(changeRequest, "json").body) for a request of kind "change". */
+export interface ChangeTicketDocument {
+  /** "PrivateLink change for <company>". */
+  subject: string;
+  request: {
+    version: 1;
+    kind: "change";
+    company: string;
+    cloud: "aws" | "azure";
+    region: string;
+    region_name: string;
+    project_id: string;
+    changes: TicketChange[];
+  };
+}
+"#;
+
+fn checked_request(request: &JsValue) -> Result<crate::Request, JsValue> {
+    let checked = checked(request);
+    match checked.request {
+        Some(req) => Ok(req),
+        None => Err(invalid(&checked.report, "guide")?),
+    }
+}
+
+/// Renders the guide of a valid request (the steps after the ticket, with commands filled in);
+/// throws an `Error` with a `report` property otherwise.
+#[wasm_bindgen(unchecked_return_type = "string")]
+pub fn guide(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "GuideFormat")] format: &str,
+) -> Result<JsValue, JsValue> {
+    let Some(format) = Format::parse(format) else {
+        return Err(JsError::new("Unknown guide format: use text, markdown or json.").into());
+    };
+    let req = checked_request(&request)?;
+    Ok(JsValue::from_str(&crate::guide::render(&req, format)))
+}
+
+/// The guide of a valid request as an object; throws like `guide`.
+#[wasm_bindgen(js_name = guideData, unchecked_return_type = "Guide")]
+pub fn guide_data(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req = checked_request(&request)?;
+    to_js(&crate::guide::guide(&req))
+}
+
+fn date(iso: &str) -> Result<crate::dates::Date, JsValue> {
+    crate::dates::Date::parse(iso)
+        .ok_or_else(|| JsError::new("Not a date: write it as YYYY-MM-DD.").into())
+}
+
+fn iso(d: Option<crate::dates::Date>) -> Result<String, JsValue> {
+    d.map(|d| d.to_string())
+        .ok_or_else(|| JsError::new("The date is past 9999-12-31.").into())
+}
+
+/// The date `n` business days (Monday to Friday) after `isoDate` (`YYYY-MM-DD`), as
+/// `YYYY-MM-DD`; from a Saturday or Sunday, counting starts on the Monday. Throws for a date
+/// that is not `YYYY-MM-DD` or a count that is not a whole number from 0 to 100000.
+#[wasm_bindgen(js_name = addBusinessDays)]
+pub fn add_business_days(
+    #[wasm_bindgen(js_name = isoDate)] iso_date: &str,
+    n: f64,
+) -> Result<String, JsValue> {
+    if n.fract() != 0.0 || !(0.0..=100_000.0).contains(&n) {
+        return Err(JsError::new(
+            "The number of business days must be a whole number from 0 to 100000.",
+        )
+        .into());
+    }
+    iso(crate::dates::add_business_days(date(iso_date)?, n as u32))
+}
+
+/// When enablement should be complete for a ticket sent on `isoDate`: five business days later.
+#[wasm_bindgen(js_name = expectedCompletion)]
+pub fn expected_completion(
+    #[wasm_bindgen(js_name = isoDate)] iso_date: &str,
+) -> Result<String, JsValue> {
+    iso(crate::dates::expected_completion(date(iso_date)?))
 }

@@ -1,6 +1,7 @@
 //! Change requests (`"kind": "change"`): every change rule with its exact diagnostic, the rules
 //! shared with enablement requests applied at their change paths, the typed result, and the
 //! ticket snapshots.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 mod support;

@@ -1,6 +1,7 @@
 //! The optional fields of a request that fill in the guide: `customer_network` and
 //! `adobe_endpoint_service`. Each rule with its exact diagnostic; the endpoint service rules are
 //! those of every endpoint service name, applied at `adobe_endpoint_service`.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 mod support;
