@@ -44,7 +44,10 @@ fn requests() -> Vec<(&'static str, String)> {
             include_str!("../tests/requests/azure-bidirectional.json").to_string(),
         ),
         ("invalid-many", INVALID.to_string()),
-        ("aws-50-ports", serde_json::to_string_pretty(&fifty).unwrap()),
+        (
+            "aws-50-ports",
+            serde_json::to_string_pretty(&fifty).unwrap(),
+        ),
     ]
 }
 
