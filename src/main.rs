@@ -4,7 +4,9 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use privatelink_prep::rules::RULES;
-use privatelink_prep::{check_json, render, Checked, Diagnostic, Format, Report, Severity};
+use privatelink_prep::{
+    check_json, render, Checked, Diagnostic, Format, Report, Request, Severity,
+};
 
 const USAGE: &str = "\
 privatelink-prep: check an Adobe Commerce PrivateLink request and write its support ticket
@@ -57,14 +59,11 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             Ok(verdict(&checked.report))
         }
         "ticket" => {
-            let (format, input) = options(rest, &["text", "markdown", "json"], true)?;
-            let checked = read(input.as_deref().unwrap_or_default())?;
-            let Some(request) = &checked.request else {
-                emit(&mut io::stderr(), &report_text(&checked.report));
-                return Ok(ExitCode::from(1));
+            let (format, request) = match valid_request(rest)? {
+                Ok(found) => found,
+                Err(code) => return Ok(code),
             };
-            let format = Format::parse(&format).unwrap_or(Format::Text);
-            let ticket = render(request, format);
+            let ticket = render(&request, format);
             let out = match format {
                 Format::Json => ticket.body,
                 _ => format!("Subject: {}\n\n{}", ticket.subject, ticket.body),
@@ -73,16 +72,13 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             Ok(ExitCode::SUCCESS)
         }
         "guide" => {
-            let (format, input) = options(rest, &["text", "markdown", "json"], true)?;
-            let checked = read(input.as_deref().unwrap_or_default())?;
-            let Some(request) = &checked.request else {
-                emit(&mut io::stderr(), &report_text(&checked.report));
-                return Ok(ExitCode::from(1));
+            let (format, request) = match valid_request(rest)? {
+                Ok(found) => found,
+                Err(code) => return Ok(code),
             };
-            let format = Format::parse(&format).unwrap_or(Format::Text);
             emit(
                 &mut io::stdout(),
-                &privatelink_prep::guide::render(request, format),
+                &privatelink_prep::guide::render(&request, format),
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -98,6 +94,21 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
         }
         other => Err(Usage(format!("unknown command {other:?}\n\n{USAGE}"))),
     }
+}
+
+/// For `ticket` and `guide`: the format and the checked request, or, when the request is
+/// invalid, its report on stderr and exit 1.
+fn valid_request(rest: &[String]) -> Result<Result<(Format, Request), ExitCode>, Usage> {
+    let (format, input) = options(rest, &["text", "markdown", "json"], true)?;
+    let checked = read(input.as_deref().unwrap_or_default())?;
+    let Some(request) = checked.request else {
+        emit(&mut io::stderr(), &report_text(&checked.report));
+        return Ok(Err(ExitCode::from(1)));
+    };
+    Ok(Ok((
+        Format::parse(&format).unwrap_or(Format::Text),
+        request,
+    )))
 }
 
 /// Reads `--format F` and, when `wants_input`, exactly one input path.

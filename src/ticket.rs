@@ -290,6 +290,11 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
         }
         s.out().push('\n');
     }
+    closing(s)
+}
+
+/// Ends a body with the closing line; the body then ends with exactly one newline.
+fn closing<S: Style>(s: &mut S) -> String {
     s.para("Thank you.");
     let mut body = std::mem::take(s.out());
     while body.ends_with('\n') {

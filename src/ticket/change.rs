@@ -122,13 +122,7 @@ fn body<S: Style>(c: &Change, s: &mut S) -> String {
         s.item(&line);
     }
     s.out().push('\n');
-    s.para("Thank you.");
-    let mut body = std::mem::take(s.out());
-    while body.ends_with('\n') {
-        body.pop();
-    }
-    body.push('\n');
-    body
+    super::closing(s)
 }
 
 #[derive(Serialize)]
