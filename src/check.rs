@@ -363,7 +363,7 @@ impl Checker {
                     &rules::BAD_KIND,
                     "kind",
                     format!(
-                        "The request kind {} is not known; the kind this tool reads is enablement.",
+                        "The request kind {} is not known; a request is an enablement (the default) or a change.",
                         quote(k)
                     ),
                 ));

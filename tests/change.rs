@@ -4,12 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-mod support;
 
+use common::case;
 use privatelink_prep::request::{Account, ChangeAction, Environment};
 use privatelink_prep::{render, Format, Request, Severity};
 use serde_json::json;
-use support::case;
 
 use Severity::{Error as E, Warning as W};
 

@@ -4,10 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use common::{example, run, text};
 
 use privatelink_prep::guide::{guide, render, Actor, Guide};
 use privatelink_prep::{check_json, Format, Request};
@@ -213,7 +211,7 @@ fn azure_commands_fill_in_what_the_resource_id_tells() {
 
 #[test]
 fn udp_ports_are_not_tested_with_curl() {
-    let doc = support::doc(
+    let doc = common::doc(
         "guide-aws-bidirectional.json",
         json!({"endpoint_services": [{
             "name": "com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718",
@@ -290,7 +288,7 @@ fn every_command_is_shell_safe() {
 
 #[test]
 fn hostile_text_never_reaches_a_command() {
-    let doc = support::doc(
+    let doc = common::doc(
         "guide-azure-bidirectional-network.json",
         json!({
             "company": "Evil'; rm -rf ~ $(reboot) `id`",
@@ -345,34 +343,6 @@ fn change_guide_steps() {
 }
 
 // The CLI.
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_privatelink-prep"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(s) = stdin {
-        // The command may exit before reading (a usage error): a closed pipe is no failure.
-        let _ = input.write_all(s.as_bytes());
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn example(name: &str) -> String {
-    common::path("tests/requests")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).unwrap()
-}
 
 #[test]
 fn cli_guide_valid_exits_0_in_every_format() {

@@ -4,11 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-mod support;
 
+use common::case;
 use privatelink_prep::{Request, Severity};
 use serde_json::json;
-use support::case;
 
 use Severity::{Error as E, Warning as W};
 

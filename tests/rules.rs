@@ -23,27 +23,6 @@ type Expect = (
 
 use Severity::{Error as E, Info as I, Warning as W};
 
-fn merge(base: &mut Value, patch: Value) {
-    match patch {
-        Value::Object(p) => {
-            if !base.is_object() {
-                *base = json!({});
-            }
-            let obj = base.as_object_mut().unwrap();
-            for (k, v) in p {
-                if v.is_null() {
-                    obj.remove(&k);
-                } else if v.is_object() {
-                    merge(obj.entry(k).or_insert(Value::Null), v);
-                } else {
-                    obj.insert(k, v);
-                }
-            }
-        }
-        other => *base = other,
-    }
-}
-
 fn expand(v: Value) -> Value {
     match v {
         Value::String(s) if s == "BIG" => Value::String("x".repeat(1 << 20)),
@@ -65,7 +44,7 @@ fn case(base: &str, patch: &str, expected: &[Expect]) {
         serde_json::from_str(raw).unwrap()
     } else {
         let mut doc: Value = serde_json::from_str(&common::request(base)).unwrap();
-        merge(&mut doc, expand(serde_json::from_str(patch).unwrap()));
+        common::merge(&mut doc, expand(serde_json::from_str(patch).unwrap()));
         doc
     };
     let checked = check(&doc);
@@ -215,7 +194,7 @@ fn bad_kind() {
             "PL006",
             E,
             "kind",
-            "The request kind \"removal\" is not known; the kind this tool reads is enablement.",
+            "The request kind \"removal\" is not known; a request is an enablement (the default) or a change.",
             None,
         )],
     );

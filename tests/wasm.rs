@@ -60,10 +60,7 @@ fn validate_reports_a_bad_account_id_exactly() {
 fn suggestions_cross_the_boundary() {
     let report = validate(js(r#"{"cloud": "aws", "region": "eu-west1"}"#)).unwrap();
     let diags = Array::from(&get(&report, "diagnostics"));
-    let region = diags
-        .iter()
-        .find(|d| get(d, "field") == "region")
-        .unwrap();
+    let region = diags.iter().find(|d| get(d, "field") == "region").unwrap();
     assert_eq!(get(&region, "suggestion"), "eu-west-1");
 }
 
@@ -78,7 +75,11 @@ fn numbers_and_numeric_strings_are_read_like_json() {
 #[test]
 fn values_json_cannot_hold_are_a_clear_error_not_a_panic() {
     let f = Function::new_no_args("return 1");
-    for v in [f.into(), JsValue::symbol(None), JsValue::bigint_from_str("1")] {
+    for v in [
+        f.into(),
+        JsValue::symbol(None),
+        JsValue::bigint_from_str("1"),
+    ] {
         let report = validate(v).unwrap();
         let d = Array::from(&get(&report, "diagnostics")).get(0);
         assert_eq!(get(&d, "code"), "PL001");
@@ -130,8 +131,14 @@ fn render_ticket_throws_an_error_carrying_the_report() {
 #[test]
 fn render_ticket_rejects_an_unknown_format() {
     let doc = common::request("aws-unidirectional.json");
-    let err: js_sys::Error = render_ticket(js(&doc), "pdf").unwrap_err().dyn_into().unwrap();
-    assert_eq!(err.message(), "Unknown ticket format: use text, markdown or json.");
+    let err: js_sys::Error = render_ticket(js(&doc), "pdf")
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        err.message(),
+        "Unknown ticket format: use text, markdown or json."
+    );
 }
 
 #[test]
@@ -146,7 +153,10 @@ fn rules_is_the_catalogue() {
 #[test]
 fn regions_lists_the_selectable_regions_of_a_cloud() {
     let aws = Array::from(&regions("aws").unwrap());
-    let codes: Vec<String> = aws.iter().map(|r| get(&r, "code").as_string().unwrap()).collect();
+    let codes: Vec<String> = aws
+        .iter()
+        .map(|r| get(&r, "code").as_string().unwrap())
+        .collect();
     assert!(codes.contains(&"eu-west-1".to_string()));
     assert!(!codes.contains(&"us-gov-west-1".to_string()));
     assert!(!codes.contains(&"cn-north-1".to_string()));

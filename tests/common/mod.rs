@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+use privatelink_prep::{check, check_json, Checked, Severity};
+use serde_json::{json, Value};
+
 /// The folder of a test asset, relative to the crate root.
 pub fn path(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
@@ -12,8 +15,12 @@ pub fn path(rel: &str) -> PathBuf {
 /// them also run under wasm-bindgen-test, where there is no file system.
 pub fn request(name: &str) -> String {
     match name {
-        "aws-unidirectional.json" => return include_str!("../requests/aws-unidirectional.json").into(),
-        "aws-bidirectional.json" => return include_str!("../requests/aws-bidirectional.json").into(),
+        "aws-unidirectional.json" => {
+            return include_str!("../requests/aws-unidirectional.json").into()
+        }
+        "aws-bidirectional.json" => {
+            return include_str!("../requests/aws-bidirectional.json").into()
+        }
         "azure-unidirectional.json" => {
             return include_str!("../requests/azure-unidirectional.json").into()
         }
@@ -47,4 +54,116 @@ pub fn assert_snapshot(name: &str, actual: &str) {
             p.display()
         );
     }
+}
+
+/// One expected diagnostic: code, severity, field, message, suggestion.
+pub type Expect = (
+    &'static str,
+    Severity,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+/// Applies a JSON merge patch (RFC 7386: `null` removes a field; arrays are replaced whole).
+pub fn merge(base: &mut Value, patch: Value) {
+    match patch {
+        Value::Object(p) => {
+            if !base.is_object() {
+                *base = json!({});
+            }
+            let obj = base.as_object_mut().unwrap();
+            for (k, v) in p {
+                if v.is_null() {
+                    obj.remove(&k);
+                } else if v.is_object() {
+                    merge(obj.entry(k).or_insert(Value::Null), v);
+                } else {
+                    obj.insert(k, v);
+                }
+            }
+        }
+        other => *base = other,
+    }
+}
+
+/// `tests/requests/<base>` with `patch` applied.
+pub fn doc(base: &str, patch: Value) -> Value {
+    let mut doc: Value = serde_json::from_str(&request(base)).unwrap();
+    merge(&mut doc, patch);
+    doc
+}
+
+/// Checks `tests/requests/<base>` patched with `patch`; every diagnostic must be as expected,
+/// in order, and the request is present exactly when no error is expected.
+pub fn case(base: &str, patch: Value, expected: &[Expect]) -> Checked {
+    let doc = doc(base, patch.clone());
+    let checked = check(&doc);
+    let got: Vec<(String, Severity, String, String, Option<String>)> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.severity,
+                d.field.clone(),
+                d.message.clone(),
+                d.suggestion.clone(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, Severity, String, String, Option<String>)> = expected
+        .iter()
+        .map(|e| {
+            (
+                e.0.to_string(),
+                e.1,
+                e.2.to_string(),
+                e.3.to_string(),
+                e.4.map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "patch {patch}");
+    let has_error = expected.iter().any(|e| e.1 == Severity::Error);
+    assert_eq!(checked.report.valid, !has_error, "patch {patch}");
+    assert_eq!(checked.request.is_some(), !has_error, "patch {patch}");
+    let again = check_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+    assert_eq!(again.report, checked.report);
+    checked
+}
+
+/// Runs the `privatelink-prep` binary with `args`, feeding `stdin` when given.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_privatelink-prep"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        // The command may exit before reading (a usage error): a closed pipe is no failure.
+        let _ = input.write_all(s.as_bytes());
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+/// The path of `tests/requests/<name>`, for the CLI.
+pub fn example(name: &str) -> String {
+    path("tests/requests")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Output bytes as text.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
 }
