@@ -16,6 +16,7 @@ Usage:
   privatelink-prep ticket [--format text|markdown|json] <FILE|->
   privatelink-prep guide  [--format text|markdown|json] <FILE|->
   privatelink-prep rules  [--format text|markdown|json]
+  privatelink-prep schema
   privatelink-prep --version | --help
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 the input cannot be read or is not JSON
@@ -90,6 +91,11 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 _ => rules_text(),
             };
             emit(&mut io::stdout(), &out);
+            Ok(ExitCode::SUCCESS)
+        }
+        "schema" => {
+            options(rest, &["json"], false)?;
+            emit(&mut io::stdout(), &privatelink_prep::schema::request_schema());
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Usage(format!("unknown command {other:?}\n\n{USAGE}"))),

@@ -15,6 +15,13 @@ fn committed_schema_is_current() {
 }
 
 #[test]
+fn cli_prints_the_schema() {
+    let out = common::run(&["schema"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(common::text(&out.stdout), request_schema());
+}
+
+#[test]
 fn schema_is_draft_2020_12_with_both_kinds() {
     let v: serde_json::Value = serde_json::from_str(&request_schema()).unwrap();
     assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
