@@ -95,7 +95,10 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
         }
         "schema" => {
             options(rest, &["json"], false)?;
-            emit(&mut io::stdout(), &privatelink_prep::schema::request_schema());
+            emit(
+                &mut io::stdout(),
+                &privatelink_prep::schema::request_schema(),
+            );
             Ok(ExitCode::SUCCESS)
         }
         other => Err(Usage(format!("unknown command {other:?}\n\n{USAGE}"))),
