@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Lighthouse on the served, optimised page: prints the four category scores (the goal is 100 each).
+#
+#   bash scripts/lighthouse.sh                 # desktop preset
+#   LIGHTHOUSE_PRESET=mobile bash scripts/lighthouse.sh
+#
+# Builds the page (scripts/build.sh), serves the repository root on a free loopback port, and runs
+# npm lighthouse (pinned in scripts/lighthouse/, installed there on first use) against Debian's
+# Chromium (CHROME_PATH=/usr/bin/chromium) headless. The full report is written to
+# target/lighthouse/report.html and report.json. Not part of the test command.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+preset="${LIGHTHOUSE_PRESET:-desktop}"
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+[ -x "$CHROME_PATH" ] || die "Chromium is missing at $CHROME_PATH: bash scripts/setup.sh all"
+
+tool="scripts/lighthouse"
+if [ ! -x "$tool/node_modules/.bin/lighthouse" ] || [ "$tool/package-lock.json" -nt "$tool/node_modules/.package-lock.json" ]; then
+  say "npm ci (lighthouse, in $tool)"
+  npm ci --prefix "$tool" --no-audit --no-fund --loglevel=error
+fi
+
+bash scripts/setup.sh serve >/dev/null
+bash scripts/build.sh >/dev/null
+
+out="target/lighthouse"
+mkdir -p "$out"
+log="$out/http.log"
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$ROOT" >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+port=""
+for _ in $(seq 1 50); do
+  port="$(sed -n 's/.*port \([0-9][0-9]*\).*/\1/p' "$log" | head -n1)"
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || die "http.server did not start: $(cat "$log")"
+url="http://127.0.0.1:${port}/index.html"
+
+preset_flag=()
+[ "$preset" = desktop ] && preset_flag=(--preset=desktop)
+say "lighthouse ($preset) $url"
+"$tool/node_modules/.bin/lighthouse" "$url" "${preset_flag[@]}" \
+  --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+  --only-categories=performance,accessibility,best-practices,seo \
+  --output=json --output=html --output-path="$out/report" --quiet
+mv -f "$out/report.report.json" "$out/report.json"
+mv -f "$out/report.report.html" "$out/report.html"
+
+node -e '
+const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+console.log(`\nLighthouse ${r.lighthouseVersion}, ${process.argv[2]}, ${r.finalDisplayedUrl}`);
+const cats = ["performance", "accessibility", "best-practices", "seo"];
+for (const c of cats) {
+  const cat = r.categories[c];
+  console.log(`  ${cat.title.padEnd(16)} ${String(Math.round(cat.score * 100)).padStart(3)}`);
+}
+const below = [];
+for (const c of cats) for (const ref of r.categories[c].auditRefs) {
+  const a = r.audits[ref.id];
+  if (ref.weight > 0 && a.score !== null && a.score < 1) below.push(`${c}: ${a.id} (${a.score}) ${a.title}`);
+}
+if (below.length) console.log(`\nAudits below 1:\n  ${below.join("\n  ")}`);
+const m = r.audits;
+console.log(`\nFCP ${m["first-contentful-paint"].displayValue}, LCP ${m["largest-contentful-paint"].displayValue}, TBT ${m["total-blocking-time"].displayValue}, CLS ${m["cumulative-layout-shift"].displayValue}`);
+' "$out/report.json" "$preset"
+echo "Report: $out/report.html"
