@@ -700,7 +700,8 @@ export function mount(root, options = {}) {
             },
           }, label, p.d.message));
         } else {
-          li.append(label, p.d.message, p.d.field ? h('span', { class: 'plp-code', text: ` (${p.d.field})` }) : null);
+          li.append(label, p.d.message);
+          if (p.d.field) li.append(h('span', { class: 'plp-code', text: ` (${p.d.field})` }));
         }
         return li;
       };
