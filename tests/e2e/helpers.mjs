@@ -12,12 +12,15 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CLI = join(ROOT, 'target', 'debug', 'privatelink-prep');
 
-/** Starts `python3 -m http.server` on a free port; resolves to { origin, url, stop }. */
-export async function startServer() {
+/**
+ * Starts `python3 -m http.server` on a free port; resolves to { origin, url, stop }.
+ * options.root: the directory to serve (default: the repository, with its build).
+ */
+export async function startServer({ root = ROOT } = {}) {
   for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm']) {
-    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run bash scripts/build.sh first`);
+    if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh first`);
   }
-  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', ROOT], {
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise((ok, fail) => {
@@ -64,8 +67,9 @@ export async function launchBrowser() {
 /**
  * Opens the page in a new context and waits for the form.
  * Records every request URL in `requests` and every page error / console error in `errors`.
+ * options.url: another page than index.html (e.g. examples/embed.html, or a file:// URL).
  */
-export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 } } = {}) {
+export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 }, url } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   if (permissions.length) await context.grantPermissions(permissions, { origin: server.origin });
   const page = await context.newPage();
@@ -76,8 +80,8 @@ export async function openPage(browser, server, { permissions = [], viewport = {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
-  await page.goto(server.url);
-  await page.locator('form.plp-form').waitFor();
+  await page.goto(url || server.url);
+  await page.locator('form.plp-form').first().waitFor();
   return { context, page, requests, errors, dialogs };
 }
 
@@ -131,9 +135,12 @@ export function documentFor(values) {
   return doc;
 }
 
-/** Fills the form through the UI, like a person: types text, clicks radios and checkboxes. */
-export async function fillForm(page, values) {
-  const form = page.locator('form.plp-form');
+/**
+ * Fills the form through the UI, like a person: types text, clicks radios and checkboxes.
+ * scope: where the form is (default the page; e.g. one <privatelink-prep> element's locator).
+ */
+export async function fillForm(page, values, scope = page) {
+  const form = scope.locator('form.plp-form');
   if (values.cloud) await form.locator(`input[name="cloud"][value="${values.cloud}"]`).check();
   if (values.connection_type) {
     await form.locator(`input[name="connection_type"][value="${values.connection_type}"]`).check();
@@ -145,7 +152,7 @@ export async function fillForm(page, values) {
   for (const env of values.environments || []) {
     await form.locator(`input[name="environments"][value="${env}"]`).check();
   }
-  if (values.ports) await fillPorts(page, 'ports', values.ports);
+  if (values.ports) await fillPorts(form, 'ports', values.ports);
   if (values.azure) {
     await form.locator('input[name="azure.cluster_id"]').fill(values.azure.cluster_id);
     for (const [i, id] of (values.azure.subscription_ids || []).entries()) {
@@ -160,7 +167,7 @@ export async function fillForm(page, values) {
       await form.locator('[data-list="endpoint_services"] > .plp-add').click();
     }
     await form.locator(`input[name="endpoint_services[${i}].name"]`).fill(s.name);
-    await fillPorts(page, `endpoint_services[${i}].ports`, s.ports);
+    await fillPorts(form, `endpoint_services[${i}].ports`, s.ports);
     const box = form.locator(`input[name="endpoint_services[${i}].principal_allowed"]`);
     if (s.principal_allowed) await box.check(); else await box.uncheck();
   }
@@ -170,8 +177,7 @@ export async function fillForm(page, values) {
   }
 }
 
-async function fillPorts(page, base, ports) {
-  const form = page.locator('form.plp-form');
+async function fillPorts(form, base, ports) {
   for (const [i, p] of ports.entries()) {
     if (!(await form.locator(`input[name="${base}[${i}].port"]`).count())) {
       await form.locator(`[data-list="${base}"] > .plp-add`).click();

@@ -1,0 +1,182 @@
+// <privatelink-prep>: the whole checker as a custom element, for documentation portals.
+//
+//   <script type="module" src="/path/to/www/element.js"></script>
+//   <privatelink-prep id="plp" cloud="aws" region="eu-west-1" theme="auto"></privatelink-prep>
+//
+// The element loads the core itself (once per page, shared by every instance), renders the form
+// into an open shadow root with its own stylesheets (www/style.css, work.css and element.css, linked
+// from this module's URL, so a page CSP of style-src 'self' is enough), and keeps labels, inputs,
+// messages and the error summary in that one tree.
+//
+// Attributes
+//   cloud, region, project-id, company, connection-type   prefill AND lock a value: it is sent,
+//                                                          shown read-only, and cannot be edited
+//   theme="light|dark|auto"                                colours (default auto: the OS setting)
+//   id                                                     with an id, the form keeps a draft in
+//                                                          localStorage (privatelink-prep:draft:<id>)
+//   save-draft="off"                                       no draft even with an id
+// CSS custom properties (set them on the element): --plp-accent, --plp-accent-fg, --plp-bg,
+//   --plp-fg, --plp-muted, --plp-surface, --plp-border, --plp-rule, --plp-focus, --plp-error,
+//   --plp-warning, --plp-info (and their -bg), --plp-radius, --plp-font, --plp-mono, --plp-padding.
+// Events (bubbling, composed)
+//   privatelink-change   detail { report, request }               on every re-validation
+//   privatelink-ticket   detail { ticket, tickets, request }      when a valid ticket is ready
+//                                                                 (again whenever it changes)
+
+import { load } from './core.js';
+import { draftKey } from './drafts.js';
+import { toFormValues } from './import-export.js';
+import { mountForm } from './workbar.js';
+
+export { load };
+
+export const TAG = 'privatelink-prep';
+
+/** Attribute -> request document field, for the values a host can prefill and lock. */
+export const LOCKABLE = Object.freeze({
+  cloud: 'cloud',
+  region: 'region',
+  'project-id': 'project_id',
+  company: 'company',
+  'connection-type': 'connection_type',
+});
+
+const STYLESHEETS = ['style.css', 'work.css', 'element.css'];
+
+export class PrivateLinkPrepElement extends HTMLElement {
+  static get observedAttributes() {
+    return [...Object.keys(LOCKABLE), 'id', 'save-draft'];
+  }
+
+  #root;
+  #app = null;
+  #starting = null;
+  #ticketKey = '';
+  #resolveReady;
+  #rejectReady;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    /** Resolves when the form is on screen; rejects when the core could not load. */
+    this.ready = new Promise((resolve, reject) => {
+      this.#resolveReady = resolve;
+      this.#rejectReady = reject;
+    });
+    this.ready.catch(() => {}); // a failed load is shown in the element; callers may still await it
+  }
+
+  connectedCallback() {
+    if (!this.#starting) this.#starting = this.#start();
+  }
+
+  disconnectedCallback() {
+    // The element may only be moving; keep the form, but do not lose a pending draft.
+    if (this.#app) this.#app.saveNow();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.#app) return;
+    // Re-mount with what is on screen, then the attributes (which win, and lock).
+    const current = this.#app.getState();
+    this.#app.destroy();
+    this.#app = this.#mount(current, false);
+  }
+
+  /** The request document the form sends now (null before the form is ready). */
+  getRequest() { return this.#app ? this.#app.getRequest() : null; }
+  /** The core's report on it (null before the form is ready). */
+  getReport() { return this.#app ? this.#app.getReport() : null; }
+  /** { text, markdown } tickets when the request is valid, else null. */
+  getTickets() { return this.#app ? this.#app.getTickets() : null; }
+  /** Sets a field by its document path (e.g. "ports[0].port"); false when there is no such field. */
+  setValue(path, value) { return this.#app ? this.#app.setValue(path, value) : false; }
+  /** Like the Check button: shows every message and returns the report. */
+  check() { return this.#app ? this.#app.check() : null; }
+
+  async #start() {
+    const status = document.createElement('p');
+    status.className = 'plp-element-status';
+    status.textContent = 'Loading the checker…';
+    const links = STYLESHEETS.map((name) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = new URL(name, import.meta.url).href;
+      return link;
+    });
+    this.#root.replaceChildren(...links, status);
+    try {
+      await Promise.all([this.#core(), ...links.map(loaded)]);
+      status.remove();
+      this.#app = this.#mount({}, true);
+      this.#resolveReady();
+    } catch (err) {
+      status.classList.add('plp-element-error');
+      status.textContent = `The checker could not start: ${err && err.message ? err.message : err}. `
+        + 'It needs a current browser with WebAssembly.';
+      this.#rejectReady(err);
+    }
+  }
+
+  async #core() {
+    this.api = await load();
+    return this.api;
+  }
+
+  /** Values and locks from the attributes; a value the form cannot hold is skipped, with a warning. */
+  #attributeValues() {
+    const values = {};
+    for (const [attr, path] of Object.entries(LOCKABLE)) {
+      const raw = this.getAttribute(attr);
+      if (raw === null) continue;
+      try {
+        Object.assign(values, toFormValues({ [path]: raw }).values);
+      } catch (err) {
+        console.warn(`<${TAG}> ignores ${attr}="${raw}": ${err.message}`);
+      }
+    }
+    return values;
+  }
+
+  #mount(values, restore) {
+    const locked = this.#attributeValues();
+    const id = this.getAttribute('id');
+    const saves = Boolean(id) && this.getAttribute('save-draft') !== 'off';
+    this.#ticketKey = '';
+    return mountForm(this.#root, {
+      api: this.api,
+      values: { ...values, ...locked },
+      locked: Object.keys(locked),
+      draftKey: saves ? draftKey(id) : null,
+      restore,
+      onReport: (report, request) => {
+        if (!report.valid) this.#ticketKey = '';
+        this.#emit('privatelink-change', { report, request });
+      },
+      onTicket: (tickets, request) => {
+        const key = JSON.stringify(tickets);
+        if (key === this.#ticketKey) return;
+        this.#ticketKey = key;
+        this.#emit('privatelink-ticket', { ticket: tickets.text, tickets, request });
+      },
+    });
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** Resolves when a <link rel="stylesheet"> has loaded (or failed: the form still works unstyled). */
+function loaded(link) {
+  return new Promise((resolve) => {
+    if (link.sheet) {
+      resolve();
+      return;
+    }
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, PrivateLinkPrepElement);

@@ -1,0 +1,7 @@
+// The portal-facing entry: importing it defines <privatelink-prep> and gives a portal's own code
+// the same core the page uses. Types: www/privatelink-prep.d.ts.
+//
+//   import { load, PrivateLinkPrepElement } from './www/privatelink-prep.js';
+//   const core = await load();
+//   core.validate(request);
+export { load, PrivateLinkPrepElement, TAG, LOCKABLE } from './element.js';

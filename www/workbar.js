@@ -1,0 +1,213 @@
+// The form with the tools that keep work: a draft saved in this browser as the user types
+// (restored on reload), "Clear" with an undo, "Export JSON" and "Import JSON" with an undo.
+// Used by the page (main.js) and by the <privatelink-prep> element (element.js).
+//
+//   const app = mountForm(root, { api, draftKey: 'privatelink-prep:draft', ... });
+//
+// Everything else in `options` goes to mount() (www/app.js). The bar is the first child of the
+// form's wrapper, so it lives in the same tree (document or shadow root) as the form.
+
+import { mount } from './app.js';
+import { h } from './dom.js';
+import { readDraft, writeDraft, removeDraft } from './drafts.js';
+import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
+
+/** Saving waits this long after the last change. */
+export const SAVE_DELAY_MS = 300;
+
+const STATUS = {
+  intro: 'Saved in this browser only, as you type.',
+  saved: 'Saved in this browser only.',
+  unavailable: 'Not saved: this browser’s storage is unavailable.',
+  unreadable: 'The saved draft could not be read, so the form starts empty. Saved in this browser only, as you type.',
+  cleared: 'Cleared. Nothing is saved in this browser now.',
+};
+
+/**
+ * Mounts the form into `root` with the work bar.
+ * options.draftKey: the storage key for drafts, or null/'' for none (no status, nothing saved).
+ * options.restore: false to skip reading the draft (default true).
+ * options.values / options.locked / options.onReport / ...: as for mount(); locked values win
+ * over a draft and over an imported file.
+ * Returns mount()'s handle; its destroy() also stops saving.
+ */
+export function mountForm(root, options = {}) {
+  const key = options.draftKey || null;
+  const locked = [...(options.locked || [])];
+  let draft = { status: 'none' };
+  if (key && options.restore !== false) draft = readDraft(key);
+
+  const values = { ...(draft.status === 'found' ? draft.values : {}), ...(options.values || {}) };
+  let app = null;
+  let saveTimer = 0;
+  let pending = false;
+  let quiet = false; // a change made by Clear: not saved
+
+  app = mount(root, {
+    ...options,
+    values,
+    onReport(report, request) {
+      if (app && key && !quiet) schedule();
+      if (typeof options.onReport === 'function') options.onReport(report, request);
+    },
+  });
+
+  // ---- the bar -----------------------------------------------------------------------------------
+
+  const status = h('p', { class: 'plp-work-status', role: 'status', hidden: !key });
+  const message = h('p', { class: 'plp-work-message', role: 'status' });
+  const undo = h('button', { type: 'button', class: 'plp-button plp-secondary plp-undo', hidden: true });
+  const file = h('input', {
+    type: 'file', accept: '.json,application/json', class: 'plp-work-file', hidden: true,
+    tabindex: '-1', 'aria-hidden': 'true',
+  });
+  const clearButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'clear', text: 'Clear' });
+  const exportButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'export', text: 'Export JSON' });
+  const importButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'import', text: 'Import JSON' });
+  const bar = h('div', { class: 'plp-work', role: 'group', 'aria-label': 'Your work' },
+    h('div', { class: 'plp-work-bar' },
+      status,
+      h('div', { class: 'plp-work-actions' }, clearButton, exportButton, importButton, file)),
+    h('div', { class: 'plp-work-note' }, message, undo));
+  app.element.prepend(bar);
+
+  if (key) {
+    if (draft.status === 'found') {
+      const when = draft.saved ? new Date(draft.saved) : null;
+      setStatus(`Restored your draft${when && !Number.isNaN(when.getTime()) ? ` from ${when.toLocaleString()}` : ''}. ${STATUS.saved}`);
+    } else if (draft.status === 'unavailable') {
+      setStatus(STATUS.unavailable, true);
+    } else if (draft.status === 'unreadable') {
+      setStatus(STATUS.unreadable);
+    } else {
+      setStatus(STATUS.intro);
+    }
+  }
+
+  // ---- saving ------------------------------------------------------------------------------------
+
+  function schedule() {
+    pending = true;
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, SAVE_DELAY_MS);
+  }
+
+  function save() {
+    clearTimeout(saveTimer);
+    if (!pending || !key) return;
+    pending = false;
+    const ok = writeDraft(key, app.getState());
+    setStatus(ok ? STATUS.saved : STATUS.unavailable, !ok);
+  }
+
+  // Leaving or hiding the page saves at once, so a reload never loses what was typed, even
+  // before the form has re-validated (which is when a save is scheduled).
+  const flush = () => { if (pending) save(); };
+  const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
+  const edited = (e) => { if (e.target !== file) pending = true; };
+  if (key) {
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    app.element.addEventListener('input', edited);
+    app.element.addEventListener('change', edited);
+  }
+
+  function setStatus(text, bad = false) {
+    status.classList.toggle('plp-status-error', bad);
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  // ---- clear, export, import (each with an undo where it replaces the form) -------------------------
+
+  let undoAction = null;
+
+  function say(text, bad = false, undoLabel = '', onUndo = null) {
+    message.classList.toggle('plp-status-error', bad);
+    message.textContent = text;
+    undoAction = onUndo;
+    undo.hidden = !onUndo;
+    undo.textContent = undoLabel;
+  }
+
+  function replaceForm(next) {
+    app.load(next);
+  }
+
+  clearButton.addEventListener('click', () => {
+    const before = app.getState();
+    quiet = true;
+    try {
+      replaceForm({});
+    } finally {
+      quiet = false;
+    }
+    clearTimeout(saveTimer);
+    pending = false;
+    if (key) {
+      const ok = removeDraft(key);
+      setStatus(ok ? STATUS.cleared : STATUS.unavailable, !ok);
+    }
+    say('Cleared the form.', false, 'Undo clear', () => {
+      replaceForm(before);
+      say('The form is back as it was before Clear.');
+      clearButton.focus();
+    });
+  });
+
+  exportButton.addEventListener('click', () => {
+    try {
+      exportRequest(app.getRequest(), bar);
+      say(`Downloaded ${EXPORT_NAME}: the request as the form sends it. “Import JSON” reads it back.`);
+    } catch (err) {
+      say(`Could not export: ${err && err.message ? err.message : err}`, true);
+    }
+  });
+
+  importButton.addEventListener('click', () => file.click());
+  file.addEventListener('change', async () => {
+    const chosen = file.files && file.files[0];
+    file.value = '';
+    if (!chosen) return;
+    let result;
+    try {
+      result = await readRequestFile(chosen);
+    } catch (err) {
+      say(err instanceof ImportError ? err.message : `Could not import ${chosen.name}: ${err && err.message ? err.message : err}. Nothing changed.`, true);
+      return;
+    }
+    const before = app.getState();
+    replaceForm(result.values);
+    const notes = [`Imported ${chosen.name}.`];
+    if (result.ignored.length) {
+      const shown = result.ignored.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+      const more = result.ignored.length > 5 ? ` and ${result.ignored.length - 5} more` : '';
+      notes.push(`Left out what this form does not edit: ${shown.join(', ')}${more}.`);
+    }
+    const kept = locked.filter((path) => path in result.values && result.values[path] !== app.getState()[path]);
+    if (kept.length) notes.push(`Kept the values this page sets: ${kept.join(', ')}.`);
+    say(notes.join(' '), false, 'Undo import', () => {
+      replaceForm(before);
+      say(`Undid the import of ${chosen.name}: the form is as it was.`);
+      importButton.focus();
+    });
+  });
+
+  undo.addEventListener('click', () => {
+    const action = undoAction;
+    if (action) action();
+  });
+
+  const destroy = app.destroy;
+  return {
+    ...app,
+    /** Saves a pending draft now (the page does this itself when it is hidden or left). */
+    saveNow: flush,
+    destroy() {
+      flush();
+      clearTimeout(saveTimer);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+      destroy();
+    },
+  };
+}
