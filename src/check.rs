@@ -44,9 +44,11 @@ pub struct JsonError {
 }
 
 /// Parses JSON text and checks it. Only text that is not JSON is an `Err`; a document over
-/// [`MAX_DOCUMENT_BYTES`] is refused with a report, before it is parsed.
+/// [`MAX_DOCUMENT_BYTES`] is refused with a report (text over eight times that, before it is
+/// parsed).
 pub fn check_json(text: &str) -> Result<Checked, JsonError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
+    // Up to eight times the limit is still read, to name the field that holds the excess.
+    if text.len() > 8 * MAX_DOCUMENT_BYTES {
         return Ok(too_large());
     }
     let value: Value = serde_json::from_str(text).map_err(|e| JsonError {
@@ -73,7 +75,12 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 pub fn check(doc: &Value) -> Checked {
     let size = json_size(doc, MAX_DOCUMENT_BYTES + 1);
     if size > MAX_DOCUMENT_BYTES {
-        return too_large();
+        // When one value holds most of it (a paste gone wrong), say which, so the page can
+        // show the message on that field.
+        return match largest_text(doc) {
+            Some((path, len)) if len > MAX_DOCUMENT_BYTES / 2 => too_large_at(&path, len),
+            _ => too_large(),
+        };
     }
     let mut c = Checker::default();
     let request = match doc.as_object() {
@@ -106,6 +113,63 @@ pub fn too_large() -> Checked {
         report: Report::new(vec![d]),
         request: None,
     }
+}
+
+/// The document over [`MAX_DOCUMENT_BYTES`] because of the text at `path`, `len` bytes long.
+pub fn too_large_at(path: &str, len: usize) -> Checked {
+    let d = Diagnostic::new(
+        &rules::TOO_LARGE,
+        path,
+        format!(
+            "The value of {path} is {} KiB long, which puts the document over the 1 MiB limit of a request.",
+            len / 1024
+        ),
+    );
+    Checked {
+        report: Report::new(vec![d]),
+        request: None,
+    }
+}
+
+/// The path and length of the longest string in `v` (an object key counts as text of its
+/// object). The first one wins a tie, in the document's key order.
+fn largest_text(v: &Value) -> Option<(String, usize)> {
+    fn walk(v: &Value, path: &mut String, best: &mut Option<(String, usize)>) {
+        fn consider(best: &mut Option<(String, usize)>, len: usize, path: &str) {
+            if best.as_ref().is_none_or(|(_, b)| len > *b) {
+                *best = Some((path.to_string(), len));
+            }
+        }
+        match v {
+            Value::String(s) => consider(best, s.len(), path),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let keep = path.len();
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                    walk(item, path, best);
+                    path.truncate(keep);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let keep = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    consider(best, k.len(), path);
+                    walk(item, path, best);
+                    path.truncate(keep);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut best = None;
+    walk(v, &mut String::new(), &mut best);
+    best
 }
 
 /// The size of `v` written as compact JSON, counted up to `limit` and no further.

@@ -93,6 +93,8 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             emit(&mut io::stdout(), &out);
             Ok(ExitCode::SUCCESS)
         }
+        // The schema types are native only; the CLI is never run as wasm.
+        #[cfg(not(target_arch = "wasm32"))]
         "schema" => {
             options(rest, &["json"], false)?;
             emit(
@@ -166,7 +168,8 @@ fn options(
 /// Reads and checks the input; a read failure or non-JSON text is a usage-level failure.
 fn read(path: &str) -> Result<Checked, Usage> {
     let mut bytes = Vec::new();
-    let limit = privatelink_prep::check::MAX_DOCUMENT_BYTES as u64 + 1;
+    // The core reads up to eight times its limit, to name the field that holds the excess.
+    let limit = 8 * privatelink_prep::check::MAX_DOCUMENT_BYTES as u64 + 1;
     let result = if path == "-" {
         io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
@@ -175,8 +178,7 @@ fn read(path: &str) -> Result<Checked, Usage> {
     let name = if path == "-" { "standard input" } else { path };
     result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
     if bytes.len() as u64 >= limit {
-        // Over the limit: let the core refuse it with its own diagnostic.
-        return check_json(&" ".repeat(limit as usize)).map_err(|e| Usage(e.message));
+        return Ok(privatelink_prep::check::too_large());
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;

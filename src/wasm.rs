@@ -68,7 +68,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// Why a JS value could not be read as a request document.
 enum Unreadable {
-    /// More than [`MAX_DOCUMENT_BYTES`] of text.
+    /// More than eight times [`MAX_DOCUMENT_BYTES`] of text.
     TooLarge,
     /// Something JSON cannot hold (function, symbol, BigInt) or nesting deeper than 64 levels.
     NotJson,
@@ -117,7 +117,9 @@ fn to_json(v: &JsValue, depth: u8, budget: &mut usize) -> Result<Value, Unreadab
 }
 
 fn checked(request: &JsValue) -> crate::Checked {
-    let mut budget = MAX_DOCUMENT_BYTES;
+    // The core decides what is too large (and on which field); this cap only keeps an absurd
+    // value from being copied into the module's memory.
+    let mut budget = 8 * MAX_DOCUMENT_BYTES;
     match to_json(request, 64, &mut budget) {
         Ok(doc) => check(&doc),
         Err(Unreadable::TooLarge) => crate::check::too_large(),

@@ -26,6 +26,9 @@ use Severity::{Error as E, Info as I, Warning as W};
 fn expand(v: Value) -> Value {
     match v {
         Value::String(s) if s == "BIG" => Value::String("x".repeat(1 << 20)),
+        Value::String(s) if s == "WIDE" => {
+            Value::Array((0..300).map(|_| Value::String("w".repeat(4000))).collect())
+        }
         Value::String(s) if s == "LONG" => Value::String("r".repeat(1001)),
         Value::String(s) if s == "C101" => Value::String("C".repeat(101)),
         Value::String(s) if s == "MANY51" => Value::Array(
@@ -95,6 +98,21 @@ fn document_too_large() {
     case(
         "aws-unidirectional.json",
         r#"{"company": "BIG"}"#,
+        &[(
+            "PL002",
+            E,
+            "company",
+            "The value of company is 1024 KiB long, which puts the document over the 1 MiB limit of a request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn document_too_large_spread_over_fields() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": "WIDE"}"#,
         &[(
             "PL002",
             E,

@@ -97,6 +97,8 @@ fn a_megabyte_in_a_field_is_refused_as_too_large() {
     Reflect::set(&obj, &"company".into(), &"x".repeat(1 << 20).into()).unwrap();
     let d = Array::from(&get(&validate(obj).unwrap(), "diagnostics")).get(0);
     assert_eq!(get(&d, "code"), "PL002");
+    // On the field that holds it, so the page shows the message there.
+    assert_eq!(get(&d, "field"), "company");
 }
 
 #[test]
