@@ -172,7 +172,12 @@ describe('security', () => {
       await waitForPreview(page, 'ready');
       const wantSubject = verdict.stdout.split('\n')[0].replace(/^Subject: /, '');
       assert.ok(wantSubject.startsWith('PrivateLink support for '));
-      await page.waitForFunction((want) => document.querySelector('.plp-panel[data-format="text"] [data-part="subject"]').textContent === want, wantSubject);
+      // Both fields are typed within the debounce or not: wait for the render of the final values.
+      await page.waitForFunction((want) => {
+        const panel = document.querySelector('.plp-panel[data-format="text"]');
+        const part = (name) => panel.querySelector(`[data-part="${name}"]`).textContent;
+        return `Subject: ${part('subject')}\n\n${part('body')}` === want;
+      }, verdict.stdout, { timeout: 10_000 }).catch(() => {});
       const text = page.locator('.plp-panel[data-format="text"]');
       const body = await text.locator('[data-part="body"]').textContent();
       assert.equal(`Subject: ${wantSubject}\n\n${body}`, verdict.stdout);
