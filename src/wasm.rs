@@ -309,7 +309,9 @@ pub fn guide_data(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
     let req = checked_request(&request)?;
-    to_js(&crate::guide::guide(&req))
+    // The JSON rendering is the guide's data; parsing it in JS reuses that one serializer
+    // instead of monomorphizing a second one for the module (a few KB).
+    js_sys::JSON::parse(&crate::guide::render(&req, Format::Json))
 }
 
 fn date(iso: &str) -> Result<crate::dates::Date, JsValue> {
