@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the optimised page module into www/pkg:
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
-# and prints the size of the .wasm, raw and gzip -9. Assumes scripts/setup.sh has run.
+# and prints the size of the .wasm, raw and gzip -9; then writes the single-file page
+# (dist/privatelink-prep.html) and the service worker manifest (www/pkg/sw-manifest.js).
+# Assumes scripts/setup.sh has run.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -41,3 +43,9 @@ gz_bytes="$(gzip -9 -c "$wasm" | wc -c)"
 js_bytes="$(stat -c %s "$out/privatelink_prep.js")"
 printf 'wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' "$raw_bytes" "$gz_bytes" "$wasm"
 printf 'js glue: %s bytes raw, %s bytes gzip -9\n' "$js_bytes" "$(gzip -9 -c "$out/privatelink_prep.js" | wc -c)"
+
+# The offline outputs (every build: they depend on www/ as well as on the module):
+# dist/privatelink-prep.html, one self-contained file for file://, and www/pkg/sw-manifest.js, the
+# service worker's file list and version. Prints the single file's size, raw and gzip -9.
+say "single file and service worker manifest (scripts/build-offline.mjs)"
+node scripts/build-offline.mjs

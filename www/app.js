@@ -16,6 +16,7 @@ const FORMATS = [
   { key: 'markdown', label: 'Markdown', ext: 'md', mime: 'text/markdown' },
 ];
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
+const LOCK_NOTE = 'Set by this page: it cannot be changed here.';
 const REVALIDATE_MS = 100;
 
 let mounts = 0;
@@ -124,7 +125,11 @@ function words(cloud) {
  * options.values: a partial request document to start from.
  * options.idPrefix: prefix for ids (default: plp1, plp2, ... per mount).
  * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
- * Returns { element, getRequest, getReport, setValue, check, destroy }.
+ * options.locked: document paths (e.g. ['cloud', 'region']) whose values (from options.values) are
+ *   sent but shown read-only with a note, as when a portal already knows them.
+ * Returns { element, getRequest, getReport, getTickets, getState, load, setValue, check, destroy };
+ * getState() is every value of the form (hidden sections too), load(values) replaces them all
+ * (locked values stay).
  */
 export function mount(root, options = {}) {
   const api = options.api;
@@ -134,6 +139,7 @@ export function mount(root, options = {}) {
   const px = options.idPrefix || `plp${++mounts}`;
   const idFor = (path) => `${px}-${slug(path)}`;
   const state = initialState(options.values);
+  const locked = new Set(options.locked || []);
 
   let checked = false; // after the first "Check", messages show as the user types
   let timer = 0;
@@ -147,7 +153,9 @@ export function mount(root, options = {}) {
 
   const hintFor = (path, text) => (text ? h('p', { class: 'plp-hint', id: `${idFor(path)}-hint` }, ...codeText(text)) : null);
   const msgsFor = (path) => h('div', { class: 'plp-msgs', id: `${idFor(path)}-msg`, hidden: true });
-  const described = (path, hint) => (hint ? `${idFor(path)}-hint` : '');
+  const described = (path, hint) => [hint ? `${idFor(path)}-hint` : '', locked.has(path) ? `${idFor(path)}-lock` : '']
+    .filter(Boolean).join(' ');
+  const lockNote = (path) => (locked.has(path) ? h('p', { class: 'plp-locked-note', id: `${idFor(path)}-lock`, text: LOCK_NOTE }) : null);
 
   function textField(path, label, hint, extra = {}) {
     const control = h('input', {
@@ -161,12 +169,14 @@ export function mount(root, options = {}) {
       autocapitalize: 'off',
       inputmode: extra.inputmode,
       list: extra.list,
+      readonly: locked.has(path),
       'data-base-describedby': described(path, hint),
       'aria-describedby': described(path, hint) || undefined,
     });
     return h('div', { class: 'plp-field', 'data-field': path },
       h('label', { class: 'plp-label', for: control.id, text: label }),
       hintFor(path, hint),
+      lockNote(path),
       msgsFor(path),
       control);
   }
@@ -189,6 +199,7 @@ export function mount(root, options = {}) {
         h('input', {
           type, id: cid, name: path, value, class: 'plp-choice-input',
           checked: isChecked(value),
+          disabled: locked.has(path) && !isChecked(value),
           'data-base-describedby': base,
           'aria-describedby': base || undefined,
         }),
@@ -198,6 +209,7 @@ export function mount(root, options = {}) {
     return h('fieldset', { class: 'plp-field plp-group', 'data-field': path, id: `${idFor(path)}-group` },
       h('legend', { class: 'plp-label', text: legend }),
       hintFor(path, hint),
+      lockNote(path),
       msgsFor(path),
       h('div', { class: `plp-choices${choices.length <= 2 && !choices.some((c) => c[2]) ? ' plp-inline' : ''}` }, inputs));
   }
@@ -520,6 +532,7 @@ export function mount(root, options = {}) {
     const el = e.target;
     if (!el || !el.name) return;
     const path = el.name;
+    if (locked.has(path)) return;
     const isText = el.tagName === 'INPUT' && el.type === 'text';
     if (isText && e.type === 'change') return; // already handled on input
     if (el.type === 'radio') {
@@ -640,7 +653,7 @@ export function mount(root, options = {}) {
         h('span', { class: 'plp-msg-message', text: d.message })),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
     const exact = target && target.controls.some((c) => c.name === d.field);
-    if (d.suggestion !== undefined && d.suggestion !== null && exact) {
+    if (d.suggestion !== undefined && d.suggestion !== null && exact && !locked.has(d.field)) {
       el.append(h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
         on: { click: () => applySuggestion(d.field, String(d.suggestion)) },
@@ -844,6 +857,21 @@ export function mount(root, options = {}) {
     return true;
   }
 
+  /** Replaces every value with `values` (a partial request document; locked values stay). */
+  function load(values) {
+    const next = initialState(values);
+    for (const path of locked) setIn(next, path, getIn(state, path));
+    Object.assign(state, next);
+    renderAll();
+    for (const c of form.querySelectorAll('input[name], select[name]')) {
+      const v = getIn(state, c.name);
+      if (c.type === 'radio') c.checked = c.value === v;
+      else if (c.type === 'checkbox') c.checked = Array.isArray(v) ? v.includes(c.value) : Boolean(v);
+      else c.value = String(v ?? '');
+    }
+    revalidate(true);
+  }
+
   renderAll();
   root.append(wrapper);
   run();
@@ -853,6 +881,8 @@ export function mount(root, options = {}) {
     getRequest: () => toRequest(state),
     getReport: () => report,
     getTickets: () => tickets,
+    getState: () => structuredClone(state),
+    load,
     setValue,
     check,
     destroy() {

@@ -52,6 +52,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
   #app = null;
   #starting = null;
   #ticketKey = '';
+  #ticket = null; // the ticket of the run in progress, sent after its change event
   #resolveReady;
   #rejectReady;
 
@@ -149,15 +150,19 @@ export class PrivateLinkPrepElement extends HTMLElement {
       locked: Object.keys(locked),
       draftKey: saves ? draftKey(id) : null,
       restore,
-      onReport: (report, request) => {
-        if (!report.valid) this.#ticketKey = '';
-        this.#emit('privatelink-change', { report, request });
-      },
+      // The form reports the ticket before the report; the events go out as change, then ticket.
       onTicket: (tickets, request) => {
-        const key = JSON.stringify(tickets);
-        if (key === this.#ticketKey) return;
-        this.#ticketKey = key;
-        this.#emit('privatelink-ticket', { ticket: tickets.text, tickets, request });
+        this.#ticket = { ticket: tickets.text, tickets, request };
+      },
+      onReport: (report, request) => {
+        const ticket = report.valid ? this.#ticket : null;
+        this.#ticket = null;
+        this.#emit('privatelink-change', { report, request });
+        const key = ticket ? JSON.stringify(ticket.tickets) : '';
+        if (key !== this.#ticketKey) {
+          this.#ticketKey = key;
+          if (ticket) this.#emit('privatelink-ticket', ticket);
+        }
       },
     });
   }

@@ -1,14 +1,17 @@
-// Entry point of index.html: loads the WebAssembly core and mounts the form into #app.
-import { mount } from './app.js';
+// Entry point of index.html: loads the WebAssembly core and mounts the form (with its work bar:
+// draft, clear, export, import) into #app; over HTTP(S), registers the service worker (sw.js) that
+// keeps the page working offline after the first visit.
+import { load } from './core.js';
+import { DRAFT_KEY } from './drafts.js';
+import { mountForm } from './workbar.js';
 
 const root = document.getElementById('app');
 
 async function start() {
   try {
-    const core = await import('./pkg/privatelink_prep.js');
-    await core.default();
+    const core = await load();
     root.replaceChildren();
-    const app = mount(root, { api: core });
+    const app = mountForm(root, { api: core, draftKey: DRAFT_KEY });
     // A handle for people poking at the page from the console (and for the end-to-end tests).
     /** @type {any} */ (window).privatelinkPrep = app;
   } catch (err) {
@@ -22,4 +25,14 @@ async function start() {
   }
 }
 
+/** Offline after the first visit: only over http(s) (a file:// page cannot have a worker). */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register(new URL('../sw.js', import.meta.url), { updateViaCache: 'none' })
+    .catch(() => {
+      // No worker (blocked, or an unbuilt page): the page works online as before.
+    });
+}
+
 start();
+registerServiceWorker();

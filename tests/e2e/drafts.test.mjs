@@ -1,0 +1,260 @@
+// Keeping work on the page: the draft in localStorage (restored on reload, even right after
+// typing), Clear with an undo, storage that cannot be used, Export JSON, and Import JSON (bad files
+// leave the form as it was; a good one replaces it, with an undo).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, startServer, launchBrowser, openPage, fillForm, cli, waitForPreview, VALID_AWS,
+} from './helpers.mjs';
+
+const T = { timeout: 90_000 };
+const KEY = 'privatelink-prep:draft';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
+const formState = (page) => page.evaluate(() => window.privatelinkPrep.getState());
+const status = (page) => page.locator('.plp-work-status');
+const message = (page) => page.locator('.plp-work-message');
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+async function waitForStatus(page, text) {
+  await page.waitForFunction((want) => document.querySelector('.plp-work-status')?.textContent === want, text);
+}
+
+async function reload(page) {
+  await page.reload();
+  await page.locator('form.plp-form').waitFor();
+}
+
+/** Chooses a file through the "Import JSON" button, like a person. */
+async function importFile(page, name, content, mimeType = 'application/json') {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import JSON' }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+}
+
+const THE_TICKET = (page) => page.evaluate(() => {
+  const panel = document.querySelector('.plp-panel[data-format="text"]');
+  return `Subject: ${panel.querySelector('[data-part="subject"]').textContent}\n\n${panel.querySelector('[data-part="body"]').textContent}`;
+});
+
+describe('drafts', () => {
+  it('typing saves a draft in this browser, and a reload restores it, even straight after typing', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    assert.equal(await status(page).textContent(), 'Saved in this browser only, as you type.');
+    assert.equal(await stored(page), null, 'nothing is saved before anything is typed');
+
+    await fillForm(page, { ...VALID_AWS, account_id: '12345', connection_type: 'bidirectional' });
+    await page.locator('input[name="endpoint_services[0].name"]').fill('com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
+    await waitForStatus(page, 'Saved in this browser only.');
+    const saved = JSON.parse(await stored(page));
+    assert.equal(saved.values.company, VALID_AWS.company);
+    assert.equal(saved.values.account_id, '12345');
+
+    const before = await formState(page);
+    await reload(page);
+    assert.deepEqual(await formState(page), before);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.equal(await page.locator('input[name="connection_type"][value="bidirectional"]').isChecked(), true);
+    assert.equal(await page.locator('input[name="endpoint_services[0].name"]').inputValue(), 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
+    assert.match(await status(page).textContent(), /^Restored your draft from .+\. Saved in this browser only\.$/);
+
+    // No wait at all between the last keystroke and the reload: leaving the page saves.
+    await page.locator('input[name="company"]').fill('Typed Just Now Ltd');
+    await page.locator('input[name="ports[1].port"]').fill('2223');
+    await reload(page);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Typed Just Now Ltd');
+    assert.equal(await page.locator('input[name="ports[1].port"]').inputValue(), '2223');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('Clear empties the form and the draft, with an undo that brings both back', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, VALID_AWS);
+    await waitForStatus(page, 'Saved in this browser only.');
+    const before = await formState(page);
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.equal(await page.locator('input[name="company"]').inputValue(), '');
+    assert.equal(await page.locator('input[name="ports[0].port"]').inputValue(), '');
+    assert.equal(await page.locator('input[name="plan"]:checked').count(), 0);
+    assert.equal(await message(page).textContent(), 'Cleared the form.');
+    assert.equal(await status(page).textContent(), 'Cleared. Nothing is saved in this browser now.');
+    assert.equal(await stored(page), null);
+
+    await page.getByRole('button', { name: 'Undo clear' }).click();
+    assert.deepEqual(await formState(page), before);
+    assert.equal(await message(page).textContent(), 'The form is back as it was before Clear.');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Clear', 'focus stays in the bar');
+    assert.equal(await page.getByRole('button', { name: 'Undo clear' }).count(), 0);
+    await waitForStatus(page, 'Saved in this browser only.');
+    await reload(page);
+    assert.deepEqual(await formState(page), before);
+
+    // Clear, then leave: the form comes back empty.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await reload(page);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), '');
+    assert.equal(await status(page).textContent(), 'Saved in this browser only, as you type.');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const [what, script] of [
+    ['blocked storage (localStorage throws)', () => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    }],
+    ['a full storage (setItem throws QuotaExceededError)', () => {
+      Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    }],
+  ]) {
+    it(`${what} says the work is not saved and never breaks the page`, T, async () => {
+      const { page, context, errors } = await openPage(browser, server);
+      await page.addInitScript(script);
+      await reload(page);
+      await fillForm(page, { ...VALID_AWS, account_id: '12345' });
+      await waitForStatus(page, 'Not saved: this browser’s storage is unavailable.');
+      assert.match(await status(page).getAttribute('class'), /plp-status-error/);
+      await page.getByRole('button', { name: 'Check' }).click();
+      assert.equal((await page.locator('[data-field="account_id"] .plp-msg-message').allTextContents()).length, 1);
+      await page.locator('input[name="account_id"]').fill(VALID_AWS.account_id);
+      await waitForPreview(page, 'ready');
+      await page.getByRole('button', { name: 'Clear' }).click();
+      assert.equal(await page.locator('input[name="company"]').inputValue(), '');
+      await page.getByRole('button', { name: 'Undo clear' }).click();
+      assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  it('a draft that is not one (tampered or from elsewhere) is ignored, and the page starts empty', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    for (const bad of ['{not json', '[1,2]', JSON.stringify({ format: 1, values: { ports: 'eighty' } }), JSON.stringify({ format: 9, values: {} })]) {
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, bad]);
+      await reload(page);
+      assert.equal(await page.locator('input[name="company"]').inputValue(), '', bad);
+      assert.match(await status(page).textContent(), /^The saved draft could not be read/, bad);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('export and import', () => {
+  const BAD_FILES = [
+    ['notes.txt', 'hello, this is not JSON', 'it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes.'],
+    ['empty.json', '', 'it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes.'],
+    ['big.json', `{"company":"${'x'.repeat(1024 * 1024)}"}`, 'it is 1,048,590 bytes, and a request file is at most 1 MiB (1,048,576 bytes).'],
+    ['list.json', JSON.stringify([{ company: 'Example Ltd' }]), 'it holds a list (JSON array), not a request document (a JSON object with fields such as company, cloud and region).'],
+    ['string.json', '"company"', 'it holds text, not a request document (a JSON object with fields such as company, cloud and region).'],
+    ['contacts.json', JSON.stringify({ name: 'Ann', email: 'ann@example.com' }), 'none of its fields is a field of a request document (company, cloud, region, account_id, project_id, ...).'],
+    ['ports.json', JSON.stringify({ company: 'Other Ltd', ports: '80' }), '"ports" should be a list of ports, and it is text.'],
+    ['cloud.json', JSON.stringify({ company: 'Other Ltd', cloud: 'gcp' }), '"cloud" is "gcp", and this form offers aws or azure.'],
+    ['v2.json', JSON.stringify({ version: 2, company: 'Other Ltd' }), 'its "version" is 2, and this page reads version 1.'],
+  ];
+
+  it(`${BAD_FILES.length} bad files each get a clear message and leave the form as it was`, T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' });
+    await page.getByRole('button', { name: 'Check' }).click();
+    const before = await formState(page);
+    const summary = await page.locator('.plp-summary').textContent();
+    for (const [name, content, reason] of BAD_FILES) {
+      await importFile(page, name, content);
+      await page.waitForFunction((n) => document.querySelector('.plp-work-message').textContent.includes(n), name);
+      assert.equal(await message(page).textContent(), `Could not import ${name}: ${reason} Nothing changed.`);
+      assert.match(await message(page).getAttribute('class'), /plp-status-error/);
+      assert.deepEqual(await formState(page), before, `the form changed after ${name}`);
+      assert.equal(await page.locator('.plp-summary').textContent(), summary);
+      assert.equal(await page.locator('.plp-undo').isVisible(), false, 'no undo for a refused file');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a valid file replaces the form (the same ticket as the CLI), and Undo import brings the old one back', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, { company: 'Before Ltd', account_id: '12345', region: 'eu-west-1' });
+    const before = await formState(page);
+    const name = 'azure-bidirectional.json';
+    const text = readFileSync(join(ROOT, 'tests', 'requests', name), 'utf8');
+    await importFile(page, name, text);
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
+    assert.equal(await message(page).textContent(), `Imported ${name}.`);
+    assert.equal(await page.locator('input[name="azure.cluster_id"]').inputValue(), 'azure-pro-eastus2-042');
+    assert.equal(await page.locator('input[name="connection_type"][value="bidirectional"]').isChecked(), true);
+    await waitForPreview(page, 'ready');
+    assert.equal(await THE_TICKET(page), cli(['ticket', '--format', 'text'], JSON.parse(text)).stdout);
+
+    await page.getByRole('button', { name: 'Undo import' }).click();
+    assert.deepEqual(await formState(page), before);
+    assert.equal(await message(page).textContent(), `Undid the import of ${name}: the form is as it was.`);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Import JSON');
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Before Ltd');
+
+    // Fields the form does not edit are named, not silently dropped.
+    await importFile(page, 'more.json', JSON.stringify({ ...JSON.parse(text), notes: 'x', customer_network: { vnet_name: 'v' } }));
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported more.json'));
+    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: notes, customer_network.');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('Export JSON writes the request the form sends, and importing it gives the same form', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, { ...VALID_AWS, cloud: 'azure', azure: { cluster_id: 'c1', subscription_ids: ['1b4e28ba-2fa1-11d2-883f-0016d3cca427'] } });
+    const sent = await request(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    assert.equal(download.suggestedFilename(), 'privatelink-request.json');
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.deepEqual(JSON.parse(text), sent);
+    assert.equal(await message(page).textContent(), 'Downloaded privatelink-request.json: the request as the form sends it. “Import JSON” reads it back.');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.notDeepEqual(await request(page), sent);
+    await importFile(page, 'privatelink-request.json', text);
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
+    assert.deepEqual(await request(page), sent);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('an imported file and its name stay text: nothing runs, no element appears', T, async () => {
+    const { page, context, errors, dialogs } = await openPage(browser, server);
+    const DANGEROUS = 'img, svg, iframe, b#injected, [onerror], [onload]';
+    const payload = '<img src=x onerror="window.__xss=1;alert(1)"><b id=injected>x</b>';
+    const name = '<svg onload=window.__xss=1>.json';
+    await importFile(page, name, JSON.stringify({ company: payload, ports: [{ service: payload, port: '80' }] }));
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
+    assert.equal(await message(page).textContent(), `Imported ${name}.`);
+    await importFile(page, `${name}2`, payload);
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.includes('not valid JSON'));
+    assert.equal(await page.locator('input[name="company"]').inputValue(), payload);
+    assert.equal(await page.locator('input[name="ports[0].service"]').inputValue(), payload);
+    await page.getByRole('button', { name: 'Check' }).click();
+    assert.equal(await page.locator(DANGEROUS).count(), 0);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,323 @@
+// <privatelink-prep> embedded twice in the example host page (examples/embed.html): one tree per
+// element for labels, messages and the summary; attributes that prefill and lock; events with the
+// right detail; the host's hostile CSS kept out and the element's CSS kept in; [hidden]; themes.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, openPage, fillForm, cli, cliReport, VALID_AWS,
+} from './helpers.mjs';
+
+const T = { timeout: 90_000 };
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const EMBED = () => `${server.origin}/examples/embed.html`;
+const FIRST = '#checker';
+const SECOND = 'privatelink-prep[cloud]';
+
+async function openEmbed(options = {}) {
+  const opened = await openPage(browser, server, { url: EMBED(), ...options });
+  await opened.page.waitForFunction(() => [...document.querySelectorAll('privatelink-prep')]
+    .every((el) => el.shadowRoot && el.shadowRoot.querySelector('form.plp-form')));
+  return opened;
+}
+
+/** A text ticket as the CLI prints it. */
+const asFile = (t) => `Subject: ${t.subject}\n\n${t.body}`;
+
+describe('the element in a host page', () => {
+  it('is embedded twice, each in its own shadow tree with unique ids that all resolve there', T, async () => {
+    const { page, context, errors, requests } = await openEmbed();
+    const info = await page.evaluate(() => [...document.querySelectorAll('privatelink-prep')].map((el) => {
+      const root = el.shadowRoot;
+      const ids = [...root.querySelectorAll('[id]')].map((n) => n.id);
+      const refs = [];
+      for (const n of root.querySelectorAll('[aria-describedby], [aria-labelledby], [aria-controls], label[for], input[list]')) {
+        for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'for', 'list']) {
+          for (const id of (n.getAttribute(attr) || '').split(/\s+/).filter(Boolean)) refs.push([id, Boolean(root.getElementById(id))]);
+        }
+      }
+      return {
+        mode: root.mode, ids, refs, forms: root.querySelectorAll('form.plp-form').length,
+        tabindex: el.getAttribute('tabindex'), role: el.getAttribute('role'),
+        inLight: el.querySelectorAll('*').length,
+      };
+    }));
+    assert.equal(info.length, 2);
+    const all = info.flatMap((i) => i.ids);
+    for (const i of info) {
+      assert.equal(i.mode, 'open');
+      assert.equal(i.forms, 1);
+      assert.equal(i.tabindex, null, 'no tabindex on the host');
+      assert.equal(i.role, null, 'no role on the host');
+      assert.equal(i.inLight, 0, 'nothing is rendered into the light DOM');
+      assert.ok(i.refs.length > 20, `only ${i.refs.length} id references`);
+      assert.deepEqual(i.refs.filter(([, ok]) => !ok), [], 'every id reference resolves in its own tree');
+    }
+    assert.equal(new Set(all).size, all.length, 'ids are unique across both elements');
+    // One core for the page: the .wasm is fetched once for both elements.
+    assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`${server.origin}/`)), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('shows the core messages inline and in a summary whose links focus the field inside the shadow root', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const el = page.locator(FIRST);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' }, el);
+    await el.getByRole('button', { name: 'Check' }).click();
+    const doc = await el.evaluate((n) => n.getRequest());
+    const want = cliReport(doc).diagnostics.find((d) => d.field === 'account_id').message;
+    const focus = () => el.evaluate((n) => {
+      const a = n.shadowRoot.activeElement;
+      return a && (a.getAttribute('name') || a.className);
+    });
+    assert.match(await focus(), /plp-summary/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'checker', 'the document sees the host focused');
+    // The field's accessible description includes its message: aria-describedby works in one tree.
+    const input = el.getByRole('textbox', { name: 'AWS account ID' });
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    const described = await input.evaluate((n) => n.getAttribute('aria-describedby').split(' ')
+      .map((id) => n.getRootNode().getElementById(id).textContent).join(' '));
+    assert.ok(described.includes(want), described);
+    await el.locator('.plp-summary a', { hasText: want }).click();
+    assert.equal(await focus(), 'account_id');
+    // The other element is untouched.
+    assert.equal(await page.locator(SECOND).locator('.plp-summary').isVisible(), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('prefills and locks the attribute values: sent, shown read-only, not editable', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const el = page.locator(SECOND);
+    const doc = await el.evaluate((n) => n.getRequest());
+    assert.equal(doc.cloud, 'azure');
+    assert.equal(doc.region, 'eastus');
+    assert.equal(doc.project_id, 'abcdefghijklm');
+    assert.equal(doc.company, 'Example Ltd');
+    assert.equal(doc.connection_type, 'bidirectional');
+    assert.ok(doc.azure, 'the Azure section is on');
+
+    for (const name of ['company', 'region', 'project_id']) {
+      const input = el.locator(`input[name="${name}"]`);
+      assert.equal(await input.getAttribute('readonly'), '', `${name} is read-only`);
+      await input.focus();
+      await page.keyboard.type('zz');
+      await page.keyboard.press('Backspace');
+      assert.equal(await input.inputValue(), doc[name], `${name} did not change`);
+      const note = await input.evaluate((n) => n.getAttribute('aria-describedby').split(' ')
+        .map((id) => n.getRootNode().getElementById(id).textContent).join(' '));
+      assert.match(note, /Set by this page: it cannot be changed here\./);
+    }
+    assert.equal(await el.locator('input[name="cloud"][value="azure"]').isChecked(), true);
+    assert.equal(await el.locator('input[name="cloud"][value="aws"]').isDisabled(), true);
+    assert.equal(await el.locator('input[name="connection_type"][value="unidirectional"]').isDisabled(), true);
+    assert.ok(await el.locator('.plp-locked-note').first().isVisible());
+    // The fields that are not locked still work.
+    await el.locator('input[name="account_id"]').fill('7c9e6679-7425-40de-944b-e07fc1f90ae7');
+    await page.waitForFunction((sel) => document.querySelector(sel).getRequest().account_id.startsWith('7c9e'), SECOND);
+    const after = await el.evaluate((n) => n.getRequest());
+    assert.deepEqual({ ...after, account_id: doc.account_id }, doc);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('fires privatelink-change and privatelink-ticket (bubbling, composed) with the right detail', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    await page.evaluate(() => {
+      window.__events = [];
+      for (const type of ['privatelink-change', 'privatelink-ticket']) {
+        document.addEventListener(type, (e) => window.__events.push({
+          type, target: e.target.id || e.target.tagName, bubbles: e.bubbles, composed: e.composed,
+          detail: JSON.parse(JSON.stringify(e.detail)),
+        }));
+      }
+    });
+    const el = page.locator(FIRST);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' }, el);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'privatelink-change' && e.detail.request.account_id === '12345'));
+    const change = await page.evaluate(() => window.__events.filter((e) => e.type === 'privatelink-change').pop());
+    assert.equal(change.target, 'checker');
+    assert.equal(change.bubbles, true);
+    assert.equal(change.composed, true);
+    assert.deepEqual(change.detail.request, await el.evaluate((n) => n.getRequest()));
+    assert.deepEqual(change.detail.report, cliReport(change.detail.request));
+    assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === 'privatelink-ticket').length), 0);
+
+    await el.locator('input[name="account_id"]').fill(VALID_AWS.account_id);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'privatelink-ticket'));
+    const ticket = await page.evaluate(() => window.__events.find((e) => e.type === 'privatelink-ticket'));
+    assert.equal(ticket.target, 'checker');
+    assert.equal(ticket.composed, true);
+    assert.deepEqual(ticket.detail.request, await el.evaluate((n) => n.getRequest()));
+    assert.equal(asFile(ticket.detail.ticket), cli(['ticket', '--format', 'text'], ticket.detail.request).stdout);
+    assert.equal(asFile(ticket.detail.tickets.markdown), cli(['ticket', '--format', 'markdown'], ticket.detail.request).stdout);
+    const lastChange = await page.evaluate(() => window.__events.filter((e) => e.type === 'privatelink-change').pop());
+    assert.equal(lastChange.detail.report.valid, true);
+    // The host page's own listener saw it too.
+    assert.equal(await page.locator('#portal-events').textContent(), `Ticket ready: ${ticket.detail.ticket.subject}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('keeps the host page CSS out: controls look as on the page itself, despite !important rules', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const styleOf = (p, sel) => p.locator(sel).first().evaluate((n) => {
+      const s = getComputedStyle(n);
+      return Object.fromEntries(['font-family', 'font-size', 'font-weight', 'color', 'letter-spacing', 'box-sizing',
+        'border-top-width', 'border-top-style', 'border-top-color', 'padding-left', 'background-color', 'border-radius',
+        'text-transform', 'margin-top'].map((k) => [k, s.getPropertyValue(k)]));
+    });
+    // The host really is hostile to its own content.
+    const host = await styleOf(page, '.doc-article p');
+    assert.equal(host.color, 'rgb(255, 0, 0)');
+    assert.equal(host['font-size'], '30px');
+
+    const own = await openPage(browser, server);
+    for (const sel of ['input[name="company"]', 'select[name="ports[0].protocol"]', '.plp-label', '.plp-hint', '.plp-h2', 'button.plp-secondary']) {
+      const embedded = await styleOf(page.locator(FIRST), sel);
+      const alone = await styleOf(own.page, sel);
+      assert.equal(embedded['font-size'], alone['font-size']);
+      assert.doesNotMatch(embedded['font-family'], /Times New Roman/);
+      assert.notEqual(embedded.color, 'rgb(255, 0, 0)');
+      assert.deepEqual(embedded, alone, `${sel} is styled as on the page itself`);
+    }
+    await own.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('keeps its own CSS in: the host page and its elements are not restyled', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const probe = await page.evaluate(() => {
+      // Elements with the form's class names in the host document, each beside a twin with an
+      // unknown class: if any of the element's rules reached the document, the pairs would differ.
+      const footer = document.querySelector('.portal-footer');
+      const pairs = [['div', 'plp'], ['input', 'plp-input'], ['span', 'plp-vh'], ['p', 'plp-hint'], ['button', 'plp-button plp-primary'],
+        ['div', 'plp-summary'], ['pre', 'plp-ticket-body'], ['a', 'plp-summary-link']];
+      const props = ['display', 'position', 'box-sizing', 'container-type', 'color', 'background-color', 'font-family', 'font-size',
+        'font-weight', 'border-top-width', 'border-top-style', 'border-top-left-radius', 'min-height', 'padding-left', 'margin-top',
+        'outline-style', 'overflow-wrap', 'width', 'clip-path'];
+      const diffs = [];
+      for (const [tag, cls] of pairs) {
+        const a = document.createElement(tag);
+        const b = document.createElement(tag);
+        a.className = cls;
+        b.className = 'not-a-plp-class';
+        a.textContent = b.textContent = tag === 'input' ? '' : 'x';
+        footer.append(a, b);
+        const sa = getComputedStyle(a);
+        const sb = getComputedStyle(b);
+        for (const p of props) if (sa.getPropertyValue(p) !== sb.getPropertyValue(p)) diffs.push(`${tag}.${cls} ${p}: ${sa.getPropertyValue(p)}`);
+      }
+      const root = getComputedStyle(document.documentElement);
+      return {
+        diffs,
+        sheets: [...document.styleSheets].map((sh) => (sh.href || '').replace(location.origin, '')),
+        links: document.querySelectorAll('link[rel="stylesheet"]').length,
+        bodyFont: getComputedStyle(document.body).fontFamily,
+        bodyBg: getComputedStyle(document.body).backgroundColor,
+        rootFg: root.getPropertyValue('--_fg'),
+        colorScheme: root.colorScheme,
+      };
+    });
+    assert.deepEqual(probe.diffs, []);
+    assert.deepEqual(probe.sheets, ['/examples/embed.css']);
+    assert.equal(probe.links, 1);
+    assert.match(probe.bodyFont, /Georgia/);
+    assert.equal(probe.bodyBg, 'rgb(251, 250, 247)');
+    assert.equal(probe.rootFg, '', 'no custom property of the form on the document');
+    assert.equal(probe.colorScheme, 'normal');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('respects [hidden], takes the host colours, and its themes match the page palettes', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const first = page.locator(FIRST);
+    await first.evaluate((n) => { n.hidden = true; });
+    assert.equal(await first.isHidden(), true);
+    assert.equal(await first.evaluate((n) => n.getBoundingClientRect().height), 0);
+    await first.evaluate((n) => { n.hidden = false; });
+    assert.equal(await first.isVisible(), true);
+
+    // --plp-accent set by the host on #checker.
+    assert.equal(await first.getByRole('button', { name: 'Check' }).evaluate((n) => getComputedStyle(n).backgroundColor), 'rgb(111, 45, 189)');
+    // theme="dark" on the second element, in a light OS.
+    assert.equal(await page.locator(SECOND).locator('.plp').first().evaluate((n) => getComputedStyle(n).backgroundColor), 'rgb(15, 20, 25)');
+
+    // Explicit themes equal the automatic ones: theme="dark" in a light OS is the OS-dark palette.
+    const palette = async (theme, scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      return page.evaluate(async (t) => {
+        const el = document.createElement('privatelink-prep');
+        if (t) el.setAttribute('theme', t);
+        document.querySelector('.portal-footer').append(el);
+        await el.ready;
+        const s = getComputedStyle(el.shadowRoot.querySelector('.plp'));
+        const out = {};
+        for (const name of ['fg', 'muted', 'bg', 'surface', 'border', 'rule', 'accent', 'accent-fg', 'focus', 'error',
+          'error-bg', 'warning', 'warning-bg', 'info', 'info-bg', 'code-bg']) out[name] = s.getPropertyValue(`--_${name}`).trim();
+        out.background = s.backgroundColor;
+        el.remove();
+        return out;
+      }, theme);
+    };
+    const autoDark = await palette(null, 'dark');
+    const autoLight = await palette(null, 'light');
+    assert.notDeepEqual(autoDark, autoLight);
+    assert.deepEqual(await palette('dark', 'light'), autoDark);
+    assert.deepEqual(await palette('light', 'dark'), autoLight);
+    assert.deepEqual(await palette('auto', 'dark'), autoDark);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('an element with an id keeps its own draft; one without an id saves nothing', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const first = page.locator(FIRST);
+    const second = page.locator(SECOND);
+    assert.equal(await first.locator('.plp-work-status').textContent(), 'Saved in this browser only, as you type.');
+    assert.equal(await second.locator('.plp-work-status').isVisible(), false);
+    await first.locator('input[name="company"]').fill('Draft Co');
+    await second.locator('input[name="account_id"]').fill('7c9e6679-7425-40de-944b-e07fc1f90ae7');
+    await page.waitForFunction(() => document.querySelector('#checker').shadowRoot.querySelector('.plp-work-status').textContent === 'Saved in this browser only.');
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys, ['privatelink-prep:draft:checker']);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#checker').shadowRoot?.querySelector('input[name="company"]'));
+    assert.equal(await first.locator('input[name="company"]').inputValue(), 'Draft Co');
+    assert.equal(await second.locator('input[name="account_id"]').inputValue(), '');
+    assert.equal(await second.locator('input[name="company"]').inputValue(), 'Example Ltd');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('an import into a locked element keeps the locked values and says so', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const el = page.locator(SECOND);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), el.getByRole('button', { name: 'Import JSON' }).click()]);
+    await chooser.setFiles({ name: 'aws.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(VALID_AWS)) });
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.plp-work-message').textContent.startsWith('Imported'), SECOND);
+    assert.equal(await el.locator('.plp-work-message').textContent(),
+      'Imported aws.json. Kept the values this page sets: cloud, region, project_id, connection_type.');
+    const doc = await el.evaluate((n) => n.getRequest());
+    assert.equal(doc.cloud, 'azure');
+    assert.equal(doc.region, 'eastus');
+    assert.equal(doc.account_id, VALID_AWS.account_id);
+    assert.deepEqual(doc.environments, VALID_AWS.environments);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
