@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(report.valid, checked.request.is_some());
     assert_eq!(
         report.valid,
-        !report.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     );
     for d in &report.diagnostics {
         let rule = rules::find(d.code).expect("a catalogued code");
