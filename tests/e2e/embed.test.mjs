@@ -64,7 +64,29 @@ describe('the element in a host page', () => {
       assert.deepEqual(i.refs.filter(([, ok]) => !ok), [], 'every id reference resolves in its own tree');
     }
     assert.equal(new Set(all).size, all.length, 'ids are unique across both elements');
-    // One core for the page: the .wasm is fetched once for both elements.
+    // The portal API: the same core the elements use, typed in www/privatelink-prep.d.ts.
+    const doc = { version: 1, kind: 'enablement', ...VALID_AWS };
+    const api = await page.evaluate(async (d) => {
+      const m = await import('/www/privatelink-prep.js');
+      const core = await m.load();
+      return {
+        same: (await m.load()) === core,
+        element: m.PrivateLinkPrepElement === customElements.get(m.TAG),
+        elementApi: document.querySelector('privatelink-prep').api === core,
+        report: core.validate(d),
+        ticket: core.renderTicket(d, 'text'),
+        rules: core.rules().length,
+        lockable: m.LOCKABLE,
+      };
+    }, doc);
+    assert.equal(api.same, true);
+    assert.equal(api.element, true);
+    assert.equal(api.elementApi, true);
+    assert.deepEqual(api.report, cliReport(doc));
+    assert.equal(asFile(api.ticket), cli(['ticket', '--format', 'text'], doc).stdout);
+    assert.ok(api.rules > 50);
+    assert.deepEqual(api.lockable, { cloud: 'cloud', region: 'region', 'project-id': 'project_id', company: 'company', 'connection-type': 'connection_type' });
+    // One core for the page: the .wasm is fetched once for both elements and the API.
     assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
     assert.deepEqual(requests.filter((u) => !u.startsWith(`${server.origin}/`)), []);
     assert.deepEqual(errors, []);
@@ -129,6 +151,24 @@ describe('the element in a host page', () => {
     await page.waitForFunction((sel) => document.querySelector(sel).getRequest().account_id.startsWith('7c9e'), SECOND);
     const after = await el.evaluate((n) => n.getRequest());
     assert.deepEqual({ ...after, account_id: doc.account_id }, doc);
+
+    // A lock set later by the host: the form keeps what was typed, and locks the new value.
+    const first = page.locator(FIRST);
+    await first.locator('input[name="company"]').fill('Typed Before Ltd');
+    await first.evaluate((n) => n.setAttribute('region', 'eu-west-1'));
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('input[name="region"][readonly]'), FIRST);
+    assert.equal(await first.locator('input[name="region"]').inputValue(), 'eu-west-1');
+    assert.equal(await first.locator('input[name="company"]').inputValue(), 'Typed Before Ltd');
+    assert.equal(await first.locator('form.plp-form').count(), 1);
+    await first.evaluate((n) => n.removeAttribute('region'));
+    await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('input[name="region"][readonly]'), FIRST);
+    assert.equal(await first.locator('input[name="region"]').inputValue(), 'eu-west-1');
+    await first.locator('input[name="region"]').fill('us-east-1');
+    assert.equal(await first.evaluate((n) => n.getRequest().region), 'us-east-1');
+    // A value the form cannot hold is not taken (and the host's developer is told in the console).
+    await first.evaluate((n) => n.setAttribute('cloud', 'gcp'));
+    assert.equal(await first.evaluate((n) => n.getRequest().cloud), 'aws');
+    assert.equal(await first.locator('input[name="cloud"][value="azure"]').isDisabled(), false);
     assert.deepEqual(errors, []);
     await context.close();
   });
