@@ -13,8 +13,10 @@
 //    hash of those files, so a new build is a new cache.
 //
 //   node scripts/build-offline.mjs            both, and print the single file's size
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -151,6 +153,19 @@ export function load() {
 `;
 }
 
+/** Fails the build when the inlined script is not a valid module (node --check parses it). */
+function checkSyntax(js) {
+  const dir = mkdtempSync(join(tmpdir(), 'plp-single-'));
+  try {
+    writeFileSync(join(dir, 'inline.mjs'), js);
+    execFileSync(process.execPath, ['--check', join(dir, 'inline.mjs')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    throw new Error(`the inlined script does not parse: ${String(err.stderr || err.message).split('\n').slice(0, 6).join('\n')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---- the single file ----------------------------------------------------------------------------
 
 /** Replaces exactly one match of `re` in `html`, or fails the build. */
@@ -185,6 +200,7 @@ export function buildSingleFile(root = ROOT) {
   const core = 'www/core.js';
   const js = `\n${inlineModules(root, entry, { [core]: inlineCore(readFileSync(join(root, WASM))) })}\n`;
   if (/<\/script|<!--/i.test(js)) throw new Error('the inlined modules contain "</script" or "<!--"');
+  checkSyntax(js);
   html = html.replace(/<script type="module" src="[^"]+"><\/script>/, () => `<script type="module">${js}</script>`);
 
   // The favicon as a data: URL.
