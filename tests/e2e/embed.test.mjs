@@ -310,6 +310,7 @@ describe('the element in a host page', () => {
         for (const name of ['fg', 'muted', 'bg', 'surface', 'border', 'rule', 'accent', 'accent-fg', 'focus', 'error',
           'error-bg', 'warning', 'warning-bg', 'info', 'info-bg', 'code-bg']) out[name] = s.getPropertyValue(`--_${name}`).trim();
         out.background = s.backgroundColor;
+        out.controls = getComputedStyle(el.shadowRoot.querySelector('input[type="checkbox"]')).colorScheme;
         el.remove();
         return out;
       }, theme);
@@ -317,8 +318,10 @@ describe('the element in a host page', () => {
     const autoDark = await palette(null, 'dark');
     const autoLight = await palette(null, 'light');
     assert.notDeepEqual(autoDark, autoLight);
-    assert.deepEqual(await palette('dark', 'light'), autoDark);
-    assert.deepEqual(await palette('light', 'dark'), autoLight);
+    // Native controls follow the theme too (color-scheme), not the host page.
+    assert.equal(autoDark.controls, 'light dark');
+    assert.deepEqual(await palette('dark', 'light'), { ...autoDark, controls: 'dark' });
+    assert.deepEqual(await palette('light', 'dark'), { ...autoLight, controls: 'light' });
     assert.deepEqual(await palette('auto', 'dark'), autoDark);
     assert.deepEqual(errors, []);
     await context.close();
