@@ -137,6 +137,7 @@ function inlineCore(wasmBytes) {
   return `import * as glue from './pkg/privatelink_prep.js';
 const WASM_BASE64 = '${wasmBytes.toString('base64')}';
 let loading = null;
+export const inlined = true;
 export function load() {
   if (!loading) {
     loading = (async () => {

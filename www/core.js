@@ -10,6 +10,9 @@
 
 let loading = null;
 
+/** False here; true in the single file, whose build swaps this module for one with the bytes. */
+export const inlined = false;
+
 /**
  * The initialised core module. The first call imports the glue and instantiates the .wasm; later
  * calls return the same promise. A failed load is not cached, so a later call can try again.

@@ -1,7 +1,7 @@
 // Entry point of index.html: loads the WebAssembly core and mounts the form (with its work bar:
 // draft, clear, export, import) into #app; over HTTP(S), registers the service worker (sw.js) that
 // keeps the page working offline after the first visit.
-import { load } from './core.js';
+import { load, inlined } from './core.js';
 import { DRAFT_KEY } from './drafts.js';
 import { mountForm } from './workbar.js';
 
@@ -25,9 +25,12 @@ async function start() {
   }
 }
 
-/** Offline after the first visit: only over http(s) (a file:// page cannot have a worker). */
+/**
+ * Offline after the first visit: only over http(s) (a file:// page cannot have a worker), and not
+ * from the single file, which needs no worker (and whose CSP would refuse one).
+ */
 function registerServiceWorker() {
-  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (inlined || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   navigator.serviceWorker.register(new URL('../sw.js', import.meta.url), { updateViaCache: 'none' })
     .catch(() => {
       // No worker (blocked, or an unbuilt page): the page works online as before.
