@@ -57,10 +57,9 @@ export function mountForm(root, options = {}) {
   const status = h('p', { class: 'plp-work-status', role: 'status', hidden: !key });
   const message = h('p', { class: 'plp-work-message', role: 'status' });
   const undo = h('button', { type: 'button', class: 'plp-button plp-secondary plp-undo', hidden: true });
-  const file = h('input', {
-    type: 'file', accept: '.json,application/json', class: 'plp-work-file', hidden: true,
-    tabindex: '-1', 'aria-hidden': 'true',
-  });
+  // The file input stays hidden (out of the tab order and the accessibility tree); the
+  // "Import JSON" button opens it.
+  const file = h('input', { type: 'file', accept: '.json,application/json', class: 'plp-work-file', hidden: true });
   const clearButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'clear', text: 'Clear' });
   const exportButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'export', text: 'Export JSON' });
   const importButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'import', text: 'Import JSON' });
