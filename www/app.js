@@ -8,6 +8,10 @@
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
 import { h, parentPath, getIn, setIn, slug } from './dom.js';
+import { createChangeForm } from './change-form.js';
+import { createNetworkFields } from './network-fields.js';
+import { createGuidePanel } from './guide-panel.js';
+import { createTracker } from './tracker.js';
 
 const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
 const ENVIRONMENTS = ['production', 'staging'];
@@ -138,7 +142,10 @@ export function mount(root, options = {}) {
   }
   const px = options.idPrefix || `plp${++mounts}`;
   const idFor = (path) => `${px}-${slug(path)}`;
-  const state = initialState(options.values);
+  // "New enablement" or "Change an existing setup" (the document's `kind`); each keeps its values.
+  const parts = partValues(options.values);
+  let mode = parts.mode;
+  const state = initialState(parts.enablement);
   const locked = new Set(options.locked || []);
 
   let checked = false; // after the first "Check", messages show as the user types
@@ -339,7 +346,20 @@ export function mount(root, options = {}) {
 
   const checkButton = h('button', { type: 'submit', class: 'plp-button plp-primary', text: 'Check' });
 
-  const form = h('form', { class: 'plp-form', novalidate: true, 'aria-label': 'PrivateLink request' },
+  const modeGroup = choiceGroup('radio', 'kind', 'What do you need?', '', [
+    ['enablement', 'New enablement', 'Ask Adobe to set up PrivateLink for your project.'],
+    ['change', 'Change an existing setup', 'Remove a connection, change the account, or add or remove an endpoint service.'],
+  ], (v) => mode === v);
+  modeGroup.classList.add('plp-modes');
+  const changeForm = createChangeForm({
+    api, idFor, values: parts.change, onEdit: (now) => revalidate(now),
+    locked, lockedValues: options.values, lockNote: LOCK_NOTE,
+  });
+  const network = createNetworkFields({ idFor, values: parts.network, onEdit: (now) => revalidate(now) });
+  const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
+  const tracker = createTracker({ api, idPrefix: px });
+
+  const enablementPart = h('div', { class: 'plp-mode-part', 'data-mode': 'enablement' },
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-project` },
       h('h2', { class: 'plp-h2', id: `${px}-h-project`, text: 'Your project' }),
       textField('company', 'Company name',
@@ -368,7 +388,12 @@ export function mount(root, options = {}) {
         ['bidirectional', 'Bidirectional', 'Adobe also connects to endpoint services in your network. Two connections.'],
       ], (v) => state.connection_type === v),
       slot('ports')),
-    ...bidiSections,
+    ...bidiSections);
+
+  const form = h('form', { class: 'plp-form', novalidate: true, 'aria-label': 'PrivateLink request' },
+    modeGroup,
+    mode === 'change' ? changeForm.element : enablementPart,
+    network.element,
     h('div', { class: 'plp-submit' }, checkButton,
       h('p', { class: 'plp-hint', text: 'Checks every field. After that, messages update as you type.' })),
     regionList);
@@ -429,7 +454,8 @@ export function mount(root, options = {}) {
       ...codeText(r.help)))),
     h('p', { class: 'plp-hint', text: `privatelink-prep core ${safeCall(() => api.version(), '?')}. Every check runs in this browser.` }));
 
-  const wrapper = h('div', { class: 'plp', 'data-valid': 'false' }, summary, form, preview, about);
+  const wrapper = h('div', { class: 'plp', 'data-valid': 'false' }, summary, form, preview,
+    guidePanel.element, tracker.element, about);
 
   // ---- dynamic parts ---------------------------------------------------------------------------
 
@@ -532,6 +558,11 @@ export function mount(root, options = {}) {
     const el = e.target;
     if (!el || !el.name) return;
     const path = el.name;
+    if (path === 'kind') {
+      if (el.checked) setMode(el.value);
+      return;
+    }
+    if (!enablementPart.contains(el)) return; // the change form and the network fields handle their own
     if (locked.has(path)) return;
     const isText = el.tagName === 'INPUT' && el.type === 'text';
     if (isText && e.type === 'change') return; // already handled on input
@@ -576,8 +607,26 @@ export function mount(root, options = {}) {
     return report;
   }
 
+  /** Shows the fields of `next` ('enablement' or 'change'); the other mode's values stay. */
+  function setMode(next) {
+    const value = next === 'change' ? 'change' : 'enablement';
+    for (const r of form.querySelectorAll('input[name="kind"]')) r.checked = r.value === value;
+    if (value === mode) return;
+    mode = value;
+    const [show, hide] = mode === 'change' ? [changeForm.element, enablementPart] : [enablementPart, changeForm.element];
+    hide.replaceWith(show);
+    revalidate(true);
+  }
+
+  /** The document of the mode on screen, with the network fields of its cloud. */
+  function currentRequest() {
+    const doc = mode === 'change' ? changeForm.getRequest() : toRequest(state);
+    network.setCloud(doc.cloud);
+    return { ...doc, ...network.toDocument(doc.cloud) };
+  }
+
   function run() {
-    request = toRequest(state);
+    request = currentRequest();
     try {
       report = api.validate(request);
     } catch (err) {
@@ -585,6 +634,7 @@ export function mount(root, options = {}) {
     }
     if (checked) showDiagnostics();
     updatePreview();
+    tracker.update(request, guidePanel.update(request, report));
     wrapper.dataset.valid = String(Boolean(report.valid));
     if (typeof options.onReport === 'function') options.onReport(report, request);
   }
@@ -642,6 +692,10 @@ export function mount(root, options = {}) {
       else c.removeAttribute('aria-describedby');
       if (invalid.has(c)) c.setAttribute('aria-invalid', 'true');
       else c.removeAttribute('aria-invalid');
+    }
+    // A collapsed section (the network fields) opens when it holds a message.
+    for (const box of form.querySelectorAll('details:not([open]) .plp-msgs:not([hidden])')) {
+      box.closest('details').open = true;
     }
     renderSummary(placed);
   }
@@ -727,6 +781,8 @@ export function mount(root, options = {}) {
   }
 
   function focusField(target) {
+    const details = target.owner.closest('details');
+    if (details) details.open = true;
     const label = target.owner.querySelector(':scope > legend, :scope > label') || target.owner;
     target.focusTarget.focus({ preventScroll: true });
     label.scrollIntoView({ block: 'start', behavior: 'auto' });
@@ -836,6 +892,18 @@ export function mount(root, options = {}) {
   // ---- public handle -------------------------------------------------------------------------------
 
   function setValue(path, value) {
+    if (path === 'kind') {
+      setMode(value);
+      return true;
+    }
+    // The network fields, then the change form (in its mode), then the enablement values.
+    const part = path === 'adobe_endpoint_service' || path.startsWith('customer_network') ? network
+      : mode === 'change' ? changeForm : null;
+    if (part && part.setValue(path, value)) {
+      revalidate(true);
+      return true;
+    }
+    if (part === network) return false;
     if (path === 'environments') {
       state.environments = ENVIRONMENTS.filter((e) => (value || []).includes(e));
     } else if (!setIn(state, path, value)) {
@@ -848,7 +916,7 @@ export function mount(root, options = {}) {
       renderPrereqs();
     }
     applyVisibility();
-    for (const c of form.querySelectorAll(`[name="${cssEscape(path)}"]`)) {
+    for (const c of enablementPart.querySelectorAll(`[name="${cssEscape(path)}"]`)) {
       if (c.type === 'radio') c.checked = c.value === value;
       else if (c.type === 'checkbox') c.checked = path === 'environments' ? state.environments.includes(c.value) : Boolean(value);
       else c.value = String(value ?? '');
@@ -859,16 +927,20 @@ export function mount(root, options = {}) {
 
   /** Replaces every value with `values` (a partial request document; locked values stay). */
   function load(values) {
-    const next = initialState(values);
+    const given = partValues(values);
+    const next = initialState(given.enablement);
     for (const path of locked) setIn(next, path, getIn(state, path));
     Object.assign(state, next);
     renderAll();
-    for (const c of form.querySelectorAll('input[name], select[name]')) {
+    for (const c of enablementPart.querySelectorAll('input[name], select[name]')) {
       const v = getIn(state, c.name);
       if (c.type === 'radio') c.checked = c.value === v;
       else if (c.type === 'checkbox') c.checked = Array.isArray(v) ? v.includes(c.value) : Boolean(v);
       else c.value = String(v ?? '');
     }
+    changeForm.setValues(given.change);
+    network.setValues(given.network);
+    setMode(given.mode);
     revalidate(true);
   }
 
@@ -878,10 +950,13 @@ export function mount(root, options = {}) {
 
   return {
     element: wrapper,
-    getRequest: () => toRequest(state),
+    getRequest: () => currentRequest(),
     getReport: () => report,
     getTickets: () => tickets,
-    getState: () => structuredClone(state),
+    // The enablement values, with the mode, the change form and the network fields beside them.
+    getState: () => ({
+      ...structuredClone(state), mode, change: changeForm.getState(), network: network.getState(),
+    }),
     load,
     setValue,
     check,
@@ -893,6 +968,21 @@ export function mount(root, options = {}) {
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
+
+/**
+ * What each part of the form starts from, given a request document (of either kind) or a
+ * getState() snapshot ({ ...enablement values, mode, change, network }).
+ */
+function partValues(values) {
+  const v = values || {};
+  const isChange = v.kind === 'change';
+  return {
+    mode: isChange || v.mode === 'change' ? 'change' : 'enablement',
+    enablement: isChange ? {} : v,
+    change: v.change || (isChange ? v : {}),
+    network: v.network || v,
+  };
+}
 
 /** The text of a downloaded .txt/.md ticket: the subject line, a blank line, the body. */
 export function ticketFile(ticket) {

@@ -131,17 +131,31 @@ function words(cloud) {
   };
 }
 
+/** The fields a host page may lock (set for the user) in a change request. */
+const LOCKABLE = ['company', 'cloud', 'region', 'project_id'];
+
 /**
  * Renders the change part of the form.
  * options.api: the loaded core (regions()); options.idFor(path): the form's id for a path;
- * options.values: a change document to start from; options.onEdit(immediate): after each edit.
+ * options.values: a change document to start from; options.onEdit(immediate): after each edit;
+ * options.locked, options.lockedValues, options.lockNote: paths a host page sets (company,
+ * cloud, region, project_id), their values, and the note shown under them.
  * Returns { element, getRequest, getState, setValue, setValues, focusFirst }.
- * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void }} options
+ * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void,
+ *   locked?: Set<string>, lockedValues?: any, lockNote?: string }} options
  */
-export function createChangeForm({ api, idFor, values, onEdit = (_immediate) => {} }) {
-  let state = initialChangeState(values);
+export function createChangeForm({
+  api, idFor, values, onEdit = (_immediate) => {}, locked = new Set(), lockedValues = {}, lockNote = '',
+}) {
+  const locks = new Set(LOCKABLE.filter((p) => locked.has(p)));
+  const withLocks = (doc) => {
+    const out = { ...(doc || {}) };
+    for (const p of locks) out[p] = lockedValues ? lockedValues[p] : undefined;
+    return out;
+  };
+  let state = initialChangeState(withLocks(values));
   const get = (path) => getIn(state, path);
-  const kit = fieldKit({ idFor, get });
+  const kit = fieldKit({ idFor, get, locked: locks, lockNote });
   const slots = {
     region: h('div', { class: 'plp-slot' }),
     changes: h('div', { class: 'plp-slot' }),
@@ -293,7 +307,7 @@ export function createChangeForm({ api, idFor, values, onEdit = (_immediate) => 
 
   function handle(e) {
     const edit = readEdit(e);
-    if (!edit || !element.contains(/** @type {Node} */ (e.target))) return;
+    if (!edit || !element.contains(/** @type {Node} */ (e.target)) || locks.has(edit.path)) return;
     if (!setIn(state, edit.path, edit.value)) return;
     after(edit.path);
     onEdit(edit.immediate);
@@ -322,9 +336,9 @@ export function createChangeForm({ api, idFor, values, onEdit = (_immediate) => 
     getRequest: () => toChangeRequest(state),
     getState: () => structuredClone(state),
     setValue,
-    /** Replaces every value (a change document) and re-renders. */
+    /** Replaces every value (a change document; locked values stay) and re-renders. */
     setValues(doc) {
-      state = initialChangeState(doc);
+      state = initialChangeState(withLocks(doc));
       renderAll();
     },
     focusFirst() {

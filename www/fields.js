@@ -4,6 +4,9 @@
 // that live in their own modules (change requests, the network fields).
 //
 //   const kit = fieldKit({ idFor, get });   // idFor(path) -> id; get(path) -> the current value
+//
+// Locked paths (values a host page sets) are read-only text fields and radios whose other
+// choices are disabled, each with `lockNote` under its label.
 
 import { h, slug } from './dom.js';
 
@@ -15,12 +18,14 @@ export function codeText(text) {
 
 /**
  * The builders.
- * @param {{ idFor: (path: string) => string, get: (path: string) => any }} options
+ * @param {{ idFor: (path: string) => string, get: (path: string) => any, locked?: Set<string>, lockNote?: string }} options
  */
-export function fieldKit({ idFor, get }) {
+export function fieldKit({ idFor, get, locked = new Set(), lockNote = '' }) {
   const hintFor = (path, text) => (text ? h('p', { class: 'plp-hint', id: `${idFor(path)}-hint` }, ...codeText(text)) : null);
   const msgsFor = (path) => h('div', { class: 'plp-msgs', id: `${idFor(path)}-msg`, hidden: true });
-  const described = (path, hint) => (hint ? `${idFor(path)}-hint` : '');
+  const described = (path, hint) => [hint ? `${idFor(path)}-hint` : '', locked.has(path) ? `${idFor(path)}-lock` : '']
+    .filter(Boolean).join(' ');
+  const noteFor = (path) => (locked.has(path) ? h('p', { class: 'plp-locked-note', id: `${idFor(path)}-lock`, text: lockNote }) : null);
 
   /** extra: width (a plp-w-* class), autocomplete, inputmode, list (a datalist id). */
   function textField(path, label, hint, extra = {}) {
@@ -35,12 +40,14 @@ export function fieldKit({ idFor, get }) {
       autocapitalize: 'off',
       inputmode: extra.inputmode,
       list: extra.list,
+      readonly: locked.has(path),
       'data-base-describedby': described(path, hint),
       'aria-describedby': described(path, hint) || undefined,
     });
     return h('div', { class: 'plp-field', 'data-field': path },
       h('label', { class: 'plp-label', for: control.id, text: label }),
       hintFor(path, hint),
+      noteFor(path),
       msgsFor(path),
       control);
   }
@@ -69,6 +76,7 @@ export function fieldKit({ idFor, get }) {
         h('input', {
           type, id: cid, name: path, value, class: 'plp-choice-input',
           checked: isChecked(value),
+          disabled: locked.has(path) && !isChecked(value),
           'data-base-describedby': base,
           'aria-describedby': base || undefined,
         }),
@@ -78,6 +86,7 @@ export function fieldKit({ idFor, get }) {
     return h('fieldset', { class: `plp-field plp-group ${extraClass}`.trim(), 'data-field': path, id: `${idFor(path)}-group` },
       h('legend', { class: 'plp-label', text: legend }),
       hintFor(path, hint),
+      noteFor(path),
       msgsFor(path),
       h('div', { class: `plp-choices${choices.length <= 2 && !choices.some((c) => c[2]) ? ' plp-inline' : ''}` }, inputs));
   }

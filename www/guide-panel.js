@@ -3,12 +3,11 @@
 // placeholders marked and explained, what success and failure look like, and what to check when a
 // test fails. The text is all the core's; this module only lays it out, as text (never HTML).
 //
-//   const panel = createGuidePanel({ api, idPrefix });
+//   const panel = createGuidePanel({ api, idPrefix, copy: writeClipboard });
 //   wrapper.append(panel.element);
 //   const guide = panel.update(request, report);   // the Guide object, or null when not ready
 
 import { h } from './dom.js';
-import { writeClipboard } from './app.js';
 
 const ACTOR = { customer: 'You', adobe: 'Adobe' };
 const FORMATS = [
@@ -33,10 +32,13 @@ export function commandParts(command, placeholders) {
 }
 
 /**
- * options.api: the loaded core (guideData, guide); options.idPrefix: prefix of the panel's ids.
+ * options.api: the loaded core (guideData, guide); options.idPrefix: prefix of the panel's ids;
+ * options.copy(text, container): puts text on the clipboard, resolves to true when it did (the
+ * form's writeClipboard, with its fallback).
  * Returns { element, update(request, report), getGuide() }.
+ * @param {{ api: any, idPrefix?: string, copy?: (text: string, container: Element) => Promise<boolean> }} options
  */
-export function createGuidePanel({ api, idPrefix = 'plp' }) {
+export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => false }) {
   const px = `${idPrefix}-guide`;
   let guide = null;
   let request = null;
@@ -73,7 +75,7 @@ export function createGuidePanel({ api, idPrefix = 'plp' }) {
             type: 'button', class: 'plp-button plp-secondary plp-copy-command',
             on: {
               click: async () => {
-                const ok = await writeClipboard(c.command, element);
+                const ok = await copy(c.command, element);
                 setNote(ok ? `Copied ${label}.` : `Could not copy ${label}: select it and copy it by hand.`, ok);
               },
             },

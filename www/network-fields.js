@@ -71,7 +71,7 @@ function words(cloud) {
 /**
  * Renders the section. options.idFor(path): the form's id for a path; options.values: a request
  * document to start from; options.onEdit(immediate): after each edit; options.cloud: 'aws' or 'azure'.
- * Returns { element, toDocument(cloud), setCloud(cloud), setValue(path, value), setValues(doc), open() }.
+ * Returns { element, toDocument(cloud), getState(), setCloud(cloud), setValue(path, value), setValues(doc), open() }.
  * @param {{ idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void, cloud?: string }} options
  */
 export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}, cloud = 'aws' }) {
@@ -163,6 +163,8 @@ export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}
   return {
     element,
     toDocument: (c) => networkDocument(state, c),
+    /** Every value, both clouds' (what setValues and initialNetworkState read back). */
+    getState: () => structuredClone(state),
     /** Shows the fields of `c` (what was typed for the other cloud is kept). */
     setCloud(c) {
       if (c !== 'aws' && c !== 'azure') return;

@@ -53,7 +53,7 @@ const KNOWN = [
     // A long ticket body scrolls sideways in its <pre>, which cannot take focus, so keyboard
     // users cannot scroll it (WCAG 2.1.1). Fix in www/app.js: tabindex="0" on the <pre>.
     id: 'scrollable-region-focusable',
-    node: /^#plp\d+-panel-[a-z]+ > pre:/,
+    node: /^#plp\d+-panel-[a-z]+ > (pre|\.plp-ticket-body\[data-part="body"\]):/,
   },
 ];
 const knownUsed = new Set();

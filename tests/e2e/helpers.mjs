@@ -2,7 +2,7 @@
 // repository root (the optimised build in www/pkg), Chromium from Debian driven by playwright-core,
 // and the privatelink-prep CLI for expected values.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -186,4 +186,82 @@ async function fillPorts(form, base, ports) {
     await form.locator(`input[name="${base}[${i}].port"]`).fill(String(p.port));
     await form.locator(`select[name="${base}[${i}].protocol"]`).selectOption(p.protocol || 'tcp');
   }
+}
+
+// ---- change requests, the next steps and the tracker (issue 4) ----
+
+/** Subject and body of the visible ticket tab, and the two as the CLI prints them. */
+export async function shownTicket(page) {
+  const panel = page.locator('.plp-panel:not([hidden])');
+  const subject = await panel.locator('[data-part="subject"]').textContent();
+  const body = await panel.locator('[data-part="body"]').textContent();
+  return { subject, body, file: `Subject: ${subject}\n\n${body}${body.endsWith('\n') ? '' : '\n'}` };
+}
+
+/** Switches the form to "Change an existing setup" and types a change document, like a person. */
+export async function fillChange(page, doc) {
+  const form = page.locator('form.plp-form');
+  await form.locator('input[name="kind"][value="change"]').check();
+  if (doc.cloud) await form.locator(`input[name="cloud"][value="${doc.cloud}"]`).check();
+  for (const key of ['company', 'region', 'project_id']) {
+    if (doc[key] !== undefined) await form.locator(`input[name="${key}"]`).fill(doc[key]);
+  }
+  for (const [i, c] of (doc.changes || []).entries()) {
+    const at = `changes[${i}]`;
+    if (!(await form.locator(`select[name="${at}.action"]`).count())) {
+      await form.locator('[data-list="changes"] > .plp-add').click();
+    }
+    await form.locator(`select[name="${at}.action"]`).selectOption(c.action);
+    if (c.environment) await form.locator(`input[name="${at}.environment"][value="${c.environment}"]`).check();
+    for (const f of ['from_account_id', 'to_account_id', 'name']) {
+      if (c[f] !== undefined) await form.locator(`input[name="${at}.${f}"]`).fill(c[f]);
+    }
+    if (c.ports) await fillPorts(page, `${at}.ports`, c.ports);
+    if (c.principal_allowed !== undefined) {
+      const box = form.locator(`input[name="${at}.principal_allowed"]`);
+      if (c.principal_allowed) await box.check(); else await box.uncheck();
+    }
+  }
+}
+
+/** Opens "Your network (optional, …)" and types its values (a partial request document). */
+export async function fillNetwork(page, values) {
+  const section = page.locator('form.plp-form details.plp-network');
+  if (!(await section.evaluate((d) => d.open))) await section.locator(':scope > summary').click();
+  const net = values.customer_network || {};
+  for (const [key, value] of Object.entries(net)) {
+    const base = `customer_network.${key}`;
+    if (!Array.isArray(value)) {
+      await section.locator(`input[name="${base}"]`).fill(value);
+      continue;
+    }
+    for (const [i, v] of value.entries()) {
+      if (!(await section.locator(`input[name="${base}[${i}]"]`).count())) {
+        await section.locator(`[data-list="${base}"] > .plp-add`).click();
+      }
+      await section.locator(`input[name="${base}[${i}]"]`).fill(v);
+    }
+  }
+  if (values.adobe_endpoint_service !== undefined) {
+    await section.locator('input[name="adobe_endpoint_service"]').fill(values.adobe_endpoint_service);
+  }
+}
+
+const AXE_SOURCE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * axe-core (WCAG 2.0-2.2 A and AA) on the elements matching `selector`; returns its violations
+ * as { id, nodes: [target: summary] } and the number of rules that passed. axe is evaluated
+ * through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function axeCheck(page, selector) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async (sel) => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    const r = await window.axe.run({ include: [...document.querySelectorAll(sel)] }, { runOnly: { type: 'tag', values: tags } });
+    return {
+      passes: r.passes.length,
+      violations: r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) })),
+    };
+  }, selector);
 }

@@ -51,6 +51,7 @@ async function allTextFields(page) {
   await page.getByLabel('Azure (Private Link)').check();
   await page.getByLabel('Bidirectional').check();
   await page.getByRole('button', { name: 'Add a subscription ID' }).click();
+  await page.locator('details.plp-network > summary').click(); // the optional network fields too
   return page.locator('form.plp-form input[type="text"]').evaluateAll((els) => els.map((e) => e.name));
 }
 
