@@ -219,6 +219,35 @@ describe('change requests on the page', () => {
     await context.close();
   });
 
+  it('in <privatelink-prep>, the values the host page locks stay locked in the change form', T, async () => {
+    const { page, context, errors } = await openPage(browser, server, { url: `${server.origin}/examples/embed.html` });
+    await page.waitForFunction(() => [...document.querySelectorAll('privatelink-prep')]
+      .every((el) => el.shadowRoot && el.shadowRoot.querySelector('form.plp-form')));
+    const host = page.locator('privatelink-prep[cloud]');
+    const attrs = await host.evaluate((el) => Object.fromEntries(
+      ['cloud', 'region', 'project-id', 'company'].map((a) => [a, el.getAttribute(a)])));
+    await host.locator('input[name="kind"][value="change"]').check();
+    assert.equal(await host.locator('select[name="changes[0].action"]').count(), 1, 'the change form is on');
+    for (const [name, attr] of [['company', 'company'], ['region', 'region'], ['project_id', 'project-id']]) {
+      const input = host.locator(`input[name="${name}"]`);
+      assert.equal(await input.inputValue(), attrs[attr]);
+      assert.equal(await input.getAttribute('readonly'), '', `${name} is read-only`);
+      assert.equal(await host.locator(`[data-field="${name}"] .plp-locked-note`).textContent(),
+        'Set by this page: it cannot be changed here.');
+      const note = await host.locator(`[data-field="${name}"] .plp-locked-note`).getAttribute('id');
+      assert.ok((await input.getAttribute('aria-describedby')).split(' ').includes(note));
+    }
+    assert.equal(await host.locator('input[name="cloud"][value="azure"]').isChecked(), true);
+    assert.equal(await host.locator('input[name="cloud"][value="aws"]').isDisabled(), true);
+    await host.locator('input[name="company"]').focus();
+    await page.keyboard.type('Other');
+    const doc = await host.evaluate((el) => el.getRequest());
+    assert.deepEqual([doc.kind, doc.company, doc.cloud, doc.region, doc.project_id],
+      ['change', attrs.company, attrs.cloud, attrs.region, attrs['project-id']]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('axe-core finds nothing in the change form with its messages shown, light and dark', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
       const { page, context } = await openPage(browser, server);
