@@ -8,6 +8,7 @@
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
 import { h, parentPath, getIn, setIn, slug } from './dom.js';
+import { fieldKit, codeText } from './fields.js';
 import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
@@ -156,95 +157,10 @@ export function mount(root, options = {}) {
   let activeFormat = 'text';
   let fullSummary = false; // the next summary render rebuilds it (a Check), else it only prunes
 
-  // ---- builders ---------------------------------------------------------------------------
+  // ---- builders (www/fields.js: the markup the diagnostics below expect) ---------------------
 
-  const hintFor = (path, text) => (text ? h('p', { class: 'plp-hint', id: `${idFor(path)}-hint` }, ...codeText(text)) : null);
-  const msgsFor = (path) => h('div', { class: 'plp-msgs', id: `${idFor(path)}-msg`, hidden: true });
-  const described = (path, hint) => [hint ? `${idFor(path)}-hint` : '', locked.has(path) ? `${idFor(path)}-lock` : '']
-    .filter(Boolean).join(' ');
-  const lockNote = (path) => (locked.has(path) ? h('p', { class: 'plp-locked-note', id: `${idFor(path)}-lock`, text: LOCK_NOTE }) : null);
-
-  function textField(path, label, hint, extra = {}) {
-    const control = h('input', {
-      type: 'text',
-      id: idFor(path),
-      name: path,
-      class: `plp-input ${extra.width || ''}`,
-      value: String(getIn(state, path) ?? ''),
-      autocomplete: extra.autocomplete || 'off',
-      spellcheck: 'false',
-      autocapitalize: 'off',
-      inputmode: extra.inputmode,
-      list: extra.list,
-      readonly: locked.has(path),
-      'data-base-describedby': described(path, hint),
-      'aria-describedby': described(path, hint) || undefined,
-    });
-    return h('div', { class: 'plp-field', 'data-field': path },
-      h('label', { class: 'plp-label', for: control.id, text: label }),
-      hintFor(path, hint),
-      lockNote(path),
-      msgsFor(path),
-      control);
-  }
-
-  function selectField(path, label, choices) {
-    const value = getIn(state, path);
-    const control = h('select', { id: idFor(path), name: path, class: 'plp-select', 'data-base-describedby': '' },
-      choices.map(([v, text]) => h('option', { value: v, text, selected: v === value })));
-    return h('div', { class: 'plp-field', 'data-field': path },
-      h('label', { class: 'plp-label', for: control.id, text: label }),
-      msgsFor(path),
-      control);
-  }
-
-  function choiceGroup(type, path, legend, hint, choices, isChecked) {
-    const inputs = choices.map(([value, label, choiceHint]) => {
-      const cid = `${idFor(path)}-${slug(value)}`;
-      const base = [described(path, hint), choiceHint ? `${cid}-hint` : ''].filter(Boolean).join(' ');
-      return h('div', { class: 'plp-choice' },
-        h('input', {
-          type, id: cid, name: path, value, class: 'plp-choice-input',
-          checked: isChecked(value),
-          disabled: locked.has(path) && !isChecked(value),
-          'data-base-describedby': base,
-          'aria-describedby': base || undefined,
-        }),
-        h('label', { class: 'plp-choice-label', for: cid, text: label }),
-        choiceHint ? h('p', { class: 'plp-hint plp-choice-hint', id: `${cid}-hint` }, ...codeText(choiceHint)) : null);
-    });
-    return h('fieldset', { class: 'plp-field plp-group', 'data-field': path, id: `${idFor(path)}-group` },
-      h('legend', { class: 'plp-label', text: legend }),
-      hintFor(path, hint),
-      lockNote(path),
-      msgsFor(path),
-      h('div', { class: `plp-choices${choices.length <= 2 && !choices.some((c) => c[2]) ? ' plp-inline' : ''}` }, inputs));
-  }
-
-  function checkbox(path, label, hint) {
-    const cid = idFor(path);
-    const base = described(path, hint);
-    return h('div', { class: 'plp-field plp-check', 'data-field': path },
-      msgsFor(path),
-      h('div', { class: 'plp-choice' },
-        h('input', {
-          type: 'checkbox', id: cid, name: path, class: 'plp-choice-input',
-          checked: Boolean(getIn(state, path)),
-          'data-base-describedby': base,
-          'aria-describedby': base || undefined,
-        }),
-        h('label', { class: 'plp-choice-label', for: cid, text: label }),
-        hintFor(path, hint)));
-  }
-
-  function removeButton(text, onClick) {
-    return h('button', { type: 'button', class: 'plp-button plp-secondary plp-remove', on: { click: onClick } },
-      'Remove', h('span', { class: 'plp-vh', text: ` ${text}` }));
-  }
-
-  function addButton(text, onClick) {
-    return h('button', { type: 'button', class: 'plp-button plp-secondary plp-add', on: { click: onClick }, text });
-  }
+  const { hintFor, msgsFor, textField, selectField, choiceGroup, checkbox, removeButton, addButton } =
+    fieldKit({ idFor, get: (path) => getIn(state, path), locked, lockNote: LOCK_NOTE });
 
   // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
   function portList(base, legend, hint) {
@@ -1019,12 +935,6 @@ function setText(el, text) {
 
 function cssEscape(s) {
   return globalThis.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\\]\[]/g, '\\$&');
-}
-
-/** Text with `code` spans: returns text nodes and <code> elements, never HTML. */
-function codeText(text) {
-  const parts = String(text).split('`');
-  return parts.map((part, i) => (i % 2 ? h('code', { text: part }) : part)).filter((p) => p !== '');
 }
 
 /** Clipboard API first; a hidden textarea and execCommand('copy') when it is missing or refused. */

@@ -55,7 +55,7 @@ export function fieldKit({ idFor, get, locked = new Set(), lockNote = '' }) {
   /** choices: [value, text] pairs. */
   function selectField(path, label, choices, hint = '') {
     const value = get(path);
-    const base = described(path, hint);
+    const base = hint ? `${idFor(path)}-hint` : '';
     const control = h('select', {
       id: idFor(path), name: path, class: 'plp-select',
       'data-base-describedby': base, 'aria-describedby': base || undefined,
