@@ -140,7 +140,7 @@ const LOCKABLE = ['company', 'cloud', 'region', 'project_id'];
  * options.values: a change document to start from; options.onEdit(immediate): after each edit;
  * options.locked, options.lockedValues, options.lockNote: paths a host page sets (company,
  * cloud, region, project_id), their values, and the note shown under them.
- * Returns { element, getRequest, getState, setValue, setValues, focusFirst }.
+ * Returns { element, getRequest, getState, setValue, setValues }.
  * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void,
  *   locked?: Set<string>, lockedValues?: any, lockNote?: string }} options
  */
@@ -340,9 +340,6 @@ export function createChangeForm({
     setValues(doc) {
       state = initialChangeState(withLocks(doc));
       renderAll();
-    },
-    focusFirst() {
-      element.querySelector('input, select')?.focus();
     },
   };
 }

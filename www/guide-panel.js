@@ -35,7 +35,7 @@ export function commandParts(command, placeholders) {
  * options.api: the loaded core (guideData, guide); options.idPrefix: prefix of the panel's ids;
  * options.copy(text, container): puts text on the clipboard, resolves to true when it did (the
  * form's writeClipboard, with its fallback).
- * Returns { element, update(request, report), getGuide() }.
+ * Returns { element, update(request, report) }.
  * @param {{ api: any, idPrefix?: string, copy?: (text: string, container: Element) => Promise<boolean> }} options
  */
 export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => false }) {
@@ -147,7 +147,6 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
 
   return {
     element,
-    getGuide: () => guide,
     /** Shows the guide of `request` when `report` says it is valid; returns the guide or null. */
     update(req, report) {
       request = req;

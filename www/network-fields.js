@@ -71,7 +71,7 @@ function words(cloud) {
 /**
  * Renders the section. options.idFor(path): the form's id for a path; options.values: a request
  * document to start from; options.onEdit(immediate): after each edit; options.cloud: 'aws' or 'azure'.
- * Returns { element, toDocument(cloud), getState(), setCloud(cloud), setValue(path, value), setValues(doc), open() }.
+ * Returns { element, toDocument(cloud), getState(), setCloud(cloud), setValue(path, value), setValues(doc) }.
  * @param {{ idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void, cloud?: string }} options
  */
 export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}, cloud = 'aws' }) {
@@ -187,9 +187,6 @@ export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}
       state = initialNetworkState(doc);
       render();
       element.open = anyGiven();
-    },
-    open() {
-      element.open = true;
     },
   };
 }

@@ -47,7 +47,7 @@ const FAILED = 'This browser does not let the page keep the tracker (private bro
 /**
  * options.api: the loaded core (expectedCompletion); options.idPrefix: prefix of its ids;
  * options.storage: a Storage (default: localStorage).
- * Returns { element, update(request, guide), getState() }.
+ * Returns { element, update(request, guide) }.
  */
 export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage() }) {
   const px = `${idPrefix}-tracker`;
@@ -212,7 +212,6 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
 
   return {
     element,
-    getState: () => ({ key, sent: data.sent, done: [...data.done] }),
     /** Shows the tracker of `request` (its steps from `guide`), or says it is not ready. */
     update(request, guide) {
       if (!request || !guide) {
