@@ -297,7 +297,7 @@ try {
 
   const chromium = await browser.version();
   console.log(`privatelink-prep ${version} benchmark: Chromium ${chromium} headless; µs per call are medians/p95 of batches of ~${BATCH_MS} ms (${SAMPLES} batches).`);
-  console.log(`Native column: examples/bench_native (release; validate ~ check of a parsed value, renderTicket ~ render).${ajvBuilt ? ' ajv: standalone code from schema/privatelink-request.schema.json, shape checks only.' : ' ajv: schema/privatelink-request.schema.json is missing.'}\n`);
+  console.log(`Native column: examples/bench_native (release; validate ~ check of a parsed value, renderTicket ~ render alone, while the wasm renderTicket checks the request first).${ajvBuilt ? ' ajv: standalone code from schema/privatelink-request.schema.json, shape checks only.' : ' ajv: schema/privatelink-request.schema.json is missing.'}\n`);
   print();
   writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, keys, files: page, native: nat && nat.rows }, null, 2));
   console.log(`\nAll figures: target/bench/bench.json; files counted as the page: ${files.join(', ')}`);
