@@ -532,7 +532,8 @@ fn send_ticket(subject: &str, md: Inline) -> Step {
         actor: Actor::Customer,
         title: "Send the support ticket".into(),
         explanation: format!(
-            "Submit the ticket to Adobe Commerce support with the subject {}. Adobe uses this ticket for every exchange that follows, so keep it open and answer there.",
+            // The subject ends the sentence without a full stop: a company may end in one.
+            "Submit the ticket to Adobe Commerce support. Adobe uses this ticket for every exchange that follows, so keep it open and answer there. Its subject line: {}",
             md.code(subject)
         ),
         bidirectional: false,

@@ -271,7 +271,7 @@ rules! {
         "A ticket can remove the connection from an environment (remove_connection), change the allowed account (change_account), or add or remove an endpoint service Adobe connects to (add_endpoint_service, remove_endpoint_service).",
         SRC_CHANGES;
     CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
-        "remove_connection needs environment; change_account needs from_account_id and to_account_id.",
+        "Give the action's fields: remove_connection needs environment; change_account needs from_account_id and to_account_id; add_endpoint_service needs name, ports and principal_allowed; remove_endpoint_service needs name.",
         SRC_CHANGES;
     CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
         "Each change is listed once; remove the repeated entry.",
