@@ -41,7 +41,7 @@ export function readDraft(key) {
   try {
     const data = JSON.parse(raw);
     if (!data || data.format !== FORMAT) return { status: 'unreadable' };
-    const { values } = toFormValues(data.values);
+    const { values } = toFormValues(data.values, { snapshot: true }); // the whole getState()
     return { status: 'found', values, saved: typeof data.saved === 'string' ? data.saved : '' };
   } catch {
     return { status: 'unreadable' };

@@ -1,7 +1,13 @@
 // Request documents in and out of the form: "Export JSON" writes the document the form sends,
 // "Import JSON" reads one back. Reading checks the file before anything changes: too large, not
 // JSON, not an object, no field of a request, or a value the form cannot hold all give one clear
-// message (as text) and leave the form untouched. The same check reads saved drafts.
+// message (as text) and leave the form untouched. Both kinds of request are read: an enablement
+// document, and a change document (`"kind": "change"`, which opens the form in change mode); the
+// optional network fields (`customer_network`, `adobe_endpoint_service`) are kept with either.
+// The same check reads saved drafts (a getState() snapshot: mode, change and network beside the
+// enablement values).
+
+import { ACTIONS } from './change-form.js';
 
 /** The largest file "Import JSON" reads: 1 MiB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -17,8 +23,14 @@ const FORM_FIELDS = [
 ];
 /** Fields of a request document the form reads without a control of their own. */
 const META_FIELDS = ['version', 'kind'];
-/** Optional fields of a request document that this form does not edit (kept out, and said so). */
-const OTHER_DOCUMENT_FIELDS = ['customer_network', 'adobe_endpoint_service', 'changes'];
+/** The optional network fields, kept with either kind of request. */
+const NETWORK_FIELDS = ['customer_network', 'adobe_endpoint_service'];
+/** The top-level fields of a change document. */
+const CHANGE_FIELDS = ['company', 'cloud', 'region', 'project_id', 'changes'];
+/** What a draft (a getState() snapshot) holds besides the enablement values. */
+const STATE_FIELDS = ['mode', 'change', 'network'];
+/** Every field that makes a document one of a request (the "no known field" check). */
+const KNOWN_FIELDS = [...FORM_FIELDS, ...NETWORK_FIELDS, 'changes'];
 
 /** A file or draft the form cannot take; `message` is for people. */
 export class ImportError extends Error {
@@ -70,27 +82,55 @@ export function parseRequest(text, name = 'the file') {
 }
 
 /**
- * Turns a request document (or a saved form state) into values for the form:
- * { values, ignored }. Throws an ImportError (message without the file name) when the document is
- * not an object, has no field of a request, or holds a value the form has no control for.
+ * Turns a request document into values for the form's load(): { values, ignored }.
+ * An enablement document gives the enablement values; a change document (`"kind": "change"`)
+ * gives `kind: 'change'` and its fields (the form opens in change mode); either keeps the network
+ * fields. `ignored` lists the top-level fields left out. With options.snapshot, `doc` is a saved
+ * getState() (a draft): its `mode`, `change` and `network` are read too.
+ * Throws an ImportError (message without the file name) when the document is not an object, has
+ * no field of a request, or holds a value the form has no control for.
+ * @param {any} doc
+ * @param {{ snapshot?: boolean }} [options]
  */
-export function toFormValues(doc) {
+export function toFormValues(doc, { snapshot = false } = {}) {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new ImportError(`it holds ${kindOf(doc)}, not a request document (a JSON object with fields such as company, cloud and region).`);
   }
   const keys = Object.keys(doc);
-  if (!keys.some((k) => FORM_FIELDS.includes(k))) {
+  if (!keys.some((k) => KNOWN_FIELDS.includes(k) || (snapshot && STATE_FIELDS.includes(k)))) {
     const known = FORM_FIELDS.slice(0, 5).join(', ');
     throw new ImportError(`none of its fields is a field of a request document (${known}, ...).`);
   }
   if (doc.version !== undefined && doc.version !== null && doc.version !== 1) {
     throw new ImportError(`its "version" is ${JSON.stringify(doc.version).slice(0, 40)}, and this page reads version 1.`);
   }
-  if (doc.kind !== undefined && doc.kind !== null && doc.kind !== 'enablement') {
+  if (doc.kind !== undefined && doc.kind !== null && doc.kind !== 'enablement' && doc.kind !== 'change') {
     const kind = typeof doc.kind === 'string' ? `a ${doc.kind.slice(0, 40)} request` : `"kind" ${kindOf(doc.kind)}`;
-    throw new ImportError(`it is ${kind}, and this form writes enablement requests.`);
+    throw new ImportError(`it is ${kind}, and this page reads enablement and change requests.`);
+  }
+  const leftOut = (fields) => keys.filter((k) => !fields.includes(k) && !META_FIELDS.includes(k)
+    && doc[k] !== undefined && doc[k] !== null);
+
+  if (doc.kind === 'change' && !snapshot) {
+    const values = { kind: 'change', ...changeValues(doc), ...networkValues(doc) };
+    return { values, ignored: leftOut([...CHANGE_FIELDS, ...NETWORK_FIELDS]) };
   }
 
+  const values = enablementValues(doc);
+  if (!snapshot) {
+    Object.assign(values, networkValues(doc));
+    return { values, ignored: leftOut([...FORM_FIELDS, ...NETWORK_FIELDS]) };
+  }
+  // A draft: the enablement values, and the other parts as getState() gives them.
+  const has = (k) => doc[k] !== undefined && doc[k] !== null;
+  if (has('mode')) values.mode = choice(doc.mode, 'mode', ['enablement', 'change']);
+  if (has('change')) values.change = changeValues(object(doc.change, 'change', 'the change request'));
+  if (has('network')) values.network = networkValues(object(doc.network, 'network', 'the network fields'));
+  return { values, ignored: [] };
+}
+
+/** The enablement fields of `doc`, checked. */
+function enablementValues(doc) {
   const values = {};
   const has = (k) => doc[k] !== undefined && doc[k] !== null;
   for (const k of ['company', 'region', 'account_id', 'project_id']) {
@@ -134,9 +174,58 @@ export function toFormValues(doc) {
           .map((id, i) => text(id, `azure.subscription_ids[${i}]`)),
     };
   }
-  const ignored = keys.filter((k) => !FORM_FIELDS.includes(k) && !META_FIELDS.includes(k)
-    && !(OTHER_DOCUMENT_FIELDS.includes(k) && doc[k] === null));
-  return { values, ignored };
+  return values;
+}
+
+/** The fields of a change document (company, cloud, region, project_id, changes), checked. */
+function changeValues(doc) {
+  const values = {};
+  const has = (o, k) => o[k] !== undefined && o[k] !== null;
+  for (const k of ['company', 'region', 'project_id']) {
+    if (has(doc, k)) values[k] = text(doc[k], k);
+  }
+  if (has(doc, 'cloud')) values.cloud = choice(doc.cloud, 'cloud', ['aws', 'azure']);
+  if (has(doc, 'changes')) {
+    values.changes = list(doc.changes, 'changes', 'changes').map((c, i) => {
+      const at = `changes[${i}]`;
+      object(c, at, 'a change');
+      const row = {};
+      // An empty action or environment is a row not filled in yet (as a draft keeps it).
+      row.action = !has(c, 'action') || c.action === '' ? '' : choice(c.action, `${at}.action`, ACTIONS);
+      if (has(c, 'environment')) {
+        row.environment = c.environment === '' ? '' : choice(c.environment, `${at}.environment`, ['production', 'staging']);
+      }
+      for (const k of ['from_account_id', 'to_account_id', 'name']) {
+        if (has(c, k)) row[k] = text(c[k], `${at}.${k}`);
+      }
+      if (has(c, 'ports')) row.ports = ports(c.ports, `${at}.ports`);
+      if (has(c, 'principal_allowed')) row.principal_allowed = flag(c.principal_allowed, `${at}.principal_allowed`);
+      return row;
+    });
+  }
+  return values;
+}
+
+/** The optional network fields of `doc` (both clouds' IDs), checked. */
+function networkValues(doc) {
+  const values = {};
+  if (doc.customer_network !== undefined && doc.customer_network !== null) {
+    const n = object(doc.customer_network, 'customer_network', 'the IDs of your network');
+    const net = {};
+    for (const k of ['vpc_id', 'resource_group', 'vnet_name', 'subnet_name']) {
+      if (n[k] !== undefined && n[k] !== null) net[k] = text(n[k], `customer_network.${k}`);
+    }
+    for (const k of ['subnet_ids', 'security_group_ids']) {
+      if (n[k] !== undefined && n[k] !== null) {
+        net[k] = list(n[k], `customer_network.${k}`, 'IDs').map((id, i) => text(id, `customer_network.${k}[${i}]`));
+      }
+    }
+    values.customer_network = net;
+  }
+  if (doc.adobe_endpoint_service !== undefined && doc.adobe_endpoint_service !== null) {
+    values.adobe_endpoint_service = text(doc.adobe_endpoint_service, 'adobe_endpoint_service');
+  }
+  return values;
 }
 
 /** Downloads `request` as privatelink-request.json (through an <a download> inside `container`). */

@@ -182,7 +182,10 @@ export function mountForm(root, options = {}) {
       const more = result.ignored.length > 5 ? ` and ${result.ignored.length - 5} more` : '';
       notes.push(`Left out what this form does not edit: ${shown.join(', ')}${more}.`);
     }
-    const kept = locked.filter((path) => path in result.values && result.values[path] !== app.getState()[path]);
+    // The values on screen now: the change form's in change mode, else the enablement values.
+    const now = app.getState();
+    const shown = now.mode === 'change' ? now.change : now;
+    const kept = locked.filter((path) => path in result.values && result.values[path] !== shown[path]);
     if (kept.length) notes.push(`Kept the values this page sets: ${kept.join(', ')}.`);
     say(notes.join(' '), false, 'Undo import', () => {
       replaceForm(before);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, cli, waitForPreview, VALID_AWS,
+  ROOT, startServer, launchBrowser, openPage, fillForm, fillChange, fillNetwork, cli, waitForPreview, VALID_AWS,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -46,6 +46,35 @@ async function importFile(page, name, content, mimeType = 'application/json') {
   ]);
   await chooser.setFiles({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
 }
+
+/** A change request as a person types it: every action, ports not in their first row. */
+const A_CHANGE = {
+  company: 'Acme Outdoor, Inc.',
+  cloud: 'aws',
+  region: 'us-east-1',
+  project_id: 'abcdefghij123',
+  changes: [
+    { action: 'remove_connection', environment: 'staging' },
+    { action: 'change_account', from_account_id: '123456789012', to_account_id: '210987654321' },
+    {
+      action: 'add_endpoint_service',
+      name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718',
+      ports: [{ service: 'ERP API', port: '8443', protocol: 'tcp' }, { service: 'Feed', port: '9000', protocol: 'udp' }],
+      principal_allowed: true,
+    },
+    { action: 'remove_endpoint_service', name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210' },
+  ],
+};
+
+/** The change form on screen: the mode, and the value of every change control, by name. */
+const changeControls = (page) => page.evaluate(() => {
+  const out = { mode: document.querySelector('input[name="kind"]:checked')?.value };
+  for (const c of document.querySelectorAll('form.plp-form [data-mode="change"] input[name], form.plp-form [data-mode="change"] select[name]')) {
+    if (c.type === 'radio') { if (c.checked) out[c.name] = c.value; } else if (c.type === 'checkbox') out[c.name] = c.checked;
+    else out[c.name] = c.value;
+  }
+  return out;
+});
 
 const THE_TICKET = (page) => page.evaluate(() => {
   const panel = document.querySelector('.plp-panel[data-format="text"]');
@@ -148,12 +177,77 @@ describe('drafts', () => {
 
   it('a draft that is not one (tampered or from elsewhere) is ignored, and the page starts empty', T, async () => {
     const { page, context, errors } = await openPage(browser, server);
-    for (const bad of ['{not json', '[1,2]', JSON.stringify({ format: 1, values: { ports: 'eighty' } }), JSON.stringify({ format: 9, values: {} })]) {
+    for (const bad of [
+      '{not json', '[1,2]', JSON.stringify({ format: 1, values: { ports: 'eighty' } }), JSON.stringify({ format: 9, values: {} }),
+      JSON.stringify({ format: 1, values: { company: 'x', mode: 'sideways' } }),
+      JSON.stringify({ format: 1, values: { company: 'x', mode: 'change', change: { changes: [{ action: 'rename' }] } } }),
+      JSON.stringify({ format: 1, values: { company: 'x', network: { customer_network: { subnet_ids: 'subnet-1' } } } }),
+    ]) {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, bad]);
       await reload(page);
       assert.equal(await page.locator('input[name="company"]').inputValue(), '', bad);
       assert.match(await status(page).textContent(), /^The saved draft could not be read/, bad);
     }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a change request typed in change mode survives a reload: the mode, every row and value', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, { company: 'Enablement Ltd', account_id: '12345' });
+    await fillChange(page, A_CHANGE);
+    await waitForStatus(page, 'Saved in this browser only.');
+    const sent = await request(page);
+    assert.equal(sent.kind, 'change');
+    assert.equal(sent.changes.length, 4);
+    const before = await formState(page);
+    const shown = await changeControls(page);
+    assert.equal(shown['changes[2].ports[1].protocol'], 'udp');
+
+    await reload(page);
+    assert.match(await status(page).textContent(), /^Restored your draft from /);
+    assert.deepEqual(await formState(page), before);
+    assert.deepEqual(await changeControls(page), shown);
+    assert.deepEqual(await request(page), sent);
+
+    // The enablement values typed before are kept beside it.
+    await page.locator('input[name="kind"][value="enablement"]').check();
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Enablement Ltd');
+    assert.equal(await page.locator('input[name="account_id"]').inputValue(), '12345');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the network fields survive a reload, both clouds\' values', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, VALID_AWS);
+    const aws = {
+      customer_network: {
+        vpc_id: 'vpc-0c1d2e3f4a5b6c7d8',
+        subnet_ids: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'],
+        security_group_ids: ['sg-0123456789abcdef0'],
+      },
+      adobe_endpoint_service: 'com.amazonaws.vpce.eu-west-1.vpce-svc-0f1e2d3c4b5a69788',
+    };
+    await fillNetwork(page, aws);
+    await page.locator('input[name="cloud"][value="azure"]').check();
+    await fillNetwork(page, { customer_network: { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' } });
+    await page.locator('input[name="cloud"][value="aws"]').check();
+    await waitForStatus(page, 'Saved in this browser only.');
+    const sent = await request(page);
+    assert.deepEqual(sent.customer_network, aws.customer_network);
+    assert.equal(sent.adobe_endpoint_service, aws.adobe_endpoint_service);
+    const before = await formState(page);
+
+    await reload(page);
+    assert.deepEqual(await formState(page), before);
+    assert.deepEqual(await request(page), sent);
+    assert.equal(await page.locator('details.plp-network').evaluate((d) => d.open), true, 'the filled section opens');
+    assert.equal(await page.locator('input[name="customer_network.subnet_ids[1]"]').inputValue(), 'subnet-0ee55ff66aa77bb88');
+    await page.locator('input[name="cloud"][value="azure"]').check();
+    assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'vnet-shop');
+    assert.deepEqual((await request(page)).customer_network,
+      { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' });
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -170,6 +264,11 @@ describe('export and import', () => {
     ['ports.json', JSON.stringify({ company: 'Other Ltd', ports: '80' }), '"ports" should be a list of ports, and it is text.'],
     ['cloud.json', JSON.stringify({ company: 'Other Ltd', cloud: 'gcp' }), '"cloud" is "gcp", and this form offers aws or azure.'],
     ['v2.json', JSON.stringify({ version: 2, company: 'Other Ltd' }), 'its "version" is 2, and this page reads version 1.'],
+    ['kind.json', JSON.stringify({ kind: 'migration', company: 'Other Ltd' }), 'it is a migration request, and this page reads enablement and change requests.'],
+    ['action.json', JSON.stringify({ kind: 'change', company: 'Other Ltd', changes: [{ action: 'rename' }] }),
+      '"changes[0].action" is "rename", and this form offers remove_connection or change_account or add_endpoint_service or remove_endpoint_service.'],
+    ['network.json', JSON.stringify({ company: 'Other Ltd', customer_network: { subnet_ids: 'subnet-1' } }),
+      '"customer_network.subnet_ids" should be a list of IDs, and it is text.'],
   ];
 
   it(`${BAD_FILES.length} bad files each get a clear message and leave the form as it was`, T, async () => {
@@ -211,10 +310,12 @@ describe('export and import', () => {
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Import JSON');
     assert.equal(await page.locator('input[name="company"]').inputValue(), 'Before Ltd');
 
-    // Fields the form does not edit are named, not silently dropped.
-    await importFile(page, 'more.json', JSON.stringify({ ...JSON.parse(text), notes: 'x', customer_network: { vnet_name: 'v' } }));
+    // Fields the form does not edit are named, not silently dropped; the network fields are kept.
+    await importFile(page, 'more.json', JSON.stringify({ ...JSON.parse(text), notes: 'x', changes: [], customer_network: { vnet_name: 'v' } }));
     await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported more.json'));
-    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: notes, customer_network.');
+    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: notes, changes.');
+    assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'v');
+    assert.deepEqual((await request(page)).customer_network, { vnet_name: 'v' });
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -234,6 +335,55 @@ describe('export and import', () => {
     await importFile(page, 'privatelink-request.json', text);
     await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
     assert.deepEqual(await request(page), sent);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('Export JSON in change mode writes the change request, and importing it restores the mode, rows and values', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillChange(page, A_CHANGE);
+    await fillNetwork(page, { adobe_endpoint_service: 'com.amazonaws.vpce.us-east-1.vpce-svc-0f1e2d3c4b5a69788' });
+    const sent = await request(page);
+    const shown = await changeControls(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.deepEqual(JSON.parse(text), sent);
+    assert.equal(JSON.parse(text).kind, 'change');
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.equal(await page.locator('input[name="kind"][value="enablement"]').isChecked(), true, 'Clear starts a new enablement');
+    await importFile(page, 'privatelink-request.json', text);
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
+    assert.equal(await message(page).textContent(), 'Imported privatelink-request.json.');
+    assert.equal(await page.locator('input[name="kind"][value="change"]').isChecked(), true);
+    assert.equal(await page.locator('form.plp-form fieldset.plp-change').count(), 4);
+    assert.deepEqual(await changeControls(page), shown);
+    assert.deepEqual(await request(page), sent);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('importing tests/requests/change-aws.json opens change mode, and the preview is the CLI\'s ticket', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, VALID_AWS);
+    const before = await formState(page);
+    const name = 'change-aws.json';
+    const text = readFileSync(join(ROOT, 'tests', 'requests', name), 'utf8');
+    await importFile(page, name, text);
+    await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
+    assert.equal(await message(page).textContent(), `Imported ${name}.`);
+    assert.equal(await page.locator('input[name="kind"][value="change"]').isChecked(), true);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Acme Outdoor, Inc.');
+    assert.equal(await page.locator('select[name="changes[2].action"]').inputValue(), 'add_endpoint_service');
+    assert.equal(await page.locator('input[name="changes[2].ports[0].port"]').inputValue(), '8443');
+    await waitForPreview(page, 'ready');
+    const expected = cli(['ticket', '--format', 'text'], JSON.parse(text));
+    assert.equal(expected.status, 0, expected.stderr);
+    assert.equal(await THE_TICKET(page), expected.stdout);
+
+    await page.getByRole('button', { name: 'Undo import' }).click();
+    assert.deepEqual(await formState(page), before);
+    assert.equal(await page.locator('input[name="kind"][value="enablement"]').isChecked(), true);
     assert.deepEqual(errors, []);
     await context.close();
   });
