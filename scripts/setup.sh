@@ -67,6 +67,9 @@ if [ "$mode" = all ]; then
   fi
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is still missing after apt-get install"
   [ -x /usr/bin/chromedriver ] || die "/usr/bin/chromedriver is still missing after apt-get install"
+  # The Nu Html Checker (npm vnu-jar) in the HTML tests runs on Java.
+  command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+  command -v java >/dev/null 2>&1 || die "java is still missing after apt-get install"
 fi
 
 say "setup done ($mode): wasm-bindgen $want, node $(node --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
