@@ -335,10 +335,15 @@ export function mount(root, options = {}) {
   }));
   const panels = FORMATS.map((f, i) => {
     const subject = h('p', { class: 'plp-ticket-subject', 'data-part': 'subject' });
-    const body = h('pre', { class: 'plp-ticket-body', 'data-part': 'body' });
+    // The body scrolls when it is long, so it takes focus (a keyboard scrolls it) and has a name;
+    // being the panel's focusable content, it is the panel's one tab stop.
+    const body = h('pre', {
+      class: 'plp-ticket-body', 'data-part': 'body', tabindex: '0', role: 'region',
+      'aria-label': `Ticket body (${f.label.toLowerCase()})`,
+    });
     return h('div', {
       role: 'tabpanel', class: 'plp-panel', id: `${px}-panel-${f.key}`, 'aria-labelledby': `${px}-tab-${f.key}`,
-      tabindex: '0', hidden: i !== 0, 'data-format': f.key,
+      hidden: i !== 0, 'data-format': f.key,
     },
     h('p', { class: 'plp-ticket-label', text: 'Subject' }), subject,
     h('p', { class: 'plp-ticket-label', text: 'Body' }), body);

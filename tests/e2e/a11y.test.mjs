@@ -44,40 +44,12 @@ async function axe(page) {
   }, TAGS);
 }
 
-/**
- * Known gaps, each narrowed to the rule and the nodes it concerns, so that any other finding
- * still fails. Remove an entry once the page is fixed (the run prints when one was used).
- */
-const KNOWN = [
-  {
-    // A long ticket body scrolls sideways in its <pre>, which cannot take focus, so keyboard
-    // users cannot scroll it (WCAG 2.1.1). Fix in www/app.js: tabindex="0" on the <pre>.
-    id: 'scrollable-region-focusable',
-    node: /^#plp\d+-panel-[a-z]+ > (pre|\.plp-ticket-body\[data-part="body"\]):/,
-  },
-];
-const knownUsed = new Set();
-
 /** Asserts 0 violations (and that axe did check something) in the state `name`. */
 async function assertClean(page, name) {
   const { passes, violations } = await axe(page);
   assert.ok(passes >= 10, `${name}: axe checked only ${passes} rules`);
-  const open = violations
-    .map((v) => ({
-      ...v,
-      nodes: v.nodes.filter((n) => {
-        const known = KNOWN.find((k) => k.id === v.id && k.node.test(n));
-        if (known) knownUsed.add(`${v.id}: ${n.split(':')[0]}`);
-        return !known;
-      }),
-    }))
-    .filter((v) => v.nodes.length > 0);
-  assert.deepEqual(open, [], `${name}: ${JSON.stringify(open, null, 2)}`);
+  assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations, null, 2)}`);
 }
-
-after(() => {
-  if (knownUsed.size) console.log(`axe: known gaps still present (see KNOWN): ${[...knownUsed].join('; ')}`);
-});
 
 const AZURE_BIDIRECTIONAL = {
   company: 'Contoso Ltd',
@@ -257,6 +229,35 @@ async function tabTo(page, match, what, max = 120) {
 }
 
 describe('keyboard only', () => {
+  it('the ticket body, which scrolls, takes focus after its tab, has a name and a visible outline, and scrolls with the keys', T, async () => {
+    const { page, context, errors } = await openPage(browser, server);
+    await fillForm(page, AZURE_BIDIRECTIONAL);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await waitForPreview(page, 'ready');
+    for (const [tab, name] of [['Plain text', 'Ticket body (plain text)'], ['Markdown', 'Ticket body (markdown)']]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.keyboard.press('Tab');
+      const body = page.getByRole('region', { name });
+      const shown = await body.evaluate((el) => ({
+        focused: el === document.activeElement && el.matches(':focus-visible'),
+        part: el.dataset.part,
+        scrolls: el.scrollHeight > el.clientHeight,
+        outline: `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`,
+      }));
+      assert.deepEqual(shown, { focused: true, part: 'body', scrolls: true, outline: 'solid 3px' }, tab);
+      await page.keyboard.press('End');
+      await page.waitForFunction((n) => {
+        const el = [...document.querySelectorAll('.plp-ticket-body')].find((b) => b.getAttribute('aria-label') === n);
+        return el.scrollTop > 0;
+      }, name);
+      // The next stop is the first action: one stop for the panel, not two.
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(page)).text, 'Copy subject');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('Enter on Check moves focus to the error summary; its links lead to the fields', T, async () => {
     const { page, context } = await openPage(browser, server);
     await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Check', 'Check');
