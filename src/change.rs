@@ -113,22 +113,13 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<Vec<ChangeAction>> {
-        let items = match v {
-            None | Some(Value::Null) => &[][..],
-            Some(Value::Array(items)) => items.as_slice(),
-            Some(other) => {
-                self.wrong_type("changes", "a list of changes", other);
-                return None;
-            }
-        };
-        if items.is_empty() {
-            self.push(Diagnostic::new(
-                &rules::CHANGES_MISSING,
-                "changes",
-                "No change is listed; a change request needs at least one.",
-            ));
-            return None;
-        }
+        let items = self.required_list(
+            v,
+            "changes",
+            "a list of changes",
+            &rules::CHANGES_MISSING,
+            "No change is listed; a change request needs at least one.",
+        )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
         let mut seen: Vec<Target> = Vec::new();

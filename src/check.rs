@@ -379,6 +379,31 @@ impl Checker {
         }
     }
 
+    /// Reads a list that must hold at least one entry: absent, null or `[]` reports `missing`
+    /// with `msg`; another type reports the expected shape.
+    pub(crate) fn required_list<'a>(
+        &mut self,
+        v: Option<&'a Value>,
+        path: &str,
+        expected: &str,
+        missing: &Rule,
+        msg: &str,
+    ) -> Option<&'a [Value]> {
+        let items = match v {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Array(items)) => items.as_slice(),
+            Some(other) => {
+                self.wrong_type(path, expected, other);
+                return None;
+            }
+        };
+        if items.is_empty() {
+            self.push(Diagnostic::new(missing, path, msg));
+            return None;
+        }
+        Some(items)
+    }
+
     fn document(&mut self, obj: &Map<String, Value>) -> Option<Request> {
         self.version(obj.get("version"));
         match self.kind(obj.get("kind"))? {
@@ -822,26 +847,13 @@ impl Checker {
     }
 
     fn environments(&mut self, v: Option<&Value>) -> Option<Vec<Environment>> {
-        let items = match v {
-            None | Some(Value::Null) => &[][..],
-            Some(Value::Array(items)) => items.as_slice(),
-            Some(other) => {
-                self.wrong_type(
-                    "environments",
-                    "a list such as [\"production\", \"staging\"]",
-                    other,
-                );
-                return None;
-            }
-        };
-        if items.is_empty() {
-            self.push(Diagnostic::new(
-                &rules::ENVIRONMENTS_MISSING,
-                "environments",
-                "No environment is named; list production, staging, or both.",
-            ));
-            return None;
-        }
+        let items = self.required_list(
+            v,
+            "environments",
+            "a list such as [\"production\", \"staging\"]",
+            &rules::ENVIRONMENTS_MISSING,
+            "No environment is named; list production, staging, or both.",
+        )?;
         let mut out = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
@@ -929,22 +941,13 @@ impl Checker {
         path: &str,
         cloud: Option<Cloud>,
     ) -> Option<Vec<PortSpec>> {
-        let items = match v {
-            None | Some(Value::Null) => &[][..],
-            Some(Value::Array(items)) => items.as_slice(),
-            Some(other) => {
-                self.wrong_type(path, "a list of {service, port, protocol} entries", other);
-                return None;
-            }
-        };
-        if items.is_empty() {
-            self.push(Diagnostic::new(
-                &rules::PORTS_MISSING,
-                path,
-                "No port is listed; name each service and the port Adobe must open for it.",
-            ));
-            return None;
-        }
+        let items = self.required_list(
+            v,
+            path,
+            "a list of {service, port, protocol} entries",
+            &rules::PORTS_MISSING,
+            "No port is listed; name each service and the port Adobe must open for it.",
+        )?;
         let errors_before = self.error_count();
         if items.len() > MAX_PORTS {
             self.push(Diagnostic::new(
@@ -1199,26 +1202,13 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<Vec<EndpointService>> {
-        let items = match v {
-            None => &[][..],
-            Some(Value::Array(items)) => items.as_slice(),
-            Some(other) => {
-                self.wrong_type(
-                    "endpoint_services",
-                    "a list of {name, ports, principal_allowed} entries",
-                    other,
-                );
-                return None;
-            }
-        };
-        if items.is_empty() {
-            self.push(Diagnostic::new(
-                &rules::ENDPOINT_SERVICES_MISSING,
-                "endpoint_services",
-                "A bidirectional connection needs at least one endpoint service for Adobe to connect to.",
-            ));
-            return None;
-        }
+        let items = self.required_list(
+            v,
+            "endpoint_services",
+            "a list of {name, ports, principal_allowed} entries",
+            &rules::ENDPOINT_SERVICES_MISSING,
+            "A bidirectional connection needs at least one endpoint service for Adobe to connect to.",
+        )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
         let mut seen: Vec<String> = Vec::new();
