@@ -31,3 +31,8 @@ pub use ticket::{render, Format, Ticket};
 
 /// The crate version, as the CLI and the page report it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The module's allocator: talc is about 3 KB gzip smaller than the default (dlmalloc), and fast.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
