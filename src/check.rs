@@ -282,6 +282,7 @@ pub(crate) struct Checker {
 }
 
 impl Checker {
+    #[inline(never)]
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }

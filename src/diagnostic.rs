@@ -48,6 +48,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `rule` on `field`, with the rule's own help text.
+    // Not inlined (nor the builders below): there are ~70 call sites, and the wasm is smaller.
+    #[inline(never)]
     pub fn new(rule: &Rule, field: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             code: rule.code,
@@ -60,12 +62,14 @@ impl Diagnostic {
     }
 
     /// Replaces the rule's help with one written for this value.
+    #[inline(never)]
     pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = help.into();
         self
     }
 
     /// Attaches the corrected value.
+    #[inline(never)]
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
         self
