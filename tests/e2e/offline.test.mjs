@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,6 +136,10 @@ describe('the service worker', () => {
       writeFileSync(join(dir, 'index.html'), html.replace('<title>', '<meta name="x-build" content="second">\n  <title>'));
       const second = writeSwManifest(dir);
       assert.notEqual(second.version, first.version);
+      // http.server's Last-Modified has whole seconds: a build within the same second as the first
+      // would be answered 304 to the browser's update check. A real next build is later; say so.
+      const later = new Date(Date.now() + 5000);
+      for (const f of ['index.html', 'www/pkg/sw-manifest.js']) utimesSync(join(dir, f), later, later);
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       // The new worker installs, activates and deletes the old cache: only the new one is left.
       const want = JSON.stringify([`privatelink-prep-${second.version}`]);
