@@ -96,9 +96,12 @@ describe('the service worker', () => {
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`privatelink-prep-${version}`]);
     const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `privatelink-prep-${version}`);
     assert.deepEqual(cached.sort(), files.map((f) => new URL(f, `${server.origin}/`).pathname).sort());
-    for (const f of ['/', '/index.html', '/www/app.js', '/www/style.css', '/www/pkg/privatelink_prep_bg.wasm', '/www/favicon.svg']) {
+    // What the page loads, the bundle and not its sources: the page, its one script and one
+    // stylesheet, the favicon and the optimised module(s).
+    for (const f of ['/', '/index.html', '/www/pkg/page.js', '/www/pkg/page.css', '/www/pkg/privatelink_prep_bg.wasm', '/www/favicon.svg']) {
       assert.ok(cached.includes(f), `${f} is precached`);
     }
+    assert.deepEqual(cached.filter((f) => /^\/www\/[^/]+\.(js|css)$/.test(f)), [], 'no source module or stylesheet is precached');
 
     await fillForm(page, { ...VALID_AWS, account_id: '12345' });
     await page.waitForFunction(() => document.querySelector('.plp-work-status').textContent === 'Saved in this browser only.');
