@@ -1,170 +1,92 @@
 #!/usr/bin/env node
-// The offline outputs of the build, run by scripts/build.sh after www/pkg is current:
+// The offline outputs of the build, run by scripts/build.sh after www/pkg is current and the page's
+// bundle (scripts/bundle.mjs: www/pkg/page.js, www/pkg/page.css) is written:
 //
 // 1. dist/privatelink-prep.html: the page as ONE self-contained file that works from file:// with
-//    no server and no network. The stylesheets are inlined in one <style>; the page's modules
-//    (www/main.js and everything it imports, the wasm-bindgen glue included) are inlined in ONE
-//    <script type="module"> as a small module map (each module is a function scope, its imports
-//    read from the modules before it); www/core.js is replaced by a loader that passes the
-//    optimised .wasm, inlined as base64, to the glue's init. The file's CSP allows exactly that
-//    script and that style by their sha256 hashes, 'wasm-unsafe-eval', and data: images (the
-//    favicon), and nothing else: no connect-src, since a file needs no network.
+//    no server and no network. The page's stylesheet (the minified www/pkg/page.css) is inlined in
+//    one <style>; its script is the same esbuild bundle as www/pkg/page.js, inlined in ONE
+//    <script type="module">, built with two swaps: every wasm-bindgen glue in www/pkg (a .js with
+//    a <name>_bg.wasm beside it) gets an init that, called with no argument, passes its optimised
+//    .wasm inlined as base64 instead of fetching it, and www/core.js says `inlined = true`. The
+//    file's CSP allows exactly that script and that style by their sha256 hashes,
+//    'wasm-unsafe-eval', and data: images (the favicon), and nothing else: no connect-src, since a
+//    file needs no network.
 // 2. www/pkg/sw-manifest.js: the files the service worker (sw.js) precaches and their version, a
-//    hash of those files, so a new build is a new cache.
+//    hash of those files, so a new build is a new cache. The files are what the page loads:
+//    index.html, every local file it references (the bundle, the stylesheet, the favicon) and
+//    every www/pkg/*_bg.wasm.
 //
 //   node scripts/build-offline.mjs            both, and print the single file's size
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bundleJs, PAGE_JS } from './bundle.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const GLUE = 'www/pkg/privatelink_prep.js';
-const WASM = 'www/pkg/privatelink_prep_bg.wasm';
+const PKG = 'www/pkg';
+const CORE = 'www/core.js';
 
 const sha256 = (data) => createHash('sha256').update(data).digest('base64');
-const posix = (p) => p.split(sep).join('/');
 
-// ---- the module map -------------------------------------------------------------------------------
-
-const IDENT = '[A-Za-z_$][\\w$]*';
-const STATIC_IMPORT = /^import\s+(?:([\s\S]*?)\s+from\s+)?(['"])(\.{1,2}\/[^'"]+)\2\s*;?[ \t]*$/gm;
-const DYNAMIC_IMPORT = /\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
-const EXPORT_DECL = new RegExp(`^export\\s+((?:async\\s+)?function\\*?|class|const|let|var)\\s+(${IDENT})`, 'gm');
-const EXPORT_DEFAULT_DECL = new RegExp(`^export\\s+default\\s+((?:async\\s+)?function\\*?|class)\\s+(${IDENT})`, 'gm');
-const EXPORT_LIST = /^export\s*\{([^}]*)\}\s*(?:from\s*(['"])(\.{1,2}\/[^'"]+)\2)?\s*;?[ \t]*$/gm;
-
-/** `a, b as c` -> [['a', 'a'], ['b', 'c']] (local, exported) */
-function specifiers(list) {
-  return list.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    const m = new RegExp(`^(${IDENT}|default)(?:\\s+as\\s+(${IDENT}|default))?$`).exec(s);
-    if (!m) throw new Error(`cannot read the specifier "${s}"`);
-    return [m[1], m[2] || m[1]];
-  });
+/** The optimised modules, www/pkg/*_bg.wasm, relative to the repository; fails when there is none. */
+export function wasmFiles(root = ROOT) {
+  const dir = join(root, PKG);
+  const found = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('_bg.wasm')).sort() : [];
+  if (!found.length) throw new Error(`no ${PKG}/*_bg.wasm: run bash scripts/build.sh`);
+  return found.map((f) => `${PKG}/${f}`);
 }
+
+// ---- the single file's script -----------------------------------------------------------------------
 
 /**
- * Rewrites one ES module into a function body that returns its exports; `ref(spec)` names the
- * variable holding an imported module. Throws on any import/export form it does not know.
+ * esbuild plugin: the page's modules with the .wasm inlined. An import of a glue www/pkg/X.js that
+ * has www/pkg/X_bg.wasm beside it gets a wrapper with the glue's exports whose default (init) passes
+ * the inlined bytes when called with no argument; www/core.js gets `inlined = true`.
  */
-function rewriteModule(source, file, ref) {
-  const deps = [];
-  const exported = []; // [exportName, expression]
-  let code = source.replace(STATIC_IMPORT, (_, clause, _q, spec) => {
-    deps.push(spec);
-    const mod = ref(spec);
-    if (!clause) return '';
-    const out = [];
-    let rest = clause.trim();
-    const def = new RegExp(`^(${IDENT})\\s*(?:,\\s*|$)`).exec(rest);
-    if (def && !rest.startsWith('{') && !rest.startsWith('*')) {
-      out.push(`const ${def[1]} = ${mod}.default;`);
-      rest = rest.slice(def[0].length).trim();
-    }
-    const ns = new RegExp(`^\\*\\s+as\\s+(${IDENT})$`).exec(rest);
-    const named = /^\{([\s\S]*)\}$/.exec(rest);
-    if (ns) out.push(`const ${ns[1]} = ${mod};`);
-    else if (named) {
-      const names = specifiers(named[1]).map(([imp, local]) => (imp === local ? imp : `${imp}: ${local}`));
-      out.push(`const { ${names.join(', ')} } = ${mod};`);
-    } else if (rest) throw new Error(`${file}: cannot read the import clause "${clause}"`);
-    return out.join(' ');
-  });
-  code = code.replace(DYNAMIC_IMPORT, (_, _q, spec) => {
-    deps.push(spec);
-    return `Promise.resolve(${ref(spec)})`;
-  });
-  code = code.replace(EXPORT_DEFAULT_DECL, (_, kind, name) => {
-    exported.push(['default', name]);
-    return `${kind} ${name}`;
-  });
-  code = code.replace(EXPORT_DECL, (_, kind, name) => {
-    exported.push([name, name]);
-    return `${kind} ${name}`;
-  });
-  code = code.replace(EXPORT_LIST, (_, list, _q, from) => {
-    if (from) {
-      deps.push(from);
-      for (const [imp, exp] of specifiers(list)) exported.push([exp, `${ref(from)}.${imp}`]);
-    } else {
-      for (const [local, exp] of specifiers(list)) exported.push([exp, local]);
-    }
-    return '';
-  });
-  const left = /^[ \t]*(import\s*[\s{*'"]|export\b)/m.exec(code);
-  if (left) {
-    const line = code.slice(left.index).split('\n')[0];
-    throw new Error(`${file}: the single-file build cannot inline "${line.trim()}"`);
-  }
-  const body = `${code.replace(/\s+$/, '')}\nreturn Object.freeze({ ${exported.map(([n, e]) => `${JSON.stringify(n)}: ${e}`).join(', ')} });`;
-  return { body, deps };
+function inlineWasm(root) {
+  const pkg = join(root, PKG);
+  const core = join(root, CORE);
+  const NS = 'plp-inlined-glue';
+  return {
+    name: 'plp-inline-wasm',
+    setup(build) {
+      build.onResolve({ filter: /\.js$/ }, (args) => {
+        if (args.namespace === NS || !args.resolveDir) return undefined;
+        const path = resolve(args.resolveDir, args.path);
+        if (dirname(path) !== pkg || !existsSync(path.replace(/\.js$/, '_bg.wasm'))) return undefined;
+        return { path, namespace: NS };
+      });
+      build.onLoad({ filter: /.*/, namespace: NS }, (args) => {
+        const bytes = readFileSync(args.path.replace(/\.js$/, '_bg.wasm'));
+        const glue = JSON.stringify(args.path);
+        return {
+          resolveDir: pkg,
+          loader: 'js',
+          contents: `import init from ${glue};
+export * from ${glue};
+const WASM = ${JSON.stringify(bytes.toString('base64'))};
+export default function initInlined(arg) {
+  if (arg !== undefined) return init(arg);
+  const text = atob(WASM);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return init({ module_or_path: bytes });
 }
-
-/**
- * The modules reachable from `entry` (a path under the repository), rewritten and concatenated in
- * dependency order into one module script. `overrides` maps a path to replacement source.
- */
-export function inlineModules(root, entry, overrides = {}) {
-  const ids = new Map(); // path -> variable
-  const order = [];
-  const visiting = new Set();
-  const bodies = new Map();
-  const varFor = (path) => {
-    if (!ids.has(path)) ids.set(path, `__plp_${ids.size}_${path.replace(/^www\//, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/_js$/, '')}`);
-    return ids.get(path);
+`,
+        };
+      });
+      build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (args.path !== core) return undefined;
+        const source = readFileSync(core, 'utf8');
+        const flag = /^export const inlined = false;$/gm;
+        const n = (source.match(flag) || []).length;
+        if (n !== 1) throw new Error(`${CORE}: expected one "export const inlined = false;", found ${n}`);
+        return { contents: source.replace(flag, 'export const inlined = true;'), loader: 'js' };
+      });
+    },
   };
-  const visit = (path) => {
-    if (bodies.has(path)) return;
-    if (visiting.has(path)) throw new Error(`import cycle through ${path}: the single-file build needs none`);
-    visiting.add(path);
-    const source = overrides[path] ?? readFileSync(join(root, path), 'utf8');
-    const resolveSpec = (spec) => posix(relative(root, resolve(root, dirname(path), spec)));
-    const { body, deps } = rewriteModule(source, path, (spec) => varFor(resolveSpec(spec)));
-    for (const dep of deps) visit(resolveSpec(dep));
-    visiting.delete(path);
-    bodies.set(path, body);
-    order.push(path);
-  };
-  visit(entry);
-  return order.map((path) => `// ---- ${path}\nconst ${varFor(path)} = (() => {\n${bodies.get(path)}\n})();`).join('\n\n');
-}
-
-/** www/core.js for the single file: the same load(), with the .wasm bytes inlined. */
-function inlineCore(wasmBytes) {
-  return `import * as glue from './pkg/privatelink_prep.js';
-const WASM_BASE64 = '${wasmBytes.toString('base64')}';
-let loading = null;
-export const inlined = true;
-export function load() {
-  if (!loading) {
-    loading = (async () => {
-      const text = atob(WASM_BASE64);
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      await glue.default({ module_or_path: bytes });
-      return glue;
-    })();
-    loading.catch(() => { loading = null; });
-  }
-  return loading;
-}
-`;
-}
-
-/** Fails the build when the inlined script is not a valid module (node --check parses it). */
-function checkSyntax(js) {
-  const dir = mkdtempSync(join(tmpdir(), 'plp-single-'));
-  try {
-    writeFileSync(join(dir, 'inline.mjs'), js);
-    execFileSync(process.execPath, ['--check', join(dir, 'inline.mjs')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (err) {
-    throw new Error(`the inlined script does not parse: ${String(err.stderr || err.message).split('\n').slice(0, 6).join('\n')}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 // ---- the single file ----------------------------------------------------------------------------
@@ -176,32 +98,32 @@ function replaceOnce(html, re, fn, what) {
   return html.replace(re, fn);
 }
 
-/** Builds the single-file page; returns { html, csp, scriptHash, styleHash }. */
-export function buildSingleFile(root = ROOT) {
-  for (const f of [GLUE, WASM]) {
-    if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
-  }
+/** Builds the single-file page; resolves to { html, csp, scriptHash, styleHash, script, style }. */
+export async function buildSingleFile(root = ROOT) {
+  wasmFiles(root);
   let html = readFileSync(join(root, 'index.html'), 'utf8');
 
-  // Stylesheets, in their order, as one <style> where the first one was.
+  // The stylesheet (the minified bundle), as one <style> where it was linked.
   const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
   if (!sheets.length) throw new Error('index.html links no stylesheet');
-  const css = sheets.map((href) => `/* ---- ${href} */\n${readFileSync(join(root, href), 'utf8').trim()}\n`).join('\n');
+  for (const href of sheets) {
+    if (!existsSync(join(root, href))) throw new Error(`${href} is missing: run bash scripts/build.sh`);
+  }
+  const css = sheets.map((href) => readFileSync(join(root, href), 'utf8').trim()).join('\n');
   if (/<\/style/i.test(css)) throw new Error('a stylesheet contains "</style"');
   let first = true;
   html = html.replace(/[ \t]*<link rel="stylesheet" href="[^"]+">\n/g, (m) => {
     if (!first) return '';
     first = false;
-    return `${/^[ \t]*/.exec(m)[0]}<style>\n${css}</style>\n`;
+    return `${/^[ \t]*/.exec(m)[0]}<style>${css}</style>\n`;
   });
 
-  // The page's module graph as one module script.
-  const entry = replaceOnce(html, /<script type="module" src="([^"]+)"><\/script>/, (m) => m, 'module script')
+  // The page's script: the bundle, with the .wasm inlined.
+  const src = replaceOnce(html, /<script type="module" src="([^"]+)"><\/script>/, (m) => m, 'module script')
     .match(/<script type="module" src="([^"]+)"><\/script>/)[1];
-  const core = 'www/core.js';
-  const js = `\n${inlineModules(root, entry, { [core]: inlineCore(readFileSync(join(root, WASM))) })}\n`;
-  if (/<\/script|<!--/i.test(js)) throw new Error('the inlined modules contain "</script" or "<!--"');
-  checkSyntax(js);
+  if (src !== PAGE_JS) throw new Error(`index.html loads ${src}, not the bundle ${PAGE_JS}`);
+  const js = (await bundleJs(root, { plugins: [inlineWasm(root)] })).code.trim();
+  if (/<\/script|<!--/i.test(js)) throw new Error('the inlined script contains "</script" or "<!--"');
   html = html.replace(/<script type="module" src="[^"]+"><\/script>/, () => `<script type="module">${js}</script>`);
 
   // The favicon as a data: URL.
@@ -211,7 +133,7 @@ export function buildSingleFile(root = ROOT) {
   }, 'SVG icon');
 
   const scriptHash = `sha256-${sha256(js)}`;
-  const styleHash = `sha256-${sha256(`\n${css}`)}`;
+  const styleHash = `sha256-${sha256(css)}`;
   const csp = [
     "default-src 'none'",
     `script-src '${scriptHash}' 'wasm-unsafe-eval'`,
@@ -227,17 +149,22 @@ export function buildSingleFile(root = ROOT) {
   // Nothing may still point at a file.
   const outside = [...html.matchAll(/\s(?:src|href)="(?!#|data:)([^"]*)"/g)].map((m) => m[1]);
   if (outside.length) throw new Error(`the single file still refers to ${outside.join(', ')}`);
-  return { html, csp, scriptHash, styleHash, script: js, style: `\n${css}` };
+  return { html, csp, scriptHash, styleHash, script: js, style: css };
 }
 
 // ---- the service worker's manifest ----------------------------------------------------------------
 
-/** The files sw.js precaches, relative to the repository root (where sw.js is). */
+/**
+ * The files sw.js precaches, relative to the repository root (where sw.js is): index.html, the
+ * local files it references (src/href), and the optimised modules the bundle fetches.
+ */
 export function precacheFiles(root = ROOT) {
-  const www = readdirSync(join(root, 'www')).filter((f) => /\.(js|css|svg)$/.test(f)).sort().map((f) => `www/${f}`);
-  const pkg = [GLUE, WASM];
-  for (const f of pkg) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
-  return ['index.html', ...www, ...pkg];
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/\s(?:src|href)="([^"#?]+)"/g)].map((m) => m[1])
+    .filter((f) => !/^[a-z][a-z0-9+.-]*:|^\//i.test(f));
+  const files = [...new Set([...refs, ...wasmFiles(root)])].sort();
+  for (const f of files) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
+  return ['index.html', ...files];
 }
 
 /** Writes www/pkg/sw-manifest.js; returns { version, files }. */
@@ -257,7 +184,7 @@ export function writeSwManifest(root = ROOT) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const { html } = buildSingleFile(ROOT);
+    const { html } = await buildSingleFile(ROOT);
     mkdirSync(join(ROOT, 'dist'), { recursive: true });
     const out = join(ROOT, 'dist', 'privatelink-prep.html');
     writeFileSync(out, html);

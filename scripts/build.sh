@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the optimised page module into www/pkg:
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
-# and prints the size of the .wasm, raw and gzip -9; then writes the single-file page
+# and prints the size of the .wasm, raw and gzip -9; then bundles the page's script and styles
+# (www/pkg/page.js, www/pkg/page.css: esbuild, minified) and writes the single-file page
 # (dist/privatelink-prep.html) and the service worker manifest (www/pkg/sw-manifest.js).
 # Assumes scripts/setup.sh has run.
 set -euo pipefail
@@ -10,6 +11,7 @@ cd "$ROOT"
 
 command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen is missing: run bash scripts/setup.sh"
 [ -x node_modules/.bin/wasm-opt ] || die "wasm-opt (npm binaryen) is missing: run bash scripts/setup.sh"
+[ -x node_modules/.bin/esbuild ] || die "esbuild (npm) is missing: run bash scripts/setup.sh"
 
 out=www/pkg
 raw=target/wasm32-unknown-unknown/release/privatelink_prep.wasm
@@ -43,6 +45,12 @@ gz_bytes="$(gzip -9 -c "$wasm" | wc -c)"
 js_bytes="$(stat -c %s "$out/privatelink_prep.js")"
 printf 'wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' "$raw_bytes" "$gz_bytes" "$wasm"
 printf 'js glue: %s bytes raw, %s bytes gzip -9\n' "$js_bytes" "$(gzip -9 -c "$out/privatelink_prep.js" | wc -c)"
+
+# The page's bundle (every build: it depends on www/ as well as on the glue, and www/pkg may just
+# have been recreated): www/pkg/page.js (www/main.js and its imports, the glue included) and
+# www/pkg/page.css (style.css + work.css), both minified; prints their sizes, raw and gzip -9.
+say "page bundle (scripts/bundle.mjs)"
+node scripts/bundle.mjs
 
 # The offline outputs (every build: they depend on www/ as well as on the module):
 # dist/privatelink-prep.html, one self-contained file for file://, and www/pkg/sw-manifest.js, the

@@ -54,7 +54,8 @@ command -v python3 >/dev/null 2>&1 || apt_install python3
 lock_sum="$(sha256sum package-lock.json package.json | sha256sum | cut -c1-64)"
 stamp="node_modules/.privatelink-prep-lock"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] \
-   || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ]; then
+   || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ] \
+   || [ ! -x node_modules/.bin/esbuild ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
   printf '%s\n' "$lock_sum" > "$stamp"

@@ -155,6 +155,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
     const { page, context } = await openPage(browser, server);
     await page.evaluate(async () => {
       const core = await import('./www/pkg/privatelink_prep.js');
+      await core.default(); // the page runs its own copy, bundled in www/pkg/page.js
       const { mount } = await import('./www/app.js');
       document.getElementById('app').replaceChildren();
       const host = document.createElement('div');

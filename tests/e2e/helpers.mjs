@@ -17,7 +17,7 @@ export const CLI = join(ROOT, 'target', 'debug', 'privatelink-prep');
  * options.root: the directory to serve (default: the repository, with its build).
  */
 export async function startServer({ root = ROOT } = {}) {
-  for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm']) {
+  for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm', 'www/pkg/page.js', 'www/pkg/page.css']) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh first`);
   }
   const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {

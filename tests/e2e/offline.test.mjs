@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,9 +96,12 @@ describe('the service worker', () => {
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`privatelink-prep-${version}`]);
     const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `privatelink-prep-${version}`);
     assert.deepEqual(cached.sort(), files.map((f) => new URL(f, `${server.origin}/`).pathname).sort());
-    for (const f of ['/', '/index.html', '/www/app.js', '/www/style.css', '/www/pkg/privatelink_prep_bg.wasm', '/www/favicon.svg']) {
+    // What the page loads, the bundle and not its sources: the page, its one script and one
+    // stylesheet, the favicon and the optimised module(s).
+    for (const f of ['/', '/index.html', '/www/pkg/page.js', '/www/pkg/page.css', '/www/pkg/privatelink_prep_bg.wasm', '/www/favicon.svg']) {
       assert.ok(cached.includes(f), `${f} is precached`);
     }
+    assert.deepEqual(cached.filter((f) => /^\/www\/[^/]+\.(js|css)$/.test(f)), [], 'no source module or stylesheet is precached');
 
     await fillForm(page, { ...VALID_AWS, account_id: '12345' });
     await page.waitForFunction(() => document.querySelector('.plp-work-status').textContent === 'Saved in this browser only.');
@@ -136,6 +139,10 @@ describe('the service worker', () => {
       writeFileSync(join(dir, 'index.html'), html.replace('<title>', '<meta name="x-build" content="second">\n  <title>'));
       const second = writeSwManifest(dir);
       assert.notEqual(second.version, first.version);
+      // http.server's Last-Modified has whole seconds: a build within the same second as the first
+      // would be answered 304 to the browser's update check. A real next build is later; say so.
+      const later = new Date(Date.now() + 5000);
+      for (const f of ['index.html', 'www/pkg/sw-manifest.js']) utimesSync(join(dir, f), later, later);
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
       // The new worker installs, activates and deletes the old cache: only the new one is left.
       const want = JSON.stringify([`privatelink-prep-${second.version}`]);

@@ -206,6 +206,7 @@ describe('validation on the page', () => {
     // real core reports it (unknown field) and the page must still show it.
     const shown = await page.evaluate(async () => {
       const core = await import('./www/pkg/privatelink_prep.js');
+      await core.default(); // the page runs its own copy, bundled in www/pkg/page.js
       const { mount } = await import('./www/app.js');
       const api = { ...core, validate: (req) => core.validate({ ...req, colour: 'blue' }) };
       const host = document.createElement('div');
@@ -259,6 +260,7 @@ describe('validation on the page', () => {
     const { page, context, errors } = await openPage(browser, server);
     await page.evaluate(async () => {
       const core = await import('./www/pkg/privatelink_prep.js');
+      await core.default(); // the page runs its own copy, bundled in www/pkg/page.js
       const { mount } = await import('./www/app.js');
       const host = document.createElement('div');
       host.id = 'shadow-host';
