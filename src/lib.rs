@@ -2,7 +2,7 @@
 //! AWS PrivateLink or Azure Private Link enabled, and writes the support ticket that requests it.
 //!
 //! The core is plain Rust with no idea where it runs: the CLI (`src/main.rs`) and the browser
-//! binding (`src/wasm.rs`, compiled for wasm32 only) both call [`check`], [`check_json`] and
+//! binding (`src/wasm.rs`, compiled for wasm32 only) both call [`check()`], [`check_json`] and
 //! [`ticket::render`].
 
 pub mod change;
