@@ -305,10 +305,19 @@ describe('the element in a host page', () => {
         if (t) el.setAttribute('theme', t);
         document.querySelector('.portal-footer').append(el);
         await el.ready;
-        const s = getComputedStyle(el.shadowRoot.querySelector('.plp'));
+        const plp = el.shadowRoot.querySelector('.plp');
+        const s = getComputedStyle(plp);
+        // Each palette colour as the form resolves it (light-dark() picks by the color-scheme where
+        // a colour is used), read off a probe inside the form.
+        const probe = document.createElement('span');
+        plp.append(probe);
         const out = {};
         for (const name of ['fg', 'muted', 'bg', 'surface', 'border', 'rule', 'accent', 'accent-fg', 'focus', 'error',
-          'error-bg', 'warning', 'warning-bg', 'info', 'info-bg', 'code-bg']) out[name] = s.getPropertyValue(`--_${name}`).trim();
+          'error-bg', 'warning', 'warning-bg', 'info', 'info-bg', 'code-bg']) {
+          probe.style.color = `var(--_${name})`;
+          out[name] = getComputedStyle(probe).color;
+        }
+        probe.remove();
         out.background = s.backgroundColor;
         out.controls = getComputedStyle(el.shadowRoot.querySelector('input[type="checkbox"]')).colorScheme;
         el.remove();
