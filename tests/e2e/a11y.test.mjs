@@ -1,13 +1,13 @@
 // Accessibility proof (issue 6): axe-core with the WCAG 2.0/2.1/2.2 A and AA rules finds nothing
 // in any state of the page, and the keyboard alone moves through Check, the error summary and the
 // add/remove buttons of every list without focus falling back to the page.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, waitForPreview, VALID_AWS,
+  ROOT, openPage, fillForm, waitForPreview, VALID_AWS, useServerAndBrowser,
 } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
@@ -15,16 +15,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SINGLE = join(ROOT, 'dist', 'privatelink-prep.html');
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 /**
  * Runs axe-core on the whole document (shadow roots included) and returns its findings.
@@ -74,7 +65,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
   it('empty form, light and dark, desktop and 320 px', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
       for (const viewport of [{ width: 1100, height: 900 }, { width: 320, height: 640 }]) {
-        const { page, context, errors } = await openPage(browser, server, { viewport });
+        const { page, context, errors } = await openPage(session.browser, session.server, { viewport });
         await page.emulateMedia({ colorScheme });
         await assertClean(page, `empty, ${colorScheme}, ${viewport.width} px`);
         assert.deepEqual(errors, []);
@@ -85,7 +76,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
 
   it('errors shown: the summary and every inline message after Check', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, context } = await openPage(browser, server);
+      const { page, context } = await openPage(session.browser, session.server);
       await page.emulateMedia({ colorScheme });
       await page.getByRole('button', { name: 'Check' }).click();
       await page.locator('.plp-summary').waitFor();
@@ -97,7 +88,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
 
   it('warnings and notes shown on a request that is ready', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, context } = await openPage(browser, server);
+      const { page, context } = await openPage(session.browser, session.server);
       await page.emulateMedia({ colorScheme });
       await fillForm(page, {
         ...VALID_AWS,
@@ -116,7 +107,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
   });
 
   it('Azure and bidirectional open, with rows added, before and after Check', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await page.getByLabel('Azure (Private Link)').check();
     await page.getByLabel('Bidirectional').check();
     await page.getByRole('button', { name: 'Add a subscription ID' }).click();
@@ -132,7 +123,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
 
   it('ticket ready: each format tab, light and dark', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, context } = await openPage(browser, server, { permissions: ['clipboard-read', 'clipboard-write'] });
+      const { page, context } = await openPage(session.browser, session.server, { permissions: ['clipboard-read', 'clipboard-write'] });
       await page.emulateMedia({ colorScheme });
       await fillForm(page, VALID_AWS);
       await page.getByRole('button', { name: 'Check' }).click();
@@ -152,7 +143,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
   });
 
   it('the form mounted in a shadow root (the embed)', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await page.evaluate(async () => {
       const core = await import('./www/pkg/privatelink_prep.js');
       await core.default(); // the page runs its own copy, bundled in www/pkg/page.js
@@ -178,7 +169,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
   });
 
   it('the <privatelink-prep> element on the example host page', T, async () => {
-    const { page, context, errors } = await openPage(browser, server, { url: `${server.origin}/examples/embed.html` });
+    const { page, context, errors } = await openPage(session.browser, session.server, { url: `${session.server.origin}/examples/embed.html` });
     const forms = page.locator('privatelink-prep');
     assert.ok((await forms.count()) >= 1, 'the host page has the element');
     await forms.first().getByRole('button', { name: 'Check' }).click();
@@ -193,7 +184,7 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
     ...T,
     skip: !existsSync(SINGLE) && 'dist/privatelink-prep.html is not built (scripts/build.sh writes it)',
   }, async () => {
-    const { page, context } = await openPage(browser, server, { url: pathToFileURL(SINGLE).href });
+    const { page, context } = await openPage(session.browser, session.server, { url: pathToFileURL(SINGLE).href });
     await assertClean(page, 'single file, empty');
     await fillForm(page, VALID_AWS);
     await page.getByRole('button', { name: 'Check' }).click();
@@ -231,7 +222,7 @@ async function tabTo(page, match, what, max = 120) {
 
 describe('keyboard only', () => {
   it('the ticket body, which scrolls, takes focus after its tab, has a name and a visible outline, and scrolls with the keys', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, AZURE_BIDIRECTIONAL);
     await page.getByRole('button', { name: 'Check' }).click();
     await waitForPreview(page, 'ready');
@@ -260,7 +251,7 @@ describe('keyboard only', () => {
   });
 
   it('Enter on Check moves focus to the error summary; its links lead to the fields', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Check', 'Check');
     await page.keyboard.press('Enter');
     await page.locator('.plp-summary').waitFor();
@@ -277,7 +268,7 @@ describe('keyboard only', () => {
   });
 
   it('adding and removing rows of every list with Enter and Space never loses focus', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     // Reach the cloud and connection radios with the keyboard and choose Azure and bidirectional.
     await tabTo(page, (f) => f.name === 'cloud', 'the cloud radios');
     await page.keyboard.press('ArrowDown');

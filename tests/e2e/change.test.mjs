@@ -1,28 +1,17 @@
 // "Change an existing setup": the change document's fields, the core's messages on them, and the
 // change ticket, the same as the CLI's for the document the page sends.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, fillChange, cli, cliReport, waitForPreview,
-  shownTicket, axeCheck, VALID_AWS,
+  ROOT, openPage, fillForm, fillChange, cli, cliReport, waitForPreview, shownTicket, axeCheck,
+  VALID_AWS, useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
-let server;
-let browser;
+const session = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
 const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
   return el ? (el.getAttribute('name') ? `${el.getAttribute('name')}${el.type === 'radio' ? `=${el.value}` : ''}` : el.textContent.trim()) : null;
@@ -56,7 +45,7 @@ const AWS_CHANGE = {
 
 describe('change requests on the page', () => {
   it('from and to accounts equal: the core\'s exact message; fixed, the preview is the CLI\'s change ticket', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillChange(page, AWS_CHANGE);
     await page.getByRole('button', { name: 'Check' }).click();
     const summary = page.locator('.plp-summary');
@@ -64,7 +53,7 @@ describe('change requests on the page', () => {
     assert.equal(await page.evaluate(() => document.activeElement.classList.contains('plp-summary')), true);
 
     // The document sent: kind change, each change with the fields of its action only.
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.deepEqual(doc, {
       version: 1,
       kind: 'change',
@@ -96,7 +85,7 @@ describe('change requests on the page', () => {
     assert.equal(await to.getAttribute('aria-invalid'), null);
     assert.equal(await summary.isHidden(), true);
 
-    const fixed = await request(page);
+    const fixed = await pageRequest(page);
     const text = cli(['ticket', '--format', 'text'], fixed);
     assert.equal(text.status, 0, text.stderr);
     const shown = await shownTicket(page);
@@ -112,11 +101,11 @@ describe('change requests on the page', () => {
   });
 
   it('an Azure change request (tests/requests/change-azure.json) gives the CLI\'s ticket', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     const doc = example('change-azure.json');
     await fillChange(page, doc);
     await waitForPreview(page, 'ready');
-    const sent = await request(page);
+    const sent = await pageRequest(page);
     assert.equal(sent.kind, 'change');
     assert.deepEqual(sent.changes.map((c) => c.action), doc.changes.map((c) => c.action));
     // The page's document and the example make the same ticket.
@@ -129,10 +118,10 @@ describe('change requests on the page', () => {
   });
 
   it('Check on an empty change request lists every error of the core, each linked to its field', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await page.getByLabel('Change an existing setup').check();
     await page.getByRole('button', { name: 'Check' }).click();
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.deepEqual(doc.changes, [{ action: '' }]);
     const expected = cliReport(doc).diagnostics.filter((d) => d.severity === 'error');
     assert.ok(expected.some((d) => d.field === 'changes[0].action'), JSON.stringify(expected));
@@ -148,7 +137,7 @@ describe('change requests on the page', () => {
     await page.locator('[data-list="changes"] > .plp-add').click();
     await page.locator('select[name="changes[1].action"]').selectOption('change_account');
     await page.getByRole('button', { name: 'Check' }).click();
-    const again = cliReport(await request(page)).diagnostics.filter((d) => d.field.startsWith('changes'));
+    const again = cliReport(await pageRequest(page)).diagnostics.filter((d) => d.field.startsWith('changes'));
     assert.deepEqual(again.map((d) => d.field),
       ['changes[0].environment', 'changes[1].from_account_id', 'changes[1].to_account_id']);
     for (const d of again) assert.deepEqual(await inline(page, d.field), [d.message]);
@@ -156,10 +145,10 @@ describe('change requests on the page', () => {
   });
 
   it('switching modes keeps what was typed in each, with focus on the choice', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     await waitForPreview(page, 'ready');
-    const enablement = await request(page);
+    const enablement = await pageRequest(page);
 
     // The keyboard moves between the two modes like any radio group.
     await page.locator('input[name="kind"][value="enablement"]').focus();
@@ -167,30 +156,30 @@ describe('change requests on the page', () => {
     assert.equal(await focused(page), 'kind=change');
     assert.equal(await page.locator('input[name="account_id"]').count(), 0, 'the enablement fields are gone');
     assert.equal(await page.locator('input[name="company"]').inputValue(), '', 'the change form starts empty');
-    assert.equal((await request(page)).kind, 'change');
+    assert.equal((await pageRequest(page)).kind, 'change');
     await page.locator('input[name="company"]').fill('Change Co');
     await page.locator('select[name="changes[0].action"]').selectOption('remove_endpoint_service');
     await page.locator('input[name="changes[0].name"]').fill('com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
-    const change = await request(page);
+    const change = await pageRequest(page);
 
     await page.locator('input[name="kind"][value="change"]').focus();
     await page.keyboard.press('ArrowUp');
     assert.equal(await focused(page), 'kind=enablement');
     assert.equal(await page.locator('select[name="changes[0].action"]').count(), 0, 'the change fields are gone');
     await waitForPreview(page, 'ready');
-    assert.deepEqual(await request(page), enablement);
+    assert.deepEqual(await pageRequest(page), enablement);
     assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
     assert.match((await shownTicket(page)).subject, /^PrivateLink support for /);
 
     await page.getByLabel('Change an existing setup').check();
-    assert.deepEqual(await request(page), change);
+    assert.deepEqual(await pageRequest(page), change);
     assert.equal(await page.locator('input[name="changes[0].name"]').inputValue(), change.changes[0].name);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('rows: adding and removing keeps focus; a new action keeps what was typed in the row', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await page.getByLabel('Change an existing setup').check();
     const action = page.locator('select[name="changes[0].action"]');
     await action.focus();
@@ -212,15 +201,15 @@ describe('change requests on the page', () => {
     await page.locator('select[name="changes[1].action"]').selectOption('remove_connection');
     await page.getByRole('button', { name: 'Remove change 1' }).click();
     assert.equal(await focused(page), 'changes[0].action', 'the next change moves up and takes focus');
-    assert.deepEqual((await request(page)).changes, [{ action: 'remove_connection', environment: '' }]);
+    assert.deepEqual((await pageRequest(page)).changes, [{ action: 'remove_connection', environment: '' }]);
     await page.getByRole('button', { name: 'Remove change 1' }).click();
     assert.equal(await focused(page), 'Add a change', 'with no row left, the Add button');
-    assert.deepEqual((await request(page)).changes, []);
+    assert.deepEqual((await pageRequest(page)).changes, []);
     await context.close();
   });
 
   it('in <privatelink-prep>, the values the host page locks stay locked in the change form', T, async () => {
-    const { page, context, errors } = await openPage(browser, server, { url: `${server.origin}/examples/embed.html` });
+    const { page, context, errors } = await openPage(session.browser, session.server, { url: `${session.server.origin}/examples/embed.html` });
     await page.waitForFunction(() => [...document.querySelectorAll('privatelink-prep')]
       .every((el) => el.shadowRoot && el.shadowRoot.querySelector('form.plp-form')));
     const host = page.locator('privatelink-prep[cloud]');
@@ -250,7 +239,7 @@ describe('change requests on the page', () => {
 
   it('axe-core finds nothing in the change form with its messages shown, light and dark', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, context } = await openPage(browser, server);
+      const { page, context } = await openPage(session.browser, session.server);
       await page.emulateMedia({ colorScheme });
       await fillChange(page, {
         changes: [
@@ -271,7 +260,7 @@ describe('change requests on the page', () => {
 
   it('the XSS corpus in every text field of the change form stays text; the messages are the core\'s', { timeout: 180_000 }, async () => {
     const payloads = [...new Set(readFileSync(join(ROOT, 'tests', 'xss-payloads.txt'), 'utf8').split('\n').filter((l) => l.trim() !== ''))];
-    const { page, context, dialogs, errors } = await openPage(browser, server);
+    const { page, context, dialogs, errors } = await openPage(session.browser, session.server);
     await fillChange(page, {
       cloud: 'azure',
       changes: [

@@ -8,26 +8,21 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, startServer, launchBrowser, openPage } from './helpers.mjs';
+import { ROOT, openPage, useServerAndBrowser } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
 const SINGLE = join(ROOT, 'dist', 'privatelink-prep.html');
-let server;
-let browser;
+const session = useServerAndBrowser();
 // Another origin on loopback that counts what reaches it: if the policy let anything through,
 // it would arrive here.
 const hits = [];
 const other = createServer((req, res) => { hits.push(req.url); res.end('x'); });
 let elsewhere;
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   await new Promise((r) => other.listen(0, '127.0.0.1', r));
   elsewhere = `http://127.0.0.1:${other.address().port}`;
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   other.close();
 });
 
@@ -85,8 +80,8 @@ function probe(page) {
 }
 
 const PAGES = [
-  ['index.html (served)', () => server.url],
-  ['examples/embed.html (served)', () => `${server.origin}/examples/embed.html`],
+  ['index.html (served)', () => session.server.url],
+  ['examples/embed.html (served)', () => `${session.server.origin}/examples/embed.html`],
   ['dist/privatelink-prep.html (file://)', () => pathToFileURL(SINGLE).href, !existsSync(SINGLE)],
 ];
 
@@ -95,7 +90,7 @@ for (const [where, url, missing] of PAGES) {
     ...T,
     skip: missing && 'dist/privatelink-prep.html is not built (scripts/build.sh writes it)',
   }, async () => {
-    const { page, context } = await openPage(browser, server, { url: url() });
+    const { page, context } = await openPage(session.browser, session.server, { url: url() });
     hits.length = 0;
     await checkPolicy(page, where);
     const result = await probe(page);

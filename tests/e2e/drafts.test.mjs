@@ -1,29 +1,19 @@
 // Keeping work on the page: the draft in localStorage (restored on reload, even right after
 // typing), Clear with an undo, storage that cannot be used, Export JSON, and Import JSON (bad files
 // leave the form as it was; a good one replaces it, with an undo).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, fillChange, fillNetwork, cli, waitForPreview, VALID_AWS,
+  ROOT, openPage, fillForm, fillChange, fillNetwork, cli, waitForPreview, VALID_AWS,
+  useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
 const KEY = 'privatelink-prep:draft';
-let server;
-let browser;
+const session = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
 const formState = (page) => page.evaluate(() => window.privatelinkPrep.getState());
 const status = (page) => page.locator('.plp-work-status');
 const message = (page) => page.locator('.plp-work-message');
@@ -83,7 +73,7 @@ const THE_TICKET = (page) => page.evaluate(() => {
 
 describe('drafts', () => {
   it('typing saves a draft in this browser, and a reload restores it, even straight after typing', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     assert.equal(await status(page).textContent(), 'Saved in this browser only, as you type.');
     assert.equal(await stored(page), null, 'nothing is saved before anything is typed');
 
@@ -113,7 +103,7 @@ describe('drafts', () => {
   });
 
   it('Clear empties the form and the draft, with an undo that brings both back', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     await waitForStatus(page, 'Saved in this browser only.');
     const before = await formState(page);
@@ -156,7 +146,7 @@ describe('drafts', () => {
     }],
   ]) {
     it(`${what} says the work is not saved and never breaks the page`, T, async () => {
-      const { page, context, errors } = await openPage(browser, server);
+      const { page, context, errors } = await openPage(session.browser, session.server);
       await page.addInitScript(script);
       await reload(page);
       await fillForm(page, { ...VALID_AWS, account_id: '12345' });
@@ -176,7 +166,7 @@ describe('drafts', () => {
   }
 
   it('a draft that is not one (tampered or from elsewhere) is ignored, and the page starts empty', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     for (const bad of [
       '{not json', '[1,2]', JSON.stringify({ format: 1, values: { ports: 'eighty' } }), JSON.stringify({ format: 9, values: {} }),
       JSON.stringify({ format: 1, values: { company: 'x', mode: 'sideways' } }),
@@ -193,11 +183,11 @@ describe('drafts', () => {
   });
 
   it('a change request typed in change mode survives a reload: the mode, every row and value', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, { company: 'Enablement Ltd', account_id: '12345' });
     await fillChange(page, A_CHANGE);
     await waitForStatus(page, 'Saved in this browser only.');
-    const sent = await request(page);
+    const sent = await pageRequest(page);
     assert.equal(sent.kind, 'change');
     assert.equal(sent.changes.length, 4);
     const before = await formState(page);
@@ -208,7 +198,7 @@ describe('drafts', () => {
     assert.match(await status(page).textContent(), /^Restored your draft from /);
     assert.deepEqual(await formState(page), before);
     assert.deepEqual(await changeControls(page), shown);
-    assert.deepEqual(await request(page), sent);
+    assert.deepEqual(await pageRequest(page), sent);
 
     // The enablement values typed before are kept beside it.
     await page.locator('input[name="kind"][value="enablement"]').check();
@@ -219,7 +209,7 @@ describe('drafts', () => {
   });
 
   it('the network fields survive a reload, both clouds\' values', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     const aws = {
       customer_network: {
@@ -234,19 +224,19 @@ describe('drafts', () => {
     await fillNetwork(page, { customer_network: { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' } });
     await page.locator('input[name="cloud"][value="aws"]').check();
     await waitForStatus(page, 'Saved in this browser only.');
-    const sent = await request(page);
+    const sent = await pageRequest(page);
     assert.deepEqual(sent.customer_network, aws.customer_network);
     assert.equal(sent.adobe_endpoint_service, aws.adobe_endpoint_service);
     const before = await formState(page);
 
     await reload(page);
     assert.deepEqual(await formState(page), before);
-    assert.deepEqual(await request(page), sent);
+    assert.deepEqual(await pageRequest(page), sent);
     assert.equal(await page.locator('details.plp-network').evaluate((d) => d.open), true, 'the filled section opens');
     assert.equal(await page.locator('input[name="customer_network.subnet_ids[1]"]').inputValue(), 'subnet-0ee55ff66aa77bb88');
     await page.locator('input[name="cloud"][value="azure"]').check();
     assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'vnet-shop');
-    assert.deepEqual((await request(page)).customer_network,
+    assert.deepEqual((await pageRequest(page)).customer_network,
       { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' });
     assert.deepEqual(errors, []);
     await context.close();
@@ -272,7 +262,7 @@ describe('export and import', () => {
   ];
 
   it(`${BAD_FILES.length} bad files each get a clear message and leave the form as it was`, T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, { ...VALID_AWS, account_id: '12345' });
     await page.getByRole('button', { name: 'Check' }).click();
     const before = await formState(page);
@@ -291,7 +281,7 @@ describe('export and import', () => {
   });
 
   it('a valid file replaces the form (the same ticket as the CLI), and Undo import brings the old one back', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, { company: 'Before Ltd', account_id: '12345', region: 'eu-west-1' });
     const before = await formState(page);
     const name = 'azure-bidirectional.json';
@@ -315,15 +305,15 @@ describe('export and import', () => {
     await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported more.json'));
     assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: notes, changes.');
     assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'v');
-    assert.deepEqual((await request(page)).customer_network, { vnet_name: 'v' });
+    assert.deepEqual((await pageRequest(page)).customer_network, { vnet_name: 'v' });
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('Export JSON writes the request the form sends, and importing it gives the same form', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, { ...VALID_AWS, cloud: 'azure', azure: { cluster_id: 'c1', subscription_ids: ['1b4e28ba-2fa1-11d2-883f-0016d3cca427'] } });
-    const sent = await request(page);
+    const sent = await pageRequest(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     assert.equal(download.suggestedFilename(), 'privatelink-request.json');
     const text = readFileSync(await download.path(), 'utf8');
@@ -331,19 +321,19 @@ describe('export and import', () => {
     assert.equal(await message(page).textContent(), 'Downloaded privatelink-request.json: the request as the form sends it. “Import JSON” reads it back.');
 
     await page.getByRole('button', { name: 'Clear' }).click();
-    assert.notDeepEqual(await request(page), sent);
+    assert.notDeepEqual(await pageRequest(page), sent);
     await importFile(page, 'privatelink-request.json', text);
     await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported'));
-    assert.deepEqual(await request(page), sent);
+    assert.deepEqual(await pageRequest(page), sent);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('Export JSON in change mode writes the change request, and importing it restores the mode, rows and values', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillChange(page, A_CHANGE);
     await fillNetwork(page, { adobe_endpoint_service: 'com.amazonaws.vpce.us-east-1.vpce-svc-0f1e2d3c4b5a69788' });
-    const sent = await request(page);
+    const sent = await pageRequest(page);
     const shown = await changeControls(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     const text = readFileSync(await download.path(), 'utf8');
@@ -358,13 +348,13 @@ describe('export and import', () => {
     assert.equal(await page.locator('input[name="kind"][value="change"]').isChecked(), true);
     assert.equal(await page.locator('form.plp-form fieldset.plp-change').count(), 4);
     assert.deepEqual(await changeControls(page), shown);
-    assert.deepEqual(await request(page), sent);
+    assert.deepEqual(await pageRequest(page), sent);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('importing tests/requests/change-aws.json opens change mode, and the preview is the CLI\'s ticket', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     const before = await formState(page);
     const name = 'change-aws.json';
@@ -389,7 +379,7 @@ describe('export and import', () => {
   });
 
   it('an imported file and its name stay text: nothing runs, no element appears', T, async () => {
-    const { page, context, errors, dialogs } = await openPage(browser, server);
+    const { page, context, errors, dialogs } = await openPage(session.browser, session.server);
     const DANGEROUS = 'img, svg, iframe, b#injected, [onerror], [onload]';
     const payload = '<img src=x onerror="window.__xss=1;alert(1)"><b id=injected>x</b>';
     const name = '<svg onload=window.__xss=1>.json';

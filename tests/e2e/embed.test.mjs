@@ -1,31 +1,19 @@
 // <privatelink-prep> embedded twice in the example host page (examples/embed.html): one tree per
 // element for labels, messages and the summary; attributes that prefill and lock; events with the
 // right detail; the host's hostile CSS kept out and the element's CSS kept in; [hidden]; themes.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, openPage, fillForm, cli, cliReport, VALID_AWS,
-} from './helpers.mjs';
+import { openPage, fillForm, cli, cliReport, VALID_AWS, useServerAndBrowser } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
-let server;
-let browser;
+const session = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const EMBED = () => `${server.origin}/examples/embed.html`;
+const EMBED = () => `${session.server.origin}/examples/embed.html`;
 const FIRST = '#checker';
 const SECOND = 'privatelink-prep[cloud]';
 
 async function openEmbed(options = {}) {
-  const opened = await openPage(browser, server, { url: EMBED(), ...options });
+  const opened = await openPage(session.browser, session.server, { url: EMBED(), ...options });
   await opened.page.waitForFunction(() => [...document.querySelectorAll('privatelink-prep')]
     .every((el) => el.shadowRoot && el.shadowRoot.querySelector('form.plp-form')));
   return opened;
@@ -88,7 +76,7 @@ describe('the element in a host page', () => {
     assert.deepEqual(api.lockable, { cloud: 'cloud', region: 'region', 'project-id': 'project_id', company: 'company', 'connection-type': 'connection_type' });
     // One core for the page: the .wasm is fetched once for both elements and the API.
     assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
-    assert.deepEqual(requests.filter((u) => !u.startsWith(`${server.origin}/`)), []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`${session.server.origin}/`)), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -224,7 +212,7 @@ describe('the element in a host page', () => {
     assert.equal(host.color, 'rgb(255, 0, 0)');
     assert.equal(host['font-size'], '30px');
 
-    const own = await openPage(browser, server);
+    const own = await openPage(session.browser, session.server);
     for (const sel of ['input[name="company"]', 'select[name="ports[0].protocol"]', '.plp-label', '.plp-hint', '.plp-h2', 'button.plp-secondary']) {
       const embedded = await styleOf(page.locator(FIRST), sel);
       const alone = await styleOf(own.page, sel);

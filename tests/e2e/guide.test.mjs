@@ -1,27 +1,15 @@
 // "Next steps": the core's guide for the request on the page, with the commands filled in from
 // the optional network fields, the same as `privatelink-prep guide` for the same document.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  startServer, launchBrowser, openPage, fillForm, fillChange, fillNetwork, cli, cliReport,
-  waitForPreview, axeCheck, VALID_AWS,
+  openPage, fillForm, fillChange, fillNetwork, cli, cliReport, waitForPreview, axeCheck, VALID_AWS,
+  useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
+const session = useServerAndBrowser();
 
 const SERVICE = 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0';
 const AWS_BIDI = {
@@ -98,13 +86,13 @@ function byPosition(steps) {
 
 describe('next steps', () => {
   it('AWS bidirectional: the steps are the core\'s; a VPC ID typed in fills the create-vpc-endpoint command', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     assert.equal(await page.locator('.plp-guide').getAttribute('data-state'), 'not-ready');
     assert.match(await page.locator('.plp-guide-status').textContent(), /once the request is ready/);
     await fillForm(page, AWS_BIDI);
     await waitForPreview(page, 'ready');
     await page.locator('.plp-guide[data-state="ready"]').waitFor();
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.deepEqual(byPosition(await shownGuide(page)), byPosition(cliGuide(doc)));
 
     // The bidirectional steps, with the service ID parsed from the endpoint service name.
@@ -123,17 +111,17 @@ describe('next steps', () => {
     assert.equal(await network.locator('summary').textContent(), 'Your network (optional, fills in the commands)');
     await fillNetwork(page, { customer_network: { vpc_id: 'vpc-0c1d2e3f4a5b6c7d8' } });
     await page.waitForFunction(() => document.querySelector('.plp-step[data-step="create-endpoint"] pre code').textContent.includes('--vpc-id vpc-0c1d2e3f4a5b6c7d8 '));
-    assert.deepEqual((await request(page)).customer_network, { vpc_id: 'vpc-0c1d2e3f4a5b6c7d8' });
+    assert.deepEqual((await pageRequest(page)).customer_network, { vpc_id: 'vpc-0c1d2e3f4a5b6c7d8' });
     assert.ok(!(await create.locator('mark').allTextContents()).includes('<your-vpc-id>'));
     const explained = await page.locator('.plp-step[data-step="create-endpoint"] .plp-ph-list dt').allTextContents();
     assert.ok(!explained.includes('<your-vpc-id>') && explained.includes('<your-subnet-id>'), explained.join());
-    assert.deepEqual(byPosition(await shownGuide(page)), byPosition(cliGuide(await request(page))));
+    assert.deepEqual(byPosition(await shownGuide(page)), byPosition(cliGuide(await pageRequest(page))));
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('every network field and Adobe\'s service name fill their commands; unidirectional has no bidirectional step', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     await fillNetwork(page, {
       customer_network: {
@@ -145,7 +133,7 @@ describe('next steps', () => {
     });
     await waitForPreview(page, 'ready');
     await page.waitForFunction(() => !document.querySelector('.plp-step[data-step="create-endpoint"] pre code mark'));
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.deepEqual(doc.customer_network.subnet_ids, ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88']);
     assert.equal(await page.locator('.plp-step[data-step="create-endpoint"] pre code').textContent(),
       'aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface --service-name com.amazonaws.vpce.eu-west-1.vpce-svc-0f1e2d3c4b5a69788 --vpc-id vpc-0c1d2e3f4a5b6c7d8 --subnet-ids subnet-0aa11bb22cc33dd44 subnet-0ee55ff66aa77bb88 --security-group-ids sg-0123456789abcdef0 --no-private-dns-enabled --region eu-west-1');
@@ -157,13 +145,13 @@ describe('next steps', () => {
   });
 
   it('Azure: the Azure network fields fill the private endpoint command', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillForm(page, AZURE);
     await fillNetwork(page, { customer_network: { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' } });
     await waitForPreview(page, 'ready');
     assert.equal(await page.locator('input[name="customer_network.vpc_id"]').count(), 0, 'no AWS fields on Azure');
     await page.waitForFunction(() => document.querySelector('.plp-guide').textContent.includes('--vnet-name vnet-shop'));
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.deepEqual(doc.customer_network, { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' });
     const create = await page.locator('.plp-step[data-step="create-endpoint"] pre code').first().textContent();
     assert.match(create, /^az network private-endpoint create --resource-group rg-shop .*--vnet-name vnet-shop --subnet snet-endpoints --private-connection-resource-id <adobe-private-link-service> .*--manual-request true/);
@@ -171,19 +159,19 @@ describe('next steps', () => {
     // Back on AWS, the AWS fields show; the Azure values are kept but not sent.
     await page.getByLabel('AWS (PrivateLink)').check();
     assert.equal(await page.locator('input[name="customer_network.resource_group"]').count(), 0);
-    assert.equal((await request(page)).customer_network, undefined);
+    assert.equal((await pageRequest(page)).customer_network, undefined);
     await page.getByLabel('Azure (Private Link)').check();
     assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'vnet-shop');
     await context.close();
   });
 
   it('a bad network ID: the core\'s message in the section, which opens; the summary link reaches it', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     await fillNetwork(page, { customer_network: { vpc_id: 'vpc-1', subnet_ids: ['subnet-0aa11bb22cc33dd44', 'x'] } });
     await page.locator('details.plp-network > summary').click(); // collapse it again
     await page.getByRole('button', { name: 'Check' }).click();
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     const want = cliReport(doc).diagnostics.filter((d) => d.field.startsWith('customer_network'));
     assert.deepEqual(want.map((d) => d.field), ['customer_network.vpc_id', 'customer_network.subnet_ids[1]']);
     assert.equal(await page.locator('details.plp-network').evaluate((d) => d.open), true, 'the section opens to show its messages');
@@ -207,10 +195,10 @@ describe('next steps', () => {
   });
 
   it('Download guide .txt and .md equal the CLI\'s guide; Copy puts the command on the clipboard', T, async () => {
-    const { page, context, requests, errors } = await openPage(browser, server, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, context, requests, errors } = await openPage(session.browser, session.server, { permissions: ['clipboard-read', 'clipboard-write'] });
     await fillForm(page, AWS_BIDI);
     await waitForPreview(page, 'ready');
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     for (const [ext, format] of [['txt', 'text'], ['md', 'markdown']]) {
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -228,14 +216,14 @@ describe('next steps', () => {
     await step.getByRole('button', { name: `Copy command 1 of step ${n}` }).click();
     await page.locator('.plp-guide-note', { hasText: `Copied command 1 of step ${n}.` }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await step.locator('pre code').first().textContent());
-    const foreign = requests.filter((u) => !(u.startsWith(`${server.origin}/`) || u.startsWith(`blob:${server.origin}/`)));
+    const foreign = requests.filter((u) => !(u.startsWith(`${session.server.origin}/`) || u.startsWith(`blob:${session.server.origin}/`)));
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('a change request has its own next steps (the CLI\'s change guide)', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillChange(page, {
       company: 'Acme', cloud: 'aws', region: 'us-east-1', project_id: 'abcdefghij123',
       changes: [
@@ -244,7 +232,7 @@ describe('next steps', () => {
       ],
     });
     await waitForPreview(page, 'ready');
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.equal(doc.kind, 'change');
     assert.deepEqual(byPosition(await shownGuide(page)), byPosition(cliGuide(doc)));
     assert.match(await page.locator('.plp-step').nth(2).locator('.plp-step-title').textContent(), /^You: Change 1: /);
@@ -253,7 +241,7 @@ describe('next steps', () => {
 
   it('axe-core finds nothing in the next steps and the open network section, light and dark', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, context } = await openPage(browser, server);
+      const { page, context } = await openPage(session.browser, session.server);
       await page.emulateMedia({ colorScheme });
       await fillForm(page, AWS_BIDI);
       await fillNetwork(page, { customer_network: { vpc_id: 'vpc-0c1d2e3f4a5b6c7d8', subnet_ids: ['x'] } });

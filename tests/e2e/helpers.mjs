@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,6 +63,29 @@ export async function launchBrowser() {
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
     ],
   });
+}
+
+/**
+ * The served repository and a browser for one test file: started before its tests, closed after
+ * them. Call at the top of the file; `server` and `browser` of the returned object are set once
+ * the file's before hooks have run.
+ */
+export function useServerAndBrowser() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await startServer();
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}
+
+/** The request document the page would send now (its `getRequest()`). */
+export function pageRequest(page) {
+  return page.evaluate(() => window.privatelinkPrep.getRequest());
 }
 
 /**

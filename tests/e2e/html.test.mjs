@@ -7,23 +7,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, waitForPreview, VALID_AWS,
+  ROOT, openPage, fillForm, waitForPreview, VALID_AWS, useServerAndBrowser,
 } from './helpers.mjs';
 
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 const T = { timeout: 180_000 };
 
-let server;
-let browser;
+const session = useServerAndBrowser();
 let dir;
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'plp-vnu-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -48,7 +43,7 @@ const show = (m) => `${m.url.split('/').pop()}:${m.lastLine}: ${m.message} [${(m
 const snapshot = (page) => page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
 
 it('vnu finds 0 errors in index.html and in the page as built in each state', T, async () => {
-  const { page, context } = await openPage(browser, server);
+  const { page, context } = await openPage(session.browser, session.server);
   const states = { empty: await snapshot(page) };
   await page.getByRole('button', { name: 'Check' }).click();
   await page.locator('.plp-summary').waitFor();

@@ -1,18 +1,9 @@
 // Keyboard only, top to bottom: fill a valid request, check it and copy the ticket without a mouse.
-import { it, before, after } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, cli, waitForPreview } from './helpers.mjs';
+import { openPage, cli, waitForPreview, useServerAndBrowser, pageRequest } from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 const TYPE = {
   company: 'Keyboard Co',
@@ -24,7 +15,7 @@ const TYPE = {
 };
 
 it('fills, checks and copies the ticket with the keyboard alone', { timeout: 90_000 }, async () => {
-  const { page, context, errors } = await openPage(browser, server, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, context, errors } = await openPage(session.browser, session.server, { permissions: ['clipboard-read', 'clipboard-write'] });
   const seen = [];
   let checkedOnce = false;
   let copied = false;
@@ -58,7 +49,7 @@ it('fills, checks and copies the ticket with the keyboard alone', { timeout: 90_
     }
   }
   assert.ok(copied, `never reached "Copy body": ${seen.join(' > ')}`);
-  const doc = await page.evaluate(() => window.privatelinkPrep.getRequest());
+  const doc = await pageRequest(page);
   assert.deepEqual(doc.environments, ['production']);
   assert.equal(doc.plan, 'pro');
   const want = cli(['ticket', '--format', 'text'], doc).stdout;

@@ -1,7 +1,7 @@
 // Offline: the single file (dist/privatelink-prep.html) from file:// with no server and no network,
 // and the service worker (sw.js) that keeps the served page working offline after a first visit,
 // picking up a new build when there is one.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -9,23 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, cli, cliReport, waitForPreview, VALID_AWS,
+  ROOT, startServer, openPage, fillForm, cli, cliReport, waitForPreview, VALID_AWS,
+  useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 import { writeSwManifest } from '../../scripts/build-offline.mjs';
 
 const T = { timeout: 90_000 };
 const SINGLE = join(ROOT, 'dist', 'privatelink-prep.html');
-let server;
-let browser;
+const session = useServerAndBrowser();
 
 before(async () => {
   if (!existsSync(SINGLE)) throw new Error('dist/privatelink-prep.html is missing: run bash scripts/build.sh first');
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const directivesOf = (csp) => Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
@@ -58,10 +52,10 @@ describe('the single file', () => {
 
   it('opened from file:// validates, renders the CLI ticket and requests nothing but itself', T, async () => {
     const url = pathToFileURL(SINGLE).href;
-    const { page, context, requests, errors, dialogs } = await openPage(browser, null, { url });
+    const { page, context, requests, errors, dialogs } = await openPage(session.browser, null, { url });
     await fillForm(page, { ...VALID_AWS, account_id: '12345' });
     await page.getByRole('button', { name: 'Check' }).click();
-    const doc = await page.evaluate(() => window.privatelinkPrep.getRequest());
+    const doc = await pageRequest(page);
     const want = cliReport(doc).diagnostics.find((d) => d.field === 'account_id').message;
     assert.deepEqual(await page.locator('[data-field="account_id"] .plp-msg-message').allTextContents(), [want]);
     assert.deepEqual(await page.locator('.plp-summary a').allTextContents(), [want]);
@@ -70,7 +64,7 @@ describe('the single file', () => {
     await waitForPreview(page, 'ready');
     const text = page.locator('.plp-panel[data-format="text"]');
     const shown = `Subject: ${await text.locator('[data-part="subject"]').textContent()}\n\n${await text.locator('[data-part="body"]').textContent()}`;
-    assert.equal(shown, cli(['ticket', '--format', 'text'], await page.evaluate(() => window.privatelinkPrep.getRequest())).stdout);
+    assert.equal(shown, cli(['ticket', '--format', 'text'], await pageRequest(page)).stdout);
 
     // The policy holds: inline script added later does not run.
     const inline = await page.evaluate(async () => {
@@ -90,12 +84,12 @@ describe('the single file', () => {
 
 describe('the service worker', () => {
   it('after a first visit, the page works offline, draft included', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const { version, files } = manifestOf(ROOT);
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`privatelink-prep-${version}`]);
     const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `privatelink-prep-${version}`);
-    assert.deepEqual(cached.sort(), files.map((f) => new URL(f, `${server.origin}/`).pathname).sort());
+    assert.deepEqual(cached.sort(), files.map((f) => new URL(f, `${session.server.origin}/`).pathname).sort());
     // What the page loads, the bundle and not its sources: the page, its one script and one
     // stylesheet, the favicon and the optimised module(s).
     for (const f of ['/', '/index.html', '/www/pkg/page.js', '/www/pkg/page.css', '/www/pkg/privatelink_prep_bg.wasm', '/www/favicon.svg']) {
@@ -111,7 +105,7 @@ describe('the service worker', () => {
     await page.locator('form.plp-form').waitFor();
     assert.equal(await page.locator('input[name="account_id"]').inputValue(), '12345', 'the draft is back');
     await page.getByRole('button', { name: 'Check' }).click();
-    const doc = await page.evaluate(() => window.privatelinkPrep.getRequest());
+    const doc = await pageRequest(page);
     const want = cliReport(doc).diagnostics.find((d) => d.field === 'account_id').message;
     assert.deepEqual(await page.locator('[data-field="account_id"] .plp-msg-message').allTextContents(), [want]);
     await page.locator('input[name="account_id"]').fill(VALID_AWS.account_id);
@@ -128,7 +122,7 @@ describe('the service worker', () => {
       for (const f of ['index.html', 'sw.js', 'www']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
       const first = writeSwManifest(dir);
       copy = await startServer({ root: dir });
-      const opened = await openPage(browser, copy);
+      const opened = await openPage(session.browser, copy);
       context = opened.context;
       const { page } = opened;
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -1,28 +1,17 @@
 // Bad input never freezes the page (issue 6): 1 MiB pasted into a text field gets a message and the
 // page stays usable. How long it took is printed, not asserted (the bench command measures speed).
-import { it, before, after } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, openPage, fillForm, waitForPreview, VALID_AWS,
-} from './helpers.mjs';
+import { openPage, fillForm, waitForPreview, VALID_AWS, useServerAndBrowser } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
 const MIB = 'A'.repeat(1 << 20);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 /** A valid request on the page, after a first Check (so the page re-validates as one types). */
 async function readyPage() {
-  const opened = await openPage(browser, server, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const opened = await openPage(session.browser, session.server, { permissions: ['clipboard-read', 'clipboard-write'] });
   await fillForm(opened.page, VALID_AWS);
   await opened.page.getByRole('button', { name: 'Check' }).click();
   await waitForPreview(opened.page, 'ready');

@@ -1,25 +1,18 @@
 // The README's screenshot: the filled page with a ready ticket, taken from the optimised build.
 // Every run takes it (into target/); UPDATE_SCREENSHOT=1 writes it to docs/screenshot.png, so a
 // test run does not leave the committed picture modified by a few anti-aliased pixels.
-import { it, before, after } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openPage, fillForm, waitForPreview, VALID_AWS } from './helpers.mjs';
+import {
+  ROOT, openPage, fillForm, waitForPreview, VALID_AWS, useServerAndBrowser,
+} from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 it('takes the README screenshot of a filled page with a ready ticket', { timeout: 60_000 }, async () => {
-  const { page, context, errors } = await openPage(browser, server, { viewport: { width: 960, height: 900 } });
+  const { page, context, errors } = await openPage(session.browser, session.server, { viewport: { width: 960, height: 900 } });
   await fillForm(page, { ...VALID_AWS, account_id: '1234-5678-9012' });
   await page.getByRole('button', { name: 'Check' }).click();
   await waitForPreview(page, 'ready');

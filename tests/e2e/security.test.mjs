@@ -1,24 +1,15 @@
 // Nothing leaves the page's origin, the CSP blocks inline script, and user text stays text.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, openPage, fillForm, cli, cliReport, waitForPreview, VALID_AWS,
+  ROOT, openPage, fillForm, cli, cliReport, waitForPreview, VALID_AWS, useServerAndBrowser,
+  pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 /** Page-specific payloads (they set window.__xss when they run), one line of at most 100 characters. */
 const OWN_PAYLOADS = [
@@ -58,7 +49,7 @@ async function allTextFields(page) {
 describe('security', () => {
   it('the page carries a strict Content-Security-Policy that blocks inline script and eval', T, async () => {
     const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.ok(html.includes(csp));
     const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
@@ -87,7 +78,7 @@ describe('security', () => {
   });
 
   it('no request leaves the page origin while every feature is used', T, async () => {
-    const { page, context, requests, errors } = await openPage(browser, server, {
+    const { page, context, requests, errors } = await openPage(session.browser, session.server, {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     await page.getByRole('button', { name: 'Check' }).click();
@@ -120,14 +111,14 @@ describe('security', () => {
     await page.waitForTimeout(200);
 
     assert.ok(requests.length >= 5, `saw ${requests.length} requests`);
-    const foreign = requests.filter((u) => !(u.startsWith(`${server.origin}/`) || u.startsWith(`blob:${server.origin}/`)));
+    const foreign = requests.filter((u) => !(u.startsWith(`${session.server.origin}/`) || u.startsWith(`blob:${session.server.origin}/`)));
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it(`${PAYLOADS.length} XSS payloads in every text field stay text`, T, async () => {
-    const { page, context, dialogs, errors } = await openPage(browser, server);
+    const { page, context, dialogs, errors } = await openPage(session.browser, session.server);
     const fields = await allTextFields(page);
     assert.ok(fields.length >= 11, `found text fields ${fields}`);
     await page.getByRole('button', { name: 'Check' }).click();
@@ -155,14 +146,14 @@ describe('security', () => {
   });
 
   it('payloads in the free-text fields reach the ticket literally (and as the CLI writes them)', T, async () => {
-    const { page, context, dialogs } = await openPage(browser, server);
+    const { page, context, dialogs } = await openPage(session.browser, session.server);
     await fillForm(page, VALID_AWS);
     await waitForPreview(page, 'ready');
     let checked = 0;
     for (const payload of PAYLOADS) {
       await page.locator('input[name="company"]').fill(payload);
       await page.locator('input[name="ports[0].service"]').fill(payload);
-      const doc = await page.evaluate(() => window.privatelinkPrep.getRequest());
+      const doc = await pageRequest(page);
       assert.equal(doc.company, payload);
       const verdict = cli(['ticket', '--format', 'text'], doc);
       if (verdict.status !== 0) {

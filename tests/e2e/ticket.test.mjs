@@ -1,23 +1,13 @@
 // The ticket preview, copy and download: the same text as the CLI for the same request.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  startServer, launchBrowser, openPage, fillForm, cli, waitForPreview, VALID_AWS,
+  openPage, fillForm, cli, waitForPreview, VALID_AWS, useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 const AWS_BIDI = {
   ...VALID_AWS,
@@ -67,10 +57,10 @@ async function shownTicket(page) {
 }
 
 async function readyPage(values, opts) {
-  const opened = await openPage(browser, server, opts);
+  const opened = await openPage(session.browser, session.server, opts);
   await fillForm(opened.page, values);
   await waitForPreview(opened.page, 'ready');
-  opened.doc = await opened.page.evaluate(() => window.privatelinkPrep.getRequest());
+  opened.doc = await pageRequest(opened.page);
   return opened;
 }
 

@@ -1,25 +1,15 @@
 // The tracker: the guide's steps as a checklist, the ticket date and the core's expected
 // completion (five business days, weekends skipped), kept in localStorage per project and kind.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openPage, fillForm, fillChange, cli, waitForPreview, axeCheck, VALID_AWS,
+  openPage, fillForm, fillChange, cli, waitForPreview, axeCheck, VALID_AWS, useServerAndBrowser,
+  pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
-let server;
-let browser;
+const session = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
 const tracker = (page) => page.locator('section.plp-tracker');
 
 /** What the tracker shows: its steps (actor, title, ticked) and the expected date. */
@@ -65,10 +55,10 @@ const BIDI = {
 
 describe('tracker', () => {
   it('a Thursday ticket is due the next Thursday (the core\'s date); ticks and date survive a reload; Reset clears', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     assert.equal(await tracker(page).getAttribute('data-state'), 'not-ready');
     await readyTracker(page, VALID_AWS);
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     let now = await shown(page);
     assert.deepEqual(now.steps.map(({ id, label }) => ({ id, label })), guideSteps(doc));
     assert.ok(now.steps.every((s) => !s.done));
@@ -120,7 +110,7 @@ describe('tracker', () => {
   });
 
   it('kept per project ID and kind; the bidirectional steps only when they apply', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await readyTracker(page, VALID_AWS);
     await tick(page, 'send-ticket');
     let ids = (await shown(page)).steps.map((s) => s.id);
@@ -129,7 +119,7 @@ describe('tracker', () => {
     // Bidirectional adds its steps (with their actors), the ticks stay.
     await readyTracker(page, BIDI);
     const bidi = await shown(page);
-    assert.deepEqual(bidi.steps.map(({ id, label }) => ({ id, label })), guideSteps(await request(page)));
+    assert.deepEqual(bidi.steps.map(({ id, label }) => ({ id, label })), guideSteps(await pageRequest(page)));
     ids = bidi.steps.map((s) => s.id);
     assert.ok(ids.includes('grant-access') && ids.includes('accept-connections'), ids.join());
     assert.match(bidi.steps.find((s) => s.id === 'adobe-connects').label, /^Adobe: /);
@@ -152,7 +142,7 @@ describe('tracker', () => {
     await waitForPreview(page, 'ready');
     await page.locator('.plp-tracker-scope', { hasText: 'change request' }).waitFor();
     let change = await shown(page);
-    assert.deepEqual(change.steps.map(({ id, label }) => ({ id, label })), guideSteps(await request(page)));
+    assert.deepEqual(change.steps.map(({ id, label }) => ({ id, label })), guideSteps(await pageRequest(page)));
     assert.ok(change.steps.every((s) => !s.done));
     await tracker(page).getByLabel('Ticket sent on').fill('2026-11-28'); // a Saturday: counting starts on Monday
     await tracker(page).locator('.plp-tracker-expected[data-expected="2026-12-04"]').waitFor();
@@ -180,12 +170,12 @@ describe('tracker', () => {
     }],
   ]) {
     it(`${name}: a note says the tracker is not kept, and the page works on`, T, async () => {
-      const context = await browser.newContext();
+      const context = await session.browser.newContext();
       await context.addInitScript(script);
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const { url } = server;
+      const { url } = session.server;
       await page.goto(url);
       await page.locator('form.plp-form').waitFor();
       await readyTracker(page, VALID_AWS);
@@ -205,7 +195,7 @@ describe('tracker', () => {
 
   it('axe-core finds nothing in the tracker, light and dark', T, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { page, context } = await openPage(browser, server);
+      const { page, context } = await openPage(session.browser, session.server);
       await page.emulateMedia({ colorScheme });
       await readyTracker(page, BIDI);
       await tracker(page).getByLabel('Ticket sent on').fill('2026-11-26');

@@ -1,24 +1,13 @@
 // The form against the optimised build: messages are the core's, shown the GOV.UK way.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openPage, fillForm, cliReport, waitForPreview, VALID_AWS,
+  openPage, fillForm, cliReport, waitForPreview, VALID_AWS, useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
-let server;
-let browser;
+const session = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const request = (page) => page.evaluate(() => window.privatelinkPrep.getRequest());
 const focusedName = (page) => page.evaluate(() => {
   const el = document.activeElement;
   return el ? el.getAttribute('name') || el.className || el.tagName : null;
@@ -32,7 +21,7 @@ async function inline(page, path) {
 
 describe('validation on the page', () => {
   it('a bad account ID shows the exact message of the core, and clears when fixed', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, { ...VALID_AWS, account_id: '12345' });
     await page.getByRole('button', { name: 'Check' }).click();
 
@@ -44,7 +33,7 @@ describe('validation on the page', () => {
     assert.equal(await summary.locator('h2').textContent(), 'There is a problem');
 
     // The expected wording comes from the CLI on the very document the page sends.
-    const doc = await request(page);
+    const doc = await pageRequest(page);
     assert.equal(doc.account_id, '12345');
     const expected = cliReport(doc).diagnostics.filter((d) => d.field === 'account_id');
     assert.equal(expected.length, 1);
@@ -78,7 +67,7 @@ describe('validation on the page', () => {
   });
 
   it('after Check, typing updates the inline messages; the summary only drops what is fixed', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillForm(page, { ...VALID_AWS, account_id: '12345', region: 'eu-west1' });
     await page.getByRole('button', { name: 'Check' }).click();
     const links = page.locator('.plp-summary a');
@@ -100,11 +89,11 @@ describe('validation on the page', () => {
   });
 
   it('Check on the empty form lists every error of the core, each linked to its field', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     assert.equal(await page.locator('.plp-summary').isHidden(), true, 'no summary before Check');
     assert.equal(await page.locator('.plp-msgs:not([hidden])').count(), 0, 'no inline message before Check');
     await page.getByRole('button', { name: 'Check' }).click();
-    const expected = cliReport(await request(page)).diagnostics;
+    const expected = cliReport(await pageRequest(page)).diagnostics;
     const errorMessages = expected.filter((d) => d.severity === 'error').map((d) => d.message);
     assert.ok(errorMessages.length >= 5, `expected several errors, got ${errorMessages.length}`);
     const links = page.locator('.plp-summary .plp-summary-list:not(.plp-summary-others) a');
@@ -124,12 +113,12 @@ describe('validation on the page', () => {
   });
 
   it('bidirectional and Azure reveal their fields; hidden sections are not sent', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     const visible = (sel) => page.locator(sel).isVisible();
     assert.equal(await visible('input[name="endpoint_services[0].name"]'), false);
     assert.equal(await visible('input[name="prerequisites.nlb"]'), false);
     assert.equal(await visible('input[name="azure.cluster_id"]'), false);
-    let doc = await request(page);
+    let doc = await pageRequest(page);
     assert.equal('endpoint_services' in doc || 'prerequisites' in doc || 'azure' in doc, false);
 
     await page.getByLabel('Bidirectional').check();
@@ -139,7 +128,7 @@ describe('validation on the page', () => {
     for (const k of ['nlb', 'endpoint_service', 'interface_endpoint']) {
       assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
     }
-    doc = await request(page);
+    doc = await pageRequest(page);
     assert.equal(doc.connection_type, 'bidirectional');
     assert.equal(doc.endpoint_services.length, 1);
     assert.deepEqual(doc.prerequisites, { nlb: false, endpoint_service: false, interface_endpoint: false });
@@ -153,7 +142,7 @@ describe('validation on the page', () => {
     assert.ok(regionOptions.includes('westeurope') && !regionOptions.includes('eu-west-1'));
     await page.getByRole('button', { name: 'Add a subscription ID' }).click();
     assert.equal(await focusedName(page), 'azure.subscription_ids[0]');
-    doc = await request(page);
+    doc = await pageRequest(page);
     assert.deepEqual(doc.azure, { cluster_id: '', subscription_ids: [''] });
 
     // Back to AWS and unidirectional: those sections hide and leave the document.
@@ -161,7 +150,7 @@ describe('validation on the page', () => {
     await page.getByLabel('Unidirectional').check();
     assert.equal(await visible('input[name="azure.cluster_id"]'), false);
     assert.equal(await visible('input[name="endpoint_services[0].name"]'), false);
-    doc = await request(page);
+    doc = await pageRequest(page);
     assert.equal('endpoint_services' in doc || 'prerequisites' in doc || 'azure' in doc, false);
     const regions = await page.locator('datalist option').evaluateAll((os) => os.map((o) => [o.value, o.label]));
     assert.ok(regions.some(([v, l]) => v === 'eu-west-1' && /Ireland/.test(l)), 'AWS regions with names');
@@ -169,10 +158,10 @@ describe('validation on the page', () => {
   });
 
   it('a suggestion is a button that applies the value', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillForm(page, { ...VALID_AWS, region: 'eu-west1' });
     await page.getByRole('button', { name: 'Check' }).click();
-    const expected = cliReport(await request(page)).diagnostics.find((d) => d.field === 'region');
+    const expected = cliReport(await pageRequest(page)).diagnostics.find((d) => d.field === 'region');
     assert.equal(expected.suggestion, 'eu-west-1');
     assert.deepEqual(await inline(page, 'region'), [expected.message]);
     await page.getByRole('button', { name: 'Use eu-west-1' }).click();
@@ -184,11 +173,11 @@ describe('validation on the page', () => {
   });
 
   it('warnings and notes show too, visibly different from errors', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await fillForm(page, { ...VALID_AWS, account_id: '1234-5678-9012' });
     await page.getByRole('button', { name: 'Check' }).click();
     await waitForPreview(page, 'ready');
-    const expected = cliReport(await request(page)).diagnostics.find((d) => d.field === 'account_id');
+    const expected = cliReport(await pageRequest(page)).diagnostics.find((d) => d.field === 'account_id');
     assert.equal(expected.severity, 'warning');
     const msg = page.locator('[data-field="account_id"] > .plp-msgs .plp-msg');
     assert.equal(await msg.getAttribute('data-severity'), 'warning');
@@ -201,7 +190,7 @@ describe('validation on the page', () => {
   });
 
   it('a diagnostic on a field without a control still shows in the summary', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     // A second form on the page whose requests carry a field the form has no control for; the
     // real core reports it (unknown field) and the page must still show it.
     const shown = await page.evaluate(async () => {
@@ -224,7 +213,7 @@ describe('validation on the page', () => {
   });
 
   it('rows are added and removed without losing focus', T, async () => {
-    const { page, context } = await openPage(browser, server);
+    const { page, context } = await openPage(session.browser, session.server);
     await page.getByRole('button', { name: 'Add another port' }).click();
     assert.equal(await focusedName(page), 'ports[1].service');
     await page.locator('input[name="ports[1].service"]').fill('SFTP');
@@ -240,7 +229,7 @@ describe('validation on the page', () => {
     // Remove the only row: focus goes to the add button.
     await page.getByRole('button', { name: 'Remove port 1' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add a port');
-    assert.deepEqual((await request(page)).ports, []);
+    assert.deepEqual((await pageRequest(page)).ports, []);
     await page.keyboard.press('Enter');
     assert.equal(await focusedName(page), 'ports[0].service');
 
@@ -257,7 +246,7 @@ describe('validation on the page', () => {
   });
 
   it('mounts inside a shadow root: messages, links and focus stay in that tree', T, async () => {
-    const { page, context, errors } = await openPage(browser, server);
+    const { page, context, errors } = await openPage(session.browser, session.server);
     await page.evaluate(async () => {
       const core = await import('./www/pkg/privatelink_prep.js');
       await core.default(); // the page runs its own copy, bundled in www/pkg/page.js
@@ -301,10 +290,10 @@ describe('validation on the page', () => {
   });
 
   it('says so plainly when the WebAssembly core cannot load', T, async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.route('**/privatelink_prep_bg.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     const error = page.locator('#app .load-error');
     await error.waitFor();
     assert.match(await error.textContent(), /^The checker could not start: /);
@@ -313,7 +302,7 @@ describe('validation on the page', () => {
   });
 
   it('fits a 320 px wide screen and follows the dark colour scheme', T, async () => {
-    const { page, context } = await openPage(browser, server, { viewport: { width: 320, height: 800 } });
+    const { page, context } = await openPage(session.browser, session.server, { viewport: { width: 320, height: 800 } });
     await page.getByLabel('Bidirectional').check();
     await page.getByRole('button', { name: 'Check' }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -2,12 +2,12 @@
 // an imported request, and as the file's name. Nothing runs (no dialog, no window.__xss), no
 // element appears, the controls hold the text as it was, and when the request is valid the ticket
 // carries it inert: literally in plain text, and in Markdown exactly as the CLI escapes it.
-import { it, before, after } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, startServer, launchBrowser, openPage, cli, waitForPreview,
+  ROOT, openPage, cli, waitForPreview, useServerAndBrowser, pageRequest,
 } from './helpers.mjs';
 
 const T = { timeout: 300_000 };
@@ -21,16 +21,7 @@ const DANGEROUS = 'script:not([src]), img, svg, iframe, object, embed, style, ba
   + 'a[href^="javascript"], [onerror], [onload], [onfocus], [onmouseover], [ontoggle], [onbegin]';
 const BASE = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', 'aws-bidirectional.json'), 'utf8'));
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 /** Chooses a file through the "Import JSON" button, the way a person does. */
 async function importFile(page, name, text) {
@@ -67,7 +58,7 @@ function everywhere(payload) {
 }
 
 it(`${PAYLOADS.length} XSS payloads imported as JSON stay text`, T, async () => {
-  const { page, context, errors, dialogs } = await openPage(browser, server);
+  const { page, context, errors, dialogs } = await openPage(session.browser, session.server);
   const baseline = await page.locator(DANGEROUS).count();
   let tickets = 0;
   for (const [i, payload] of PAYLOADS.entries()) {
@@ -84,7 +75,7 @@ it(`${PAYLOADS.length} XSS payloads imported as JSON stay text`, T, async () => 
 
     // 2. Free text only: a valid request whose ticket carries the payload.
     await importFile(page, `free-${i}.json`, JSON.stringify(freeText(payload)));
-    const doc = await page.evaluate(() => window.privatelinkPrep.getRequest());
+    const doc = await pageRequest(page);
     assert.equal(doc.company, payload);
     const text = cli(['ticket', '--format', 'text'], doc);
     if (text.status === 0) {
