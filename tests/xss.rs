@@ -121,15 +121,20 @@ struct Slot {
 const PORT: u16 = 4321;
 const ES_PORT: u16 = 4322;
 
+/// The company: in both kinds of request, and in the subject too.
+fn company_slot() -> Slot {
+    Slot {
+        field: "company",
+        set: |d, p| d["company"] = p.into(),
+        json: |r| &r["company"],
+        markdown: |b| line_after(b, "- **Company:** "),
+        company: true,
+    }
+}
+
 fn enablement_slots() -> Vec<Slot> {
     vec![
-        Slot {
-            field: "company",
-            set: |d, p| d["company"] = p.into(),
-            json: |r| &r["company"],
-            markdown: |b| line_after(b, "- **Company:** "),
-            company: true,
-        },
+        company_slot(),
         Slot {
             field: "ports[0].service",
             set: |d, p| {
@@ -155,13 +160,7 @@ fn enablement_slots() -> Vec<Slot> {
 
 fn change_slots() -> Vec<Slot> {
     vec![
-        Slot {
-            field: "company",
-            set: |d, p| d["company"] = p.into(),
-            json: |r| &r["company"],
-            markdown: |b| line_after(b, "- **Company:** "),
-            company: true,
-        },
+        company_slot(),
         Slot {
             field: "changes[2].ports[0].service",
             set: |d, p| {
