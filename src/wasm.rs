@@ -148,11 +148,7 @@ pub fn render_ticket(
     let Some(format) = Format::parse(format) else {
         return Err(JsError::new("Unknown ticket format: use text, markdown or json.").into());
     };
-    let checked = checked(&request);
-    match checked.request {
-        Some(req) => to_js(&render(&req, format)),
-        None => Err(invalid(&checked.report, "ticket")?),
-    }
+    to_js(&render(&checked_request(&request, "ticket")?, format))
 }
 
 /// The `Error` thrown for an invalid request: says that no `what` was rendered, and carries the
@@ -284,11 +280,13 @@ export interface ChangeTicketDocument {
 }
 "#;
 
-fn checked_request(request: &JsValue) -> Result<crate::Request, JsValue> {
+/// The typed request of a valid document; for an invalid one, the `Error` that says no `what`
+/// (ticket, guide) was rendered.
+fn checked_request(request: &JsValue, what: &str) -> Result<crate::Request, JsValue> {
     let checked = checked(request);
     match checked.request {
         Some(req) => Ok(req),
-        None => Err(invalid(&checked.report, "guide")?),
+        None => Err(invalid(&checked.report, what)?),
     }
 }
 
@@ -302,7 +300,7 @@ pub fn guide(
     let Some(format) = Format::parse(format) else {
         return Err(JsError::new("Unknown guide format: use text, markdown or json.").into());
     };
-    let req = checked_request(&request)?;
+    let req = checked_request(&request, "guide")?;
     Ok(JsValue::from_str(&crate::guide::render(&req, format)))
 }
 
@@ -311,7 +309,7 @@ pub fn guide(
 pub fn guide_data(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let req = checked_request(&request)?;
+    let req = checked_request(&request, "guide")?;
     // The JSON rendering is the guide's data; parsing it in JS reuses that one serializer
     // instead of monomorphizing a second one for the module (a few KB).
     js_sys::JSON::parse(&crate::guide::render(&req, Format::Json))
