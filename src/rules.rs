@@ -1,7 +1,8 @@
 //! The rule catalogue: every check the core makes, in one place.
 //!
-//! Each rule has a stable code, a severity, the field it concerns, a title, the help text that
-//! goes with its diagnostics, and the source of the fact behind it. `docs/rules.md` is generated
+//! Each rule has a stable code, a severity, the field it concerns (and any other fields it is
+//! reported on), a title, the help text that goes with its diagnostics, and the source of the fact
+//! behind it. `docs/rules.md` is generated
 //! from this table (`privatelink-prep rules --format markdown`) and a test keeps the two equal.
 
 use serde::Serialize;
@@ -18,6 +19,9 @@ pub struct Rule {
     pub severity: Severity,
     /// The document field (or field pattern) the rule concerns.
     pub field: &'static str,
+    /// Other fields the same rule is reported on, e.g. the ports rules on the ports of an endpoint
+    /// service or of a change. Patterns as in `field`; see [`Rule::concerns`].
+    pub other_fields: &'static [&'static str],
     /// A short title for the catalogue.
     pub title: &'static str,
     /// The default help text: how to fix it.
@@ -33,13 +37,14 @@ const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
 macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $field:literal, $title:literal, $help:literal, $source:expr;)*) => {
+    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $help:literal, $source:expr;)*) => {
         $(
             #[doc = $title]
             pub const $name: Rule = Rule {
                 code: $code,
                 severity: $sev,
                 field: $field,
+                other_fields: &[$($other),*],
                 title: $title,
                 help: $help,
                 source: $source,
@@ -54,7 +59,7 @@ rules! {
     NOT_AN_OBJECT = "PL001", Error, "", "The document is not a JSON object",
         "Write the request as one JSON object, e.g. {\"company\": \"Example Ltd\", \"cloud\": \"aws\", ...}.",
         "privatelink-prep request format, version 1";
-    TOO_LARGE = "PL002", Error, "", "The document is larger than 1 MiB",
+    TOO_LARGE = "PL002", Error, "" | "*", "The document is larger than 1 MiB",
         "A request is a few kilobytes; check that the right file was chosen.",
         "privatelink-prep request format, version 1";
     BAD_VERSION = "PL003", Error, "version", "Unsupported format version",
@@ -115,22 +120,22 @@ rules! {
     ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
         "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
         "privatelink-service.txt, data required for enablement";
-    AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id", "AWS account ID is not 12 digits",
+    AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID is not 12 digits",
         "An AWS account ID is exactly 12 digits, leading zeros included; copy it from the account menu of the AWS console or run `aws sts get-caller-identity`.",
         "rules.md, Identifier formats (Terraform verify.ValidAccountID)";
-    AWS_ACCOUNT_NORMALISED = "PL133", Warning, "account_id", "AWS account ID was written with separators",
+    AWS_ACCOUNT_NORMALISED = "PL133", Warning, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID was written with separators",
         "The ticket carries the 12 digits without dashes or spaces; nothing to do if they are right.",
         SRC_FORMATS;
-    AWS_ACCOUNT_IS_UUID = "PL134", Error, "account_id", "An Azure subscription ID was given for AWS",
+    AWS_ACCOUNT_IS_UUID = "PL134", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An Azure subscription ID was given for AWS",
         "Enter your 12-digit AWS account ID, or set cloud to azure if your Adobe Commerce instance runs on Azure.",
         SRC_FORMATS;
-    AZURE_SUBSCRIPTION_FORMAT = "PL135", Error, "account_id", "Azure subscription ID is not a UUID",
+    AZURE_SUBSCRIPTION_FORMAT = "PL135", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "Azure subscription ID is not a UUID",
         "An Azure subscription ID looks like 8-4-4-4-12 hexadecimal digits; copy it from Subscriptions in the Azure portal or run `az account show --query id`.",
         "rules.md, Identifier formats (azure-rest-api-specs SubscriptionIdParameter)";
-    AZURE_SUBSCRIPTION_IS_AWS = "PL136", Error, "account_id", "An AWS account ID was given for Azure",
+    AZURE_SUBSCRIPTION_IS_AWS = "PL136", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An AWS account ID was given for Azure",
         "Enter your Azure subscription ID, or set cloud to aws if your Adobe Commerce instance runs on AWS.",
         SRC_FORMATS;
-    ACCOUNT_IS_ADOBE = "PL137", Error, "account_id", "The account ID is Adobe's own",
+    ACCOUNT_IS_ADOBE = "PL137", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "The account ID is Adobe's own",
         "402592597372 is Adobe's AWS account (the principal you grant access to); enter your own account ID.",
         "privatelink-service.txt, Endpoint service access granted";
 
@@ -157,7 +162,7 @@ rules! {
     ENVIRONMENTS_MISSING = "PL161", Error, "environments", "No environment is named",
         "List the environments to connect: production, staging, or both.",
         "privatelink-service.txt, Features and support";
-    ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]", "Environment cannot use PrivateLink",
+    ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]" | "changes[].environment", "Environment cannot use PrivateLink",
         "PrivateLink is available on Pro Production and Staging only; remove this environment.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]", "Environment listed twice",
@@ -171,40 +176,40 @@ rules! {
         "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
         "privatelink-service.txt, connection types";
 
-    PORTS_MISSING = "PL201", Error, "ports", "No port is listed",
+    PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
         "List each service and port Adobe must open, e.g. Webserver HTTP on 80 or SFTP on 2222.",
         "privatelink-service.txt, data required for enablement";
-    PORT_INVALID = "PL202", Error, "ports[].port", "Port is not a whole number",
+    PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
-    PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port", "Port is out of range",
+    PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
         "Ports run from 1 to 65535 on AWS (NLB listeners) and from 1 to 65534 on Azure (Load Balancer front ends).",
         "rules.md, Ports and protocols";
-    PORT_SSH = "PL204", Error, "ports[].port", "SSH cannot go over PrivateLink",
+    PORT_SSH = "PL204", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "SSH cannot go over PrivateLink",
         "Remove this port: SSH never goes over PrivateLink. Reach the environment with `magento-cloud ssh` after adding your SSH key to the project.",
         "privatelink-service.txt, Features and support";
-    PORT_443_AZURE = "PL205", Error, "ports[].port", "Port 443 cannot be used on Azure",
+    PORT_443_AZURE = "PL205", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 443 cannot be used on Azure",
         "Remove port 443: on Azure, Fastly origin cloaking blocks HTTPS to the origin over Private Link; use another port for the service.",
         "rules.md, Eligibility and limits (Adobe's current page)";
-    PORT_443_AWS = "PL206", Info, "ports[].port", "Port 443 was excluded by older guidance",
+    PORT_443_AWS = "PL206", Info, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
         "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so the ticket states that you need it.",
         "rules.md, Eligibility and limits";
-    PORT_DUPLICATE = "PL207", Error, "ports[].port", "Port and protocol listed twice",
+    PORT_DUPLICATE = "PL207", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port and protocol listed twice",
         "Each port and protocol can be opened once; remove this entry or change its port.",
         "rules.md, Ports and protocols";
-    PORTS_TOO_MANY = "PL208", Error, "ports", "More than 50 ports behind one endpoint service",
+    PORTS_TOO_MANY = "PL208", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "More than 50 ports behind one endpoint service",
         "A Network Load Balancer has at most 50 listeners; split the ports across endpoint services or drop the ones you do not need.",
         "rules.md, Ports and protocols (NLB listener limit)";
-    SERVICE_MISSING = "PL209", Error, "ports[].service", "Service name is missing",
+    SERVICE_MISSING = "PL209", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is missing",
         "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
         "privatelink-service.txt, data required for enablement";
-    SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service", "Service name is not one short line",
+    SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is not one short line",
         "Use one line of at most 100 characters, without tabs or line breaks.",
         "privatelink-service.txt, data required for enablement";
-    PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol", "Protocol is not tcp or udp",
+    PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "Protocol is not tcp or udp",
         "Set protocol to tcp (the default) or udp.",
         "rules.md, Ports and protocols";
-    PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol", "UDP on AWS needs a dual-stack NLB",
+    PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP on AWS needs a dual-stack NLB",
         "AWS PrivateLink carries UDP only through dual-stack Network Load Balancers; make sure yours is one, or use tcp.",
         "rules.md, Ports and protocols";
 
@@ -214,28 +219,28 @@ rules! {
     ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
         "Remove them, or choose bidirectional if Adobe must connect to them.",
         "privatelink-service.txt, connection types";
-    ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name", "Endpoint service name is missing",
+    ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name" | "changes[].name", "Endpoint service name is missing",
         "Enter the endpoint service name: on AWS com.amazonaws.vpce.<region>.vpce-svc-<id> (VPC console, Endpoint services), on Azure the Private Link service alias or resource ID.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
-    AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name", "AWS endpoint service name is malformed",
+    AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "AWS endpoint service name is malformed",
         "Copy the service name from the VPC console (Endpoint services, Service name); it reads com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>.",
         "rules.md, Identifier formats (AWS endpoint service name)";
-    ENDPOINT_REGION_MISMATCH = "PL305", Error, "endpoint_services[].name", "Endpoint service is in another region",
+    ENDPOINT_REGION_MISMATCH = "PL305", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service is in another region",
         "PrivateLink connects within one region; the endpoint service must be in the region of your Adobe Commerce instance.",
         "privatelink-service.txt, Features and support (same region)";
-    AZURE_ENDPOINT_FORMAT = "PL306", Error, "endpoint_services[].name", "Azure Private Link service is neither an alias nor a resource ID",
+    AZURE_ENDPOINT_FORMAT = "PL306", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Azure Private Link service is neither an alias nor a resource ID",
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
-    PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed", "Adobe principal is not granted access",
+    PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access",
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
         "privatelink-service.txt, Endpoint service access granted";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
         "Each endpoint service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
-    ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name", "Endpoint service name belongs to the other cloud",
+    ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service name belongs to the other cloud",
         "Check `cloud`: AWS uses endpoint service names, Azure uses Private Link service aliases or resource IDs.",
         SRC_FORMATS;
-    ENDPOINT_OTHER_PARTITION = "PL310", Error, "endpoint_services[].name", "Endpoint service outside the commercial AWS partition",
+    ENDPOINT_OTHER_PARTITION = "PL310", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service outside the commercial AWS partition",
         "Adobe's principal cannot be granted access across AWS partitions; use an endpoint service in a commercial region.",
         "rules.md, Regions";
     PREREQUISITE_MISSING = "PL321", Error, "prerequisites.*", "Bidirectional prerequisite not confirmed",
@@ -306,6 +311,46 @@ rules! {
         "privatelink-service.txt, Enablement workflow step 2";
 }
 
+impl Rule {
+    /// The fields the rule concerns: `field`, then `other_fields`.
+    pub fn fields(&self) -> impl Iterator<Item = &'static str> {
+        core::iter::once(self.field).chain(self.other_fields.iter().copied())
+    }
+
+    /// Whether a diagnostic's field (e.g. `endpoint_services[1].ports[0].port`) is one the rule
+    /// concerns. List indices are compared as `[]`; in a pattern, `*` stands for any run of
+    /// characters, and the empty pattern for the document itself.
+    pub fn concerns(&self, field: &str) -> bool {
+        let path = without_indices(field);
+        self.fields().any(|p| glob(p.as_bytes(), path.as_bytes()))
+    }
+}
+
+/// `a[12].b[0]` -> `a[].b[]`.
+fn without_indices(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            _ if in_index && c.is_ascii_digit() => continue,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Wildcard match: `*` matches any run of bytes, every other byte itself.
+fn glob(pattern: &[u8], s: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => s.is_empty(),
+        Some((b'*', rest)) => (0..=s.len()).any(|i| glob(rest, &s[i..])),
+        Some((c, rest)) => s.first() == Some(c) && glob(rest, &s[1..]),
+    }
+}
+
 /// Looks a rule up by its code.
 pub fn find(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
@@ -317,15 +362,22 @@ pub fn catalogue_markdown() -> String {
         "# Rule catalogue\n\n\
          Generated from `src/rules.rs` by `privatelink-prep rules --format markdown`; do not edit by hand.\n\
          Every diagnostic carries its rule's code and severity, the field it concerns, one message\n\
-         naming the value, and the help below (some rules tailor it to the value).\n\n\
+         naming the value, and the help below (some rules tailor it to the value). A rule named for\n\
+         several fields is reported on each; `[]` stands for any list index and `*` for any name.\n\n\
          | Code | Severity | Field | Rule | Help | Source |\n|---|---|---|---|---|---|\n",
     );
     for r in RULES {
-        let field = if r.field.is_empty() {
-            "(document)".to_string()
-        } else {
-            format!("`{}`", r.field)
-        };
+        let field = r
+            .fields()
+            .map(|f| {
+                if f.is_empty() {
+                    "(document)".to_string()
+                } else {
+                    format!("`{f}`")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} |\n",
             r.code,

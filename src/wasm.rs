@@ -47,6 +47,8 @@ export interface Rule {
   code: string;
   severity: Severity;
   field: string;
+  /** Other fields the rule is reported on, e.g. "endpoint_services[].ports[].port". */
+  other_fields: string[];
   title: string;
   help: string;
   source: string;

@@ -51,6 +51,34 @@ fn codes_are_unique_ordered_and_well_formed() {
     }
 }
 
+/// `Rule::concerns`: list indices compare as `[]`, `*` stands for any run of characters, the empty
+/// pattern for the document. (Every exact-diagnostic case also asserts it for what it reports.)
+#[test]
+fn a_rule_concerns_the_fields_it_names() {
+    let ssh = &rules::PORT_SSH;
+    assert!(ssh.concerns("ports[0].port"));
+    assert!(ssh.concerns("endpoint_services[12].ports[3].port"));
+    assert!(ssh.concerns("changes[2].ports[0].port"));
+    assert!(!ssh.concerns("ports[0].service"));
+    assert!(!ssh.concerns("ports"));
+    assert!(!ssh.concerns("endpoint_services[0].port"));
+    assert!(rules::UNKNOWN_FIELD.concerns("anything[3].at_all"));
+    assert!(rules::NOT_AN_OBJECT.concerns(""));
+    assert!(!rules::NOT_AN_OBJECT.concerns("company"));
+    assert!(rules::NETWORK_ID_DUPLICATE.concerns("customer_network.subnet_ids[4]"));
+    assert!(!rules::NETWORK_ID_DUPLICATE.concerns("customer_network.vpc_id"));
+    assert!(rules::CHANGE_FIELD_MISSING.concerns("changes[0].environment"));
+    assert!(!rules::CHANGE_FIELD_MISSING.concerns("changes"));
+    assert_eq!(
+        rules::AWS_ACCOUNT_FORMAT.fields().collect::<Vec<_>>(),
+        [
+            "account_id",
+            "changes[].from_account_id",
+            "changes[].to_account_id"
+        ]
+    );
+}
+
 /// Every rule is asserted by at least one test: its code appears quoted in a test file.
 #[test]
 fn every_rule_is_tested() {

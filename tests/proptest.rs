@@ -716,6 +716,12 @@ fn assert_report(doc: Option<&Value>, checked: &Checked) -> Result<(), TestCaseE
         let rule = rule.unwrap();
         prop_assert!(RULES.iter().any(|r| std::ptr::eq(r, rule)));
         prop_assert_eq!(d.severity, rule.severity, "severity of {}", d.code);
+        prop_assert!(
+            rule.concerns(&d.field),
+            "{} on `{}`, which its catalogue entry does not name",
+            d.code,
+            d.field
+        );
         prop_assert!(!d.message.trim().is_empty(), "empty message: {:?}", d);
         prop_assert!(
             !d.message.chars().any(char::is_control),

@@ -66,6 +66,7 @@ fn case(base: &str, patch: &str, expected: &[Expect]) {
         })
         .collect();
     assert_eq!(got, expected, "patch {patch}");
+    common::assert_catalogued_fields(&checked.report);
     let has_error = expected.iter().any(|e| e.1 == E);
     assert_eq!(checked.report.valid, !has_error);
     assert_eq!(

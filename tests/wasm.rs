@@ -150,6 +150,16 @@ fn rules_is_the_catalogue() {
     let first = list.get(0);
     assert_eq!(get(&first, "code"), "PL001");
     assert_eq!(get(&first, "severity"), "error");
+    let ssh = list.iter().find(|r| get(r, "code") == "PL204").unwrap();
+    assert_eq!(get(&ssh, "field"), "ports[].port");
+    let others: Vec<String> = Array::from(&get(&ssh, "other_fields"))
+        .iter()
+        .map(|f| f.as_string().unwrap())
+        .collect();
+    assert_eq!(
+        others,
+        ["endpoint_services[].ports[].port", "changes[].ports[].port"]
+    );
 }
 
 #[test]

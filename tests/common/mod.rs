@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use privatelink_prep::{check, check_json, Checked, Severity};
+use privatelink_prep::{check, check_json, rules, Checked, Report, Severity};
 use serde_json::{json, Value};
 
 /// The folder of a test asset, relative to the crate root.
@@ -126,12 +126,28 @@ pub fn case(base: &str, patch: Value, expected: &[Expect]) -> Checked {
         })
         .collect();
     assert_eq!(got, want, "patch {patch}");
+    assert_catalogued_fields(&checked.report);
     let has_error = expected.iter().any(|e| e.1 == Severity::Error);
     assert_eq!(checked.report.valid, !has_error, "patch {patch}");
     assert_eq!(checked.request.is_some(), !has_error, "patch {patch}");
     let again = check_json(&serde_json::to_string(&doc).unwrap()).unwrap();
     assert_eq!(again.report, checked.report);
     checked
+}
+
+/// Every diagnostic is reported on a field that its rule's catalogue entry names, so that the
+/// catalogue (and `docs/rules.md`, generated from it) tells where each rule can show up.
+pub fn assert_catalogued_fields(report: &Report) {
+    for d in &report.diagnostics {
+        let rule = rules::find(d.code).expect("every code is in the catalogue");
+        assert!(
+            rule.concerns(&d.field),
+            "{} was reported on `{}`, which its catalogue entry does not name: {:?}",
+            d.code,
+            d.field,
+            rule.fields().collect::<Vec<_>>()
+        );
+    }
 }
 
 /// Runs the `privatelink-prep` binary with `args`, feeding `stdin` when given.
