@@ -1,7 +1,8 @@
 //! The region tables of both clouds, and the lookup that turns what a user typed into a region.
 //!
 //! The tables are `data/aws-regions.tsv` (botocore's `partitions.json`) and
-//! `data/azure-regions.tsv` (Microsoft's regions list); see the comments at their top.
+//! `data/azure-regions.tsv` (Microsoft's regions list); see the comments at their top. `build.rs`
+//! embeds their rows with the columns read here.
 
 use std::sync::OnceLock;
 
@@ -82,8 +83,8 @@ impl Region {
     }
 }
 
-const AWS_TSV: &str = include_str!("../data/aws-regions.tsv");
-const AZURE_TSV: &str = include_str!("../data/azure-regions.tsv");
+const AWS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/aws-regions.tsv"));
+const AZURE_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/azure-regions.tsv"));
 
 /// Every region of both tables, AWS first, in table order.
 pub fn all() -> &'static [Region] {
@@ -91,7 +92,7 @@ pub fn all() -> &'static [Region] {
     TABLE.get_or_init(|| {
         let mut regions = Vec::with_capacity(140);
         for row in rows(AWS_TSV) {
-            // region, partition, description, note
+            // region, partition, description
             let availability = match row[1] {
                 "aws" => Availability::Usable,
                 partition => Availability::OtherPartition(partition),
@@ -104,8 +105,8 @@ pub fn all() -> &'static [Region] {
             });
         }
         for row in rows(AZURE_TSV) {
-            // name, cloud, display name, geography, AZ support, flags
-            let flags = row.get(5).copied().unwrap_or("");
+            // name, cloud, display name, flags
+            let flags = row.get(3).copied().unwrap_or("");
             let availability = if flags.contains("sovereign") {
                 Availability::Sovereign(row[1])
             } else if flags.contains("restricted-access") {
@@ -124,10 +125,9 @@ pub fn all() -> &'static [Region] {
     })
 }
 
-/// The data rows of a table, split on tabs; comment lines start with `#`.
+/// The rows of a table (as `build.rs` wrote it), split on tabs.
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     tsv.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect::<Vec<_>>())
         .filter(|cols| cols.len() >= 3)
 }
