@@ -11,6 +11,8 @@
 // Attributes
 //   cloud, region, project-id, company, connection-type   prefill AND lock a value: it is sent,
 //                                                          shown read-only, and cannot be edited
+//                                                          (a change re-renders the form; what is
+//                                                          typed, and focus in it, are kept)
 //   theme="light|dark|auto"                                colours (default auto: the OS setting)
 //   id                                                     with an id, the form keeps a draft in
 //                                                          localStorage (privatelink-prep:draft:<id>)
@@ -43,12 +45,15 @@ export const LOCKABLE = Object.freeze({
 
 const STYLESHEETS = ['style.css', 'work.css', 'element.css'];
 
+let instances = 0;
+
 export class PrivateLinkPrepElement extends HTMLElement {
   static get observedAttributes() {
     return [...Object.keys(LOCKABLE), 'id', 'save-draft'];
   }
 
   #root;
+  #idPrefix = `plpe${++instances}`; // the same ids in every mount, so focus can find its control again
   #app = null;
   #starting = null;
   #ticketKey = '';
@@ -78,10 +83,13 @@ export class PrivateLinkPrepElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#app) return;
-    // Re-mount with what is on screen, then the attributes (which win, and lock).
+    // Re-mount with what is on screen, then the attributes (which win, and lock). Focus, when it
+    // was in the form, goes back to the same control with the same selection.
+    const focus = focusOf(this.#root);
     const current = this.#app.getState();
     this.#app.destroy();
     this.#app = this.#mount(current, false);
+    if (focus) refocus(this.#root, focus);
   }
 
   /** The request document the form sends now (null before the form is ready). */
@@ -146,6 +154,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
     this.#ticketKey = '';
     return mountForm(this.#root, {
       api: this.api,
+      idPrefix: this.#idPrefix,
       values: { ...values, ...locked },
       locked: Object.keys(locked),
       draftKey: saves ? draftKey(id) : null,
@@ -169,6 +178,65 @@ export class PrivateLinkPrepElement extends HTMLElement {
 
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/**
+ * The control focused in `root` (null when focus is not in it), as a way to find it in a new
+ * mount: its id, else its name (and value), else its data-action, else its tag and classes within
+ * the nearest ancestor with an id, a data-field or a data-row; and a text control's selection.
+ */
+function focusOf(root) {
+  const el = /** @type {HTMLInputElement | null} */ (root.activeElement);
+  if (!el) return null;
+  const attr = (name, value) => `[${name}="${CSS.escape(value)}"]`;
+  let selector;
+  let within = '';
+  if (el.id) {
+    selector = `#${CSS.escape(el.id)}`;
+  } else if (el.getAttribute('name')) {
+    selector = el.localName + attr('name', el.getAttribute('name'))
+      + (el.type === 'radio' || el.type === 'checkbox' ? attr('value', el.value) : '');
+  } else if (el.dataset.action) {
+    selector = attr('data-action', el.dataset.action);
+  } else {
+    selector = el.localName + [...el.classList].map((c) => `.${CSS.escape(c)}`).join('');
+    const anchor = el.parentElement && el.parentElement.closest('[id], [data-field], [data-row]');
+    if (anchor && root.contains(anchor)) {
+      within = anchor.id ? `#${CSS.escape(anchor.id)}`
+        : anchor.hasAttribute('data-field') ? attr('data-field', anchor.getAttribute('data-field'))
+          : attr('data-row', anchor.getAttribute('data-row'));
+    }
+  }
+  const scope = within ? root.querySelector(within) : root;
+  const index = [...scope.querySelectorAll(selector)].indexOf(el);
+  let selection = null;
+  try {
+    // null (or a throw) where the type has no selection: number, date, checkbox, ...
+    if (typeof el.selectionStart === 'number') {
+      selection = { value: el.value, start: el.selectionStart, end: el.selectionEnd, direction: el.selectionDirection };
+    }
+  } catch {
+    selection = null;
+  }
+  return { selector, within, index: Math.max(index, 0), selection };
+}
+
+/** Focuses the control `focusOf()` described, if the new mount has it; its selection too, when
+ * its value is unchanged. A control that is now read-only is still focused. */
+function refocus(root, { selector, within, index, selection }) {
+  const scope = within ? root.querySelector(within) : root;
+  const el = /** @type {HTMLInputElement | undefined} */ (scope && scope.querySelectorAll(selector)[index]);
+  if (!el) return;
+  // The control was on screen: open the collapsed section around it (its summary shows anyway).
+  const closed = el.closest('details:not([open])');
+  if (closed && el.parentElement !== closed) /** @type {HTMLDetailsElement} */ (closed).open = true;
+  el.focus({ preventScroll: true });
+  if (!selection || root.activeElement !== el || el.value !== selection.value) return;
+  try {
+    el.setSelectionRange(selection.start, selection.end, selection.direction);
+  } catch {
+    // the type has no selection after all
   }
 }
 

@@ -161,6 +161,65 @@ describe('the element in a host page', () => {
     await context.close();
   });
 
+  it('keeps focus and the selection on their control when the host changes an attribute, and never takes focus', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const el = page.locator(FIRST);
+    const input = el.locator('input[name="account_id"]');
+    const focused = () => el.evaluate((n) => {
+      const a = n.shadowRoot.activeElement;
+      return a && { id: a.id, name: a.getAttribute('name'), start: a.selectionStart, end: a.selectionEnd, direction: a.selectionDirection };
+    });
+    // The host changes an attribute while the user types: the form is rebuilt (a new input)...
+    const relock = async (attr, value) => {
+      await el.evaluate((n) => { window.__before = n.shadowRoot.activeElement; });
+      await el.evaluate((n, [a, v]) => n.setAttribute(a, v), [attr, value]);
+      assert.equal(await el.evaluate((n) => window.__before.isConnected || n.shadowRoot.activeElement === window.__before), false,
+        'the form was mounted again');
+    };
+    await input.focus();
+    await page.keyboard.type('123456789012');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    const caret = await focused();
+    assert.equal(caret.name, 'account_id');
+    assert.deepEqual([caret.start, caret.end], [8, 8]);
+    await relock('region', 'eu-west-1');
+    assert.equal(await el.locator('input[name="region"]').getAttribute('readonly'), '', 'the new value is locked');
+    // ...and focus is still on the same field, with the caret where it was: typing goes on there.
+    assert.deepEqual(await focused(), caret);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'checker');
+    await page.keyboard.type('x');
+    assert.equal(await input.inputValue(), '12345678x9012');
+    assert.equal(await el.evaluate((n) => n.getRequest().account_id), '12345678x9012');
+    // A selection made backwards is kept too, and what is typed replaces it.
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    const selection = await focused();
+    assert.deepEqual([selection.start, selection.end, selection.direction], [7, 9, 'backward']);
+    await relock('company', 'Host Co');
+    assert.deepEqual(await focused(), selection);
+    await page.keyboard.type('y');
+    assert.equal(await input.inputValue(), '1234567y9012');
+    // A control with no id or name (the Check button) keeps focus as well.
+    await el.getByRole('button', { name: 'Check' }).focus();
+    await relock('project-id', 'abcdefghijklm');
+    assert.equal(await el.evaluate((n) => n.shadowRoot.activeElement?.textContent), 'Check');
+
+    // Focus on the host page, or in the other element, stays where it is.
+    const link = page.locator('.portal-nav a').first();
+    await link.focus();
+    await el.evaluate((n) => n.setAttribute('region', 'us-east-1'));
+    assert.equal(await el.locator('input[name="region"]').inputValue(), 'us-east-1');
+    assert.equal(await link.evaluate((n) => document.activeElement === n), true, 'the host page keeps focus');
+    assert.equal(await el.evaluate((n) => n.shadowRoot.activeElement === null), true, 'focus did not move into the element');
+    const other = page.locator(SECOND).locator('input[name="account_id"]');
+    await other.focus();
+    await el.evaluate((n) => n.setAttribute('company', 'Other Co'));
+    assert.equal(await other.evaluate((n) => n.getRootNode().activeElement === n), true, 'the other element keeps focus');
+    assert.equal(await el.evaluate((n) => n.shadowRoot.activeElement === null), true, 'focus did not move into the element');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('fires privatelink-change and privatelink-ticket (bubbling, composed) with the right detail', T, async () => {
     const { page, context, errors } = await openEmbed();
     await page.evaluate(() => {
