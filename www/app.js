@@ -132,7 +132,10 @@ function words(cloud) {
  * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
  * options.locked: document paths (e.g. ['cloud', 'region']) whose values (from options.values) are
  *   sent but shown read-only with a note, as when a portal already knows them.
- * Returns { element, getRequest, getReport, getTickets, getState, load, setValue, check, destroy };
+ * options.view: what another mount's getView() returned ({ messages, format }), so that a form
+ *   rendered again shows the messages when they were shown, and the same ticket tab.
+ * Returns { element, getRequest, getReport, getTickets, getState, getView, load, setValue, check,
+ * destroy };
  * getState() is every value of the form (hidden sections too), load(values) replaces them all
  * (locked values stay).
  */
@@ -149,13 +152,14 @@ export function mount(root, options = {}) {
   const state = initialState(parts.enablement);
   const locked = new Set(options.locked || []);
 
-  let checked = false; // after the first "Check", messages show as the user types
+  const view = options.view || {};
+  let checked = view.messages === true; // after the first "Check", messages show as the user types
   let timer = 0;
   let report = { valid: false, diagnostics: [] };
   let request = null;
   let tickets = null; // { text: {subject, body}, markdown: {...} } when ready
-  let activeFormat = 'text';
-  let fullSummary = false; // the next summary render rebuilds it (a Check), else it only prunes
+  let activeFormat = FORMATS.some((f) => f.key === view.format) ? view.format : FORMATS[0].key;
+  let fullSummary = checked; // the next summary render rebuilds it (a Check), else it only prunes
 
   // ---- builders (www/fields.js: the markup the diagnostics below expect) ---------------------
 
@@ -327,13 +331,13 @@ export function mount(root, options = {}) {
       },
     },
   });
-  const tabs = FORMATS.map((f, i) => h('button', {
+  const tabs = FORMATS.map((f) => h('button', {
     type: 'button', role: 'tab', class: 'plp-tab', id: `${px}-tab-${f.key}`,
-    'aria-controls': `${px}-panel-${f.key}`, 'aria-selected': i === 0 ? 'true' : 'false',
-    tabindex: i === 0 ? '0' : '-1', text: f.label,
+    'aria-controls': `${px}-panel-${f.key}`, 'aria-selected': f.key === activeFormat ? 'true' : 'false',
+    tabindex: f.key === activeFormat ? '0' : '-1', text: f.label,
     on: { click: () => selectTab(f.key, false), keydown: onTabKey },
   }));
-  const panels = FORMATS.map((f, i) => {
+  const panels = FORMATS.map((f) => {
     const subject = h('p', { class: 'plp-ticket-subject', 'data-part': 'subject' });
     // The body scrolls when it is long, so it takes focus (a keyboard scrolls it) and has a name;
     // being the panel's focusable content, it is the panel's one tab stop.
@@ -343,7 +347,7 @@ export function mount(root, options = {}) {
     });
     return h('div', {
       role: 'tabpanel', class: 'plp-panel', id: `${px}-panel-${f.key}`, 'aria-labelledby': `${px}-tab-${f.key}`,
-      hidden: i !== 0, 'data-format': f.key,
+      hidden: f.key !== activeFormat, 'data-format': f.key,
     },
     h('p', { class: 'plp-ticket-label', text: 'Subject' }), subject,
     h('p', { class: 'plp-ticket-label', text: 'Body' }), body);
@@ -878,6 +882,8 @@ export function mount(root, options = {}) {
     getState: () => ({
       ...structuredClone(state), mode, change: changeForm.getState(), network: network.getState(),
     }),
+    // What is on screen beyond the values: whether the messages show, and the ticket tab.
+    getView: () => ({ messages: checked, format: activeFormat }),
     load,
     setValue,
     check,

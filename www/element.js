@@ -83,12 +83,14 @@ export class PrivateLinkPrepElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#app) return;
-    // Re-mount with what is on screen, then the attributes (which win, and lock). Focus, when it
-    // was in the form, goes back to the same control with the same selection.
+    // Re-mount with what is on screen, then the attributes (which win, and lock). Messages stay
+    // shown after a Check, the ticket tab stays, and focus, when it was in the form, goes back to
+    // the same control with the same selection.
     const focus = focusOf(this.#root);
     const current = this.#app.getState();
+    const view = this.#app.getView();
     this.#app.destroy();
-    this.#app = this.#mount(current, false);
+    this.#app = this.#mount(current, false, view);
     if (focus) refocus(this.#root, focus);
   }
 
@@ -147,7 +149,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
     return values;
   }
 
-  #mount(values, restore) {
+  #mount(values, restore, view = undefined) {
     const locked = this.#attributeValues();
     const id = this.getAttribute('id');
     const saves = Boolean(id) && this.getAttribute('save-draft') !== 'off';
@@ -155,6 +157,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
     return mountForm(this.#root, {
       api: this.api,
       idPrefix: this.#idPrefix,
+      view,
       values: { ...values, ...locked },
       locked: Object.keys(locked),
       draftKey: saves ? draftKey(id) : null,

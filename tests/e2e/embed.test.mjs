@@ -220,6 +220,38 @@ describe('the element in a host page', () => {
     await context.close();
   });
 
+  it('keeps the messages shown after a Check, and the ticket tab, when the host changes an attribute', T, async () => {
+    const { page, context, errors } = await openEmbed();
+    const el = page.locator(FIRST);
+    const account = el.locator('input[name="account_id"]');
+    const summary = el.locator('.plp-summary');
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' }, el);
+    // Before a Check, a new mount shows no messages either.
+    await el.evaluate((n) => n.setAttribute('company', 'Host Co'));
+    assert.equal(await account.getAttribute('aria-invalid'), null);
+    assert.equal(await summary.isVisible(), false);
+    await el.getByRole('button', { name: 'Check' }).click();
+    assert.equal(await account.getAttribute('aria-invalid'), 'true');
+    const message = await el.locator('[data-field="account_id"] > .plp-msgs').textContent();
+    await el.evaluate((n) => n.setAttribute('region', 'us-east-1'));
+    assert.equal(await el.locator('input[name="region"]').getAttribute('readonly'), '', 'the form was mounted again');
+    assert.equal(await account.getAttribute('aria-invalid'), 'true', 'the message still shows');
+    assert.equal(await el.locator('[data-field="account_id"] > .plp-msgs').textContent(), message);
+    assert.ok(await summary.isVisible(), 'the summary still shows');
+    assert.match(await summary.textContent(), /account/i);
+    // The ticket tab the user chose stays chosen.
+    await account.fill('123456789012');
+    await el.getByRole('tab', { name: 'Markdown' }).click();
+    await el.evaluate((n) => n.setAttribute('company', 'Host Co 2'));
+    assert.equal(await el.getByRole('tab', { name: 'Markdown' }).getAttribute('aria-selected'), 'true');
+    assert.equal(await el.getByRole('tab', { name: 'Plain text' }).getAttribute('aria-selected'), 'false');
+    assert.ok(await el.locator('.plp-panel[data-format="markdown"]').isVisible());
+    assert.equal(await el.locator('.plp-panel[data-format="text"]').isVisible(), false);
+    assert.match(await el.locator('.plp-panel[data-format="markdown"] .plp-ticket-subject').textContent(), /Host Co 2/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('fires privatelink-change and privatelink-ticket (bubbling, composed) with the right detail', T, async () => {
     const { page, context, errors } = await openEmbed();
     await page.evaluate(() => {
