@@ -2,8 +2,8 @@
 //!
 //! Each rule has a stable code, a severity, the field it concerns (and any other fields it is
 //! reported on), a title, the help text that goes with its diagnostics, and the source of the fact
-//! behind it. `docs/rules.md` is generated
-//! from this table (`privatelink-prep rules --format markdown`) and a test keeps the two equal.
+//! behind it. `docs/rules.md` is generated from this table (`privatelink-prep rules --format
+//! markdown`) and a test keeps the two equal.
 
 use serde::Serialize;
 
