@@ -13,8 +13,8 @@ import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
+import { cloudWords } from './words.js';
 
-const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
   { key: 'text', label: 'Plain text', ext: 'txt', mime: 'text/plain' },
@@ -94,25 +94,19 @@ export function toRequest(state) {
   return doc;
 }
 
-/** Cloud-dependent wording. */
+/** Cloud-dependent wording (www/words.js: what the change form says too). */
 function words(cloud) {
   const azure = cloud === 'azure';
+  const shared = cloudWords(cloud);
   return {
-    accountLabel: azure ? 'Azure subscription ID' : 'AWS account ID',
+    ...shared,
+    accountLabel: shared.account,
     accountHint: azure
       ? 'The subscription that will connect to Adobe, as 8-4-4-4-12 hexadecimal digits. The Azure portal lists it under Subscriptions; `az account show --query id` prints the current one.'
       : 'The 12 digits of the AWS account that will connect to Adobe. Open the account menu at the top right of the AWS console, or run `aws sts get-caller-identity`. Dashes are fine; leading zeros count.',
-    accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
-    serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
-    serviceHint: azure
-      ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
-      : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
-    principalLabel: azure
-      ? `Adobe (${ADOBE_PRINCIPAL}) may connect to this service`
-      : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
     principalHint: azure
       ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
       : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',

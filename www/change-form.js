@@ -12,8 +12,8 @@
 
 import { h, getIn, setIn } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
+import { cloudWords } from './words.js';
 
-const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
 
 /** The actions of a change, in the order the select offers them. */
 export const ACTIONS = ['remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service'];
@@ -91,11 +91,13 @@ export function toChangeRequest(state) {
   };
 }
 
-/** Cloud-dependent wording of the change form. */
+/** Cloud-dependent wording of the change form (www/words.js: what the enablement form says too). */
 function words(cloud) {
   const azure = cloud === 'azure';
-  const account = azure ? 'Azure subscription ID' : 'AWS account ID';
+  const shared = cloudWords(cloud);
+  const { account } = shared;
   return {
+    ...shared,
     actions: {
       '': 'Choose a change',
       remove_connection: 'Remove the connection from an environment',
@@ -111,17 +113,9 @@ function words(cloud) {
     toHint: azure
       ? 'The subscription that must connect from now on; `az account show --query id` prints the current one.'
       : 'The 12 digits of the account that must connect from now on; `aws sts get-caller-identity` prints the current one.',
-    accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
-    serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
-    addServiceHint: azure
-      ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
-      : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
     removeServiceHint: azure
       ? 'The alias or resource ID of the Private Link service Adobe connects to today.'
       : 'The name of the endpoint service Adobe connects to today, com.amazonaws.vpce.<region>.vpce-svc-….',
-    principalLabel: azure
-      ? `Adobe (${ADOBE_PRINCIPAL}) may connect to this service`
-      : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
     principalHint: azure
       ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
       : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
@@ -236,7 +230,7 @@ export function createChangeForm({
         ];
       case 'add_endpoint_service':
         return [
-          kit.textField(`${p}.name`, w.serviceLabel, w.addServiceHint, { width: 'plp-w-full' }),
+          kit.textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
           kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
         ];
