@@ -273,23 +273,6 @@ impl Ctx<'_> {
         self.cloud == Cloud::Aws
     }
 
-    /// `VPC` or `virtual network`.
-    fn network(&self) -> &'static str {
-        if self.aws() {
-            "VPC"
-        } else {
-            "virtual network"
-        }
-    }
-
-    fn product(&self) -> &'static str {
-        if self.aws() {
-            "AWS PrivateLink"
-        } else {
-            "Azure Private Link"
-        }
-    }
-
     fn adobe_service(&self) -> Option<String> {
         self.adobe.map(|n| n.to_string())
     }
@@ -379,7 +362,7 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
     let envs: Vec<&str> = e.environments.iter().map(|v| v.label()).collect();
     let summary = format!(
         "{} in {} ({}), {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
-        ctx.product(),
+        ctx.cloud.product(),
         md.code(e.region.code),
         e.region.name,
         e.connection.as_str(),
@@ -439,7 +422,7 @@ fn change(c: &Change, md: Inline) -> Guide {
     let n = c.changes.len();
     let summary = format!(
         "{} in {} ({}): {n} change{} to the existing setup. Adobe works through the ticket as for an enablement, within {ENABLEMENT_BUSINESS_DAYS} business days.",
-        ctx.product(),
+        ctx.cloud.product(),
         md.code(c.region.code),
         c.region.name,
         if n == 1 { "" } else { "s" }
@@ -775,7 +758,7 @@ fn adobe_approves(ctx: &Ctx, id: String) -> Step {
         title: "Adobe approves the connection request".into(),
         explanation: format!(
             "Adobe accepts the connection from your {}. You can watch for it with the command below.",
-            ctx.network()
+            ctx.cloud.network()
         ),
         bidirectional: false,
         commands: vec![watch],
@@ -922,7 +905,7 @@ fn udp_note(md: Inline, ports: &[&PortSpec]) -> String {
 /// The connection test from the customer's network to the Adobe Commerce environment.
 fn test_to_adobe(ctx: &Ctx, id: String, env: Option<Environment>, ports: &[PortSpec]) -> Step {
     let md = ctx.md;
-    let net = ctx.network();
+    let net = ctx.cloud.network();
     let target = if ctx.aws() {
         ADOBE_ENDPOINT_DNS
     } else {
@@ -1389,7 +1372,7 @@ fn clean_up(ctx: &Ctx, k: usize, env: Environment) -> Step {
         explanation: format!(
             "Once Adobe confirms, {} no longer answers through {}. If no other environment uses your endpoint to Adobe, delete it: you pay for it while it exists.",
             env.label(),
-            ctx.product()
+            ctx.cloud.product()
         ),
         bidirectional: false,
         commands: vec![command],

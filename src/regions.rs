@@ -34,6 +34,22 @@ impl Cloud {
         }
     }
 
+    /// The product's name on this cloud: `AWS PrivateLink` or `Azure Private Link`.
+    pub fn product(self) -> &'static str {
+        match self {
+            Cloud::Aws => "AWS PrivateLink",
+            Cloud::Azure => "Azure Private Link",
+        }
+    }
+
+    /// What this cloud calls the customer's private network: `VPC` or `virtual network`.
+    pub fn network(self) -> &'static str {
+        match self {
+            Cloud::Aws => "VPC",
+            Cloud::Azure => "virtual network",
+        }
+    }
+
     /// Reads a document value, ignoring case and surrounding space.
     pub fn parse(s: &str) -> Option<Cloud> {
         let s = s.trim();

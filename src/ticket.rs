@@ -58,17 +58,9 @@ pub fn render(request: &Request, format: Format) -> Ticket {
     }
 }
 
-/// What each cloud calls the customer's private network.
-fn network(cloud: Cloud) -> &'static str {
-    match cloud {
-        Cloud::Aws => "VPC",
-        Cloud::Azure => "virtual network",
-    }
-}
-
 /// One line explaining the connection type.
 fn connection_line(c: &Connection, cloud: Cloud) -> String {
-    let net = network(cloud);
+    let net = cloud.network();
     match c {
         Connection::Unidirectional => format!(
             "Unidirectional: our {net} connects to the Adobe Commerce {net}; Adobe does not connect back."
@@ -212,10 +204,7 @@ fn port_rows(style: &dyn Style, ports: &[PortSpec]) -> Vec<[String; 3]> {
 
 fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     let cloud = e.cloud();
-    let product = match cloud {
-        Cloud::Aws => "AWS PrivateLink",
-        Cloud::Azure => "Azure Private Link",
-    };
+    let product = cloud.product();
     s.para(&format!(
         "Please enable {product} for our Adobe Commerce Pro project. All the data the enablement needs is below."
     ));
@@ -246,7 +235,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     if let Connection::Bidirectional(services) = &e.connection {
         s.heading(&format!(
             "Endpoint services in our {} for Adobe to connect to",
-            network(cloud)
+            cloud.network()
         ));
         for (i, svc) in services.iter().enumerate() {
             let name = s.id(&svc.name.to_string());
@@ -261,7 +250,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
         ));
         s.line(&format!(
             "Prerequisites in place in our {}:",
-            network(cloud)
+            cloud.network()
         ));
         s.item("a Network Load Balancer");
         s.item("an endpoint service configuration for the application");

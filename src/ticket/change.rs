@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use super::{json_ports, network, JsonPort, Markdown, Style, Text, Ticket};
+use super::{json_ports, JsonPort, Markdown, Style, Text, Ticket};
 use crate::ids::ADOBE_PRINCIPAL;
 use crate::regions::Cloud;
 use crate::request::{Account, Change, ChangeAction, PortSpec};
@@ -28,13 +28,6 @@ pub(super) fn render(c: &Change, format: Format) -> Ticket {
         Format::Json => json(&subject, c),
     };
     Ticket { subject, body }
-}
-
-fn product(cloud: Cloud) -> &'static str {
-    match cloud {
-        Cloud::Aws => "AWS PrivateLink",
-        Cloud::Azure => "Azure Private Link",
-    }
 }
 
 /// What Adobe's side of the connection is called on each cloud.
@@ -70,11 +63,11 @@ fn ports_text(style: &dyn Style, ports: &[PortSpec]) -> String {
 
 /// The one line that says what a change does.
 fn change_line(style: &dyn Style, cloud: Cloud, change: &ChangeAction) -> String {
-    let net = network(cloud);
+    let net = cloud.network();
     match change {
         ChangeAction::RemoveConnection(env) => format!(
             "Remove the {} connection from the {} environment.",
-            product(cloud),
+            cloud.product(),
             env.label()
         ),
         ChangeAction::ChangeAccount { from, to } => format!(
@@ -104,12 +97,12 @@ fn body<S: Style>(c: &Change, s: &mut S) -> String {
     let cloud = c.cloud();
     s.para(&format!(
         "Please make the changes below to the existing {} setup of our Adobe Commerce Pro project.",
-        product(cloud)
+        cloud.product()
     ));
     s.heading("Project");
     let company = s.user(&c.company);
     s.field("Company", &company);
-    s.field("Cloud", product(cloud));
+    s.field("Cloud", cloud.product());
     let region = format!("{}, {}", s.id(c.region.code), c.region.name);
     s.field("Region", &region);
     let project = s.id(c.project_id.as_str());
