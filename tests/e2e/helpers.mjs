@@ -88,6 +88,17 @@ export function pageRequest(page) {
   return page.evaluate(() => window.privatelinkPrep.getRequest());
 }
 
+/** Adds an inline script to the page; resolves to whether it ran (a CSP must say no). */
+export function inlineScriptRuns(page) {
+  return page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return window.__inline === 1;
+  });
+}
+
 /**
  * Opens the page in a new context and waits for the form.
  * Records every request URL in `requests` and every page error / console error in `errors`.

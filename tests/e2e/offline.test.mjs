@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ROOT, startServer, openPage, fillForm, cli, cliReport, waitForPreview, VALID_AWS,
-  useServerAndBrowser, pageRequest,
+  useServerAndBrowser, pageRequest, inlineScriptRuns,
 } from './helpers.mjs';
 import { writeSwManifest } from '../../scripts/build-offline.mjs';
 
@@ -67,14 +67,7 @@ describe('the single file', () => {
     assert.equal(shown, cli(['ticket', '--format', 'text'], await pageRequest(page)).stdout);
 
     // The policy holds: inline script added later does not run.
-    const inline = await page.evaluate(async () => {
-      const s = document.createElement('script');
-      s.textContent = 'window.__inline = 1';
-      document.body.append(s);
-      await new Promise((r) => setTimeout(r, 50));
-      return window.__inline;
-    });
-    assert.equal(inline, undefined);
+    assert.equal(await inlineScriptRuns(page), false);
     assert.deepEqual(requests, [url], 'no request but the file itself');
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e) || !/inline/.test(e)), []);
