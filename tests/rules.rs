@@ -9,17 +9,9 @@ mod common;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use privatelink_prep::{check, check_json, Severity};
+use common::Expect;
+use privatelink_prep::Severity;
 use serde_json::{json, Value};
-
-/// One expected diagnostic: code, severity, field, message, suggestion.
-type Expect = (
-    &'static str,
-    Severity,
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-);
 
 use Severity::{Error as E, Info as I, Warning as W};
 
@@ -50,33 +42,7 @@ fn case(base: &str, patch: &str, expected: &[Expect]) {
         common::merge(&mut doc, expand(serde_json::from_str(patch).unwrap()));
         doc
     };
-    let checked = check(&doc);
-    let got: Vec<Expect> = checked
-        .report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            (
-                d.code,
-                d.severity,
-                &*d.field.clone().leak(),
-                &*d.message.clone().leak(),
-                d.suggestion.clone().map(|s| &*s.leak()),
-            )
-        })
-        .collect();
-    assert_eq!(got, expected, "patch {patch}");
-    common::assert_catalogued_fields(&checked.report);
-    let has_error = expected.iter().any(|e| e.1 == E);
-    assert_eq!(checked.report.valid, !has_error);
-    assert_eq!(
-        checked.request.is_some(),
-        !has_error,
-        "a valid report comes with a request"
-    );
-    // The same document through the JSON text entry point gives the same report.
-    let again = check_json(&serde_json::to_string(&doc).unwrap()).unwrap();
-    assert_eq!(again.report, checked.report);
+    common::assert_case(&doc, expected, &format!("patch {patch}"));
 }
 
 #[test]

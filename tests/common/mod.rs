@@ -97,8 +97,18 @@ pub fn doc(base: &str, patch: Value) -> Value {
 /// Checks `tests/requests/<base>` patched with `patch`; every diagnostic must be as expected,
 /// in order, and the request is present exactly when no error is expected.
 pub fn case(base: &str, patch: Value, expected: &[Expect]) -> Checked {
-    let doc = doc(base, patch.clone());
-    let checked = check(&doc);
+    assert_case(
+        &doc(base, patch.clone()),
+        expected,
+        &format!("patch {patch}"),
+    )
+}
+
+/// Checks `doc`: every diagnostic as expected, in order, each on a field its rule names; the
+/// request present exactly when no error is expected; the JSON text entry point agreeing.
+/// `what` names the case in failure messages.
+pub fn assert_case(doc: &Value, expected: &[Expect], what: &str) -> Checked {
+    let checked = check(doc);
     let got: Vec<(String, Severity, String, String, Option<String>)> = checked
         .report
         .diagnostics
@@ -125,13 +135,18 @@ pub fn case(base: &str, patch: Value, expected: &[Expect]) -> Checked {
             )
         })
         .collect();
-    assert_eq!(got, want, "patch {patch}");
+    assert_eq!(got, want, "{what}");
     assert_catalogued_fields(&checked.report);
     let has_error = expected.iter().any(|e| e.1 == Severity::Error);
-    assert_eq!(checked.report.valid, !has_error, "patch {patch}");
-    assert_eq!(checked.request.is_some(), !has_error, "patch {patch}");
-    let again = check_json(&serde_json::to_string(&doc).unwrap()).unwrap();
-    assert_eq!(again.report, checked.report);
+    assert_eq!(checked.report.valid, !has_error, "{what}");
+    assert_eq!(
+        checked.request.is_some(),
+        !has_error,
+        "{what}: a valid report comes with a request"
+    );
+    // The same document through the JSON text entry point gives the same report.
+    let again = check_json(&serde_json::to_string(doc).unwrap()).unwrap();
+    assert_eq!(again.report, checked.report, "{what}");
     checked
 }
 
