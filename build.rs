@@ -29,7 +29,7 @@ fn table(path: &str, keep: &[usize], out: &str) {
             .iter()
             .map(|&i| cols.get(i).copied().unwrap_or(""))
             .collect();
-        rows.push_str(kept.join("\t").trim_end_matches('\t'));
+        rows.push_str(&kept.join("\t"));
         rows.push('\n');
     }
     let name = Path::new(path).file_name().expect("a file name");
