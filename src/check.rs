@@ -29,6 +29,11 @@ pub const MAX_COMPANY_CHARS: usize = 100;
 pub const MAX_SERVICE_CHARS: usize = 100;
 /// NLB listener limit: ports behind one endpoint service.
 pub const MAX_PORTS: usize = 50;
+/// The most diagnostics a report lists; one closing diagnostic counts the rest.
+pub const MAX_DIAGNOSTICS: usize = 200;
+/// The deepest nesting of lists and objects read (a request needs five); the CLI and the page
+/// refuse anything deeper with the same diagnostic.
+pub const MAX_DEPTH: usize = 64;
 
 /// The outcome of checking one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +58,9 @@ pub fn check_json(text: &str) -> Result<Checked, JsonError> {
     // Up to eight times the limit is still read, to name the field that holds the excess.
     if text.len() > 8 * MAX_DOCUMENT_BYTES {
         return Ok(too_large());
+    }
+    if too_deep_text(text) {
+        return Ok(too_deep());
     }
     let value: Value = serde_json::from_str(text).map_err(|e| JsonError {
         message: format!(
@@ -85,6 +93,9 @@ pub fn check(doc: &Value) -> Checked {
             _ => too_large(),
         };
     }
+    if too_deep_value(doc, 0) {
+        return too_deep();
+    }
     let mut c = Checker::default();
     let request = match doc.as_object() {
         Some(obj) => c.document(obj),
@@ -100,7 +111,7 @@ pub fn check(doc: &Value) -> Checked {
             None
         }
     };
-    let report = Report::new(c.diags);
+    let report = Report::new(c.finish());
     let request = if report.valid { request } else { None };
     Checked { report, request }
 }
@@ -132,6 +143,123 @@ pub fn too_large_at(path: &str, len: usize) -> Checked {
         report: Report::new(vec![d]),
         request: None,
     }
+}
+
+/// The outcome for a document with lists and objects nested deeper than [`MAX_DEPTH`]: refused
+/// before it is read, by the CLI and the page alike.
+pub fn too_deep() -> Checked {
+    let d = Diagnostic::new(
+        &rules::TOO_DEEP,
+        "",
+        format!("The document nests lists and objects more than {MAX_DEPTH} deep; no field of a request is nested more than five."),
+    );
+    Checked {
+        report: Report::new(vec![d]),
+        request: None,
+    }
+}
+
+/// True when lists and objects nest deeper than [`MAX_DEPTH`] in `v`.
+fn too_deep_value(v: &Value, depth: usize) -> bool {
+    let deeper = |c: &Value| too_deep_value(c, depth + 1);
+    match v {
+        Value::Array(items) => depth == MAX_DEPTH || items.iter().any(deeper),
+        Value::Object(map) => depth == MAX_DEPTH || map.values().any(deeper),
+        _ => false,
+    }
+}
+
+/// True when brackets nest deeper than [`MAX_DEPTH`] in JSON text (strings skipped): checked
+/// before parsing, so that the parser's own recursion limit never decides.
+fn too_deep_text(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// One step of a field path: an object's key or a list's index.
+pub(crate) enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Segment<'_> {
+    /// Appends the step to a path the way every field path is written: `a.b`, `a[0]`.
+    pub(crate) fn push_to(&self, path: &mut String) {
+        match self {
+            Segment::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Segment::Index(i) => {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
+        }
+    }
+}
+
+/// The closing diagnostic of a report with `unlisted` more findings than it lists, `errors` of
+/// them errors; nothing when there are none.
+pub(crate) fn unlisted(unlisted: usize, errors: usize) -> Option<Diagnostic> {
+    if unlisted == 0 {
+        return None;
+    }
+    let more = if unlisted == 1 {
+        "1 more finding is".to_string()
+    } else {
+        format!("{unlisted} more findings are")
+    };
+    Some(if errors > 0 {
+        Diagnostic::new(
+            &rules::MORE_ERRORS,
+            "",
+            format!("The report lists the first {MAX_DIAGNOSTICS} findings; {more} not listed, {errors} of them errors."),
+        )
+    } else {
+        Diagnostic::new(
+            &rules::MORE_FINDINGS,
+            "",
+            format!("The report lists the first {MAX_DIAGNOSTICS} findings; {more} not listed, none of them errors."),
+        )
+    })
+}
+
+/// `diags` cut to [`MAX_DIAGNOSTICS`], with the closing diagnostic that counts the rest.
+pub(crate) fn listed(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diags.len() > MAX_DIAGNOSTICS {
+        let rest = diags.split_off(MAX_DIAGNOSTICS);
+        let errors = rest
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        diags.extend(unlisted(rest.len(), errors));
+    }
+    diags
 }
 
 /// The path and length of the longest string in `v` (an object key counts as text of its
@@ -268,20 +396,39 @@ pub(crate) enum Got<T> {
 /// blocks that reuse these.
 #[derive(Default)]
 pub(crate) struct Checker {
+    /// The first [`MAX_DIAGNOSTICS`] findings.
     diags: Vec<Diagnostic>,
+    /// How many more there were, and how many of those are errors: counted, not kept, so that a
+    /// document of 300,000 empty entries costs neither the memory nor the time of a huge report.
+    unlisted: usize,
+    unlisted_errors: usize,
 }
 
 impl Checker {
     #[inline(never)]
     pub(crate) fn push(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        if self.diags.len() < MAX_DIAGNOSTICS {
+            self.diags.push(d);
+        } else {
+            self.unlisted += 1;
+            self.unlisted_errors += usize::from(d.severity == Severity::Error);
+        }
     }
 
     pub(crate) fn error_count(&self) -> usize {
+        self.unlisted_errors
+            + self
+                .diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count()
+    }
+
+    /// The diagnostics of the report, the closing one that counts the unlisted included.
+    fn finish(mut self) -> Vec<Diagnostic> {
         self.diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+            .extend(unlisted(self.unlisted, self.unlisted_errors));
+        self.diags
     }
 
     pub(crate) fn wrong_type(&mut self, path: &str, expected: &str, v: &Value) {
@@ -313,10 +460,8 @@ impl Checker {
                     quote(k)
                 ),
             );
-            if let Some(near) = known
-                .iter()
-                .find(|f| edit_distance(&k.to_ascii_lowercase(), f) <= 2)
-            {
+            let lower = k.to_ascii_lowercase();
+            if let Some(near) = known.iter().find(|f| edit_distance(&lower, f) <= 2) {
                 d = d.with_help(format!("Did you mean {near}? Unknown fields are ignored."));
             }
             self.push(d);

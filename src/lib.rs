@@ -10,6 +10,7 @@ pub mod check;
 pub mod dates;
 pub mod diagnostic;
 pub mod guide;
+pub mod host;
 pub mod ids;
 pub mod network;
 pub mod regions;

@@ -77,6 +77,21 @@ rules! {
     TOO_LONG = "PL007", Error, "*", "Text is too long",
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
+    NOT_JSON_VALUE = "PL015", Error, "*", "A value JSON cannot hold",
+        "Give the field a string, number, boolean, list or object: a BigInt, Symbol, function, NaN, Infinity or a value that contains itself has no JSON form and is not sent.",
+        "privatelink-prep request format, version 1 (JSON, RFC 8259)";
+    UNREADABLE = "PL016", Error, "", "The document could not be read",
+        "Pass plain data (what JSON.parse returns): the request was not checked because reading it ran code that failed or called the checker again.",
+        "privatelink-prep request format, version 1";
+    TOO_DEEP = "PL017", Error, "" | "*", "The document nests too deeply",
+        "A request nests at most four levels (changes[0].ports[0].port); check that the right value was given.",
+        "privatelink-prep request format, version 1";
+    MORE_ERRORS = "PL018", Error, "", "More findings than a report lists, errors among them",
+        "Fix the findings listed first (they are in the order of the document): most of the rest are usually the same mistake repeated.",
+        "privatelink-prep report format";
+    MORE_FINDINGS = "PL019", Info, "", "More warnings than a report lists",
+        "The findings not listed are warnings or notes only: the request can still be sent.",
+        "privatelink-prep report format";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",

@@ -8,9 +8,19 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
-/// Edit distance counting an adjacent swap as one edit (optimal string alignment).
-/// Meant for short identifiers; callers bound the length.
+/// Beyond this many edits, [`edit_distance`] stops counting exactly.
+const EXACT_EDITS: usize = 8;
+
+/// Edit distance counting an adjacent swap as one edit (optimal string alignment), exact up to
+/// [`EXACT_EDITS`]. Texts whose lengths differ by more than that are at least that far apart,
+/// and the difference is returned without comparing them: every caller asks whether a value is
+/// a typo (two or three edits) of a short name, and a 1,000,000-character key must not cost a
+/// table of 1,000,000 x 20 cells per name.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let apart = a.chars().count().abs_diff(b.chars().count());
+    if apart > EXACT_EDITS {
+        return apart;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;
@@ -130,6 +140,16 @@ mod tests {
         assert_eq!(edit_distance("westeruope", "westeurope"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+
+    #[test]
+    fn edit_distance_of_very_different_lengths_is_their_difference() {
+        let long = "x".repeat(1_000_000);
+        assert_eq!(edit_distance(&long, "ports"), 999_995);
+        assert_eq!(edit_distance("ports", &long), 999_995);
+        assert_eq!(edit_distance("abcdefghijk", "ab"), 9);
+        // Up to the bound, exact.
+        assert_eq!(edit_distance("abcdefghij", "ab"), 8);
     }
 
     #[test]

@@ -1,0 +1,162 @@
+//! Bounded work for any input: a report lists at most a few hundred findings and counts the
+//! rest, nesting has one limit for the CLI and the page, and "did you mean" never compares
+//! texts of very different lengths.
+
+use privatelink_prep::check::{MAX_DEPTH, MAX_DIAGNOSTICS};
+use privatelink_prep::host::{check_marked, path, Mark, Step, Unjson, Unreadable};
+use privatelink_prep::{check_json, Severity};
+
+fn lines(text: &str) -> Vec<String> {
+    lines_of(&check_json(text).unwrap())
+}
+
+fn lines_of(checked: &privatelink_prep::Checked) -> Vec<String> {
+    checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {} {}", d.code, d.field, d.message))
+        .collect()
+}
+
+#[test]
+fn a_report_lists_the_first_findings_and_counts_the_rest() {
+    let services = vec!["{}"; 300_000].join(",");
+    let doc = format!(
+        r#"{{"cloud": "aws", "connection_type": "bidirectional", "endpoint_services": [{services}]}}"#
+    );
+    let checked = check_json(&doc).unwrap();
+    let d = &checked.report.diagnostics;
+    assert_eq!(d.len(), MAX_DIAGNOSTICS + 1);
+    assert!(!checked.report.valid);
+    let last = d.last().unwrap();
+    assert_eq!(
+        (last.code, last.severity, last.field.as_str()),
+        ("PL018", Severity::Error, "")
+    );
+    assert!(
+        last.message
+            .starts_with("The report lists the first 200 findings; ")
+            && last.message.ends_with(" of them errors."),
+        "{}",
+        last.message
+    );
+}
+
+#[test]
+fn unlisted_warnings_do_not_change_the_verdict() {
+    let base: serde_json::Value =
+        serde_json::from_str(include_str!("requests/aws-unidirectional.json")).unwrap();
+    let mut doc = base.as_object().unwrap().clone();
+    for i in 0..250 {
+        doc.insert(format!("extra_{i}"), serde_json::Value::Bool(true));
+    }
+    let checked = check_json(&serde_json::Value::Object(doc).to_string()).unwrap();
+    assert!(checked.report.valid);
+    assert!(checked.request.is_some());
+    let last = checked.report.diagnostics.last().unwrap();
+    assert_eq!((last.code, last.severity), ("PL019", Severity::Info));
+    assert_eq!(
+        format!("{} {:?} {}", last.code, last.severity, last.message),
+        "PL019 Info The report lists the first 200 findings; 50 more findings are not listed, none of them errors."
+    );
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_before_parsing() {
+    let nest = |depth: usize| {
+        format!(
+            "{{\"company\":{}1{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    // The document object is one level: MAX_DEPTH - 1 lists inside it are still read.
+    assert!(lines(&nest(MAX_DEPTH - 1))
+        .iter()
+        .all(|l| !l.starts_with("PL017")));
+    for depth in [MAX_DEPTH, 127, 128, 1000, 1_000_000] {
+        assert_eq!(
+            lines(&nest(depth)),
+            ["PL017  The document nests lists and objects more than 64 deep; no field of a request is nested more than five."],
+            "{depth}"
+        );
+    }
+    // Brackets inside strings are text.
+    let in_text = format!("{{\"company\": \"{}\"}}", "[".repeat(500));
+    assert!(lines(&in_text).iter().all(|l| !l.starts_with("PL017")));
+}
+
+#[test]
+fn a_million_character_unknown_key_is_one_warning_without_a_guess() {
+    let doc = format!(r#"{{"{}": 1, "portz": []}}"#, "x".repeat(1_000_000));
+    let checked = check_json(&doc).unwrap();
+    let unknown: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "PL004")
+        .collect();
+    assert_eq!(unknown.len(), 2);
+    let (long, short): (Vec<&&privatelink_prep::Diagnostic>, Vec<_>) =
+        unknown.iter().partition(|d| d.field.len() > 100);
+    assert!(!long[0].help.contains("Did you mean"));
+    // The short one still gets its guess.
+    assert_eq!(
+        short[0].help,
+        "Did you mean ports? Unknown fields are ignored."
+    );
+}
+
+#[test]
+fn marks_replace_the_findings_on_their_field() {
+    let text = r#"{"company": "A", "ports": [{"service": "HTTP", "port": null}]}"#;
+    let marked = check_marked(
+        text,
+        &[Mark {
+            path: path([Step::Key("ports"), Step::Index(0), Step::Key("port")]),
+            kind: Unjson::BigInt,
+        }],
+    );
+    let l = lines_of(&marked);
+    let plain = lines(text);
+    // Where the null's own finding was, the mark's; everything else as without it.
+    let at = plain
+        .iter()
+        .position(|l| l.contains(" ports[0].port "))
+        .unwrap();
+    assert_eq!(
+        l[at],
+        "PL015 ports[0].port The value of ports[0].port is a BigInt, which JSON cannot hold."
+    );
+    let mut rest = l.clone();
+    rest.remove(at);
+    let mut plain_rest = plain.clone();
+    plain_rest.remove(at);
+    assert_eq!(rest, plain_rest);
+    // An optional field's mark, which no finding concerned, goes last; the verdict is an error.
+    let valid = include_str!("requests/aws-unidirectional.json");
+    let marked = check_marked(
+        valid,
+        &[Mark {
+            path: "adobe_endpoint_service".into(),
+            kind: Unjson::Symbol,
+        }],
+    );
+    assert!(!marked.report.valid && marked.request.is_none());
+    assert_eq!(marked.report.diagnostics.last().unwrap().code, "PL015");
+    assert_eq!(
+        lines_of(&marked).last().unwrap(),
+        "PL015 adobe_endpoint_service The value of adobe_endpoint_service is a Symbol, which JSON cannot hold."
+    );
+}
+
+#[test]
+fn an_unreadable_request_is_one_error_on_the_document() {
+    let checked = privatelink_prep::host::unreadable(&Unreadable::Reentrant);
+    assert_eq!(checked.report.diagnostics[0].code, "PL016");
+    assert_eq!(
+        lines_of(&privatelink_prep::host::unreadable(&Unreadable::Threw("Error: boom".into()))),
+        ["PL016  The request could not be read: reading one of its values threw \"Error: boom\"."]
+    );
+}
