@@ -4,10 +4,14 @@
 //! with these values replaced by `null` and a [`Mark`] for each, and the core reports them here,
 //! in place of whatever the `null` would have drawn on that field.
 
-use crate::check::{self, check_json, Checked, Segment};
+use serde_json::{Number, Value};
+
+use crate::check::{self, check, Checked, Segment};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::rules;
 use crate::text::quote;
+
+pub mod json;
 
 /// A JavaScript value JSON cannot hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,34 +49,45 @@ impl Unjson {
     }
 }
 
-/// One value JSON cannot hold, at a field path (`ports[0].port`; empty for the whole document).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A value the binding wrote as `null`, and why, at the path of its steps.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
-    /// Where it is.
-    pub path: String,
-    /// What it is.
-    pub kind: Unjson,
+    /// Where it is: keys and list indexes from the document down.
+    pub steps: Vec<Step>,
+    /// What was there.
+    pub kind: Kind,
 }
 
-/// Builds a field path from its steps: keys and list indexes.
-pub fn path<'a>(steps: impl IntoIterator<Item = Step<'a>>) -> String {
-    let mut out = String::new();
-    for step in steps {
-        match step {
-            Step::Key(k) => Segment::Key(k).push_to(&mut out),
-            Step::Index(i) => Segment::Index(i).push_to(&mut out),
-        }
-    }
-    out
+/// What a [`Mark`] stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A number other than a safe integer, passed by its exact bits; put back before checking.
+    Number(f64),
+    /// A value JSON cannot hold: one error on its field.
+    Unjson(Unjson),
 }
 
-/// One step of a field path, for [`path`].
-#[derive(Clone, Copy, Debug)]
-pub enum Step<'a> {
+/// One step of a field path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
     /// An object's key.
-    Key(&'a str),
+    Key(String),
     /// A list's index.
     Index(usize),
+}
+
+impl Mark {
+    /// The field path of the mark, written as every diagnostic's field is (`ports[0].port`).
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for step in &self.steps {
+            match step {
+                Step::Key(k) => Segment::Key(k).push_to(&mut out),
+                Step::Index(i) => Segment::Index(*i).push_to(&mut out),
+            }
+        }
+        out
+    }
 }
 
 /// Why a host's request could not be read at all.
@@ -107,33 +122,54 @@ pub fn unreadable(why: &Unreadable) -> Checked {
 }
 
 /// Checks `text`, the JSON the binding wrote for a host's value, with `marks` for the values it
-/// replaced by `null`. Each mark is one error on its field, listed where the first finding on
-/// that field (or inside it) would have been, in place of those findings; a value nested too
-/// deeply gives the report the CLI gives for the same nesting.
+/// wrote as `null`. Numbers are put back first; each value JSON cannot hold is then one error on
+/// its field, listed where the first finding on that field (or inside it) would have been, in
+/// place of those findings; a value nested too deeply gives the report the CLI gives for the
+/// same nesting.
 pub fn check_marked(text: &str, marks: &[Mark]) -> Checked {
-    if marks.iter().any(|m| m.kind == Unjson::Deep) {
+    if marks.iter().any(|m| m.kind == Kind::Unjson(Unjson::Deep)) {
         return check::too_deep();
     }
-    let checked = match check_json(text) {
-        Ok(checked) => checked,
-        Err(e) => return unreadable(&Unreadable::NotJson(e.message)),
+    let Some(mut doc) = json::parse(text) else {
+        return unreadable(&Unreadable::NotJson("not JSON".into()));
     };
-    if marks.is_empty() {
+    for m in marks {
+        if let (Kind::Number(f), Some(slot)) = (m.kind, at(&mut doc, &m.steps)) {
+            *slot = Number::from_f64(f).map_or(Value::Null, Value::Number);
+        }
+    }
+    let checked = check(&doc);
+    let unjson: Vec<(String, Unjson)> = marks
+        .iter()
+        .filter_map(|m| match m.kind {
+            Kind::Unjson(u) => Some((m.path(), u)),
+            Kind::Number(_) => None,
+        })
+        .collect();
+    if unjson.is_empty() {
         return checked;
     }
     let mut diags = checked.report.diagnostics;
     // Findings on a replaced value are about the `null`, not about what the host passed. Marked
     // values hold no marks of their own, so no mark's finding is inside another's path.
-    for mark in marks {
-        let at = diags.iter().position(|d| within(&d.field, &mark.path));
-        diags.retain(|d| !within(&d.field, &mark.path));
-        let at = at.unwrap_or(diags.len());
-        diags.insert(at, not_json(mark));
+    for (path, kind) in &unjson {
+        let first = diags.iter().position(|d| within(&d.field, path));
+        diags.retain(|d| !within(&d.field, path));
+        let at = first.unwrap_or(diags.len());
+        diags.insert(at, not_json(path, *kind));
     }
     Checked {
         report: Report::new(check::listed(diags)),
         request: None,
     }
+}
+
+/// The value at `steps` in `doc`.
+fn at<'a>(doc: &'a mut Value, steps: &[Step]) -> Option<&'a mut Value> {
+    steps.iter().try_fold(doc, |v, step| match step {
+        Step::Key(k) => v.as_object_mut()?.get_mut(k),
+        Step::Index(i) => v.as_array_mut()?.get_mut(*i),
+    })
 }
 
 /// True when `field` is `path` or a field inside it.
@@ -144,8 +180,8 @@ fn within(field: &str, path: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
-fn not_json(mark: &Mark) -> Diagnostic {
-    let what = match mark.kind {
+fn not_json(path: &str, kind: Unjson) -> Diagnostic {
+    let what = match kind {
         Unjson::BigInt => "a BigInt",
         Unjson::Symbol => "a Symbol",
         Unjson::Function => "a function",
@@ -153,14 +189,14 @@ fn not_json(mark: &Mark) -> Diagnostic {
         Unjson::Infinity => "an infinite number",
         Unjson::Cycle | Unjson::Deep => "a list or object that contains itself",
     };
-    let at = if mark.path.is_empty() {
+    let at = if path.is_empty() {
         "The document".to_string()
     } else {
-        format!("The value of {}", mark.path)
+        format!("The value of {path}")
     };
     Diagnostic::new(
         &rules::NOT_JSON_VALUE,
-        mark.path.as_str(),
+        path,
         format!("{at} is {what}, which JSON cannot hold."),
     )
 }

@@ -3,13 +3,16 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use js_sys::{Array, Object};
-use serde_json::{Map, Number, Value};
+#[cfg(feature = "boundary-bench")]
+pub mod bench;
 
-use crate::check::MAX_DOCUMENT_BYTES;
+use serde_json::Value;
+
+use crate::check::{Checked, MAX_DEPTH, MAX_DOCUMENT_BYTES};
+use crate::host::{self, Kind, Mark, Step, Unjson, Unreadable};
 use crate::regions::{self, Cloud};
 use crate::rules::RULES;
-use crate::{check, render, Format, Report};
+use crate::{render, Format, Report};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -71,65 +74,152 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// Why a JS value could not be read as a request document.
-enum Unreadable {
-    /// More than eight times [`MAX_DOCUMENT_BYTES`] of text.
-    TooLarge,
-    /// Something JSON cannot hold (function, symbol, BigInt) or nesting deeper than 64 levels.
-    NotJson,
+#[wasm_bindgen(inline_js = r#"
+// Writes a host's value as JSON text for the core. Every piece of the host's code that reading
+// it can run (getters, Proxy traps, toJSON) runs here, inside one try, so nothing it throws
+// unwinds through the module's frames (that would leave the module's stack pointer behind and,
+// after a few dozen such calls, the module unusable). A call made while one is reading (a getter
+// that calls validate) is refused at once, so re-entrant getters cannot recurse until the stack
+// overflows. Values JSON cannot hold become null, with a mark [path, kind] for the core to
+// report on that field; so do numbers other than safe integers, with their bits [path, "number",
+// high, low], which the module puts back. Returns "ok\n<marks JSON or nothing>\n<text>", "too_large",
+// "reentrant" or "threw\n<what>".
+let busy = false;
+const OVER = {};
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+export function plpRead(value, budget, maxItems, maxDepth) {
+  if (busy) return 'reentrant';
+  busy = true;
+  // The objects being written, root first, and each one's key in its parent: the path of a
+  // value is known only when it is needed, for a mark. Objects the writer has left are dropped
+  // lazily, when a value of an older holder comes next.
+  const objs = [];
+  const keys = [];
+  const marks = [];
+  let left = budget;
+  const path = (n, key) => {
+    const p = [];
+    for (let i = 1; i < n; i++) p.push(Array.isArray(objs[i - 1]) ? +keys[i] : keys[i]);
+    if (n) p.push(Array.isArray(objs[n - 1]) ? +key : key);
+    return p;
+  };
+  function replacer(key, v) {
+    const t = typeof v;
+    left -= key.length + 8;
+    if (t === 'string') left -= v.length;
+    else if (t === 'object' && v !== null) {
+      let n = objs.length;
+      while (n && objs[n - 1] !== this) n--;
+      objs.length = keys.length = n;
+      for (let i = 0; i < n; i++) if (objs[i] === v) return mark(n, key, 'cycle');
+      if (n >= maxDepth) return mark(n, key, 'deep');
+      const items = Array.isArray(v) ? v.length : ArrayBuffer.isView(v) ? v.byteLength : 0;
+      if (items > maxItems) throw OVER;
+      left -= items;
+      objs.push(v);
+      keys.push(key);
+    } else if (t === 'number') {
+      if (v - v !== 0) return mark(-1, key, v !== v ? 'nan' : 'infinity', this);
+      if (!Number.isSafeInteger(v)) {
+        // By its bits, so the module reads exactly this number without parsing decimals.
+        f64[0] = v;
+        return mark(-1, key, 'number', this, u32[1], u32[0]);
+      }
+    } else if (t === 'bigint' || t === 'symbol' || t === 'function') {
+      return mark(-1, key, t, this);
+    }
+    if (left < 0) throw OVER;
+    return v;
+  }
+  function mark(n, key, kind, holder, hi, lo) {
+    if (n < 0) {
+      n = objs.length;
+      while (n && objs[n - 1] !== holder) n--;
+    }
+    marks.push(kind === 'number' ? [path(n, key), kind, hi, lo] : [path(n, key), kind]);
+    return null;
+  }
+  try {
+    const text = JSON.stringify(value, replacer);
+    return 'ok\n' + (marks.length ? JSON.stringify(marks) : '') + '\n' + (text === undefined ? 'null' : text);
+  } catch (e) {
+    if (e === OVER) return 'too_large';
+    let what = '';
+    try {
+      what = e instanceof Error ? String(e.name) + ': ' + String(e.message) : typeof e === 'string' ? e : '';
+    } catch (_) {
+      what = '';
+    }
+    return 'threw\n' + what.slice(0, 200);
+  } finally {
+    busy = false;
+  }
+}
+"#)]
+extern "C" {
+    /// See the script above. `catch`: should anything still escape it, the call returns `Err`
+    /// instead of unwinding through this module.
+    #[wasm_bindgen(catch, js_name = plpRead)]
+    fn read(
+        value: &JsValue,
+        budget: f64,
+        max_items: f64,
+        max_depth: f64,
+    ) -> Result<String, JsValue>;
 }
 
-/// Reads a JS value as JSON data. Written by hand rather than with serde's deserializer: that
-/// path brings serde's error formatting (and float printing) into the module, several KB gzip.
-fn to_json(v: &JsValue, depth: u8, budget: &mut usize) -> Result<Value, Unreadable> {
-    if v.is_null() || v.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(f) = v.as_f64() {
-        // Whole numbers stay integers, as JSON.parse would have read them.
-        if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0 {
-            return Ok(Value::from(f as i64));
-        }
-        return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
-    }
-    if let Some(s) = v.as_string() {
-        *budget = budget.checked_sub(s.len()).ok_or(Unreadable::TooLarge)?;
-        return Ok(Value::String(s));
-    }
-    let depth = depth.checked_sub(1).ok_or(Unreadable::NotJson)?;
-    if Array::is_array(v) {
-        let items = Array::from(v);
-        let mut out = Vec::with_capacity(items.length().min(1024) as usize);
-        for item in items.iter() {
-            out.push(to_json(&item, depth, budget)?);
-        }
-        return Ok(Value::Array(out));
-    }
-    if v.is_object() && !v.is_function() {
-        let mut out = Map::new();
-        for entry in Object::entries(v.unchecked_ref::<Object>()).iter() {
-            let pair = Array::from(&entry);
-            let key = pair.get(0).as_string().ok_or(Unreadable::NotJson)?;
-            *budget = budget.checked_sub(key.len()).ok_or(Unreadable::TooLarge)?;
-            out.insert(key, to_json(&pair.get(1), depth, budget)?);
-        }
-        return Ok(Value::Object(out));
-    }
-    Err(Unreadable::NotJson)
+/// The marks of the values `plpRead` replaced: `[[["ports", 0, "port"], "bigint"], ...]`, a
+/// number as `[[...], "number", high, low]` (its bits).
+fn marks(text: &str) -> Vec<Mark> {
+    let Some(Value::Array(list)) = host::json::parse(text) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|m| {
+            let steps = m.get(0)?.as_array()?;
+            let name = m.get(1)?.as_str()?;
+            let kind = if name == "number" {
+                let bits = (m.get(2)?.as_u64()? << 32) | m.get(3)?.as_u64()?;
+                Kind::Number(f64::from_bits(bits))
+            } else {
+                Kind::Unjson(Unjson::parse(name)?)
+            };
+            let steps = steps
+                .iter()
+                .map(|s| match s {
+                    Value::String(k) => Some(Step::Key(k.clone())),
+                    Value::Number(i) => i.as_u64().map(|i| Step::Index(i as usize)),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(Mark { steps, kind })
+        })
+        .collect()
 }
 
-fn checked(request: &JsValue) -> crate::Checked {
-    // The core decides what is too large (and on which field); this cap only keeps an absurd
-    // value from being copied into the module's memory.
-    let mut budget = 8 * MAX_DOCUMENT_BYTES;
-    match to_json(request, 64, &mut budget) {
-        Ok(doc) => check(&doc),
-        Err(Unreadable::TooLarge) => crate::check::too_large(),
-        // Reported the way the core reports any document that is not a request object.
-        Err(Unreadable::NotJson) => check(&Value::Null),
+/// Reads and checks a host's value: one crossing each way, JSON text in, JSON text out.
+fn checked(request: &JsValue) -> Checked {
+    // The core decides what is too large (and on which field); the budget only keeps an absurd
+    // value from being written out and copied into the module's memory.
+    let read = read(
+        request,
+        (8 * MAX_DOCUMENT_BYTES) as f64,
+        (MAX_DOCUMENT_BYTES / 2) as f64,
+        MAX_DEPTH as f64,
+    );
+    let Ok(read) = read else {
+        return host::unreadable(&Unreadable::Threw(String::new()));
+    };
+    let (status, rest) = read.split_once('\n').unwrap_or((read.as_str(), ""));
+    match status {
+        "ok" => {
+            let (marked, text) = rest.split_once('\n').unwrap_or(("", rest));
+            host::check_marked(text, &marks(marked))
+        }
+        "too_large" => crate::check::too_large(),
+        "reentrant" => host::unreadable(&Unreadable::Reentrant),
+        _ => host::unreadable(&Unreadable::Threw(rest.to_string())),
     }
 }
 
@@ -141,13 +231,22 @@ pub fn validate(
     to_js(&checked(&request).report)
 }
 
-/// Renders the ticket of a valid request; throws an `Error` with a `report` property otherwise.
+/// A format argument: absent (`undefined` or `null`) is `text`; anything but a known format's
+/// name is `None`. Read with `typeof` only, so no host code runs while the module reads it.
+fn format_arg(format: Option<JsValue>) -> Option<Format> {
+    match format {
+        None => Some(Format::Text),
+        Some(f) => Format::parse(&f.as_string()?),
+    }
+}
+
+/// Renders the ticket of a valid request (in `format`, `text` when it is left out); throws an `Error` with a `report` property otherwise.
 #[wasm_bindgen(js_name = renderTicket, unchecked_return_type = "Ticket")]
 pub fn render_ticket(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "TicketFormat")] format: &str,
+    #[wasm_bindgen(unchecked_param_type = "TicketFormat")] format: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let Some(format) = Format::parse(format) else {
+    let Some(format) = format_arg(format) else {
         return Err(JsError::new("Unknown ticket format: use text, markdown or json.").into());
     };
     to_js(&render(&checked_request(&request, "ticket")?, format))
@@ -181,9 +280,15 @@ struct RegionInfo {
 }
 
 /// The regions of `cloud` (`aws` or `azure`) that a request may name; empty for another cloud.
+/// Throws when `cloud` is not a string.
 #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
-pub fn regions(cloud: &str) -> Result<JsValue, JsValue> {
-    let list: Vec<RegionInfo> = Cloud::parse(cloud)
+pub fn regions(
+    #[wasm_bindgen(unchecked_param_type = "string")] cloud: JsValue,
+) -> Result<JsValue, JsValue> {
+    let Some(cloud) = cloud.as_string() else {
+        return Err(JsError::new("regions(cloud) needs the cloud: \"aws\" or \"azure\".").into());
+    };
+    let list: Vec<RegionInfo> = Cloud::parse(&cloud)
         .map(|c| {
             regions::selectable(c)
                 .map(|r| RegionInfo {
@@ -292,14 +397,15 @@ fn checked_request(request: &JsValue, what: &str) -> Result<crate::Request, JsVa
     }
 }
 
-/// Renders the guide of a valid request (the steps after the ticket, with commands filled in);
+/// Renders the guide of a valid request (the steps after the ticket, with commands filled in;
+/// `format` `text` when it is left out);
 /// throws an `Error` with a `report` property otherwise.
 #[wasm_bindgen(unchecked_return_type = "string")]
 pub fn guide(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "GuideFormat")] format: &str,
+    #[wasm_bindgen(unchecked_param_type = "GuideFormat")] format: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let Some(format) = Format::parse(format) else {
+    let Some(format) = format_arg(format) else {
         return Err(JsError::new("Unknown guide format: use text, markdown or json.").into());
     };
     let req = checked_request(&request, "guide")?;
@@ -317,8 +423,9 @@ pub fn guide_data(
     js_sys::JSON::parse(&crate::guide::render(&req, Format::Json))
 }
 
-fn date(iso: &str) -> Result<crate::dates::Date, JsValue> {
-    crate::dates::Date::parse(iso)
+fn date(iso: &JsValue) -> Result<crate::dates::Date, JsValue> {
+    iso.as_string()
+        .and_then(|iso| crate::dates::Date::parse(&iso))
         .ok_or_else(|| JsError::new("Not a date: write it as YYYY-MM-DD.").into())
 }
 
@@ -332,7 +439,7 @@ fn iso(d: Option<crate::dates::Date>) -> Result<String, JsValue> {
 /// that is not `YYYY-MM-DD` or a count that is not a whole number from 0 to 100000.
 #[wasm_bindgen(js_name = addBusinessDays)]
 pub fn add_business_days(
-    #[wasm_bindgen(js_name = isoDate)] iso_date: &str,
+    #[wasm_bindgen(js_name = isoDate, unchecked_param_type = "string")] iso_date: JsValue,
     n: f64,
 ) -> Result<String, JsValue> {
     if n.fract() != 0.0 || !(0.0..=100_000.0).contains(&n) {
@@ -341,13 +448,13 @@ pub fn add_business_days(
         )
         .into());
     }
-    iso(crate::dates::add_business_days(date(iso_date)?, n as u32))
+    iso(crate::dates::add_business_days(date(&iso_date)?, n as u32))
 }
 
 /// When enablement should be complete for a ticket sent on `isoDate`: five business days later.
 #[wasm_bindgen(js_name = expectedCompletion)]
 pub fn expected_completion(
-    #[wasm_bindgen(js_name = isoDate)] iso_date: &str,
+    #[wasm_bindgen(js_name = isoDate, unchecked_param_type = "string")] iso_date: JsValue,
 ) -> Result<String, JsValue> {
-    iso(crate::dates::expected_completion(date(iso_date)?))
+    iso(crate::dates::expected_completion(date(&iso_date)?))
 }

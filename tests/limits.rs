@@ -3,8 +3,9 @@
 //! texts of very different lengths.
 
 use privatelink_prep::check::{MAX_DEPTH, MAX_DIAGNOSTICS};
-use privatelink_prep::host::{check_marked, path, Mark, Step, Unjson, Unreadable};
+use privatelink_prep::host::{check_marked, json, Kind, Mark, Step, Unjson, Unreadable};
 use privatelink_prep::{check_json, Severity};
+use proptest::prelude::*;
 
 fn lines(text: &str) -> Vec<String> {
     lines_of(&check_json(text).unwrap())
@@ -110,12 +111,17 @@ fn a_million_character_unknown_key_is_one_warning_without_a_guess() {
 
 #[test]
 fn marks_replace_the_findings_on_their_field() {
-    let text = r#"{"company": "A", "ports": [{"service": "HTTP", "port": null}]}"#;
+    // Compact, as JSON.stringify writes it.
+    let text = r#"{"company":"A","ports":[{"service":"HTTP","port":null}]}"#;
     let marked = check_marked(
         text,
         &[Mark {
-            path: path([Step::Key("ports"), Step::Index(0), Step::Key("port")]),
-            kind: Unjson::BigInt,
+            steps: vec![
+                Step::Key("ports".into()),
+                Step::Index(0),
+                Step::Key("port".into()),
+            ],
+            kind: Kind::Unjson(Unjson::BigInt),
         }],
     );
     let l = lines_of(&marked);
@@ -135,12 +141,13 @@ fn marks_replace_the_findings_on_their_field() {
     plain_rest.remove(at);
     assert_eq!(rest, plain_rest);
     // An optional field's mark, which no finding concerned, goes last; the verdict is an error.
-    let valid = include_str!("requests/aws-unidirectional.json");
+    let valid: serde_json::Value =
+        serde_json::from_str(include_str!("requests/aws-unidirectional.json")).unwrap();
     let marked = check_marked(
-        valid,
+        &valid.to_string(),
         &[Mark {
-            path: "adobe_endpoint_service".into(),
-            kind: Unjson::Symbol,
+            steps: vec![Step::Key("adobe_endpoint_service".into())],
+            kind: Kind::Unjson(Unjson::Symbol),
         }],
     );
     assert!(!marked.report.valid && marked.request.is_none());
@@ -159,4 +166,91 @@ fn an_unreadable_request_is_one_error_on_the_document() {
         lines_of(&privatelink_prep::host::unreadable(&Unreadable::Threw("Error: boom".into()))),
         ["PL016  The request could not be read: reading one of its values threw \"Error: boom\"."]
     );
+}
+
+#[test]
+fn numbers_passed_by_their_bits_are_read_exactly() {
+    // 80.00000000000001 is the float after 80: a port with a fraction, not port 80.
+    let text = include_str!("requests/aws-unidirectional.json");
+    let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    doc["ports"][0]["port"] = serde_json::Value::Null;
+    let marked = check_marked(
+        &doc.to_string(),
+        &[Mark {
+            steps: vec![
+                Step::Key("ports".into()),
+                Step::Index(0),
+                Step::Key("port".into()),
+            ],
+            kind: Kind::Number(80.00000000000001),
+        }],
+    );
+    let mut native = doc.clone();
+    native["ports"][0]["port"] = serde_json::json!(80.00000000000001);
+    assert_eq!(marked, check_json(&native.to_string()).unwrap());
+    assert!(!marked.report.valid);
+}
+
+/// The binding's reader gives what serde_json gives for the compact JSON `JSON.stringify`
+/// writes (numbers other than safe integers never reach it: they are passed by their bits).
+fn same_as_serde(v: &serde_json::Value) {
+    let text = serde_json::to_string(v).unwrap();
+    assert_eq!(json::parse(&text).as_ref(), Some(v), "{text}");
+}
+
+#[test]
+fn the_binding_reader_reads_every_request_as_serde_json_does() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/requests")).unwrap()
+    {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        same_as_serde(&serde_json::from_str(&text).unwrap());
+    }
+    // JSON.stringify's own escapes, and the lone surrogate it writes as an escape.
+    assert_eq!(
+        json::parse(
+            r#"["\b\f\n\r\t\"\\\/\u0001\ud83d\ude00é😀",-0,9007199254740991,-9007199254740991]"#
+        ),
+        Some(serde_json::json!([
+            "\u{8}\u{c}\n\r\t\"\\/\u{1}😀é😀",
+            0,
+            9007199254740991i64,
+            -9007199254740991i64
+        ]))
+    );
+    for bad in [
+        "\"\\ud800\"",
+        "9007199254740992",
+        "1.5",
+        "1e3",
+        "[1,]",
+        "{\"a\":1,}",
+        "tru",
+        "",
+        "[1] x",
+    ] {
+        assert_eq!(json::parse(bad), None, "{bad}");
+    }
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        (-9_007_199_254_740_991i64..=9_007_199_254_740_991).prop_map(serde_json::Value::from),
+        any::<String>().prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..8)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn the_binding_reader_agrees_with_serde_json(v in json_value()) {
+        same_as_serde(&v);
+    }
 }

@@ -73,25 +73,6 @@ fn numbers_and_numeric_strings_are_read_like_json() {
 }
 
 #[test]
-fn values_json_cannot_hold_are_a_clear_error_not_a_panic() {
-    let f = Function::new_no_args("return 1");
-    for v in [
-        f.into(),
-        JsValue::symbol(None),
-        JsValue::bigint_from_str("1"),
-    ] {
-        let report = validate(v).unwrap();
-        let d = Array::from(&get(&report, "diagnostics")).get(0);
-        assert_eq!(get(&d, "code"), "PL001");
-    }
-    // A function inside an object.
-    let obj = js(r#"{"company": "A"}"#);
-    Reflect::set(&obj, &"cloud".into(), &Function::new_no_args("")).unwrap();
-    let d = Array::from(&get(&validate(obj).unwrap(), "diagnostics")).get(0);
-    assert_eq!(get(&d, "code"), "PL001");
-}
-
-#[test]
 fn a_megabyte_in_a_field_is_refused_as_too_large() {
     let obj = js("{}");
     Reflect::set(&obj, &"company".into(), &"x".repeat(1 << 20).into()).unwrap();
@@ -110,7 +91,7 @@ fn render_ticket_matches_the_native_renderer() {
         ("markdown", privatelink_prep::Format::Markdown),
         ("json", privatelink_prep::Format::Json),
     ] {
-        let t = render_ticket(js(&doc), format).unwrap();
+        let t = render_ticket(js(&doc), Some(format.into())).unwrap();
         let native = privatelink_prep::render(&req, f);
         assert_eq!(get(&t, "subject"), native.subject.as_str());
         assert_eq!(get(&t, "body"), native.body.as_str());
@@ -119,7 +100,7 @@ fn render_ticket_matches_the_native_renderer() {
 
 #[test]
 fn render_ticket_throws_an_error_carrying_the_report() {
-    let err = render_ticket(js(r#"{"company": "Acme"}"#), "text").unwrap_err();
+    let err = render_ticket(js(r#"{"company": "Acme"}"#), Some("text".into())).unwrap_err();
     let err: js_sys::Error = err.dyn_into().unwrap();
     assert_eq!(
         err.message(),
@@ -133,7 +114,7 @@ fn render_ticket_throws_an_error_carrying_the_report() {
 #[test]
 fn render_ticket_rejects_an_unknown_format() {
     let doc = common::request("aws-unidirectional.json");
-    let err: js_sys::Error = render_ticket(js(&doc), "pdf")
+    let err: js_sys::Error = render_ticket(js(&doc), Some("pdf".into()))
         .unwrap_err()
         .dyn_into()
         .unwrap();
@@ -164,7 +145,7 @@ fn rules_is_the_catalogue() {
 
 #[test]
 fn regions_lists_the_selectable_regions_of_a_cloud() {
-    let aws = Array::from(&regions("aws").unwrap());
+    let aws = Array::from(&regions("aws".into()).unwrap());
     let codes: Vec<String> = aws
         .iter()
         .map(|r| get(&r, "code").as_string().unwrap())
@@ -172,7 +153,7 @@ fn regions_lists_the_selectable_regions_of_a_cloud() {
     assert!(codes.contains(&"eu-west-1".to_string()));
     assert!(!codes.contains(&"us-gov-west-1".to_string()));
     assert!(!codes.contains(&"cn-north-1".to_string()));
-    let azure = Array::from(&regions("azure").unwrap());
+    let azure = Array::from(&regions("azure".into()).unwrap());
     let norway_west = azure
         .iter()
         .find(|r| get(r, "code") == "norwaywest")
@@ -180,7 +161,7 @@ fn regions_lists_the_selectable_regions_of_a_cloud() {
     assert_eq!(get(&norway_west, "restricted"), JsValue::TRUE);
     assert_eq!(get(&norway_west, "name"), "Norway West");
     assert!(!azure.iter().any(|r| get(&r, "code") == "usgovvirginia"));
-    assert_eq!(Array::from(&regions("gcp").unwrap()).length(), 0);
+    assert_eq!(Array::from(&regions("gcp".into()).unwrap()).length(), 0);
 }
 
 #[test]

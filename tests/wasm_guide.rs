@@ -29,7 +29,10 @@ fn guide_renders_every_format_as_the_core_does() {
     for doc in [AWS, AZURE, CHANGE] {
         let req = check_json(doc).unwrap().request.unwrap();
         for name in ["text", "markdown", "json"] {
-            let out = guide(js(doc), name).unwrap().as_string().unwrap();
+            let out = guide(js(doc), Some(name.into()))
+                .unwrap()
+                .as_string()
+                .unwrap();
             let want = privatelink_prep::guide::render(&req, Format::parse(name).unwrap());
             assert_eq!(out, want, "{name}");
         }
@@ -51,7 +54,11 @@ fn guide_data_is_a_plain_object_of_the_guide() {
 #[test]
 fn an_invalid_request_throws_with_its_report() {
     for err in [
-        guide(js(r#"{"kind": "change", "company": "Acme"}"#), "text").unwrap_err(),
+        guide(
+            js(r#"{"kind": "change", "company": "Acme"}"#),
+            Some("text".into()),
+        )
+        .unwrap_err(),
         guide_data(js(r#"{"kind": "change", "company": "Acme"}"#)).unwrap_err(),
     ] {
         assert!(err.is_instance_of::<js_sys::Error>());
@@ -69,7 +76,7 @@ fn an_invalid_request_throws_with_its_report() {
 
 #[test]
 fn an_unknown_format_throws() {
-    let err = guide(js(AWS), "html").unwrap_err();
+    let err = guide(js(AWS), Some("html".into())).unwrap_err();
     assert_eq!(
         message(&err),
         "Unknown guide format: use text, markdown or json."
@@ -78,11 +85,26 @@ fn an_unknown_format_throws() {
 
 #[test]
 fn business_days() {
-    assert_eq!(add_business_days("2025-12-27", 5.0).unwrap(), "2026-01-02");
-    assert_eq!(add_business_days("2028-02-28", 1.0).unwrap(), "2028-02-29");
-    assert_eq!(add_business_days("2026-03-07", 0.0).unwrap(), "2026-03-07");
-    assert_eq!(expected_completion("2026-03-07").unwrap(), "2026-03-13");
-    assert_eq!(expected_completion("2025-12-29").unwrap(), "2026-01-05");
+    assert_eq!(
+        add_business_days("2025-12-27".into(), 5.0).unwrap(),
+        "2026-01-02"
+    );
+    assert_eq!(
+        add_business_days("2028-02-28".into(), 1.0).unwrap(),
+        "2028-02-29"
+    );
+    assert_eq!(
+        add_business_days("2026-03-07".into(), 0.0).unwrap(),
+        "2026-03-07"
+    );
+    assert_eq!(
+        expected_completion("2026-03-07".into()).unwrap(),
+        "2026-03-13"
+    );
+    assert_eq!(
+        expected_completion("2025-12-29".into()).unwrap(),
+        "2026-01-05"
+    );
 }
 
 #[test]
@@ -95,11 +117,11 @@ fn bad_dates_and_counts_throw() {
         ("2026-01-01", f64::NAN),
         ("9999-12-31", 1.0),
     ] {
-        let err = add_business_days(date, n).unwrap_err();
+        let err = add_business_days(date.into(), n).unwrap_err();
         assert!(err.is_instance_of::<js_sys::Error>(), "{date} {n}");
     }
     assert_eq!(
-        message(&expected_completion("2026-1-1").unwrap_err()),
+        message(&expected_completion("2026-1-1".into()).unwrap_err()),
         "Not a date: write it as YYYY-MM-DD."
     );
 }

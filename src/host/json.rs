@@ -1,0 +1,169 @@
+//! Reads the JSON text the browser binding writes with `JSON.stringify`: compact, well formed,
+//! numbers only as safe integers (the binding passes every other number by its bits, see
+//! [`super::Mark`]). Written out rather than using serde_json's reader, which brings its float
+//! parsing and error formatting into the module (about 8 KB gzip -9 of the 88,000 budget); the
+//! CLI reads files with serde_json as before, and a test holds the two readers equal.
+
+use serde_json::{Map, Number, Value};
+
+/// The deepest nesting read; the binding cuts values deeper than [`crate::check::MAX_DEPTH`].
+const MAX_NESTING: usize = 2 * crate::check::MAX_DEPTH;
+
+/// Parses `text`; `None` when it is not JSON of that form (a lone UTF-16 surrogate, say).
+pub fn parse(text: &str) -> Option<Value> {
+    let mut r = Reader {
+        s: text.as_bytes(),
+        i: 0,
+    };
+    let v = r.value(0)?;
+    (r.i == r.s.len()).then_some(v)
+}
+
+struct Reader<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Reader<'_> {
+    fn next(&mut self) -> Option<u8> {
+        let b = *self.s.get(self.i)?;
+        self.i += 1;
+        Some(b)
+    }
+
+    fn eat(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.i.checked_add(word.len())?;
+        (self.s.get(self.i..end)? == word).then(|| self.i = end)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_NESTING {
+            return None;
+        }
+        match *self.s.get(self.i)? {
+            b'{' => {
+                self.i += 1;
+                let mut map = Map::new();
+                if self.s.get(self.i) == Some(&b'}') {
+                    self.i += 1;
+                    return Some(Value::Object(map));
+                }
+                loop {
+                    if self.next()? != b'"' {
+                        return None;
+                    }
+                    let key = self.string()?;
+                    if self.next()? != b':' {
+                        return None;
+                    }
+                    let v = self.value(depth + 1)?;
+                    map.insert(key, v);
+                    match self.next()? {
+                        b',' => {}
+                        b'}' => return Some(Value::Object(map)),
+                        _ => return None,
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                if self.s.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return Some(Value::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    match self.next()? {
+                        b',' => {}
+                        b']' => return Some(Value::Array(items)),
+                        _ => return None,
+                    }
+                }
+            }
+            b'"' => {
+                self.i += 1;
+                self.string().map(Value::String)
+            }
+            b't' => self.eat(b"true").map(|_| Value::Bool(true)),
+            b'f' => self.eat(b"false").map(|_| Value::Bool(false)),
+            b'n' => self.eat(b"null").map(|_| Value::Null),
+            _ => self.integer(),
+        }
+    }
+
+    /// A whole number of at most 16 digits (a safe integer), after an optional minus.
+    fn integer(&mut self) -> Option<Value> {
+        let negative = self.s.get(self.i) == Some(&b'-');
+        if negative {
+            self.i += 1;
+        }
+        let start = self.i;
+        let mut n: i64 = 0;
+        while let Some(d) = self.s.get(self.i).filter(|b| b.is_ascii_digit()) {
+            n = n.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+            self.i += 1;
+        }
+        let digits = self.i - start;
+        if digits == 0 || digits > 16 || n > 9_007_199_254_740_991 {
+            return None;
+        }
+        Some(Value::Number(Number::from(if negative { -n } else { n })))
+    }
+
+    /// The rest of a string whose opening quote was read.
+    fn string(&mut self) -> Option<String> {
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(&b) = self.s.get(self.i) {
+                if b == b'"' || b == b'\\' {
+                    break;
+                }
+                self.i += 1;
+            }
+            // Whole UTF-8 sequences: the input is a &str and the stops are ASCII.
+            out.push_str(std::str::from_utf8(&self.s[start..self.i]).ok()?);
+            match self.next()? {
+                b'"' => return Some(out),
+                _ => {
+                    let c = match self.next()? {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.escaped_char()?,
+                        _ => return None,
+                    };
+                    out.push(c);
+                }
+            }
+        }
+    }
+
+    /// The character of a `\u` escape (the `\u` read), a surrogate pair as one.
+    fn escaped_char(&mut self) -> Option<char> {
+        let hi = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&hi) {
+            return char::from_u32(hi);
+        }
+        self.eat(b"\\u")?;
+        let lo = self.hex4()?;
+        if !(0xDC00..0xE000).contains(&lo) {
+            return None;
+        }
+        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let mut v = 0;
+        for _ in 0..4 {
+            v = v * 16 + char::from(self.next()?).to_digit(16)?;
+        }
+        Some(v)
+    }
+}

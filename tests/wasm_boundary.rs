@@ -1,0 +1,283 @@
+//! The module's boundary against a hostile or careless host, in Node and headless Chromium:
+//! values JSON cannot hold are reported on their field, a request whose reading throws or
+//! re-enters the checker fails that call alone, nothing leaves the module unusable, and every
+//! input has a bound.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use privatelink_prep::wasm::{guide, regions, render_ticket, validate};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+/// A JS expression's value (the tests' hostile objects are easiest written in JS).
+fn eval(expr: &str) -> JsValue {
+    Function::new_no_args(&format!("return ({expr});"))
+        .call0(&JsValue::NULL)
+        .unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+/// The report's diagnostics as `code field message` lines.
+fn lines(report: &JsValue) -> Vec<String> {
+    Array::from(&get(report, "diagnostics"))
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {}",
+                get(&d, "code").as_string().unwrap(),
+                get(&d, "field").as_string().unwrap(),
+                get(&d, "message").as_string().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn valid_doc() -> String {
+    common::request("aws-unidirectional.json")
+}
+
+/// The module still answers a valid request exactly as the core does.
+fn assert_still_usable() {
+    let report = validate(js(&valid_doc())).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+    let ticket = render_ticket(js(&valid_doc()), None).unwrap();
+    let req = privatelink_prep::check_json(&valid_doc())
+        .unwrap()
+        .request
+        .unwrap();
+    let native = privatelink_prep::render(&req, privatelink_prep::Format::Text);
+    assert_eq!(get(&ticket, "body"), native.body.as_str());
+}
+
+#[test]
+fn values_json_cannot_hold_are_reported_on_their_field() {
+    for (expr, what) in [
+        ("10n", "a BigInt"),
+        ("Symbol('x')", "a Symbol"),
+        ("function () {}", "a function"),
+        ("NaN", "NaN"),
+        ("-Infinity", "an infinite number"),
+    ] {
+        let doc = eval(&format!(
+            "{{ company: 'A', ports: [{{ service: 'HTTP', port: {expr} }}] }}"
+        ));
+        let l = lines(&validate(doc).unwrap());
+        assert_eq!(
+            l.iter()
+                .filter(|l| l.contains("ports[0].port"))
+                .collect::<Vec<_>>(),
+            [&format!(
+                "PL015 ports[0].port The value of ports[0].port is {what}, which JSON cannot hold."
+            )],
+            "{expr}"
+        );
+        // The rest of the document is checked as usual.
+        assert!(
+            l.iter().any(|l| l.starts_with("PL111 cloud ")),
+            "{expr}: {l:?}"
+        );
+    }
+    // The whole document.
+    assert_eq!(
+        lines(&validate(eval("10n")).unwrap()),
+        ["PL015  The document is a BigInt, which JSON cannot hold."]
+    );
+}
+
+#[test]
+fn a_cycle_is_reported_where_it_closes() {
+    let doc = eval(&format!(
+        "(() => {{ const d = {}; d.ports[0].self = d.ports; return d; }})()",
+        valid_doc()
+    ));
+    let l = lines(&validate(doc).unwrap());
+    assert_eq!(
+        l,
+        ["PL015 ports[0].self The value of ports[0].self is a list or object that contains itself, which JSON cannot hold."]
+    );
+    // Shared (not circular) values are fine.
+    let shared = eval(&format!(
+        "(() => {{ const d = {}; d.environments = ['production']; d.x = d.environments; delete d.x; return d; }})()",
+        valid_doc()
+    ));
+    assert_eq!(get(&validate(shared).unwrap(), "valid"), JsValue::TRUE);
+}
+
+#[test]
+fn nesting_depth_is_refused_as_the_cli_refuses_it() {
+    for depth in [63usize, 64, 65, 200, 100_000] {
+        let js_doc = eval(&format!(
+            "(() => {{ let v = 1; for (let i = 0; i < {}; i++) v = [v]; return {{ company: v }}; }})()",
+            depth
+        ));
+        let text = format!(
+            "{{\"company\":{}1{}}}",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let wasm = lines(&validate(js_doc).unwrap());
+        if depth <= 100_000 {
+            let native = privatelink_prep::check_json(&text).unwrap();
+            let native: Vec<String> = native
+                .report
+                .diagnostics
+                .iter()
+                .map(|d| format!("{} {} {}", d.code, d.field, d.message))
+                .collect();
+            assert_eq!(wasm, native, "depth {depth}");
+        }
+        if depth >= 64 {
+            assert_eq!(wasm.len(), 1, "depth {depth}");
+            assert_eq!(
+                wasm[0],
+                "PL017  The document nests lists and objects more than 64 deep; no field of a request is nested more than five.",
+                "depth {depth}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_throwing_getter_or_trap_fails_that_call_alone() {
+    let hostile = [
+        "{ get company() { throw new Error('boom'); } }",
+        "new Proxy({}, { ownKeys() { throw new TypeError('no keys'); } })",
+        "new Proxy({ company: 1 }, { get() { throw 'a string'; } })",
+        "{ toJSON() { throw { message: 'not an Error' }; } }",
+        "(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()",
+        "{ get company() { const f = () => f() + 1; return f(); } }",
+    ];
+    for round in 0..40 {
+        for expr in hostile {
+            let l = lines(&validate(eval(expr)).unwrap());
+            assert_eq!(l.len(), 1, "{expr}");
+            assert!(
+                l[0].starts_with(
+                    "PL016  The request could not be read: reading one of its values threw"
+                ),
+                "{expr}: {l:?}"
+            );
+            let err = render_ticket(eval(expr), Some("text".into())).unwrap_err();
+            assert_eq!(
+                get(&err, "message"),
+                "The request has 1 error; no ticket was rendered.",
+                "{expr}"
+            );
+        }
+        if round % 10 == 0 {
+            assert_still_usable();
+        }
+    }
+    assert_eq!(
+        lines(&validate(eval(hostile[0])).unwrap()),
+        ["PL016  The request could not be read: reading one of its values threw \"Error: boom\"."]
+    );
+    assert_still_usable();
+}
+
+#[test]
+fn a_getter_that_calls_the_checker_again_is_refused_at_once() {
+    let doc = js(&valid_doc()).unchecked_into::<Object>();
+    // company's getter validates the very document it belongs to: unbounded recursion, were the
+    // inner call not refused.
+    let target = doc.clone();
+    let getter = Closure::<dyn FnMut() -> JsValue>::new(move || {
+        let inner = validate(target.clone().into()).unwrap();
+        // The inner call is refused, with the core's message, not a stack overflow.
+        assert_eq!(
+            lines(&inner),
+            ["PL016  The request could not be read: reading one of its values called the checker again before this check was done."]
+        );
+        JsValue::from_str("Example Ltd")
+    });
+    let desc = Object::new();
+    Reflect::set(&desc, &"get".into(), getter.as_ref()).unwrap();
+    Reflect::set(&desc, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    Object::define_property(&doc, &"company".into(), &desc);
+    for _ in 0..100 {
+        let report = validate(doc.clone().into()).unwrap();
+        assert_eq!(get(&report, "valid"), JsValue::TRUE);
+    }
+    assert_still_usable();
+}
+
+#[test]
+fn huge_lists_are_refused_at_once() {
+    for expr in [
+        "{ ports: new Array(1e8) }",
+        "{ ports: (() => { const a = []; a.length = 2 ** 32 - 1; return a; })() }",
+        "{ ports: new Uint8Array(1e8) }",
+        "new Array(1e8)",
+    ] {
+        let l = lines(&validate(eval(expr)).unwrap());
+        assert_eq!(l.len(), 1, "{expr}");
+        assert!(
+            l[0].starts_with("PL002  The document is larger than 1 MiB"),
+            "{expr}: {l:?}"
+        );
+    }
+    assert_still_usable();
+}
+
+#[test]
+fn a_report_lists_a_few_hundred_findings_and_counts_the_rest() {
+    let doc = eval(
+        "{ cloud: 'aws', connection_type: 'bidirectional', endpoint_services: new Array(300000).fill(0).map(() => ({})) }",
+    );
+    let report = validate(doc).unwrap();
+    let l = lines(&report);
+    assert_eq!(l.len(), 201);
+    assert!(
+        l[200].starts_with("PL018  The report lists the first 200 findings; "),
+        "{}",
+        l[200]
+    );
+    assert_eq!(get(&report, "valid"), JsValue::FALSE);
+}
+
+#[test]
+fn a_million_character_unknown_key_is_one_warning() {
+    let doc = js(&valid_doc()).unchecked_into::<Object>();
+    Reflect::set(&doc, &"x".repeat(1_000_000).into(), &JsValue::TRUE).unwrap();
+    let report = validate(doc.into()).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+    let l = lines(&report);
+    assert_eq!(l.len(), 1);
+    assert!(l[0].starts_with("PL004 "));
+}
+
+#[test]
+fn missing_string_arguments_get_a_default_or_the_cores_message() {
+    let doc = valid_doc();
+    // renderTicket(req) and guide(req): text.
+    let text = render_ticket(js(&doc), None).unwrap();
+    let explicit = render_ticket(js(&doc), Some("text".into())).unwrap();
+    assert_eq!(get(&text, "body"), get(&explicit, "body"));
+    assert_eq!(
+        guide(js(&doc), None).unwrap(),
+        guide(js(&doc), Some("text".into())).unwrap()
+    );
+    // A format that is not a string: the core's message, and nothing of the host's runs.
+    let err = render_ticket(js(&doc), Some(eval("{ toString() { throw 1; } }"))).unwrap_err();
+    assert_eq!(
+        get(&err, "message"),
+        "Unknown ticket format: use text, markdown or json."
+    );
+    // regions(): the core's message.
+    let err = regions(JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        get(&err, "message"),
+        "regions(cloud) needs the cloud: \"aws\" or \"azure\"."
+    );
+    assert_still_usable();
+}
