@@ -48,16 +48,40 @@ export function readDraft(key) {
   }
 }
 
-/** Saves the form's values under `key`; false when storage is unavailable or full. */
+/**
+ * Saves the form's values under `key`:
+ *   'saved'        written (or already there, unchanged: nothing is written, so other tabs
+ *                  are not told of a change that is none)
+ *   'too-large'    storage refused it for its size; the draft saved before stays as it was
+ *   'unavailable'  storage cannot be used here
+ */
 export function writeDraft(key, values) {
   const s = storage();
-  if (!s) return false;
+  if (!s) return 'unavailable';
+  const json = JSON.stringify(values);
   try {
-    s.setItem(key, JSON.stringify({ format: FORMAT, saved: new Date().toISOString(), values }));
-    return true;
+    const old = s.getItem(key);
+    if (old !== null && JSON.stringify(JSON.parse(old).values) === json) return 'saved';
   } catch {
-    return false; // QuotaExceededError, or storage turned off
+    // An unreadable old draft is simply replaced.
   }
+  try {
+    s.setItem(key, `{"format":${FORMAT},"saved":${JSON.stringify(new Date().toISOString())},"values":${json}}`);
+    return 'saved';
+  } catch (e) {
+    // setItem leaves the old value in place when it throws.
+    return isQuota(e) ? 'too-large' : 'unavailable';
+  }
+}
+
+/** True for the error storage throws when a value does not fit (its name differs by browser). */
+function isQuota(e) {
+  return Boolean(e) && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
+}
+
+/** The size of the draft of `values` as stored, in bytes (UTF-16, as browsers count quota). */
+export function draftBytes(values) {
+  return 2 * JSON.stringify(values).length;
 }
 
 /** Removes the draft under `key`; false when storage is unavailable. */

@@ -9,7 +9,7 @@
 
 import { mount } from './app.js';
 import { h } from './dom.js';
-import { readDraft, writeDraft, removeDraft } from './drafts.js';
+import { readDraft, writeDraft, removeDraft, draftBytes } from './drafts.js';
 import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
 
 /** Saving waits this long after the last change. */
@@ -21,6 +21,9 @@ const STATUS = {
   unavailable: 'Not saved: this browser’s storage is unavailable.',
   unreadable: 'The saved draft could not be read, so the form starts empty. Saved in this browser only, as you type.',
   cleared: 'Cleared. Nothing is saved in this browser now.',
+  tooLarge: (kb) => `Not saved: this draft (${kb} KB) is more than this browser’s storage will hold, so the draft saved before is kept.`,
+  adopted: 'Updated with the draft saved in another tab. Saved in this browser only.',
+  conflict: 'This draft was also changed in another tab. This tab no longer saves over it, so neither version is lost: “Keep this tab’s version” saves what is here; reload to take the other tab’s.',
 };
 
 /**
@@ -42,6 +45,8 @@ export function mountForm(root, options = {}) {
   let saveTimer = 0;
   let pending = false;
   let quiet = false; // a change made by Clear: not saved
+  let edited = false; // typed into since the draft was last saved or taken from another tab
+  let foreign = false; // another tab saved this draft over this tab's edits: saving stops
 
   app = mount(root, {
     ...options,
@@ -63,10 +68,18 @@ export function mountForm(root, options = {}) {
   const clearButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'clear', text: 'Clear' });
   const exportButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'export', text: 'Export JSON' });
   const importButton = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'import', text: 'Import JSON' });
+  const keepMine = h('button', { type: 'button', class: 'plp-button plp-secondary', 'data-action': 'keep-draft', text: 'Keep this tab’s version', hidden: true });
+  // Shown when another tab saved this draft over this tab's edits (see onStorage).
+  keepMine.addEventListener('click', () => {
+    foreign = false;
+    keepMine.hidden = true;
+    pending = true;
+    save();
+  });
   const bar = h('div', { class: 'plp-work', role: 'group', 'aria-label': 'Your work' },
     h('div', { class: 'plp-work-bar' },
       status,
-      h('div', { class: 'plp-work-actions' }, clearButton, exportButton, importButton, file)),
+      h('div', { class: 'plp-work-actions' }, keepMine, clearButton, exportButton, importButton, file)),
     h('div', { class: 'plp-work-note' }, message, undo));
   app.element.prepend(bar);
 
@@ -93,22 +106,48 @@ export function mountForm(root, options = {}) {
 
   function save() {
     clearTimeout(saveTimer);
-    if (!pending || !key) return;
+    if (!pending || !key || foreign) return;
     pending = false;
-    const ok = writeDraft(key, app.getState());
-    setStatus(ok ? STATUS.saved : STATUS.unavailable, !ok);
+    const values = app.getState();
+    const result = writeDraft(key, values);
+    if (result === 'saved') edited = false;
+    if (result === 'too-large') setStatus(STATUS.tooLarge(Math.ceil(draftBytes(values) / 1024)), true);
+    else setStatus(result === 'saved' ? STATUS.saved : STATUS.unavailable, result !== 'saved');
   }
+
+  // Another tab saved (or cleared) the same draft. Untouched here, this tab takes it; edited
+  // here too, this tab stops saving, says so, and offers to keep its own version.
+  const onStorage = (e) => {
+    if (e.key !== key || foreign) return;
+    if (!edited) {
+      const other = readDraft(key);
+      if (other.status !== 'found') return;
+      quiet = true;
+      try {
+        app.load(other.values);
+      } finally {
+        quiet = false;
+      }
+      setStatus(STATUS.adopted);
+      return;
+    }
+    foreign = true;
+    clearTimeout(saveTimer);
+    keepMine.hidden = false;
+    setStatus(STATUS.conflict, true);
+  };
 
   // Leaving or hiding the page saves at once, so a reload never loses what was typed, even
   // before the form has re-validated (which is when a save is scheduled).
   const flush = () => { if (pending) save(); };
   const onVisibility = () => { if (document.visibilityState === 'hidden') flush(); };
-  const edited = (e) => { if (e.target !== file) pending = true; };
+  const onEdit = (e) => { if (e.target !== file) { pending = true; edited = true; } };
   if (key) {
     window.addEventListener('pagehide', flush);
+    window.addEventListener('storage', onStorage);
     document.addEventListener('visibilitychange', onVisibility);
-    app.element.addEventListener('input', edited);
-    app.element.addEventListener('change', edited);
+    app.element.addEventListener('input', onEdit);
+    app.element.addEventListener('change', onEdit);
   }
 
   function setStatus(text, bad = false) {
@@ -208,6 +247,7 @@ export function mountForm(root, options = {}) {
       flush();
       clearTimeout(saveTimer);
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('storage', onStorage);
       document.removeEventListener('visibilitychange', onVisibility);
       destroy();
     },

@@ -134,23 +134,23 @@ describe('drafts', () => {
     await context.close();
   });
 
-  for (const [what, script] of [
+  for (const [what, script, said] of [
     ['blocked storage (localStorage throws)', () => {
       Object.defineProperty(window, 'localStorage', {
         configurable: true,
         get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
       });
-    }],
+    }, /^Not saved: this browser’s storage is unavailable\.$/],
     ['a full storage (setItem throws QuotaExceededError)', () => {
       Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
-    }],
+    }, /^Not saved: this draft \(\d+ KB\) is more than this browser’s storage will hold, so the draft saved before is kept\.$/],
   ]) {
     it(`${what} says the work is not saved and never breaks the page`, T, async () => {
       const { page, context, errors } = await openPage(session.browser, session.server);
       await page.addInitScript(script);
       await reload(page);
       await fillForm(page, { ...VALID_AWS, account_id: '12345' });
-      await waitForStatus(page, 'Not saved: this browser’s storage is unavailable.');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.plp-work-status')?.textContent || ''), said.source);
       assert.match(await status(page).getAttribute('class'), /plp-status-error/);
       await page.getByRole('button', { name: 'Check' }).click();
       assert.equal((await page.locator('[data-field="account_id"] .plp-msg-message').allTextContents()).length, 1);
@@ -164,6 +164,61 @@ describe('drafts', () => {
       await context.close();
     });
   }
+
+  it('a draft too large for storage says so and keeps the last one that fit', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await fillForm(page, VALID_AWS);
+    await waitForStatus(page, 'Saved in this browser only.');
+    const good = await stored(page);
+    // Storage that holds 4 KB per value, as a nearly full one would.
+    await page.evaluate(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function setItem(k, v) {
+        if (String(v).length > 4096) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    });
+    await page.locator('input[name="company"]').fill('Big Company '.repeat(500));
+    await page.waitForFunction(() => /^Not saved: this draft \(\d+ KB\) is more than this browser’s storage will hold, so the draft saved before is kept\.$/.test(document.querySelector('.plp-work-status')?.textContent || ''));
+    assert.match(await status(page).getAttribute('class'), /plp-status-error/);
+    assert.equal(await stored(page), good);
+    await reload(page);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('two tabs on one draft: an untouched tab takes the other’s draft, an edited one stops saving and says so', T, async () => {
+    const { page: a, context, errors } = await openPage(session.browser, session.server);
+    const b = await context.newPage();
+    await b.goto(session.server.url);
+    await b.locator('form.plp-form').waitFor();
+    // A types; B, untouched, follows.
+    await fillForm(a, VALID_AWS);
+    await waitForStatus(a, 'Saved in this browser only.');
+    await waitForStatus(b, 'Updated with the draft saved in another tab. Saved in this browser only.');
+    assert.equal(await b.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    // A is typed into and, before A's save is due, B saves the draft: A holds an unsaved edit.
+    await a.locator('input[name="company"]').fill('Tab A Ltd');
+    await b.evaluate((key) => {
+      const d = JSON.parse(localStorage.getItem(key));
+      d.values.company = 'Tab B Ltd';
+      localStorage.setItem(key, JSON.stringify(d));
+    }, KEY);
+    // A stops saving and says so; B's draft is what is stored, A's text stays on A's screen.
+    const conflict = 'This draft was also changed in another tab. This tab no longer saves over it, so neither version is lost: “Keep this tab’s version” saves what is here; reload to take the other tab’s.';
+    await waitForStatus(a, conflict);
+    assert.equal(JSON.parse(await stored(a)).values.company, 'Tab B Ltd');
+    assert.equal(await a.locator('input[name="company"]').inputValue(), 'Tab A Ltd');
+    await a.locator('input[name="company"]').fill('Tab A Ltd, again');
+    await a.waitForTimeout(500);
+    assert.equal(JSON.parse(await stored(a)).values.company, 'Tab B Ltd', 'no silent overwrite');
+    // Keeping A's version saves it, on purpose.
+    await a.getByRole('button', { name: 'Keep this tab’s version' }).click();
+    assert.equal(JSON.parse(await stored(a)).values.company, 'Tab A Ltd, again');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 
   it('a draft that is not one (tampered or from elsewhere) is ignored, and the page starts empty', T, async () => {
     const { page, context, errors } = await openPage(session.browser, session.server);
