@@ -78,11 +78,8 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             };
             let ticket = render(&request, format);
             match format {
-                Format::Json => emit_json(Out::Stdout, &ticket.body)?,
-                _ => emit(
-                    Out::Stdout,
-                    &format!("Subject: {}\n\n{}", ticket.subject, ticket.body),
-                )?,
+                Format::Json => emit_json(Out::Stdout, &ticket.file)?,
+                _ => emit(Out::Stdout, &ticket.file)?,
             }
             Ok(ExitCode::SUCCESS)
         }

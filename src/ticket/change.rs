@@ -27,7 +27,7 @@ pub(super) fn render(c: &Change, format: Format) -> Ticket {
         Format::Markdown => body(c, &mut Markdown::default()),
         Format::Json => json(&subject, c),
     };
-    Ticket { subject, body }
+    Ticket::new(subject, body, format)
 }
 
 /// What Adobe's side of the connection is called on each cloud.
