@@ -151,7 +151,7 @@ export function mount(root, options = {}) {
   let timer = 0;
   let report = { valid: false, diagnostics: [] };
   let request = null;
-  let tickets = null; // { text: {subject, body}, markdown: {...} } when ready
+  let tickets = null; // { text: {subject, body, file}, markdown: {...} } when ready
   let activeFormat = FORMATS.some((f) => f.key === view.format) ? view.format : FORMATS[0].key;
   let fullSummary = checked; // the next summary render rebuilds it (a Check), else it only prunes
 
@@ -905,9 +905,10 @@ function partValues(values) {
   };
 }
 
-/** The text of a downloaded .txt/.md ticket: the subject line, a blank line, the body. */
+/** The text of a downloaded .txt/.md ticket, as the core writes it (the subject line, escaped in
+ * Markdown, a blank line, the body), ending with a line break. */
 export function ticketFile(ticket) {
-  return `Subject: ${ticket.subject}\n\n${ticket.body}${ticket.body.endsWith('\n') ? '' : '\n'}`;
+  return `${ticket.file}${ticket.file.endsWith('\n') ? '' : '\n'}`;
 }
 
 function safeCall(fn, fallback) {

@@ -281,7 +281,7 @@ describe('the element in a host page', () => {
     assert.equal(ticket.composed, true);
     assert.deepEqual(ticket.detail.request, await el.evaluate((n) => n.getRequest()));
     assert.equal(asFile(ticket.detail.ticket), cli(['ticket', '--format', 'text'], ticket.detail.request).stdout);
-    assert.equal(asFile(ticket.detail.tickets.markdown), cli(['ticket', '--format', 'markdown'], ticket.detail.request).stdout);
+    assert.equal(ticket.detail.tickets.markdown.file, cli(['ticket', '--format', 'markdown'], ticket.detail.request).stdout);
     const lastChange = await page.evaluate(() => window.__events.filter((e) => e.type === 'privatelink-change').pop());
     assert.equal(lastChange.detail.report.valid, true);
     // The host page's own listener saw it too.
