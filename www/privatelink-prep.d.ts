@@ -51,10 +51,15 @@ export type PrivateLinkLockableAttribute = keyof typeof LOCKABLE;
 
 /** Every attribute the element reads. */
 export interface PrivateLinkPrepAttributes {
+  /** Prefills and locks the cloud: sent, shown read-only, not editable. A value the form cannot hold is ignored with a console warning. */
   cloud?: 'aws' | 'azure';
+  /** Prefills and locks the region (e.g. "eu-west-1", "eastus"). */
   region?: string;
+  /** Prefills and locks the Adobe Commerce project ID. */
   'project-id'?: string;
+  /** Prefills and locks the company name. */
   company?: string;
+  /** Prefills and locks the connection type. */
   'connection-type'?: 'unidirectional' | 'bidirectional';
   /** Default "auto": follow the OS's light or dark setting. */
   theme?: 'light' | 'dark' | 'auto';
@@ -62,6 +67,54 @@ export interface PrivateLinkPrepAttributes {
   id?: string;
   /** "off": no draft, even with an id. */
   'save-draft'?: 'off';
+}
+
+/**
+ * The CSS custom properties the element reads: set them on the element or any ancestor (e.g. to
+ * match a portal's brand). Each has a default for light and dark; custom-elements.json lists them
+ * with their defaults.
+ */
+export interface PrivateLinkPrepCssProperties {
+  /** Primary buttons, links and the preview's rule. */
+  '--plp-accent'?: string;
+  /** Text on accent-coloured buttons and badges. */
+  '--plp-accent-fg'?: string;
+  /** The form's background (the element paints its own box). */
+  '--plp-bg'?: string;
+  /** The form's text. */
+  '--plp-fg'?: string;
+  /** Secondary text: hints, notes, the loading status. */
+  '--plp-muted'?: string;
+  /** Background of rows, panels and the selected ticket tab. */
+  '--plp-surface'?: string;
+  /** Borders of text fields, selects and secondary buttons. */
+  '--plp-border'?: string;
+  /** Separating lines: rows, tabs, sections. */
+  '--plp-rule'?: string;
+  /** The focus outline. */
+  '--plp-focus'?: string;
+  /** Background of inline code. */
+  '--plp-code-bg'?: string;
+  /** Error messages, their marks and the error summary. */
+  '--plp-error'?: string;
+  /** Background behind an error. */
+  '--plp-error-bg'?: string;
+  /** Warnings and their marks. */
+  '--plp-warning'?: string;
+  /** Background behind a warning and the marked placeholders of commands. */
+  '--plp-warning-bg'?: string;
+  /** Notes and informational messages. */
+  '--plp-info'?: string;
+  /** Background behind a note and of hovered buttons. */
+  '--plp-info-bg'?: string;
+  /** Corner radius of fields, rows, panels and the element's box. */
+  '--plp-radius'?: string;
+  /** The form's font family. */
+  '--plp-font'?: string;
+  /** The monospace font of tickets, commands and code. */
+  '--plp-mono'?: string;
+  /** Space inside the element's box. */
+  '--plp-padding'?: string;
 }
 
 /** The plain-text and Markdown tickets of a valid request. */
