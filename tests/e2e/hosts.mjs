@@ -91,15 +91,13 @@ export async function assertCheckerWorks(page, el) {
 
 /**
  * Computed styles of the form's controls, to compare one host with another: colours, fonts,
- * borders, and sizes as a ratio of the root font size (the form's sizes are in rem, so they follow
- * the host's root font size by design).
+ * borders, sizes. The form's sizes are in rem, so they follow the host's root font size by design:
+ * compare pages with the same root font size.
  */
 export function formStyles(el) {
   return el.evaluate((host) => {
-    const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
     const sel = ['.plp', 'label', 'input[name="company"]', 'input[name="cloud"]', 'select', '.plp-primary',
       '.plp-secondary', '.plp-h2', '.plp-preview'];
-    const rel = (v) => (v.endsWith('px') ? `${Math.round((parseFloat(v) / rootPx) * 1000) / 1000}rem` : v);
     return Object.fromEntries(sel.map((s) => {
       const n = host.shadowRoot.querySelector(s);
       if (!n) return [s, null];
@@ -107,7 +105,7 @@ export function formStyles(el) {
       return [s, Object.fromEntries(['font-family', 'font-weight', 'font-style', 'color', 'background-color', 'text-transform',
         'letter-spacing', 'box-sizing', 'border-top-style', 'border-top-color', 'display', 'visibility',
         'font-size', 'line-height', 'padding-left', 'border-top-width', 'margin-top']
-        .map((k) => [k, rel(c.getPropertyValue(k))]))];
+        .map((k) => [k, c.getPropertyValue(k)]))];
     }));
   });
 }
