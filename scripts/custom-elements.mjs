@@ -81,7 +81,7 @@ export function customElementsManifest(root = ROOT) {
 
   const attributes = members('PrivateLinkPrepAttributes').map((m) => {
     const description = docOf(m);
-    const def = /^Default "([^"]*)"/.exec(description);
+    const def = /\bDefault "([^"]*)"/.exec(description);
     return withDescription({ name: nameOf(m), type: { text: typeText(m.type) }, ...(def ? { default: def[1] } : {}) }, description);
   });
 

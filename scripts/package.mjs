@@ -17,8 +17,8 @@
 //     privatelink_prep_bg.wasm         the optimised core (www/pkg).
 //     privatelink-prep.html            the single offline file (dist/privatelink-prep.html).
 //     custom-elements.json             scripts/custom-elements.mjs.
-//     README.md        for portals: README.md's "Use it in your portal" section and a reference
-//                      written from custom-elements.json.
+//     README.md        for portals: README.md's "Use it in your portal" section (down to its
+//                      marker comment) and a reference written from custom-elements.json.
 //     LICENSE, package.json            name privatelink-prep, version, description and license
 //                                      from Cargo.toml.
 //
@@ -43,6 +43,8 @@ const SINGLE_FILE = 'dist/privatelink-prep.html';
 const ELEMENT_ENTRY = 'www/privatelink-prep.js';
 const ELEMENT_STYLES_MODULE = 'www/element-styles.js';
 const README_SECTION = 'Use it in your portal';
+/** Where the package's part of that section ends (what follows is about this repository). */
+const README_END = "<!-- The npm package's README.md is this section down to here";
 
 /** name, version, description and license of the crate (Cargo.toml's [package]). */
 export function crateInfo(root = ROOT) {
@@ -132,7 +134,10 @@ export function packageReadme(root, manifest, info) {
   if (start < 0) throw new Error(`README.md has no "## ${README_SECTION}" section`);
   const rest = readme.slice(start + 1);
   const end = rest.indexOf('\n## ', 4);
-  const body = (end < 0 ? rest : rest.slice(0, end)).replace(/^## .*\n/, '').trim();
+  let body = (end < 0 ? rest : rest.slice(0, end)).replace(/^## .*\n/, '');
+  const cut = body.indexOf(README_END);
+  if (cut < 0) throw new Error(`README.md's "${README_SECTION}" section has no ${README_END} line`);
+  body = body.slice(0, cut).trim();
   const el = manifest.modules[0].declarations[0];
   const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`,

@@ -61,7 +61,7 @@ export interface PrivateLinkPrepAttributes {
   company?: string;
   /** Prefills and locks the connection type. */
   'connection-type'?: 'unidirectional' | 'bidirectional';
-  /** Default "auto": follow the OS's light or dark setting. */
+  /** The colours: "light", "dark", or "auto" to follow the OS setting. Default "auto". */
   theme?: 'light' | 'dark' | 'auto';
   /** With an id, the form keeps a draft in localStorage under `privatelink-prep:draft:<id>`. */
   id?: string;
@@ -77,7 +77,7 @@ export interface PrivateLinkPrepAttributes {
 export interface PrivateLinkPrepCssProperties {
   /** Primary buttons, links and the preview's rule. */
   '--plp-accent'?: string;
-  /** Text on accent-coloured buttons and badges. */
+  /** Text on the primary button and on the customer's step badges. */
   '--plp-accent-fg'?: string;
   /** The form's background (the element paints its own box). */
   '--plp-bg'?: string;
@@ -95,17 +95,17 @@ export interface PrivateLinkPrepCssProperties {
   '--plp-focus'?: string;
   /** Background of inline code. */
   '--plp-code-bg'?: string;
-  /** Error messages, their marks and the error summary. */
+  /** Error messages, their marks, the error summary and the notice when the checker cannot start. */
   '--plp-error'?: string;
-  /** Background behind an error. */
+  /** Background of error notices (in the palette; the form's current layout does not use it). */
   '--plp-error-bg'?: string;
-  /** Warnings and their marks. */
+  /** Warning messages, their marks and the outline of placeholders in generated commands. */
   '--plp-warning'?: string;
-  /** Background behind a warning and the marked placeholders of commands. */
+  /** Background of the marked placeholders in generated commands. */
   '--plp-warning-bg'?: string;
-  /** Notes and informational messages. */
+  /** Informational messages and their marks. */
   '--plp-info'?: string;
-  /** Background behind a note and of hovered buttons. */
+  /** Background of a hovered button. */
   '--plp-info-bg'?: string;
   /** Corner radius of fields, rows, panels and the element's box. */
   '--plp-radius'?: string;

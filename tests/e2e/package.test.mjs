@@ -91,8 +91,9 @@ describe('the npm package', () => {
     assert.equal(read('privatelink-prep.html'), readFileSync(join(ROOT, 'dist/privatelink-prep.html'), 'utf8'));
     // The README carries the main README's portal section and the reference from the manifest.
     const readme = read('README.md');
-    const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Use it in your portal\n')[1].split('\n## ')[0].trim();
-    assert.ok(readme.includes(section), 'README.md has the "Use it in your portal" section');
+    const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Use it in your portal\n')[1].split('<!-- The npm package')[0].trim();
+    assert.ok(section.includes('npm install') && readme.includes(section), 'README.md has the "Use it in your portal" section');
+    assert.doesNotMatch(readme, /scripts\/|tests\//, 'the package README says nothing of this repository');
     for (const a of elementDecl().attributes) assert.ok(readme.includes(`| \`${a.name}\` |`), `the README lists ${a.name}`);
   });
 
