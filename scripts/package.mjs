@@ -128,7 +128,7 @@ async function bundle(root, { entry, stdin, plugins = [] }) {
 }
 
 /** The package README: the main README's portal section, then a reference from the manifest. */
-export function packageReadme(root, manifest, info) {
+export function packageReadme(root, manifest, info, sizes) {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const start = readme.indexOf(`\n## ${README_SECTION}\n`);
   if (start < 0) throw new Error(`README.md has no "## ${README_SECTION}" section`);
@@ -149,6 +149,10 @@ leaves the page. This package is for documentation portals: the \`<${el.tagName}
 core's API, and the single offline page.
 
 ${body}
+
+## Sizes
+
+${table(['File', 'Bytes', 'gzip -9'], sizes.map((f) => [`\`${f.path}\``, f.raw, f.gzip]))}
 
 ## Reference (from custom-elements.json)
 
@@ -229,7 +233,10 @@ export async function stagePackage(root, dir) {
     bundle(root, { entry: ELEMENT_ENTRY, plugins: [inlineStyles(root, css)] }),
     bundle(root, { stdin: { contents: "export { load } from './core.js';", resolveDir: join(root, 'www'), sourcefile: 'index.js', loader: 'js' } }),
   ]);
-  if (!element.includes(JSON.stringify(css).slice(1, 40))) throw new Error('element.js: the inlined CSS is missing');
+  // The swap happened: the CSS is adopted, nothing is linked.
+  if (!element.includes('adoptedStyleSheets') || /\.rel\s*=\s*["']stylesheet["']/.test(element)) {
+    throw new Error(`element.js still links its stylesheets: ${ELEMENT_STYLES_MODULE} was not swapped`);
+  }
   const manifest = customElementsManifest(root);
   const dts = readFileSync(join(root, 'www/privatelink-prep.d.ts'), 'utf8');
   const coreImport = /(['"])\.\/pkg\/privatelink_prep\.js\1/g;
@@ -240,7 +247,6 @@ export async function stagePackage(root, dir) {
     'element.d.ts': dts.replace(coreImport, "'./privatelink_prep.js'"),
     'index.d.ts': INDEX_DTS,
     'custom-elements.json': `${JSON.stringify(manifest, null, 2)}\n`,
-    'README.md': packageReadme(root, manifest, info),
     'package.json': `${JSON.stringify(packageJson(info), null, 2)}\n`,
   };
   mkdirSync(dir, { recursive: true });
@@ -249,6 +255,12 @@ export async function stagePackage(root, dir) {
   copyFileSync(join(root, 'www/pkg/privatelink_prep.d.ts'), join(dir, 'privatelink_prep.d.ts'));
   copyFileSync(join(root, SINGLE_FILE), join(dir, 'privatelink-prep.html'));
   copyFileSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
+  // The README, last: it gives the sizes of what a page loads.
+  const sizes = ['element.js', 'index.js', WASM, 'privatelink-prep.html'].map((path) => {
+    const data = readFileSync(join(dir, path));
+    return { path, raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  });
+  writeFileSync(join(dir, 'README.md'), packageReadme(root, manifest, info, sizes));
   return info;
 }
 
