@@ -15,10 +15,10 @@ export const CLI = join(ROOT, 'target', 'debug', 'privatelink-prep');
 
 /**
  * Starts `python3 -m http.server` on a free port; resolves to { origin, url, stop }.
- * options.root: the directory to serve (default: the repository, with its build).
+ * options.root: the directory to serve (default: the repository, whose build it checks is there).
  */
 export async function startServer({ root = ROOT } = {}) {
-  for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm', 'www/pkg/page.js', 'www/pkg/page.css']) {
+  if (root === ROOT) for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm', 'www/pkg/page.js', 'www/pkg/page.css']) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh first`);
   }
   const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
