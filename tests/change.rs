@@ -737,3 +737,54 @@ fn change_ticket_json_has_one_entry_per_change() {
     assert_eq!(changes[2]["principal"], "arn:aws:iam::402592597372:root");
     assert_eq!(changes[3]["name"], SVC_B);
 }
+
+#[test]
+fn pl506_removed_after_being_added() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "remove_endpoint_service", "name": SVC_B}
+        ]}),
+        &[(
+            "PL506",
+            E,
+            "changes[1].name",
+            "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn different_endpoint_services_may_be_added_and_removed() {
+    let checked = case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_endpoint_service", "name": SVC_A},
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "remove_connection", "environment": "staging"},
+            {"action": "remove_connection", "environment": "production"}
+        ]}),
+        &[],
+    );
+    let Some(Request::Change(change)) = checked.request else {
+        panic!("a change request");
+    };
+    assert_eq!(change.changes.len(), 4);
+}
+
+#[test]
+fn pl504_null_counts_as_missing() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "REMOVE_CONNECTION", "environment": null}]}),
+        &[(
+            "PL504",
+            E,
+            "changes[0].environment",
+            "remove_connection needs environment, the environment to remove PrivateLink from (production or staging).",
+            None,
+        )],
+    );
+}

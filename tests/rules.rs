@@ -1365,3 +1365,36 @@ fn cloud_unknown_no_cascade() {
         )],
     );
 }
+
+#[test]
+fn version_of_every_json_type() {
+    let must = |what: &str| format!("The format version must be the number 1, not {what}.");
+    for (patch, message) in [
+        (r#"{"version": -3}"#, must("the number -3")),
+        (
+            r#"{"version": -9223372036854775808}"#,
+            must("the number -9223372036854775808"),
+        ),
+        (r#"{"version": 1.5}"#, must("a number with a fraction")),
+        (r#"{"version": 1e300}"#, must("a very large number")),
+        (r#"{"version": true}"#, must("true")),
+        (r#"{"version": [1]}"#, must("a list")),
+        (r#"{"version": {"v": 1}}"#, must("an object")),
+        (
+            r#"{"version": 18446744073709551615}"#,
+            "Format version 18446744073709551615 is not supported; this tool reads version 1."
+                .to_string(),
+        ),
+    ] {
+        let message: &'static str = Box::leak(message.into_boxed_str());
+        case(
+            "aws-unidirectional.json",
+            patch,
+            &[("PL003", E, "version", message, None)],
+        );
+    }
+    // Absent, null or 1: no finding.
+    for patch in [r#"{"version": null}"#, r#"{"version": 1}"#] {
+        case("aws-unidirectional.json", patch, &[]);
+    }
+}
