@@ -76,7 +76,7 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 
 /// Checks a parsed document.
 pub fn check(doc: &Value) -> Checked {
-    let size = json_size(doc, MAX_DOCUMENT_BYTES + 1);
+    let size = json_size(doc, MAX_DOCUMENT_BYTES);
     if size > MAX_DOCUMENT_BYTES {
         // When one value holds most of it (a paste gone wrong), say which, so the page can
         // show the message on that field.
@@ -175,7 +175,8 @@ fn largest_text(v: &Value) -> Option<(String, usize)> {
     best
 }
 
-/// The size of `v` written as compact JSON, counted up to `limit` and no further: exact, except
+/// The size of `v` written as compact JSON, counted until it passes `limit` (then some size over
+/// `limit`, not the whole): exact, except
 /// that a string's escapes count as the one character each stands for and a fractional number
 /// counts as 24 bytes, the longest a 64-bit float is written (no float formatting is linked).
 fn json_size(v: &Value, limit: usize) -> usize {

@@ -93,16 +93,30 @@ fn shapes(n: usize) -> Vec<(&'static str, Value)> {
 
 #[test]
 fn exactly_1_mib_is_read_and_one_byte_more_is_refused() {
-    for (what, values) in shapes(MIB - 4096) {
+    // 16 KiB of each kind of value, padded with one text to the size under test: a byte
+    // miscounted in any value shows at the limit.
+    for (what, values) in shapes(16 << 10) {
         let at_limit = padded(values.clone(), MIB);
         assert_eq!(too_large(&check(&at_limit)), vec![], "{what}: 1 MiB");
         let over = padded(values, MIB + 1);
-        assert_eq!(
-            refusal(&check(&over)),
-            (String::new(), WHOLE.to_string()),
-            "{what}: 1 MiB + 1 byte"
+        let (field, message) = refusal(&check(&over));
+        assert_eq!(field, "pad", "{what}: 1 MiB + 1 byte");
+        assert!(
+            message.starts_with("The value of pad is 10")
+                && message.ends_with(
+                    " KiB long, which puts the document over the 1 MiB limit of a request."
+                ),
+            "{what}: {message}"
         );
     }
+    // Spread over many values, the document as a whole is named.
+    let many = json!({"values": vec!["x".repeat(1000); 1040]});
+    let at_limit = padded(many.clone(), MIB);
+    assert_eq!(too_large(&check(&at_limit)), vec![]);
+    assert_eq!(
+        refusal(&check(&padded(many, MIB + 1))),
+        (String::new(), WHOLE.to_string())
+    );
 }
 
 #[test]
