@@ -19,6 +19,8 @@ mod endpoints;
 mod fields;
 mod ports;
 
+pub(crate) use ports::Direction;
+
 /// The largest document accepted, in bytes of JSON.
 pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
 /// The longest text accepted in any field before its own rules apply.
@@ -484,7 +486,7 @@ impl Checker {
         self.plan(obj.get("plan"));
         let environments = self.environments(obj.get("environments"));
         let connection_type = self.connection_type(obj.get("connection_type"));
-        let ports = self.ports(obj.get("ports"), "ports", cloud);
+        let ports = self.ports(obj.get("ports"), "ports", cloud, Direction::IntoAdobe);
         let connection = self.connection(connection_type, cloud, region, obj);
         let azure = self.azure(cloud, obj.get("azure"));
         let customer_network = self.customer_network(cloud, obj.get("customer_network"));

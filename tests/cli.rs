@@ -112,7 +112,11 @@ fn ticket_prints_subject_and_body() {
             common::path("tests/snapshots").join(format!("ticket-aws-bidirectional.{ext}")),
         )
         .unwrap();
-        assert_eq!(text(&out.stdout), format!("Subject: {expected}"));
+        assert_eq!(
+            text(&out.stdout),
+            format!("Subject: {expected}"),
+            "{format}"
+        );
     }
 }
 
