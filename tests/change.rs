@@ -893,7 +893,7 @@ fn pl504_null_counts_as_missing() {
             "PL504",
             E,
             "changes[0].environment",
-            "remove_connection needs environment, the environment to remove PrivateLink from (production or staging).",
+            "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
             None,
         )],
     );
