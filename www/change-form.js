@@ -201,11 +201,11 @@ export function createChangeForm({
         h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
         kit.msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          kit.textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
-          kit.textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          kit.selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          kit.textField(`${p}.service`, 'Service', '', { width: 'plp-w-full', inRow: true }),
+          kit.textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          kit.selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
-            kit.removeButton(`port ${i + 1} of change ${changeNo}`, () => removeRow(base, i))))));
+            kit.removeButton(`port ${i + 1}`, ` of change ${changeNo}`, () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: 'Ports of this service' }),
@@ -250,7 +250,7 @@ export function createChangeForm({
       kit.msgsFor(p),
       kit.selectField(`${p}.action`, 'What changes', ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
       fields,
-      h('div', { class: 'plp-row-action' }, kit.removeButton(`change ${i + 1}`, () => removeRow('changes', i))));
+      h('div', { class: 'plp-row-action' }, kit.removeButton('this change', ` (change ${i + 1})`, () => removeRow('changes', i))));
   }
 
   function renderChanges() {

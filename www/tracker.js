@@ -213,9 +213,9 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
   return {
     element,
     /** Shows the tracker of `request` (its steps from `guide`), or says it is not ready. */
-    update(request, guide) {
+    update(request, guide, waiting = '') {
       if (!request || !guide) {
-        status.textContent = 'The tracker shows here once the request is ready: tick the steps as they are done and see by when Adobe should finish.';
+        status.textContent = waiting || 'The tracker shows here once the request is ready: tick the steps as they are done and see by when Adobe should finish.';
         status.hidden = false;
         body.hidden = true;
         element.dataset.state = 'not-ready';

@@ -10,6 +10,7 @@ export function cloudWords(cloud) {
   return {
     account: azure ? 'Azure subscription ID' : 'AWS account ID',
     accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
+    serviceNoun: azure ? 'Private Link service' : 'endpoint service',
     serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
     serviceHint: azure
       ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
