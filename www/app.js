@@ -13,7 +13,7 @@ import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
-import { cloudWords } from './words.js';
+import { cloudWords, principalCopy } from './words.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -23,6 +23,8 @@ const FORMATS = [
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
 const LOCK_NOTE = 'Set by this page: it cannot be changed here.';
 const REVALIDATE_MS = 100;
+/** Where Adobe Commerce customers file support tickets. */
+const HELP_CENTER = 'https://experienceleague.adobe.com/home?support-tab=home#support';
 const BROKEN_WAIT = 'Hidden while the request has an error: the ticket preview above says which field to fix.';
 
 let mounts = 0;
@@ -216,6 +218,7 @@ export function mount(root, options = {}) {
         textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
         portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
         checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+        principalCopy(state.cloud, writeClipboard, () => wrapper),
         h('div', { class: 'plp-row-action' },
           removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
     });
@@ -282,7 +285,7 @@ export function mount(root, options = {}) {
   ], (v) => mode === v);
   modeGroup.classList.add('plp-modes');
   const changeForm = createChangeForm({
-    api, idFor, values: parts.change, onEdit: (now) => revalidate(now),
+    api, idFor, values: parts.change, onEdit: (now) => revalidate(now), copy: writeClipboard,
     locked, lockedValues: options.values, lockNote: LOCK_NOTE,
   });
   const network = createNetworkFields({ idFor, values: parts.network, onEdit: (now) => revalidate(now) });
@@ -372,7 +375,7 @@ export function mount(root, options = {}) {
     ...['txt', 'md', 'json'].map((ext) => h('button', {
       type: 'button', class: 'plp-button plp-secondary', 'data-action': `download-${ext}`,
       on: { click: () => download(ext) },
-    }, 'Download ', h('span', { class: 'plp-vh', text: 'ticket as ' }), `.${ext}`)));
+    }, `Download ticket as .${ext}`)));
   const ticketBox = h('div', { class: 'plp-ticket', hidden: true },
     h('div', { class: 'plp-tabs', role: 'tablist', 'aria-label': 'Ticket format' }, tabs),
     panels, actions, copyStatus);
@@ -381,7 +384,9 @@ export function mount(root, options = {}) {
     h('div', { class: 'plp-preview-head' }, previewStatus, showProblems),
     brokenBox,
     ticketBox,
-    h('p', { class: 'plp-hint', text: 'Send the subject and body as a new Adobe Commerce Support ticket. Enablement takes up to five business days.' }));
+    h('p', { class: 'plp-hint' }, 'Send the subject and body as a new Adobe Commerce Support ticket, from the Support tab of ',
+      h('a', { href: HELP_CENTER, target: '_blank', rel: 'noopener noreferrer', text: 'Adobe’s Help Center (Experience League)' }),
+      '. Enablement takes up to five business days.'));
 
   const rulesList = safeCall(() => api.rules(), []);
   const about = h('details', { class: 'plp-about' },
@@ -572,8 +577,11 @@ export function mount(root, options = {}) {
     clearTimeout(timer);
     fullSummary = true;
     run();
-    if (!report.valid) summary.focus();
-    else previewHeading.focus();
+    // The summary (or the ticket) from its heading down, whatever the screen's height: focusing
+    // alone scrolls a tall summary only as far as needed, with its heading above the screen.
+    const landing = report.valid ? previewHeading : summary;
+    landing.focus({ preventScroll: true });
+    landing.scrollIntoView({ block: 'start', behavior: 'auto' });
     return report;
   }
 
@@ -583,9 +591,27 @@ export function mount(root, options = {}) {
     for (const r of form.querySelectorAll('input[name="kind"]')) r.checked = r.value === value;
     if (value === mode) return;
     mode = value;
+    if (mode === 'change') offerProject();
     const [show, hide] = mode === 'change' ? [changeForm.element, enablementPart] : [enablementPart, changeForm.element];
     hide.replaceWith(show);
     revalidate(true);
+  }
+
+  /**
+   * A change form not yet typed in starts from the project typed in the enablement: the company,
+   * project ID, cloud and region (each only where the enablement has one, never over a lock).
+   */
+  function offerProject() {
+    const now = changeForm.getState();
+    const pristine = !now.company && !now.project_id && !now.region
+      && now.changes.length === 1 && !now.changes[0].action;
+    if (!pristine) return;
+    for (const path of ['cloud', 'company', 'project_id', 'region']) {
+      const value = state[path];
+      if (typeof value === 'string' && value.trim() && !locked.has(path) && value !== now[path]) {
+        changeForm.setValue(path, value);
+      }
+    }
   }
 
   /** The document of the mode on screen, with the network fields of its cloud. */
