@@ -159,12 +159,15 @@ export async function buildSingleFile(root = ROOT) {
 
 /**
  * The files sw.js precaches, relative to the repository root (where sw.js is): index.html, the
- * local files it references (src/href), and the optimised modules the bundle fetches.
+ * local files it references (src/href) but the single file in dist/, and the optimised modules
+ * the bundle fetches.
  */
 export function precacheFiles(root = ROOT) {
   const html = readFileSync(join(root, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/\s(?:src|href)="([^"#?]+)"/g)].map((m) => m[1])
-    .filter((f) => !/^[a-z][a-z0-9+.-]*:|^\//i.test(f));
+    .filter((f) => !/^[a-z][a-z0-9+.-]*:|^\//i.test(f))
+    // The single file is a download offered when the page fails, not a part of the page.
+    .filter((f) => !f.startsWith('dist/'));
   const files = [...new Set([...refs, ...wasmFiles(root)])].sort();
   for (const f of files) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
   return ['index.html', ...files];
