@@ -155,6 +155,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
       values: { ...values, ...locked },
       locked: Object.keys(locked),
       draftKey: saves ? draftKey(id) : null,
+      sayUnkept: !saves, // the user learns that a reload loses what they type
       restore,
       // The form reports the ticket before the report; the events go out as change, then ticket.
       onTicket: (tickets, request) => {
