@@ -184,14 +184,48 @@ async function browserFigures(server, browser, ajvBuilt) {
     }
     return out;
   }, { reqs: REQUESTS, batchMs: BATCH_MS, samples: SAMPLES, withAjv: Boolean(ajvBuilt) });
+  // The boundary designs side by side, in one module (feature boundary-bench): JSON text both
+  // ways (validate, what the page's module keeps), the walker it replaced, serde-wasm-bindgen.
+  const boundary = existsSync(join(ROOT, 'target', 'bench', 'pkg', 'privatelink_prep.js'))
+    ? await page.evaluate(async ({ reqs, batchMs, samples }) => {
+      const m = await import('/target/bench/pkg/privatelink_prep.js');
+      await m.default();
+      const out = {};
+      for (const [name, doc] of Object.entries(reqs)) {
+        out[name] = {
+          text: window.__bench.stats(() => m.validate(doc), batchMs, samples),
+          walker: window.__bench.stats(() => m.benchValidateWalker(doc), batchMs, samples),
+          swb: window.__bench.stats(() => m.benchValidateSwb(doc), batchMs, samples),
+          agree: JSON.stringify(m.validate(doc)) === JSON.stringify(m.benchValidateWalker(doc))
+            && JSON.stringify(m.validate(doc)) === JSON.stringify(m.benchValidateSwb(doc)),
+        };
+      }
+      return out;
+    }, { reqs: REQUESTS, batchMs: BATCH_MS, samples: SAMPLES })
+    : null;
   await context.close();
-  return { loaded, inst, calls };
+  return { loaded, inst, calls, boundary };
+}
+
+/** The largest request measured on the page: 50 endpoint services of 50 ports (AWS, valid). */
+function largest(services = 50, ports = 50) {
+  const doc = JSON.parse(read('tests/requests/aws-bidirectional.json'));
+  doc.endpoint_services = Array.from({ length: services }, (_, i) => ({
+    name: `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, '0')}`,
+    ports: Array.from({ length: ports }, (_, j) => ({ service: `Service ${j}`, port: 2000 + j })),
+    principal_allowed: true,
+  }));
+  return doc;
 }
 
 /** Keystroke to updated screen: keydown in the company field until the frame after the ticket changed. */
-async function keystrokes(server, browser) {
+async function keystrokes(server, browser, doc = null) {
   const { page, context } = await openPage(browser, server);
-  await fillForm(page, VALID_AWS);
+  if (doc) {
+    await page.locator('input.plp-work-file').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  } else {
+    await fillForm(page, VALID_AWS);
+  }
   await page.getByRole('button', { name: 'Check' }).click();
   await waitForPreview(page, 'ready');
   const input = page.locator('input[name="company"]');
@@ -249,8 +283,10 @@ try {
   const ajvBuilt = buildAjv();
   const nat = native();
   const version = (await import(join(ROOT, 'package.json'), { with: { type: 'json' } })).default.version;
-  const { loaded, inst, calls } = await browserFigures(server, browser, ajvBuilt);
+  const { loaded, inst, calls, boundary } = await browserFigures(server, browser, ajvBuilt);
   const keys = await keystrokes(server, browser);
+  const big = largest();
+  const keysLarge = await keystrokes(server, browser, big);
   const debounce = Number((/const REVALIDATE_MS = (\d+)/.exec(read('www/app.js')) || [])[1] || 0);
 
   const wasm = sizes('www/pkg/privatelink_prep_bg.wasm');
@@ -290,20 +326,40 @@ try {
       r.ajv ? us(r.ajv.median) : 'n/a', r.ajv ? ratio(r.validate.median, r.ajv.median) : '', n ? us(n.median_us) : '');
   }
   for (const [name, r] of Object.entries(calls)) {
+    const parse = nat && nat.get(name, 'check_json (parse+check)');
+    const checkOnly = nat && nat.get(name, 'check (parsed value)');
+    if (parse && checkOnly) {
+      row('validate wasm/native: vs check_json (text in) | vs check (parsed)', name,
+        ratio(r.validate.median, parse.median_us), ratio(r.validate.median, checkOnly.median_us), '', '', us(parse.median_us));
+    }
+  }
+  if (boundary) {
+    for (const [name, b] of Object.entries(boundary)) {
+      row('boundary µs/call: JSON text | walker | serde-wasm-bindgen', `${name}${b.agree ? '' : ' (REPORTS DIFFER)'}`,
+        us(b.text.median), us(b.walker.median), us(b.swb.median), `walker/text ${ratio(b.walker.median, b.text.median)}, swb/text ${ratio(b.swb.median, b.text.median)}`);
+    }
+  } else {
+    row('boundary comparison', '', 'target/bench/pkg not built (bash scripts/bench.sh builds it)');
+  }
+  for (const [name, r] of Object.entries(calls)) {
     for (const f of ['text', 'markdown', 'json']) {
       if (!r[f]) continue;
       const n = nat && nat.get(name, `render ${f}`);
       row(`renderTicket ${f}, µs/call`, name, us(r[f].median), us(r[f].p95), '', '', n ? us(n.median_us) : '');
     }
   }
-  row(`keystroke -> updated screen (${keys.n} keys)`, 'company, ticket ready', ms(keys.frame.median), ms(keys.frame.p95), '', '', `debounce ${debounce} ms`);
-  row('keystroke -> ticket text changed', 'company, ticket ready', ms(keys.dom.median), ms(keys.dom.p95));
+  const wait = debounce ? `debounce ${debounce} ms` : 'no debounce (next frame)';
+  row(`keystroke -> updated screen (${keys.n} keys)`, 'small: company, ticket ready', ms(keys.frame.median), ms(keys.frame.p95), '', '', wait);
+  row('keystroke -> ticket text changed', 'small: company, ticket ready', ms(keys.dom.median), ms(keys.dom.p95));
+  const bigName = `largest: ${big.endpoint_services.length} services x ${big.endpoint_services[0].ports.length} ports (${JSON.stringify(big).length.toLocaleString('en-US')} B)`;
+  row(`keystroke -> updated screen (${keysLarge.n} keys)`, bigName, ms(keysLarge.frame.median), ms(keysLarge.frame.p95), '', '', wait);
+  row('keystroke -> ticket text changed', bigName, ms(keysLarge.dom.median), ms(keysLarge.dom.p95));
 
   const chromium = await browser.version();
   console.log(`privatelink-prep ${version} benchmark: Chromium ${chromium} headless; µs per call are medians/p95 of batches of ~${BATCH_MS} ms (${SAMPLES} batches).`);
   console.log(`Native column: examples/bench_native (release; validate ~ check of a parsed value, renderTicket ~ render alone, while the wasm renderTicket checks the request first).${ajvBuilt ? ' ajv: standalone code from schema/privatelink-request.schema.json, shape checks only.' : ' ajv: schema/privatelink-request.schema.json is missing.'}\n`);
   print();
-  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, keys, files: page, native: nat && nat.rows }, null, 2));
+  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, boundary, keys, keysLarge, files: page, native: nat && nat.rows }, null, 2));
   console.log(`\nAll figures: target/bench/bench.json; files counted as the page: ${files.join(', ')}`);
   if (ajvBuilt) {
     const diff = Object.entries(calls).filter(([n, r]) => r.ajvValid !== ajvBuilt.verdicts[n]);

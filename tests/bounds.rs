@@ -1,4 +1,4 @@
-//! Bounded work for any input: a report lists at most a few hundred findings and counts the
+//! Bounded work for any input (tests/limits.rs holds the size limits): a report lists at most a few hundred findings and counts the
 //! rest, nesting has one limit for the CLI and the page, and "did you mean" never compares
 //! texts of very different lengths.
 
