@@ -23,6 +23,9 @@ export type {
   TicketPort,
   TicketChange,
   ChangeTicketDocument,
+  EnablementTicketDocument,
+  EnvironmentId,
+  TicketPrincipal,
 } from './pkg/privatelink_prep.js';
 
 /** The initialised core: validate, renderTicket, rules, regions, guide, guideData, version, ... */
