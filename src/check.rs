@@ -20,6 +20,8 @@ mod fields;
 mod ports;
 mod read;
 
+pub(crate) use ports::Direction;
+
 /// The largest document accepted, in bytes of JSON.
 pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
 /// The longest text accepted in any field before its own rules apply.
@@ -99,7 +101,7 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 
 /// Checks a parsed document.
 pub fn check(doc: &Value) -> Checked {
-    let size = json_size(doc, MAX_DOCUMENT_BYTES + 1);
+    let size = json_size(doc, MAX_DOCUMENT_BYTES);
     if size > MAX_DOCUMENT_BYTES {
         // When one value holds most of it (a paste gone wrong), say which, so the page can
         // show the message on that field.
@@ -198,25 +200,30 @@ fn largest_text(v: &Value) -> Option<(String, usize)> {
     best
 }
 
-/// The size of `v` written as compact JSON, counted up to `limit` and no further.
+/// The size of `v` written as compact JSON, counted until it passes `limit` (then some size over
+/// `limit`, not the whole): exact, except
+/// that a string's escapes count as the one character each stands for and a fractional number
+/// counts as 24 bytes, the longest a 64-bit float is written (no float formatting is linked).
 fn json_size(v: &Value, limit: usize) -> usize {
     fn walk(v: &Value, total: &mut usize, limit: usize) {
         if *total > limit {
             return;
         }
         match v {
-            Value::Null => *total += 4,
-            Value::Bool(_) => *total += 5,
-            Value::Number(_) => *total += 8,
+            Value::Null | Value::Bool(true) => *total += 4,
+            Value::Bool(false) => *total += 5,
+            Value::Number(n) => *total += number_size(n),
             Value::String(s) => *total += s.len() + 2,
+            // Brackets and a comma between each two items.
             Value::Array(items) => {
-                *total += 2 + items.len();
+                *total += 2 + items.len().saturating_sub(1);
                 for i in items {
                     walk(i, total, limit);
                 }
             }
+            // Braces, a comma between each two entries, and each key quoted with its colon.
             Value::Object(map) => {
-                *total += 2 + map.len();
+                *total += 2 + map.len().saturating_sub(1);
                 for (k, i) in map {
                     *total += k.len() + 3;
                     walk(i, total, limit);
@@ -227,6 +234,23 @@ fn json_size(v: &Value, limit: usize) -> usize {
     let mut total = 0;
     walk(v, &mut total, limit);
     total
+}
+
+/// The length of a JSON number as serde_json writes it; 24 for one with a fraction.
+fn number_size(n: &serde_json::Number) -> usize {
+    let digits = |mut u: u64| {
+        let mut len = 1;
+        while u >= 10 {
+            u /= 10;
+            len += 1;
+        }
+        len
+    };
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => digits(u),
+        (_, Some(i)) => 1 + digits(i.unsigned_abs()),
+        _ => 24,
+    }
 }
 
 /// A JSON number for a message: whole numbers as digits however they were written (`80.0` and
@@ -512,7 +536,7 @@ impl Checker {
         self.plan(obj.get("plan"));
         let environments = self.environments(obj.get("environments"));
         let connection_type = self.connection_type(obj.get("connection_type"));
-        let ports = self.ports(obj.get("ports"), "ports", cloud);
+        let ports = self.ports(obj.get("ports"), "ports", cloud, Direction::IntoAdobe);
         let connection = self.connection(connection_type, cloud, region, obj);
         let azure = self.azure(cloud, obj.get("azure"));
         let customer_network = self.customer_network(cloud, obj.get("customer_network"));

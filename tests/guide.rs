@@ -184,7 +184,8 @@ fn aws_bidirectional_commands_name_the_service_id() {
         "aws ec2 modify-vpc-endpoint-service-permissions --service-id vpce-svc-0a1b2c3d4e5f60718 --add-allowed-principals arn:aws:iam::402592597372:root --region eu-west-1",
         "aws ec2 describe-vpc-endpoint-service-permissions --service-id vpce-svc-0a1b2c3d4e5f60718 --region eu-west-1",
         "aws ec2 accept-vpc-endpoint-connections --service-id vpce-svc-0a1b2c3d4e5f60718 --vpc-endpoint-ids <adobe-endpoint-id> --region eu-west-1",
-        "magento-cloud environment:checkout production",
+        // Pro Production is reached with the Cloud Console's ssh command, not magento-cloud.
+        "ssh <ssh-access>",
         "curl -v telnet://<endpoint-dns>:8443/",
         "netstat -na | grep 9000",
         "tcpdump -i <interface> -tt -nn port 9000 and host <source-host>",
@@ -374,17 +375,25 @@ fn change_guide_steps() {
             "change-3-grant-access",
             "change-3-adobe-connects",
             "change-3-accept-connection",
-            "change-3-test",
-            "change-4-revoke-access"
+            "change-3-test-production",
+            "change-4-revoke-access",
+            "change-5-adobe-adds-environment",
+            "change-5-test",
+            "change-6-test-production",
+            "change-7-ports-closed"
         ]
     );
+    // The Cloud Console's ssh command in every step that opens a shell; never magento-cloud ssh.
+    assert!(!commands(&g).iter().any(|c| c.starts_with("magento-cloud")));
     assert!(g.steps[0]
         .explanation
         .contains("PrivateLink change for Acme Outdoor, Inc."));
     let cmds = commands(&g);
     assert!(cmds.contains(&"aws ec2 modify-vpc-endpoint-service-permissions --service-id vpce-svc-0fedcba9876543210 --remove-allowed-principals arn:aws:iam::402592597372:root --region us-east-1"));
-    assert!(cmds.contains(&"magento-cloud environment:checkout <environment-id>"));
+    assert!(cmds.contains(&"ssh <ssh-access>"));
     assert!(cmds.contains(&"curl -v telnet://<adobe-endpoint-dns>:<port>/"));
+    // Ports opened on Adobe's side are tested from the customer's network, each port.
+    assert!(cmds.contains(&"curl -v telnet://<adobe-endpoint-dns>:6379/"));
 }
 
 // The CLI.

@@ -95,7 +95,7 @@ export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
         kit.textField(p, `${label} ${i + 1}`, '', { width: 'plp-w-24' }),
-        h('div', { class: 'plp-row-action' }, kit.removeButton(`${noun} ${i + 1}`, () => removeRow(field, i)))));
+        h('div', { class: 'plp-row-action' }, kit.removeButton(`${noun} ${i + 1}`, '', () => removeRow(field, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: legend }),
