@@ -81,14 +81,14 @@ rules! {
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
     REPEATED_KEY = "PL008", Warning, "*", "A field is given twice in one object",
-        "Keep one of the two: JSON readers differ on which of two equal keys they keep. This tool reads the last one, as JavaScript does.",
-        "privatelink-prep request format, version 1 (RFC 8259, section 4: names within an object should be unique)";
+        "Keep one: JSON readers differ on which of two equal keys they keep; this tool reads the last, as JavaScript does.",
+        "privatelink-prep request format, version 1 (RFC 8259, section 4)";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
-        "Remove line breaks, tabs and other control characters, and the invisible characters that reorder text (bidirectional overrides and isolates, line and paragraph separators, tag characters): the name goes into the one-line ticket subject.",
+        "Remove line breaks, tabs, control characters and the invisible characters that reorder text (bidirectional overrides, separators, tags): the name goes into the one-line ticket subject.",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
         "Use the short name your support contract knows you by, at most 100 characters.",

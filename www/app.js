@@ -7,7 +7,7 @@
 // Every DOM query stays inside the mounted wrapper, ids carry a per-mount prefix, and user text is
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
-import { h, parentPath, getIn, setIn, slug } from './dom.js';
+import { h, parentPath, getIn, setIn, slug, isControlValue } from './dom.js';
 import { fieldKit, codeText, messageText } from './fields.js';
 import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
@@ -1001,9 +1001,11 @@ export function mount(root, options = {}) {
 
   function setValue(path, value) {
     if (path === 'kind') {
+      if (value !== 'enablement' && value !== 'change') return false;
       setMode(value);
       return true;
     }
+    if (typeof path !== 'string') return false;
     // The network fields, then the change form (in its mode), then the enablement values.
     const part = path === 'adobe_endpoint_service' || path.startsWith('customer_network') ? network
       : mode === 'change' ? changeForm : null;
@@ -1011,7 +1013,7 @@ export function mount(root, options = {}) {
       revalidate(true);
       return true;
     }
-    if (part === network) return false;
+    if (part === network || !isControlValue(state, path, value)) return false;
     if (path === 'environments') {
       const list = Array.isArray(value) ? value.map(String) : [];
       state.environments = [...ENVIRONMENTS.filter((e) => list.includes(e)), ...list.filter((e) => !ENVIRONMENTS.includes(e))];

@@ -10,7 +10,7 @@
 // Edits are handled here (the element listens to its own input and change events) and reported
 // with onEdit(immediate): true for a choice, false for typing (the form debounces).
 
-import { h, getIn, setIn } from './dom.js';
+import { h, getIn, setIn, isControlValue } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
 import { cloudWords, principalCopy } from './words.js';
 
@@ -374,7 +374,7 @@ export function createChangeForm({
   element.addEventListener('change', handle);
 
   function setValue(path, value) {
-    if (getIn(state, path) === undefined || !setIn(state, path, value)) return false;
+    if (!isControlValue(state, path, value) || !setIn(state, path, value)) return false;
     if (path === 'cloud' || /^changes\[\d+\]\.action$/.test(path)) {
       after(path);
     }
