@@ -80,6 +80,7 @@ impl Checker {
         let errors_before = self.error_count();
         let company = self.company(obj.get("company"));
         let cloud = self.cloud(obj.get("cloud"));
+        self.cloud = cloud;
         let region = self.region(cloud, obj.get("region"));
         let project_id = self.project_id(obj.get("project_id"));
         let changes = self.changes(obj.get("changes"), cloud, region);

@@ -9,6 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::regions::Cloud;
 use crate::request::{Connection, Enablement, Request};
 use crate::rules::{self, Rule};
 use crate::text::{edit_distance, quote};
@@ -89,13 +90,12 @@ pub fn check(doc: &Value) -> Checked {
     let request = match doc.as_object() {
         Some(obj) => c.document(obj),
         None => {
-            c.push(Diagnostic::new(
+            c.push(Diagnostic::of(
                 &rules::NOT_AN_OBJECT,
                 "",
-                format!(
-                    "The document is {}, not a JSON object of request fields.",
-                    describe(doc)
-                ),
+                0,
+                &[("what", &describe(doc))],
+                None,
             ));
             None
         }
@@ -107,11 +107,7 @@ pub fn check(doc: &Value) -> Checked {
 
 /// The outcome for a document over [`MAX_DOCUMENT_BYTES`], refused before it is read.
 pub fn too_large() -> Checked {
-    let d = Diagnostic::new(
-        &rules::TOO_LARGE,
-        "",
-        "The document is larger than 1 MiB, far beyond the few kilobytes of any request.",
-    );
+    let d = Diagnostic::of(&rules::TOO_LARGE, "", 0, &[], None);
     Checked {
         report: Report::new(vec![d]),
         request: None,
@@ -120,14 +116,8 @@ pub fn too_large() -> Checked {
 
 /// The document over [`MAX_DOCUMENT_BYTES`] because of the text at `path`, `len` bytes long.
 pub fn too_large_at(path: &str, len: usize) -> Checked {
-    let d = Diagnostic::new(
-        &rules::TOO_LARGE,
-        path,
-        format!(
-            "The value of {path} is {} KiB long, which puts the document over the 1 MiB limit of a request.",
-            len / 1024
-        ),
-    );
+    let kib = (len / 1024).to_string();
+    let d = Diagnostic::of(&rules::TOO_LARGE, path, 1, &[("kib", &kib)], None);
     Checked {
         report: Report::new(vec![d]),
         request: None,
@@ -269,12 +259,38 @@ pub(crate) enum Got<T> {
 #[derive(Default)]
 pub(crate) struct Checker {
     diags: Vec<Diagnostic>,
+    /// The request's cloud once it is read: the labels of some fields depend on it.
+    pub(crate) cloud: Option<Cloud>,
 }
 
 impl Checker {
     #[inline(never)]
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
+    }
+
+    /// A diagnostic of `rule` on `path` in the catalogue's words (see [`Diagnostic::of`]).
+    pub(crate) fn diag(
+        &self,
+        rule: &Rule,
+        path: impl Into<String>,
+        variant: usize,
+        args: &[(&str, &str)],
+    ) -> Diagnostic {
+        Diagnostic::of(rule, path, variant, args, self.cloud)
+    }
+
+    /// Reports `rule` on `path` in the catalogue's words.
+    #[inline(never)]
+    pub(crate) fn emit(
+        &mut self,
+        rule: &Rule,
+        path: impl Into<String>,
+        variant: usize,
+        args: &[(&str, &str)],
+    ) {
+        let d = self.diag(rule, path, variant, args);
+        self.push(d);
     }
 
     pub(crate) fn error_count(&self) -> usize {
@@ -285,12 +301,12 @@ impl Checker {
     }
 
     pub(crate) fn wrong_type(&mut self, path: &str, expected: &str, v: &Value) {
-        let name = path.rsplit('.').next().unwrap_or(path);
-        self.push(Diagnostic::new(
+        self.emit(
             &rules::WRONG_TYPE,
             path,
-            format!("{name} must be {expected}, not {}.", describe(v)),
-        ));
+            0,
+            &[("expected", expected), ("what", &describe(v))],
+        );
     }
 
     pub(crate) fn unknown_fields(
@@ -305,21 +321,19 @@ impl Checker {
             } else {
                 format!("{prefix}.{k}")
             };
-            let mut d = Diagnostic::new(
-                &rules::UNKNOWN_FIELD,
-                path,
-                format!(
-                    "The field {} is not part of the request and is ignored.",
-                    quote(k)
-                ),
-            );
-            if let Some(near) = known
+            let near = known
                 .iter()
-                .find(|f| edit_distance(&k.to_ascii_lowercase(), f) <= 2)
-            {
-                d = d.with_help(format!("Did you mean {near}? Unknown fields are ignored."));
+                .find(|f| edit_distance(&k.to_ascii_lowercase(), f) <= 2);
+            let value = quote(k);
+            match near {
+                Some(near) => self.emit(
+                    &rules::UNKNOWN_FIELD,
+                    path,
+                    1,
+                    &[("value", &value), ("near", near)],
+                ),
+                None => self.emit(&rules::UNKNOWN_FIELD, path, 0, &[("value", &value)]),
             }
-            self.push(d);
         }
     }
 
@@ -332,14 +346,14 @@ impl Checker {
                 if t.is_empty() {
                     Got::Missing
                 } else if t.chars().count() > MAX_TEXT_CHARS {
-                    self.push(Diagnostic::new(
+                    let count = t.chars().count().to_string();
+                    let max = MAX_TEXT_CHARS.to_string();
+                    self.emit(
                         &rules::TOO_LONG,
                         path,
-                        format!(
-                            "The value of {path} is {} characters long, more than the {MAX_TEXT_CHARS} allowed.",
-                            t.chars().count()
-                        ),
-                    ));
+                        0,
+                        &[("count", &count), ("max", &max)],
+                    );
                     Got::Reported
                 } else {
                     Got::Ok(t)
@@ -364,6 +378,23 @@ impl Checker {
             Got::Ok(s) => Some(s),
             Got::Missing => {
                 self.push(Diagnostic::new(missing, path, msg));
+                None
+            }
+            Got::Reported => None,
+        }
+    }
+
+    /// Reads a required text field, reporting `missing` (its first message) when it is absent.
+    pub(crate) fn present<'a>(
+        &mut self,
+        v: Option<&'a Value>,
+        path: &str,
+        missing: &Rule,
+    ) -> Option<&'a str> {
+        match self.text(v, path) {
+            Got::Ok(s) => Some(s),
+            Got::Missing => {
+                self.emit(missing, path, 0, &[]);
                 None
             }
             Got::Reported => None,
@@ -415,19 +446,12 @@ impl Checker {
         match v {
             None | Some(Value::Null) => {}
             Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-            Some(other) => {
-                let msg = match other {
-                    Value::Number(n) if n.as_u64().is_some() => format!(
-                        "Format version {} is not supported; this tool reads version 1.",
-                        number_text(n)
-                    ),
-                    o => format!(
-                        "The format version must be the number 1, not {}.",
-                        describe(o)
-                    ),
-                };
-                self.push(Diagnostic::new(&rules::BAD_VERSION, "version", msg));
-            }
+            Some(other) => match other {
+                Value::Number(n) if n.as_u64().is_some() => {
+                    self.emit(&rules::BAD_VERSION, "version", 0, &[("n", &number_text(n))])
+                }
+                o => self.emit(&rules::BAD_VERSION, "version", 1, &[("what", &describe(o))]),
+            },
         }
     }
 
@@ -439,14 +463,7 @@ impl Checker {
             Got::Ok(k) if k.eq_ignore_ascii_case("enablement") => Some(Kind::Enablement),
             Got::Ok(k) if k.eq_ignore_ascii_case("change") => Some(Kind::Change),
             Got::Ok(k) => {
-                self.push(Diagnostic::new(
-                    &rules::BAD_KIND,
-                    "kind",
-                    format!(
-                        "The request kind {} is not known; a request is an enablement (the default) or a change.",
-                        quote(k)
-                    ),
-                ));
+                self.emit(&rules::BAD_KIND, "kind", 0, &[("value", &quote(k))]);
                 None
             }
         }
@@ -456,6 +473,7 @@ impl Checker {
         let errors_before = self.error_count();
         let company = self.company(obj.get("company"));
         let cloud = self.cloud(obj.get("cloud"));
+        self.cloud = cloud;
         let region = self.region(cloud, obj.get("region"));
         let account = self.account(cloud, obj.get("account_id"), "account_id");
         let project_id = self.project_id(obj.get("project_id"));

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod guide;
 pub mod ids;
+pub mod labels;
 pub mod network;
 pub mod regions;
 pub mod request;

@@ -240,7 +240,9 @@ fn diagnostic_text(out: &mut String, d: &Diagnostic) {
     ));
     out.push_str(&format!("  --> {field}\n"));
     out.push_str(&format!("  = help: {}\n", d.help));
-    if let Some(s) = &d.suggestion {
+    if d.suggestions.len() > 1 {
+        out.push_str(&format!("  = suggestions: {}\n", d.suggestions.join(", ")));
+    } else if let Some(s) = &d.suggestion {
         out.push_str(&format!("  = suggestion: {s}\n"));
     }
     out.push('\n');

@@ -167,6 +167,8 @@ pub enum Lookup {
     DisplayName(&'static Region),
     /// A region of the other cloud.
     OtherCloud(&'static Region),
+    /// A city or country: the selectable regions there (one or more).
+    Place(Vec<&'static Region>),
     /// No region; the closest selectable one, if any is close.
     Unknown(Option<&'static Region>),
 }
@@ -195,6 +197,10 @@ pub fn lookup(cloud: Cloud, input: &str) -> Lookup {
     {
         return Lookup::OtherCloud(r);
     }
+    let here = places(cloud, &typed_key);
+    if !here.is_empty() {
+        return Lookup::Place(here);
+    }
     Lookup::Unknown(closest(cloud, &lower, &typed_key))
 }
 
@@ -215,4 +221,173 @@ fn closest(cloud: Cloud, lower: &str, typed_key: &str) -> Option<&'static Region
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// Places that name a region without being its code or display name, by the letters and digits
+/// of their name (see `text::key`): countries and cities. The regions of both clouds are listed
+/// together (codes do not overlap); the AWS places come from the region descriptions
+/// (aws-regions.tsv), the Azure ones from the physical location column of Microsoft's Azure
+/// regions list (learn.microsoft.com/azure/reliability/regions-list). A place inside an AWS
+/// description ("Europe (Ireland)") and a country that starts an Azure display name ("Japan
+/// East") are found from the tables themselves.
+const PLACES: &[(&str, &[&str])] = &[
+    ("ireland", &["northeurope"]),
+    ("dublin", &["eu-west-1", "northeurope"]),
+    ("netherlands", &["westeurope"]),
+    ("amsterdam", &["westeurope"]),
+    ("holland", &["westeurope"]),
+    ("germany", &["eu-central-1"]),
+    ("frankfurt", &["germanywestcentral"]),
+    ("berlin", &["germanynorth"]),
+    ("tokyo", &["japaneast"]),
+    ("saitama", &["japaneast"]),
+    ("osaka", &["japanwest"]),
+    ("japan", &["ap-northeast-1", "ap-northeast-3"]),
+    ("uk", &["eu-west-2"]),
+    ("unitedkingdom", &["eu-west-2", "uksouth", "ukwest"]),
+    ("england", &["eu-west-2", "uksouth"]),
+    ("britain", &["eu-west-2", "uksouth", "ukwest"]),
+    ("greatbritain", &["eu-west-2", "uksouth", "ukwest"]),
+    ("london", &["uksouth"]),
+    ("cardiff", &["ukwest"]),
+    ("wales", &["ukwest"]),
+    ("france", &["eu-west-3"]),
+    ("paris", &["francecentral"]),
+    ("marseille", &["francesouth"]),
+    ("italy", &["eu-south-1"]),
+    ("milan", &["italynorth"]),
+    ("madrid", &["spaincentral"]),
+    ("switzerland", &["eu-central-2"]),
+    ("zurich", &["switzerlandnorth"]),
+    ("geneva", &["switzerlandwest"]),
+    ("sweden", &["eu-north-1"]),
+    ("oslo", &["norwayeast"]),
+    ("stavanger", &["norwaywest"]),
+    ("warsaw", &["polandcentral"]),
+    ("vienna", &["austriaeast"]),
+    ("brussels", &["belgiumcentral"]),
+    ("copenhagen", &["denmarkeast"]),
+    (
+        "india",
+        &[
+            "ap-south-1",
+            "ap-south-2",
+            "centralindia",
+            "southindia",
+            "westindia",
+        ],
+    ),
+    ("mumbai", &["westindia"]),
+    ("pune", &["centralindia"]),
+    ("chennai", &["southindia"]),
+    ("hyderabad", &["indiasouthcentral"]),
+    ("australia", &["ap-southeast-2", "ap-southeast-4"]),
+    ("sydney", &["australiaeast"]),
+    ("newsouthwales", &["australiaeast"]),
+    ("melbourne", &["australiasoutheast"]),
+    ("victoria", &["australiasoutheast"]),
+    ("canberra", &["australiacentral", "australiacentral2"]),
+    ("singapore", &["southeastasia"]),
+    ("hongkong", &["eastasia"]),
+    ("korea", &["ap-northeast-2"]),
+    (
+        "southkorea",
+        &["ap-northeast-2", "koreacentral", "koreasouth"],
+    ),
+    ("seoul", &["koreacentral"]),
+    ("busan", &["koreasouth"]),
+    ("taiwan", &["ap-east-2"]),
+    ("indonesia", &["ap-southeast-3"]),
+    ("jakarta", &["indonesiacentral"]),
+    ("kualalumpur", &["malaysiawest"]),
+    ("auckland", &["newzealandnorth"]),
+    ("canada", &["ca-central-1", "ca-west-1"]),
+    ("toronto", &["canadacentral"]),
+    ("quebec", &["canadaeast"]),
+    ("quebeccity", &["canadaeast"]),
+    ("brazil", &["sa-east-1"]),
+    ("saopaulo", &["brazilsouth"]),
+    ("riodejaneiro", &["brazilsoutheast"]),
+    ("santiago", &["chilecentral"]),
+    ("queretaro", &["mexicocentral"]),
+    ("mexico", &["mx-central-1"]),
+    ("virginia", &["eastus", "eastus2"]),
+    ("iowa", &["centralus"]),
+    ("illinois", &["northcentralus"]),
+    ("texas", &["southcentralus"]),
+    ("california", &["westus"]),
+    ("washington", &["westus2"]),
+    ("arizona", &["westus3"]),
+    ("wyoming", &["westcentralus"]),
+    ("usa", &["us-east-1", "us-east-2", "us-west-1", "us-west-2"]),
+    ("us", &["us-east-1", "us-east-2", "us-west-1", "us-west-2"]),
+    (
+        "unitedstates",
+        &["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
+    ),
+    ("israel", &["il-central-1", "israelcentral"]),
+    ("uae", &["me-central-1"]),
+    (
+        "unitedarabemirates",
+        &["me-central-1", "uaenorth", "uaecentral"],
+    ),
+    ("dubai", &["uaenorth"]),
+    ("abudhabi", &["uaecentral"]),
+    ("southafrica", &["af-south-1"]),
+    ("johannesburg", &["southafricanorth"]),
+    ("capetown", &["southafricawest"]),
+    ("doha", &["qatarcentral"]),
+];
+
+/// The selectable regions of `cloud` at the place `typed_key` names, in table order.
+fn places(cloud: Cloud, typed_key: &str) -> Vec<&'static Region> {
+    if typed_key.len() < 2 {
+        return Vec::new();
+    }
+    let listed = PLACES
+        .iter()
+        .filter(|(place, _)| *place == typed_key)
+        .flat_map(|(_, codes)| codes.iter());
+    let mut out: Vec<&'static Region> = Vec::new();
+    for r in selectable(cloud) {
+        let name = key(r.name);
+        let found = match cloud {
+            // "Europe (Ireland)", "US East (N. Virginia)": the place in parentheses.
+            Cloud::Aws => r.name.split_once('(').is_some_and(|(_, p)| {
+                let p = key(p);
+                p != "central" && (p == typed_key || p.strip_prefix('n') == Some(typed_key))
+            }),
+            // "Japan East", "South Africa North": the country, then only compass words.
+            Cloud::Azure => name
+                .strip_prefix(typed_key)
+                .is_some_and(|rest| !rest.is_empty() && only_compass(rest)),
+        };
+        if found {
+            out.push(r);
+        }
+    }
+    for code in listed {
+        if let Some(r) = by_code(cloud, code).filter(|r| r.is_selectable()) {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// True when `s` is made of compass words and digits only (`westcentral`, `east2`).
+fn only_compass(mut s: &str) -> bool {
+    while !s.is_empty() {
+        let before = s.len();
+        for w in ["north", "south", "east", "west", "central", "2", "3"] {
+            if let Some(rest) = s.strip_prefix(w) {
+                s = rest;
+            }
+        }
+        if s.len() == before {
+            return false;
+        }
+    }
+    true
 }

@@ -24,6 +24,9 @@ pub struct Rule {
     pub other_fields: &'static [&'static str],
     /// A short title for the catalogue.
     pub title: &'static str,
+    /// The message templates, one per way the rule is reported (see [`crate::labels::fill`]:
+    /// `{label}` is the label of the field the customer sees, `{value}` the value as typed).
+    pub messages: &'static [&'static str],
     /// The default help text: how to fix it.
     pub help: &'static str,
     /// Where the fact behind the rule comes from.
@@ -37,7 +40,7 @@ const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
 macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $help:literal, $source:expr;)*) => {
+    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $([$($msg:literal),+ $(,)?],)? $help:literal, $source:expr;)*) => {
         $(
             #[doc = $title]
             pub const $name: Rule = Rule {
@@ -46,6 +49,7 @@ macro_rules! rules {
                 field: $field,
                 other_fields: &[$($other),*],
                 title: $title,
+                messages: &[$($($msg),+)?],
                 help: $help,
                 source: $source,
             };
@@ -57,106 +61,152 @@ macro_rules! rules {
 
 rules! {
     NOT_AN_OBJECT = "PL001", Error, "", "The document is not a JSON object",
+        ["The document is {what}, not a JSON object of request fields."],
         "Write the request as one JSON object, e.g. {\"company\": \"Example Ltd\", \"cloud\": \"aws\", ...}.",
         "privatelink-prep request format, version 1";
     TOO_LARGE = "PL002", Error, "" | "*", "The document is larger than 1 MiB",
+        ["The document is larger than 1 MiB, far beyond the few kilobytes of any request.", "{label} is {kib} KiB long, which puts the document over the 1 MiB limit of a request."],
         "A request is a few kilobytes; check that the right file was chosen.",
         "privatelink-prep request format, version 1";
     BAD_VERSION = "PL003", Error, "version", "Unsupported format version",
+        ["Format version {n} is not supported; this tool reads version 1.", "The format version must be the number 1, not {what}."],
         "Leave `version` out, or set it to 1.",
         "privatelink-prep request format, version 1";
     UNKNOWN_FIELD = "PL004", Warning, "*", "Unknown field",
+        ["The field {value} is not part of the request and is ignored.", "The field {value} is not part of the request and is ignored; did you mean {near}?"],
         "This field is not part of the request format and is ignored; check its spelling.",
         "privatelink-prep request format, version 1";
     WRONG_TYPE = "PL005", Error, "*", "A field has the wrong JSON type",
+        ["{label} must be {expected}, not {what}.", "{label} must be text in quotes, not a number, so that leading zeros are kept."],
         "Give the field the type the request format expects.",
         "privatelink-prep request format, version 1";
     BAD_KIND = "PL006", Error, "kind", "Unknown request kind",
+        ["The request kind {value} is not known; a request is an enablement (the default) or a change."],
         "Leave `kind` out for an enablement request, or set it to change for changes to an existing setup.",
         "privatelink-prep request format, version 1";
     TOO_LONG = "PL007", Error, "*", "Text is too long",
+        ["{label} is {count} characters long, more than the {max} allowed."],
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
+        ["The company name is missing; the ticket subject needs it."],
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
+        ["The company name {value} has a line break or control character, but the ticket subject is one line."],
         "Remove line breaks, tabs and other control characters: the name goes into the one-line ticket subject.",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
+        ["The company name is {count} characters long, more than the {max} allowed."],
         "Use the short name your support contract knows you by, at most 100 characters.",
         "privatelink-service.txt, Enablement workflow step 1";
 
     CLOUD_MISSING = "PL111", Error, "cloud", "Cloud is missing",
-        "Choose aws or azure: the cloud your own account is on, which must be the cloud of your Adobe Commerce instance.",
+        ["The cloud is missing; choose AWS or Azure."],
+        "Choose AWS or Azure: the cloud your own account is on, which must be the cloud of your Adobe Commerce instance.",
         SRC_DOC;
     CLOUD_UNKNOWN = "PL112", Error, "cloud", "Cloud is not AWS or Azure",
-        "PrivateLink for Adobe Commerce exists on AWS (PrivateLink) and Azure (Private Link) only; choose aws or azure.",
+        ["The cloud {value} is neither AWS nor Azure."],
+        "PrivateLink for Adobe Commerce exists on AWS (PrivateLink) and Azure (Private Link) only; choose AWS or Azure.",
         SRC_DOC;
 
     REGION_MISSING = "PL121", Error, "region", "Region is missing",
+        ["The region is missing; enter the region of your Adobe Commerce instance."],
         "Enter the region of your Adobe Commerce instance, e.g. us-east-1 on AWS or eastus on Azure; your account must be in the same region.",
         "privatelink-service.txt, Prerequisites (same region)";
     REGION_UNKNOWN = "PL122", Error, "region", "Region is not a region of the chosen cloud",
+        ["{value} is not an {cloud} region; did you mean {code} ({name})?", "{value} is not an {cloud} region."],
         "Enter a region code of the chosen cloud, e.g. eu-west-1 on AWS or westeurope on Azure.",
         "aws-regions.tsv (botocore 1.44.8 partitions.json); azure-regions.tsv (Microsoft regions list)";
     REGION_DISPLAY_NAME = "PL123", Info, "region", "Region was given by its display name",
-        "The ticket carries the region code; nothing to do if this is the region you meant.",
+        ["{value} is sent as the region code {code}."],
+        "The ticket carries the region code; nothing to do.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_OTHER_PARTITION = "PL124", Error, "region", "AWS region outside the commercial partition",
+        ["{code} ({name}) is in the {partition} partition, which Adobe's principal cannot reach."],
         "Adobe's principal lives in the commercial AWS partition and endpoint service permissions cannot cross partitions (GovCloud, China, ISO, European Sovereign Cloud); use a commercial region.",
         "rules.md, Regions (aws-regions.tsv partitions)";
     REGION_SOVEREIGN = "PL125", Error, "region", "Azure sovereign-cloud region",
+        ["{code} ({name}) is in the {sovereign} sovereign cloud, which Adobe Commerce cannot reach."],
         "Azure Government and Azure China are separate clouds that Adobe Commerce cannot reach; use an Azure public region.",
         "azure-regions.tsv (sovereign clouds)";
     REGION_RESTRICTED = "PL126", Warning, "region", "Azure restricted-access region",
+        ["{code} ({name}) is an Azure region that needs an access request."],
         "This region needs an access request to Microsoft; make sure your subscription and your Adobe Commerce instance are both in it.",
         "azure-regions.tsv (restricted-access)";
     REGION_OTHER_CLOUD = "PL127", Error, "region", "Region belongs to the other cloud",
-        "Check `cloud` and `region`: both must describe where your Adobe Commerce instance runs.",
+        ["{value} is an {other} region, but the cloud is {cloud}."],
+        "Check {@cloud} and {@region}: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
+    REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
+        ["{value} is a place, not a region; its {cloud} region is {choices}.",
+         "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in."],
+        "Enter the region code of your Adobe Commerce instance, e.g. eu-west-1 on AWS or westeurope on Azure; the ticket names the region by its code.",
+        "aws-regions.tsv (the place in each description); Microsoft's Azure regions list (physical location)";
 
     ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
+        ["The {label} is missing; Adobe must know which account to allow."],
         "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
         "privatelink-service.txt, data required for enablement";
     AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID is not 12 digits",
+        ["{value} is not an AWS account ID: it has {count} digits, and an AWS account ID has exactly 12.", "{value} is not an AWS account ID: it must be exactly 12 digits."],
         "An AWS account ID is exactly 12 digits, leading zeros included; copy it from the account menu of the AWS console or run `aws sts get-caller-identity`.",
         "rules.md, Identifier formats (Terraform verify.ValidAccountID)";
-    AWS_ACCOUNT_NORMALISED = "PL133", Warning, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID was written with separators",
-        "The ticket carries the 12 digits without dashes or spaces; nothing to do if they are right.",
+    AWS_ACCOUNT_NORMALISED = "PL133", Info, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID was written with separators",
+        ["{value} is sent as {id}."],
+        "The ticket carries the 12 digits without dashes or spaces; nothing to do.",
         SRC_FORMATS;
     AWS_ACCOUNT_IS_UUID = "PL134", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An Azure subscription ID was given for AWS",
-        "Enter your 12-digit AWS account ID, or set cloud to azure if your Adobe Commerce instance runs on Azure.",
+        ["{value} is an Azure subscription ID, but the cloud is AWS."],
+        "Enter your 12-digit AWS account ID, or choose Azure as the {@cloud} if your Adobe Commerce instance runs on Azure.",
         SRC_FORMATS;
     AZURE_SUBSCRIPTION_FORMAT = "PL135", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "Azure subscription ID is not a UUID",
+        ["{value} is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits."],
         "An Azure subscription ID looks like 8-4-4-4-12 hexadecimal digits; copy it from Subscriptions in the Azure portal or run `az account show --query id`.",
         "rules.md, Identifier formats (azure-rest-api-specs SubscriptionIdParameter)";
     AZURE_SUBSCRIPTION_IS_AWS = "PL136", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An AWS account ID was given for Azure",
-        "Enter your Azure subscription ID, or set cloud to aws if your Adobe Commerce instance runs on AWS.",
+        ["{value} is an AWS account ID, but the cloud is Azure."],
+        "Enter your Azure subscription ID, or choose AWS as the {@cloud} if your Adobe Commerce instance runs on AWS.",
         SRC_FORMATS;
     ACCOUNT_IS_ADOBE = "PL137", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "The account ID is Adobe's own",
+        ["{id} is Adobe's own AWS account, not yours."],
         "402592597372 is Adobe's AWS account (the principal you grant access to); enter your own account ID.",
         "privatelink-service.txt, Endpoint service access granted";
+    AWS_ACCOUNT_IN_PASTE = "PL139", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An ARN or caller identity was given as the AWS account ID",
+        ["{value} is an ARN; the AWS account ID in it is {id}.",
+         "This is the output of `aws sts get-caller-identity`; the AWS account ID in it is {id}."],
+        "An AWS account ID is the 12 digits alone, without the rest of the ARN.",
+        "rules.md, Identifier formats (AWS ARN: arn:partition:service:region:account-id:resource)";
 
     PROJECT_MISSING = "PL141", Error, "project_id", "Project ID is missing",
+        ["The project ID is missing; `magento-cloud project:info` shows it."],
         "Enter your Adobe Commerce Pro project ID; `magento-cloud project:info` shows it.",
         "privatelink-service.txt, data required for enablement";
     PROJECT_FORMAT = "PL142", Error, "project_id", "Project ID is not 13 lowercase letters and digits",
+        ["{value} is not a project ID: it has {count} characters, and a project ID has 13.", "{value} is not a project ID: only the letters a-z and digits may appear."],
         "A project ID is 13 characters of a-z and 0-9, e.g. yw1unoukjcawe; `magento-cloud project:info` shows it.",
         "rules.md, Identifier formats (Adobe Commerce project ID)";
-    PROJECT_UPPERCASE = "PL143", Warning, "project_id", "Project ID was written in uppercase",
-        "Project IDs are lowercase; the ticket carries the lowercase form.",
+    PROJECT_UPPERCASE = "PL143", Info, "project_id", "Project ID was written in uppercase",
+        ["{value} is sent as {id}."],
+        "Project IDs are lowercase; the ticket carries the lowercase form, so there is nothing to do.",
+        "rules.md, Identifier formats (Adobe Commerce project ID)";
+    PROJECT_IN_ADDRESS = "PL149", Error, "project_id", "A Cloud Console address was given as the project ID",
+        ["This is an address of the Cloud Console; the project ID in it is {id}."],
+        "The project ID is the 13-character part of the project's address in the Cloud Console; enter it alone.",
         "rules.md, Identifier formats (Adobe Commerce project ID)";
 
     PLAN_MISSING = "PL151", Error, "plan", "Plan is missing",
-        "PrivateLink is available on the Pro plan; set plan to pro.",
+        ["The plan is missing; PrivateLink needs the Pro plan."],
+        "PrivateLink is available on the Pro plan; choose Pro.",
         "privatelink-service.txt, Features and support";
     PLAN_STARTER = "PL152", Error, "plan", "PrivateLink is not available on Starter",
+        ["PrivateLink is not available on Starter projects, only on Pro."],
         "Only Adobe Commerce Pro projects can use PrivateLink; talk to your Adobe account team about Pro.",
         "privatelink-service.txt, Features and support";
     PLAN_UNKNOWN = "PL153", Error, "plan", "Plan is not pro or starter",
-        "Set plan to pro: PrivateLink is available on the Pro plan only.",
+        ["The plan {value} is neither Pro nor Starter."],
+        "Choose Pro: PrivateLink is available on the Pro plan only.",
         "privatelink-service.txt, Features and support";
 
     ENVIRONMENTS_MISSING = "PL161", Error, "environments", "No environment is named",
@@ -170,9 +220,11 @@ rules! {
         "privatelink-service.txt, Features and support";
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
+        ["The connection type is missing; choose Unidirectional or Bidirectional."],
         "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
         "privatelink-service.txt, connection types";
     CONNECTION_UNKNOWN = "PL172", Error, "connection_type", "Connection type is not unidirectional or bidirectional",
+        ["The connection type {value} is neither unidirectional nor bidirectional."],
         "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
         "privatelink-service.txt, connection types";
 
@@ -251,18 +303,23 @@ rules! {
         "privatelink-service.txt, connection types";
 
     CLUSTER_MISSING = "PL401", Error, "azure.cluster_id", "Azure cluster ID is missing",
+        ["The Azure cluster ID is missing; Adobe needs it to find your cluster."],
         "Run `cat /etc/platform_cluster` on the environment (after `magento-cloud ssh`) and enter what it prints.",
         "rules.md, What the ticket must carry (Azure, Adobe's current page)";
     CLUSTER_FORMAT = "PL402", Error, "azure.cluster_id", "Azure cluster ID is not one token",
+        ["{value} is not a cluster ID: it must be one word of letters, digits, dots, dashes and underscores."],
         "Enter exactly what `cat /etc/platform_cluster` prints: letters, digits, dots, dashes and underscores, without spaces.",
         "rules.md, What the ticket must carry (Azure, Adobe's current page)";
     AZURE_EXTRA_SUBSCRIPTION_FORMAT = "PL403", Error, "azure.subscription_ids[]", "Extra subscription ID is not a UUID",
+        ["{value} is not a subscription ID, which reads 8-4-4-4-12 hexadecimal digits."],
         "Each subscription that will create Private Endpoint connections is a UUID (8-4-4-4-12 hex digits); copy it from Subscriptions in the Azure portal.",
         "rules.md, Identifier formats (Azure subscription ID)";
     AZURE_ON_AWS = "PL404", Warning, "azure", "Azure details on an AWS request",
-        "The azure block is ignored on AWS; remove it, or set cloud to azure.",
+        ["Azure details are given, but the cloud is AWS; they are ignored."],
+        "The Azure details (cluster ID and subscription IDs) are ignored on AWS; remove them, or choose Azure as the {@cloud}.",
         "rules.md, What the ticket must carry";
     AZURE_SUBSCRIPTION_DUPLICATE = "PL405", Warning, "azure.subscription_ids[]", "Subscription ID listed twice",
+        ["The subscription {id} is listed more than once."],
         "Remove the repeated subscription ID; it is counted once.",
         "rules.md, What the ticket must carry";
 
@@ -289,24 +346,31 @@ rules! {
         SRC_CHANGES;
 
     VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",
+        ["{value} is {other}, not a VPC ID.", "{value} is not a VPC ID: it reads vpc- followed by 8 or 17 lowercase hexadecimal digits."],
         "A VPC ID reads vpc- and 8 or 17 lowercase hexadecimal digits; the VPC console (Your VPCs) and `aws ec2 describe-vpcs` show it.",
         SRC_AWS_IDS;
     SUBNET_ID_FORMAT = "PL602", Error, "customer_network.subnet_ids[]", "Subnet ID is malformed",
+        ["{value} is {other}, not a subnet ID.", "{value} is not a subnet ID: it reads subnet- followed by 8 or 17 lowercase hexadecimal digits."],
         "A subnet ID reads subnet- and 8 or 17 lowercase hexadecimal digits; the VPC console (Subnets) and `aws ec2 describe-subnets` show it.",
         SRC_AWS_IDS;
     SECURITY_GROUP_ID_FORMAT = "PL603", Error, "customer_network.security_group_ids[]", "Security group ID is malformed",
+        ["{value} is {other}, not a security group ID.", "{value} is not a security group ID: it reads sg- followed by 8 or 17 lowercase hexadecimal digits."],
         "A security group ID reads sg- and 8 or 17 lowercase hexadecimal digits; the VPC console (Security groups) and `aws ec2 describe-security-groups` show it.",
         SRC_AWS_IDS;
     NETWORK_ID_DUPLICATE = "PL604", Warning, "customer_network.*[]", "Network ID listed twice",
+        ["{id} is listed more than once."],
         "Remove the repeated ID; it is used once.",
         SRC_AWS_IDS;
     NETWORK_OTHER_CLOUD = "PL605", Warning, "customer_network.*", "Network field of the other cloud",
-        "On AWS give vpc_id, subnet_ids and security_group_ids; on Azure give resource_group, vnet_name and subnet_name. The other cloud's fields are ignored.",
+        ["The {other} field {label} is ignored: the cloud is {cloud}."],
+        "On AWS give the VPC ID, subnet IDs and security group IDs; on Azure the resource group, virtual network name and subnet name. The other cloud's fields are ignored.",
         "privatelink-prep request format, version 1 (customer_network)";
     AZURE_NETWORK_NAME_FORMAT = "PL606", Error, "customer_network.*", "Azure network name is malformed",
+        ["{value} is not {what}."],
         "Copy the name from the Azure portal: a resource group has 1-90 letters, digits, -_.() and does not end with a dot; a virtual network 2-64 and a subnet 1-80 letters, digits, -_. starting with a letter or digit and ending with one or _.",
         "Azure naming rules for Microsoft.Resources and Microsoft.Network (PSRule for Azure, Azure.VNET.Name)";
     ADOBE_SERVICE_IS_CUSTOMERS = "PL607", Error, "adobe_endpoint_service", "Adobe's endpoint service is one of the customer's",
+        ["{value} is one of your own endpoint services, not Adobe's."],
         "Enter the service name Adobe sent in the ticket (enablement workflow step 2), not one of your own endpoint services.",
         "privatelink-service.txt, Enablement workflow step 2";
 }
@@ -327,7 +391,7 @@ impl Rule {
 }
 
 /// `a[12].b[0]` -> `a[].b[]`.
-fn without_indices(field: &str) -> String {
+pub(crate) fn without_indices(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut in_index = false;
     for c in field.chars() {
@@ -362,9 +426,12 @@ pub fn catalogue_markdown() -> String {
         "# Rule catalogue\n\n\
          Generated from `src/rules.rs` by `privatelink-prep rules --format markdown`; do not edit by hand.\n\
          Every diagnostic carries its rule's code and severity, the field it concerns, one message\n\
-         naming the value, and the help below (some rules tailor it to the value). A rule named for\n\
-         several fields is reported on each; `[]` stands for any list index and `*` for any name.\n\n\
-         | Code | Severity | Field | Rule | Help | Source |\n|---|---|---|---|---|---|\n",
+         and the help, each written below as its template: `{value}` is the value as typed (quoted),\n\
+         `{label}` the label of the field on the form (see [Field labels](#field-labels)), `{@field}`\n\
+         the label of another field, and other names the facts the check found. A rule with several\n\
+         messages uses the one that fits the value. A rule named for several fields is reported on\n\
+         each; `[]` stands for any list index and `*` for any name.\n\n\
+         | Code | Severity | Field | Rule | Message | Help | Source |\n|---|---|---|---|---|---|---|\n",
     );
     for r in RULES {
         let field = r
@@ -379,14 +446,24 @@ pub fn catalogue_markdown() -> String {
             .collect::<Vec<_>>()
             .join(", ");
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
             r.code,
             r.severity.as_str(),
             field,
             r.title,
+            r.messages.join("<br>").replace('|', "\\|"),
             r.help.replace('|', "\\|"),
             r.source
         ));
+    }
+    out.push_str(
+        "\n## Field labels\n\n\
+         Each field's label as the form shows it, and as messages and help name it (`{n}` is the\n\
+         position of the entry in its list, from 1). The page reads these labels from the core.\n\n\
+         | Field | AWS | Azure |\n|---|---|---|\n",
+    );
+    for l in crate::labels::LABELS {
+        out.push_str(&format!("| `{}` | {} | {} |\n", l.field, l.aws, l.azure));
     }
     out
 }

@@ -228,9 +228,6 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     let rows = port_rows(s, &e.ports);
     s.table(["Service", "Port", "Protocol"], &rows);
     s.out().push('\n');
-    if cloud == Cloud::Aws && e.ports.iter().any(|p| p.port == 443) {
-        s.para("Port 443 (HTTPS) is requested on purpose: Adobe's current guidance supports it on AWS.");
-    }
 
     if let Connection::Bidirectional(services) = &e.connection {
         s.heading(&format!(

@@ -10,7 +10,7 @@ use privatelink_prep::request::{Account, ChangeAction, Environment};
 use privatelink_prep::{render, Format, Request, Severity};
 use serde_json::json;
 
-use Severity::{Error as E, Warning as W};
+use Severity::{Error as E, Info as I, Warning as W};
 
 const AWS: &str = "change-aws.json";
 const AZURE: &str = "change-azure.json";
@@ -117,14 +117,14 @@ fn shared_document_rules_apply() {
                 "PL112",
                 E,
                 "cloud",
-                "The cloud \"gcp\" is neither aws nor azure.",
+                "The cloud \"gcp\" is neither AWS nor Azure.",
                 None,
             ),
             (
                 "PL143",
-                W,
+                I,
                 "project_id",
-                "\"ABCDEFGHIJ123\" was read as the project ID abcdefghij123.",
+                "\"ABCDEFGHIJ123\" is sent as abcdefghij123.",
                 Some("abcdefghij123"),
             ),
         ],
@@ -168,7 +168,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes",
-            "changes must be a list of changes, not an object.",
+            "What changes must be a list of changes, not an object.",
             None,
         )],
     );
@@ -179,7 +179,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes[0]",
-            "changes[0] must be an object with an action and its fields, not the text \"remove_connection\".",
+            "Change 1 must be an object with an action and its fields, not the text \"remove_connection\".",
             None,
         )],
     );
@@ -190,7 +190,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes[0].action",
-            "action must be text, not the number 3.",
+            "What changes must be text, not the number 3.",
             None,
         )],
     );
@@ -357,9 +357,9 @@ fn pl505_same_change_twice() {
         &[
             (
                 "PL133",
-                W,
+                I,
                 "changes[1].from_account_id",
-                "\"1234-5678-9012\" was read as the account ID 123456789012.",
+                "\"1234-5678-9012\" is sent as 123456789012.",
                 Some("123456789012"),
             ),
             (
@@ -427,9 +427,9 @@ fn pl507_account_unchanged() {
         &[
             (
                 "PL133",
-                W,
+                I,
                 "changes[0].to_account_id",
-                "\"1234 5678 9012\" was read as the account ID 123456789012.",
+                "\"1234 5678 9012\" is sent as 123456789012.",
                 Some("123456789012"),
             ),
             (
@@ -487,7 +487,7 @@ fn account_rules_apply_at_change_paths() {
                 "PL005",
                 E,
                 "changes[0].from_account_id",
-                "from_account_id must be text in quotes, not a number, so that leading zeros are kept.",
+                "AWS account ID allowed today must be text in quotes, not a number, so that leading zeros are kept.",
                 Some("123456789012"),
             ),
             (
@@ -549,7 +549,7 @@ fn environment_rules_apply_at_change_paths() {
                 "PL005",
                 E,
                 "changes[2].environment",
-                "environment must be text, not a list.",
+                "Environment to disconnect must be text, not a list.",
                 None,
             ),
         ],

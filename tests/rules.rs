@@ -69,7 +69,7 @@ fn document_too_large() {
             "PL002",
             E,
             "company",
-            "The value of company is 1024 KiB long, which puts the document over the 1 MiB limit of a request.",
+            "Company name is 1024 KiB long, which puts the document over the 1 MiB limit of a request.",
             None,
         )],
     );
@@ -130,7 +130,7 @@ fn unknown_field() {
                 "PL004",
                 W,
                 "acount_id",
-                "The field \"acount_id\" is not part of the request and is ignored.",
+                "The field \"acount_id\" is not part of the request and is ignored; did you mean account_id?",
                 None,
             ),
             (
@@ -153,7 +153,7 @@ fn wrong_type_port() {
             "PL005",
             E,
             "ports[0].port",
-            "port must be a port number, not true.",
+            "Port must be a port number, not true.",
             None,
         )],
     );
@@ -165,7 +165,7 @@ fn wrong_type_environments() {
         "aws-unidirectional.json",
         r#"{"environments": "production"}"#,
         &[
-            ("PL005", E, "environments", "environments must be a list such as [\"production\", \"staging\"], not the text \"production\".", None),
+            ("PL005", E, "environments", "Environments to connect must be a list such as [\"production\", \"staging\"], not the text \"production\".", None),
         ],
     );
 }
@@ -194,7 +194,7 @@ fn too_long_region() {
             "PL007",
             E,
             "region",
-            "The value of region is 1001 characters long, more than the 1000 allowed.",
+            "Region is 1001 characters long, more than the 1000 allowed.",
             None,
         )],
     );
@@ -255,7 +255,7 @@ fn cloud_missing() {
             "PL111",
             E,
             "cloud",
-            "The cloud is missing; choose aws or azure.",
+            "The cloud is missing; choose AWS or Azure.",
             None,
         )],
     );
@@ -270,7 +270,7 @@ fn cloud_unknown() {
             "PL112",
             E,
             "cloud",
-            "The cloud \"gcp\" is neither aws nor azure.",
+            "The cloud \"gcp\" is neither AWS nor Azure.",
             None,
         )],
     );
@@ -285,7 +285,7 @@ fn cloud_amazon() {
             "PL112",
             E,
             "cloud",
-            "The cloud \"Amazon Web Services\" is neither aws nor azure.",
+            "The cloud \"Amazon Web Services\" is neither AWS nor Azure.",
             Some("aws"),
         )],
     );
@@ -354,7 +354,7 @@ fn region_display_aws() {
             "PL123",
             I,
             "region",
-            "\"Europe (Ireland)\" was read as the region code eu-west-1 (Europe (Ireland)).",
+            "\"Europe (Ireland)\" is sent as the region code eu-west-1.",
             None,
         )],
     );
@@ -369,7 +369,7 @@ fn region_display_azure() {
             "PL123",
             I,
             "region",
-            "\"West Europe\" was read as the region code westeurope (West Europe).",
+            "\"West Europe\" is sent as the region code westeurope.",
             None,
         )],
     );
@@ -473,7 +473,7 @@ fn account_missing() {
             "PL131",
             E,
             "account_id",
-            "The account ID is missing; Adobe must know which account to allow.",
+            "The AWS account ID is missing; Adobe must know which account to allow.",
             None,
         )],
     );
@@ -512,9 +512,9 @@ fn aws_account_dashes() {
         r#"{"account_id": "0123-4567-8901"}"#,
         &[(
             "PL133",
-            W,
+            I,
             "account_id",
-            "\"0123-4567-8901\" was read as the account ID 012345678901.",
+            "\"0123-4567-8901\" is sent as 012345678901.",
             Some("012345678901"),
         )],
     );
@@ -529,7 +529,7 @@ fn aws_account_number() {
             "PL005",
             E,
             "account_id",
-            "account_id must be text in quotes, not a number, so that leading zeros are kept.",
+            "AWS account ID must be text in quotes, not a number, so that leading zeros are kept.",
             Some("123456789012"),
         )],
     );
@@ -650,9 +650,9 @@ fn project_upper() {
         r#"{"project_id": "YW1UNOUKJCAWE"}"#,
         &[(
             "PL143",
-            W,
+            I,
             "project_id",
-            "\"YW1UNOUKJCAWE\" was read as the project ID yw1unoukjcawe.",
+            "\"YW1UNOUKJCAWE\" is sent as yw1unoukjcawe.",
             Some("yw1unoukjcawe"),
         )],
     );
@@ -697,7 +697,7 @@ fn plan_unknown() {
             "PL153",
             E,
             "plan",
-            "The plan \"pro plus\" is neither pro nor starter.",
+            "The plan \"pro plus\" is neither Pro nor Starter.",
             Some("pro"),
         )],
     );
@@ -757,7 +757,7 @@ fn connection_missing() {
             "PL171",
             E,
             "connection_type",
-            "The connection type is missing; choose unidirectional or bidirectional.",
+            "The connection type is missing; choose Unidirectional or Bidirectional.",
             None,
         )],
     );
@@ -1268,7 +1268,7 @@ fn prerequisites_missing() {
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
             ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.", None),
             ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in your VPC, which a bidirectional connection needs.", None),
-            ("PL005", E, "prerequisites.interface_endpoint", "interface_endpoint must be true or false, not the text \"yes\".", None),
+            ("PL005", E, "prerequisites.interface_endpoint", "An interface endpoint must be true or false, not the text \"yes\".", None),
         ],
     );
 }
@@ -1360,7 +1360,7 @@ fn cloud_unknown_no_cascade() {
             "PL112",
             E,
             "cloud",
-            "The cloud \"oracle\" is neither aws nor azure.",
+            "The cloud \"oracle\" is neither AWS nor Azure.",
             None,
         )],
     );
