@@ -32,105 +32,100 @@ impl Label {
     }
 }
 
-macro_rules! labels {
-    ($($field:literal => $aws:literal $(| $azure:literal)?;)*) => {
-        /// Every field the form shows, in the order of the document.
-        pub static LABELS: &[Label] = &[$(Label {
-            field: $field,
-            aws: $aws,
-            azure: labels!(@azure $aws $(, $azure)?),
-        }),*];
-    };
-    (@azure $aws:literal) => { $aws };
-    (@azure $aws:literal, $azure:literal) => { $azure };
-}
+/// Every field the form shows, in the order of the document: one line per field,
+/// `field|label` or `field|AWS label|Azure label`. One text rather than a table of `&str`s: the
+/// module is smaller without the pointers.
+const TABLE: &str = concat!(
+    "kind|What do you need?\n",
+    "company|Company name\n",
+    "project_id|Adobe Commerce project ID\n",
+    "plan|Plan\n",
+    "environments|Environments to connect\n",
+    "environments[]|Environments to connect\n",
+    "cloud|Cloud platform\n",
+    "region|Region\n",
+    "account_id|AWS account ID|Azure subscription ID\n",
+    "azure|Azure details\n",
+    "azure.cluster_id|Cluster ID\n",
+    "azure.subscription_ids|Other subscriptions that will connect (optional)\n",
+    "azure.subscription_ids[]|Additional subscription ID {n}\n",
+    "connection_type|Connection type\n",
+    "ports|Services and ports Adobe must open\n",
+    "ports[]|Port {n}\n",
+    "ports[].service|Service\n",
+    "ports[].port|Port\n",
+    "ports[].protocol|Protocol\n",
+    "endpoint_services|Endpoint services in your network\n",
+    "endpoint_services[]|Endpoint service {n}\n",
+    "endpoint_services[].name|Endpoint service name|Private Link service alias or resource ID\n",
+    "endpoint_services[].ports|Ports of this service\n",
+    "endpoint_services[].ports[]|Port {n}\n",
+    "endpoint_services[].ports[].service|Service\n",
+    "endpoint_services[].ports[].port|Port\n",
+    "endpoint_services[].ports[].protocol|Protocol\n",
+    "endpoint_services[].principal_allowed|I have allowed arn:aws:iam::402592597372:root on this endpoint service|Adobe (arn:aws:iam::402592597372:root) may connect to this service\n",
+    "prerequisites|Confirm what already exists in your network\n",
+    "prerequisites.nlb|A Network Load Balancer in front of the application\n",
+    "prerequisites.endpoint_service|An endpoint service configuration for the application|A Private Link service (endpoint service configuration) for the application\n",
+    "prerequisites.interface_endpoint|An interface endpoint|A private endpoint\n",
+    "changes|What changes\n",
+    "changes[]|Change {n}\n",
+    "changes[].action|What changes\n",
+    "changes[].environment|Environment to disconnect\n",
+    "changes[].from_account_id|AWS account ID allowed today|Azure subscription ID allowed today\n",
+    "changes[].to_account_id|New AWS account ID|New Azure subscription ID\n",
+    "changes[].name|Endpoint service name|Private Link service alias or resource ID\n",
+    "changes[].ports|Ports of this service\n",
+    "changes[].ports[]|Port {n}\n",
+    "changes[].ports[].service|Service\n",
+    "changes[].ports[].port|Port\n",
+    "changes[].ports[].protocol|Protocol\n",
+    "changes[].principal_allowed|I have allowed arn:aws:iam::402592597372:root on this endpoint service|Adobe (arn:aws:iam::402592597372:root) may connect to this service\n",
+    "customer_network|Your network\n",
+    "customer_network.vpc_id|VPC ID\n",
+    "customer_network.subnet_ids|Subnet IDs\n",
+    "customer_network.subnet_ids[]|Subnet ID {n}\n",
+    "customer_network.security_group_ids|Security group IDs\n",
+    "customer_network.security_group_ids[]|Security group ID {n}\n",
+    "customer_network.resource_group|Resource group\n",
+    "customer_network.vnet_name|Virtual network name\n",
+    "customer_network.subnet_name|Subnet name\n",
+    "adobe_endpoint_service|Adobe’s endpoint service name|Adobe’s Private Link service (resource ID or alias)\n",
+);
 
-labels! {
-    "kind" => "What do you need?";
-    "company" => "Company name";
-    "project_id" => "Adobe Commerce project ID";
-    "plan" => "Plan";
-    "environments" => "Environments to connect";
-    "environments[]" => "Environments to connect";
-    "cloud" => "Cloud platform";
-    "region" => "Region";
-    "account_id" => "AWS account ID" | "Azure subscription ID";
-    "azure" => "Azure details";
-    "azure.cluster_id" => "Cluster ID";
-    "azure.subscription_ids" => "Other subscriptions that will connect (optional)";
-    "azure.subscription_ids[]" => "Additional subscription ID {n}";
-    "connection_type" => "Connection type";
-    "ports" => "Services and ports Adobe must open";
-    "ports[]" => "Port {n}";
-    "ports[].service" => "Service";
-    "ports[].port" => "Port";
-    "ports[].protocol" => "Protocol";
-    "endpoint_services" => "Endpoint services in your network";
-    "endpoint_services[]" => "Endpoint service {n}";
-    "endpoint_services[].name" => "Endpoint service name" | "Private Link service alias or resource ID";
-    "endpoint_services[].ports" => "Ports of this service";
-    "endpoint_services[].ports[]" => "Port {n}";
-    "endpoint_services[].ports[].service" => "Service";
-    "endpoint_services[].ports[].port" => "Port";
-    "endpoint_services[].ports[].protocol" => "Protocol";
-    "endpoint_services[].principal_allowed" =>
-        "I have allowed arn:aws:iam::402592597372:root on this endpoint service"
-        | "Adobe (arn:aws:iam::402592597372:root) may connect to this service";
-    "prerequisites" => "Confirm what already exists in your network";
-    "prerequisites.nlb" => "A Network Load Balancer in front of the application";
-    "prerequisites.endpoint_service" => "An endpoint service configuration for the application"
-        | "A Private Link service (endpoint service configuration) for the application";
-    "prerequisites.interface_endpoint" => "An interface endpoint" | "A private endpoint";
-    "changes" => "What changes";
-    "changes[]" => "Change {n}";
-    "changes[].action" => "What changes";
-    "changes[].environment" => "Environment to disconnect";
-    "changes[].from_account_id" => "AWS account ID allowed today" | "Azure subscription ID allowed today";
-    "changes[].to_account_id" => "New AWS account ID" | "New Azure subscription ID";
-    "changes[].name" => "Endpoint service name" | "Private Link service alias or resource ID";
-    "changes[].ports" => "Ports of this service";
-    "changes[].ports[]" => "Port {n}";
-    "changes[].ports[].service" => "Service";
-    "changes[].ports[].port" => "Port";
-    "changes[].ports[].protocol" => "Protocol";
-    "changes[].principal_allowed" =>
-        "I have allowed arn:aws:iam::402592597372:root on this endpoint service"
-        | "Adobe (arn:aws:iam::402592597372:root) may connect to this service";
-    "customer_network" => "Your network";
-    "customer_network.vpc_id" => "VPC ID";
-    "customer_network.subnet_ids" => "Subnet IDs";
-    "customer_network.subnet_ids[]" => "Subnet ID {n}";
-    "customer_network.security_group_ids" => "Security group IDs";
-    "customer_network.security_group_ids[]" => "Security group ID {n}";
-    "customer_network.resource_group" => "Resource group";
-    "customer_network.vnet_name" => "Virtual network name";
-    "customer_network.subnet_name" => "Subnet name";
-    "adobe_endpoint_service" => "Adobe’s endpoint service name"
-        | "Adobe’s Private Link service (resource ID or alias)";
+/// Every field's label, in the order of the document.
+pub fn all() -> impl Iterator<Item = Label> {
+    TABLE.lines().filter_map(|line| {
+        let mut parts = line.split('|');
+        let field = parts.next()?;
+        let aws = parts.next()?;
+        Some(Label {
+            field,
+            aws,
+            azure: parts.next().unwrap_or(aws),
+        })
+    })
 }
 
 /// The label of `field` (a document path such as `changes[1].to_account_id`) on `cloud`, with
 /// `{n}` filled in; `None` for a field the form does not show.
 pub fn label(field: &str, cloud: Option<Cloud>) -> Option<String> {
     let pattern = crate::rules::without_indices(field);
-    let l = LABELS.iter().find(|l| l.field == pattern)?.on(cloud);
-    Some(if l.contains("{n}") {
-        l.replace("{n}", &last_position(field))
-    } else {
-        l.to_string()
-    })
+    let l = all().find(|l| l.field == pattern)?.on(cloud);
+    Some(fill(l, field, cloud, &[("n", &last_position(field))]))
 }
 
 /// The position from 1 of the last list index of `field`: `ports[2]` -> `3`.
 fn last_position(field: &str) -> String {
-    let digits = field
-        .rsplit('[')
-        .next()
-        .and_then(|t| t.split(']').next())
-        .unwrap_or_default();
-    digits
-        .parse::<usize>()
-        .map_or_else(|_| digits.to_string(), |i| (i + 1).to_string())
+    let mut n: usize = 0;
+    for b in field.bytes() {
+        match b {
+            b'[' => n = 0,
+            b'0'..=b'9' => n = n.saturating_mul(10).saturating_add(usize::from(b - b'0')),
+            _ => {}
+        }
+    }
+    n.saturating_add(1).to_string()
 }
 
 /// A field named in a message: its label, or, for a field the form does not show (only a

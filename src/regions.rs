@@ -224,170 +224,129 @@ fn closest(cloud: Cloud, lower: &str, typed_key: &str) -> Option<&'static Region
 }
 
 /// Places that name a region without being its code or display name, by the letters and digits
-/// of their name (see `text::key`): countries and cities. The regions of both clouds are listed
-/// together (codes do not overlap); the AWS places come from the region descriptions
-/// (aws-regions.tsv), the Azure ones from the physical location column of Microsoft's Azure
-/// regions list (learn.microsoft.com/azure/reliability/regions-list). A place inside an AWS
-/// description ("Europe (Ireland)") and a country that starts an Azure display name ("Japan
-/// East") are found from the tables themselves.
-const PLACES: &[(&str, &[&str])] = &[
-    ("ireland", &["northeurope"]),
-    ("dublin", &["eu-west-1", "northeurope"]),
-    ("netherlands", &["westeurope"]),
-    ("amsterdam", &["westeurope"]),
-    ("holland", &["westeurope"]),
-    ("germany", &["eu-central-1"]),
-    ("frankfurt", &["germanywestcentral"]),
-    ("berlin", &["germanynorth"]),
-    ("tokyo", &["japaneast"]),
-    ("saitama", &["japaneast"]),
-    ("osaka", &["japanwest"]),
-    ("japan", &["ap-northeast-1", "ap-northeast-3"]),
-    ("uk", &["eu-west-2"]),
-    ("unitedkingdom", &["eu-west-2", "uksouth", "ukwest"]),
-    ("england", &["eu-west-2", "uksouth"]),
-    ("britain", &["eu-west-2", "uksouth", "ukwest"]),
-    ("greatbritain", &["eu-west-2", "uksouth", "ukwest"]),
-    ("london", &["uksouth"]),
-    ("cardiff", &["ukwest"]),
-    ("wales", &["ukwest"]),
-    ("france", &["eu-west-3"]),
-    ("paris", &["francecentral"]),
-    ("marseille", &["francesouth"]),
-    ("italy", &["eu-south-1"]),
-    ("milan", &["italynorth"]),
-    ("madrid", &["spaincentral"]),
-    ("switzerland", &["eu-central-2"]),
-    ("zurich", &["switzerlandnorth"]),
-    ("geneva", &["switzerlandwest"]),
-    ("sweden", &["eu-north-1"]),
-    ("oslo", &["norwayeast"]),
-    ("stavanger", &["norwaywest"]),
-    ("warsaw", &["polandcentral"]),
-    ("vienna", &["austriaeast"]),
-    ("brussels", &["belgiumcentral"]),
-    ("copenhagen", &["denmarkeast"]),
-    (
-        "india",
-        &[
-            "ap-south-1",
-            "ap-south-2",
-            "centralindia",
-            "southindia",
-            "westindia",
-        ],
-    ),
-    ("mumbai", &["westindia"]),
-    ("pune", &["centralindia"]),
-    ("chennai", &["southindia"]),
-    ("hyderabad", &["indiasouthcentral"]),
-    ("australia", &["ap-southeast-2", "ap-southeast-4"]),
-    ("sydney", &["australiaeast"]),
-    ("newsouthwales", &["australiaeast"]),
-    ("melbourne", &["australiasoutheast"]),
-    ("victoria", &["australiasoutheast"]),
-    ("canberra", &["australiacentral", "australiacentral2"]),
-    ("singapore", &["southeastasia"]),
-    ("hongkong", &["eastasia"]),
-    ("korea", &["ap-northeast-2"]),
-    (
-        "southkorea",
-        &["ap-northeast-2", "koreacentral", "koreasouth"],
-    ),
-    ("seoul", &["koreacentral"]),
-    ("busan", &["koreasouth"]),
-    ("taiwan", &["ap-east-2"]),
-    ("indonesia", &["ap-southeast-3"]),
-    ("jakarta", &["indonesiacentral"]),
-    ("kualalumpur", &["malaysiawest"]),
-    ("auckland", &["newzealandnorth"]),
-    ("canada", &["ca-central-1", "ca-west-1"]),
-    ("toronto", &["canadacentral"]),
-    ("quebec", &["canadaeast"]),
-    ("quebeccity", &["canadaeast"]),
-    ("brazil", &["sa-east-1"]),
-    ("saopaulo", &["brazilsouth"]),
-    ("riodejaneiro", &["brazilsoutheast"]),
-    ("santiago", &["chilecentral"]),
-    ("queretaro", &["mexicocentral"]),
-    ("mexico", &["mx-central-1"]),
-    ("virginia", &["eastus", "eastus2"]),
-    ("iowa", &["centralus"]),
-    ("illinois", &["northcentralus"]),
-    ("texas", &["southcentralus"]),
-    ("california", &["westus"]),
-    ("washington", &["westus2"]),
-    ("arizona", &["westus3"]),
-    ("wyoming", &["westcentralus"]),
-    ("usa", &["us-east-1", "us-east-2", "us-west-1", "us-west-2"]),
-    ("us", &["us-east-1", "us-east-2", "us-west-1", "us-west-2"]),
-    (
-        "unitedstates",
-        &["us-east-1", "us-east-2", "us-west-1", "us-west-2"],
-    ),
-    ("israel", &["il-central-1", "israelcentral"]),
-    ("uae", &["me-central-1"]),
-    (
-        "unitedarabemirates",
-        &["me-central-1", "uaenorth", "uaecentral"],
-    ),
-    ("dubai", &["uaenorth"]),
-    ("abudhabi", &["uaecentral"]),
-    ("southafrica", &["af-south-1"]),
-    ("johannesburg", &["southafricanorth"]),
-    ("capetown", &["southafricawest"]),
-    ("doha", &["qatarcentral"]),
-];
+/// of their name (see `text::key`): countries and cities, one a line, with the regions there on
+/// both clouds (codes do not overlap). AWS: the place each region's description names
+/// (aws-regions.tsv); Azure: the physical location and geography columns of Microsoft's Azure
+/// regions list (learn.microsoft.com/azure/reliability/regions-list).
+const PLACES: &str = concat!(
+    "ireland eu-west-1 northeurope\n",
+    "dublin eu-west-1 northeurope\n",
+    "netherlands westeurope\n",
+    "amsterdam westeurope\n",
+    "holland westeurope\n",
+    "germany eu-central-1 germanywestcentral germanynorth\n",
+    "frankfurt eu-central-1 germanywestcentral\n",
+    "berlin germanynorth\n",
+    "japan ap-northeast-1 ap-northeast-3 japaneast japanwest\n",
+    "tokyo ap-northeast-1 japaneast\n",
+    "saitama japaneast\n",
+    "osaka ap-northeast-3 japanwest\n",
+    "uk eu-west-2 uksouth ukwest\n",
+    "unitedkingdom eu-west-2 uksouth ukwest\n",
+    "england eu-west-2 uksouth\n",
+    "britain eu-west-2 uksouth ukwest\n",
+    "greatbritain eu-west-2 uksouth ukwest\n",
+    "london eu-west-2 uksouth\n",
+    "cardiff ukwest\n",
+    "wales ukwest\n",
+    "france eu-west-3 francecentral francesouth\n",
+    "paris eu-west-3 francecentral\n",
+    "marseille francesouth\n",
+    "italy eu-south-1 italynorth\n",
+    "milan eu-south-1 italynorth\n",
+    "spain eu-south-2 spaincentral\n",
+    "madrid spaincentral\n",
+    "switzerland eu-central-2 switzerlandnorth switzerlandwest\n",
+    "zurich eu-central-2 switzerlandnorth\n",
+    "geneva switzerlandwest\n",
+    "sweden eu-north-1 swedencentral\n",
+    "stockholm eu-north-1\n",
+    "norway norwayeast norwaywest\n",
+    "oslo norwayeast\n",
+    "stavanger norwaywest\n",
+    "poland polandcentral\n",
+    "warsaw polandcentral\n",
+    "austria austriaeast\n",
+    "vienna austriaeast\n",
+    "belgium belgiumcentral\n",
+    "brussels belgiumcentral\n",
+    "denmark denmarkeast\n",
+    "copenhagen denmarkeast\n",
+    "india ap-south-1 ap-south-2 centralindia southindia westindia indiasouthcentral\n",
+    "mumbai ap-south-1 westindia\n",
+    "hyderabad ap-south-2 indiasouthcentral\n",
+    "pune centralindia\n",
+    "chennai southindia\n",
+    "australia ap-southeast-2 ap-southeast-4 australiaeast australiasoutheast australiacentral australiacentral2\n",
+    "sydney ap-southeast-2 australiaeast\n",
+    "newsouthwales australiaeast\n",
+    "melbourne ap-southeast-4 australiasoutheast\n",
+    "victoria australiasoutheast\n",
+    "canberra australiacentral australiacentral2\n",
+    "singapore ap-southeast-1 southeastasia\n",
+    "hongkong ap-east-1 eastasia\n",
+    "taiwan ap-east-2\n",
+    "taipei ap-east-2\n",
+    "korea ap-northeast-2 koreacentral koreasouth\n",
+    "southkorea ap-northeast-2 koreacentral koreasouth\n",
+    "seoul ap-northeast-2 koreacentral\n",
+    "busan koreasouth\n",
+    "indonesia ap-southeast-3 indonesiacentral\n",
+    "jakarta ap-southeast-3 indonesiacentral\n",
+    "malaysia ap-southeast-5 malaysiawest\n",
+    "kualalumpur malaysiawest\n",
+    "newzealand ap-southeast-6 newzealandnorth\n",
+    "auckland newzealandnorth\n",
+    "thailand ap-southeast-7\n",
+    "canada ca-central-1 ca-west-1 canadacentral canadaeast\n",
+    "calgary ca-west-1\n",
+    "toronto canadacentral\n",
+    "quebec canadaeast\n",
+    "brazil sa-east-1 brazilsouth brazilsoutheast\n",
+    "saopaulo sa-east-1 brazilsouth\n",
+    "riodejaneiro brazilsoutheast\n",
+    "chile sa-west-1 chilecentral\n",
+    "santiago sa-west-1 chilecentral\n",
+    "mexico mx-central-1 mexicocentral\n",
+    "queretaro mx-central-1 mexicocentral\n",
+    "us us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "usa us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "unitedstates us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "virginia us-east-1 eastus eastus2\n",
+    "nvirginia us-east-1\n",
+    "ohio us-east-2\n",
+    "california us-west-1 westus\n",
+    "ncalifornia us-west-1\n",
+    "oregon us-west-2\n",
+    "iowa centralus\n",
+    "illinois northcentralus\n",
+    "texas southcentralus\n",
+    "washington westus2\n",
+    "arizona westus3\n",
+    "wyoming westcentralus\n",
+    "israel il-central-1 israelcentral\n",
+    "telaviv il-central-1\n",
+    "uae me-central-1 uaenorth uaecentral\n",
+    "unitedarabemirates me-central-1 uaenorth uaecentral\n",
+    "dubai uaenorth\n",
+    "abudhabi uaecentral\n",
+    "bahrain me-south-1\n",
+    "saudiarabia me-west-1\n",
+    "qatar qatarcentral\n",
+    "doha qatarcentral\n",
+    "southafrica af-south-1 southafricanorth southafricawest\n",
+    "capetown af-south-1 southafricawest\n",
+    "johannesburg southafricanorth\n",
+);
 
 /// The selectable regions of `cloud` at the place `typed_key` names, in table order.
 fn places(cloud: Cloud, typed_key: &str) -> Vec<&'static Region> {
-    if typed_key.len() < 2 {
-        return Vec::new();
-    }
-    let listed = PLACES
-        .iter()
-        .filter(|(place, _)| *place == typed_key)
-        .flat_map(|(_, codes)| codes.iter());
-    let mut out: Vec<&'static Region> = Vec::new();
-    for r in selectable(cloud) {
-        let name = key(r.name);
-        let found = match cloud {
-            // "Europe (Ireland)", "US East (N. Virginia)": the place in parentheses.
-            Cloud::Aws => r.name.split_once('(').is_some_and(|(_, p)| {
-                let p = key(p);
-                p != "central" && (p == typed_key || p.strip_prefix('n') == Some(typed_key))
-            }),
-            // "Japan East", "South Africa North": the country, then only compass words.
-            Cloud::Azure => name
-                .strip_prefix(typed_key)
-                .is_some_and(|rest| !rest.is_empty() && only_compass(rest)),
-        };
-        if found {
-            out.push(r);
-        }
-    }
-    for code in listed {
-        if let Some(r) = by_code(cloud, code).filter(|r| r.is_selectable()) {
-            if !out.contains(&r) {
-                out.push(r);
-            }
-        }
-    }
-    out
-}
-
-/// True when `s` is made of compass words and digits only (`westcentral`, `east2`).
-fn only_compass(mut s: &str) -> bool {
-    while !s.is_empty() {
-        let before = s.len();
-        for w in ["north", "south", "east", "west", "central", "2", "3"] {
-            if let Some(rest) = s.strip_prefix(w) {
-                s = rest;
-            }
-        }
-        if s.len() == before {
-            return false;
-        }
-    }
-    true
+    let codes = PLACES
+        .lines()
+        .find_map(|line| line.strip_prefix(typed_key)?.strip_prefix(' '))
+        .unwrap_or_default();
+    codes
+        .split(' ')
+        .filter_map(|code| by_code(cloud, code).filter(|r| r.is_selectable()))
+        .collect()
 }

@@ -462,7 +462,7 @@ pub fn catalogue_markdown() -> String {
          position of the entry in its list, from 1). The page reads these labels from the core.\n\n\
          | Field | AWS | Azure |\n|---|---|---|\n",
     );
-    for l in crate::labels::LABELS {
+    for l in crate::labels::all() {
         out.push_str(&format!("| `{}` | {} | {} |\n", l.field, l.aws, l.azure));
     }
     out

@@ -7,7 +7,7 @@ mod common;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use privatelink_prep::labels::{self, LABELS};
+use privatelink_prep::labels;
 use privatelink_prep::rules::RULES;
 use privatelink_prep::{check, Diagnostic, Severity};
 use serde_json::{json, Value};
@@ -220,7 +220,7 @@ fn normalised_values_are_quiet_notes() {
 /// (`to_account_id`, `customer_network.vpc_id`), or a top-level name in backticks.
 fn document_paths() -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for l in LABELS {
+    for l in labels::all() {
         for part in l.field.split(['.', '[', ']']).filter(|p| p.contains('_')) {
             if !out.iter().any(|o| o == part) {
                 out.push(part.to_string());

@@ -14,6 +14,7 @@ import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
 import { cloudWords } from './words.js';
+import { fieldLabels } from './labels.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -100,7 +101,6 @@ function words(cloud) {
   const shared = cloudWords(cloud);
   return {
     ...shared,
-    accountLabel: shared.account,
     accountHint: azure
       ? 'The subscription that will connect to Adobe, as 8-4-4-4-12 hexadecimal digits. The Azure portal lists it under Subscriptions; `az account show --query id` prints the current one.'
       : 'The 12 digits of the AWS account that will connect to Adobe. Open the account menu at the top right of the AWS console, or run `aws sts get-caller-identity`. Dashes are fine; leading zeros count.',
@@ -110,11 +110,7 @@ function words(cloud) {
     principalHint: azure
       ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
       : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
-    prereqs: [
-      ['nlb', 'A Network Load Balancer in front of the application'],
-      ['endpoint_service', azure ? 'A Private Link service (endpoint service configuration) for the application' : 'An endpoint service configuration for the application'],
-      ['interface_endpoint', azure ? 'A private endpoint' : 'An interface endpoint'],
-    ],
+    prereqs: ['nlb', 'endpoint_service', 'interface_endpoint'],
   };
 }
 
@@ -159,26 +155,28 @@ export function mount(root, options = {}) {
 
   const { hintFor, msgsFor, textField, selectField, choiceGroup, checkbox, removeButton, addButton } =
     fieldKit({ idFor, get: (path) => getIn(state, path), locked, lockNote: LOCK_NOTE });
+  /** The core's label of a document path on the current cloud (src/labels.rs). */
+  const labelOf = (path) => fieldLabels(api, state.cloud)(path);
 
   // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
-  function portList(base, legend, hint) {
+  function portList(base, hint) {
     const list = getIn(state, base);
     const rows = h('div', { class: 'plp-rows' });
     list.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-port-row', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
-          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          textField(`${p}.service`, labelOf(`${p}.service`), '', { width: 'plp-w-full' }),
+          textField(`${p}.port`, labelOf(`${p}.port`), '', { width: 'plp-w-8', inputmode: 'numeric' }),
+          selectField(`${p}.protocol`, labelOf(`${p}.protocol`), [['tcp', 'TCP'], ['udp', 'UDP']]),
           h('div', { class: 'plp-row-action' },
             removeButton(`port ${i + 1}${base === 'ports' ? '' : ` of ${serviceTitle(base)}`}`,
               () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
-      h('legend', { class: 'plp-label', text: legend }),
+      h('legend', { class: 'plp-label', text: labelOf(base) }),
       hintFor(base, hint),
       msgsFor(base),
       rows,
@@ -196,11 +194,11 @@ export function mount(root, options = {}) {
     state.endpoint_services.forEach((_, i) => {
       const p = `endpoint_services[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-service', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Endpoint service ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         msgsFor(p),
-        textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
-        portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
-        checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+        textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
+        portList(`${p}.ports`, 'The listener ports Adobe connects to on this service.'),
+        checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
         h('div', { class: 'plp-row-action' }, removeButton(`endpoint service ${i + 1}`, () => removeRow('endpoint_services', i)))));
     });
     return h('div', { class: 'plp-field plp-list', 'data-field': 'endpoint_services', 'data-list': 'endpoint_services' },
@@ -216,11 +214,11 @@ export function mount(root, options = {}) {
     state.azure.subscription_ids.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
-        textField(p, `Additional subscription ID ${i + 1}`, '', { width: 'plp-w-36' }),
+        textField(p, labelOf(p), '', { width: 'plp-w-36' }),
         h('div', { class: 'plp-row-action' }, removeButton(`additional subscription ID ${i + 1}`, () => removeRow(base, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
-      h('legend', { class: 'plp-label', text: 'Other subscriptions that will connect (optional)' }),
+      h('legend', { class: 'plp-label', text: labelOf(base) }),
       hintFor(base, 'Add every other Azure subscription that will create private endpoint connections to Adobe.'),
       msgsFor(base),
       rows,
@@ -242,15 +240,15 @@ export function mount(root, options = {}) {
   const slot = (name) => (slots[name] = h('div', { class: 'plp-slot' }));
 
   const azureSection = h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-azure`, hidden: state.cloud !== 'azure' },
-    h('h2', { class: 'plp-h2', id: `${px}-h-azure`, text: 'Azure details' }),
-    textField('azure.cluster_id', 'Cluster ID',
+    h('h2', { class: 'plp-h2', id: `${px}-h-azure`, text: labelOf('azure') }),
+    textField('azure.cluster_id', labelOf('azure.cluster_id'),
       'Connect with `magento-cloud ssh` and run `cat /etc/platform_cluster`; enter exactly what it prints.',
       { width: 'plp-w-24' }),
     slot('subscriptions'));
 
   const bidiSections = [
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-services` },
-      h('h2', { class: 'plp-h2', id: `${px}-h-services`, text: 'Endpoint services in your network' }),
+      h('h2', { class: 'plp-h2', id: `${px}-h-services`, text: labelOf('endpoint_services') }),
       h('p', { class: 'plp-section-intro', text: 'For a bidirectional connection, list each service Adobe must reach in your VPC or virtual network, with its ports.' }),
       slot('services')),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-prereq` },
@@ -260,7 +258,7 @@ export function mount(root, options = {}) {
 
   const checkButton = h('button', { type: 'submit', class: 'plp-button plp-primary', text: 'Check' });
 
-  const modeGroup = choiceGroup('radio', 'kind', 'What do you need?', '', [
+  const modeGroup = choiceGroup('radio', 'kind', labelOf('kind'), '', [
     ['enablement', 'New enablement', 'Ask Adobe to set up PrivateLink for your project.'],
     ['change', 'Change an existing setup', 'Remove a connection, change the account, or add or remove an endpoint service.'],
   ], (v) => mode === v);
@@ -269,27 +267,27 @@ export function mount(root, options = {}) {
     api, idFor, values: parts.change, onEdit: (now) => revalidate(now),
     locked, lockedValues: options.values, lockNote: LOCK_NOTE,
   });
-  const network = createNetworkFields({ idFor, values: parts.network, onEdit: (now) => revalidate(now) });
+  const network = createNetworkFields({ api, idFor, values: parts.network, onEdit: (now) => revalidate(now) });
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
   const tracker = createTracker({ api, idPrefix: px });
 
   const enablementPart = h('div', { class: 'plp-mode-part', 'data-mode': 'enablement' },
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-project` },
       h('h2', { class: 'plp-h2', id: `${px}-h-project`, text: 'Your project' }),
-      textField('company', 'Company name',
+      textField('company', labelOf('company'),
         'The name your Adobe support contract knows you by; the ticket subject reads “PrivateLink support for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
-      textField('project_id', 'Adobe Commerce project ID',
+      textField('project_id', labelOf('project_id'),
         '13 lowercase letters and digits. `magento-cloud project:info` prints it; it is also in the address of the project in the Cloud Console.',
         { width: 'plp-w-16' }),
-      choiceGroup('radio', 'plan', 'Plan', 'PrivateLink is offered for Adobe Commerce Pro projects only.',
+      choiceGroup('radio', 'plan', labelOf('plan'), 'PrivateLink is offered for Adobe Commerce Pro projects only.',
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
-      choiceGroup('checkbox', 'environments', 'Environments to connect',
+      choiceGroup('checkbox', 'environments', labelOf('environments'),
         'Select each environment that needs the connection. Integration environments cannot use PrivateLink.',
         [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v))),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
       h('h2', { class: 'plp-h2', id: `${px}-h-cloud`, text: 'Cloud and account' }),
-      choiceGroup('radio', 'cloud', 'Cloud platform',
+      choiceGroup('radio', 'cloud', labelOf('cloud'),
         'The cloud your Adobe Commerce project runs on; your own account must be on the same one.',
         [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v),
       slot('region'),
@@ -297,7 +295,7 @@ export function mount(root, options = {}) {
     azureSection,
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-connection` },
       h('h2', { class: 'plp-h2', id: `${px}-h-connection`, text: 'Connection' }),
-      choiceGroup('radio', 'connection_type', 'Connection type', '', [
+      choiceGroup('radio', 'connection_type', labelOf('connection_type'), '', [
         ['unidirectional', 'Unidirectional', 'Your network connects to services in Adobe’s network. One connection.'],
         ['bidirectional', 'Bidirectional', 'Adobe also connects to endpoint services in your network. Two connections.'],
       ], (v) => state.connection_type === v),
@@ -380,7 +378,7 @@ export function mount(root, options = {}) {
 
   function renderRegion() {
     const w = words(state.cloud);
-    slots.region.replaceChildren(textField('region', 'Region', w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    slots.region.replaceChildren(textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
     const regions = safeCall(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -388,20 +386,20 @@ export function mount(root, options = {}) {
   }
   function renderAccount() {
     const w = words(state.cloud);
-    slots.account.replaceChildren(textField('account_id', w.accountLabel, w.accountHint, { width: w.accountWidth }));
+    slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }));
   }
   function renderPorts() {
-    slots.ports.replaceChildren(portList('ports', 'Services and ports Adobe must open',
+    slots.ports.replaceChildren(portList('ports',
       'One row per service, e.g. Webserver HTTP on 80, SFTP on 2222, MySQL on 3306. SSH (port 22) never goes over PrivateLink.'));
   }
   function renderServices() { slots.services.replaceChildren(endpointServices()); }
   function renderPrereqs() {
     const w = words(state.cloud);
     slots.prereqs.replaceChildren(h('fieldset', { class: 'plp-field plp-group', 'data-field': 'prerequisites' },
-      h('legend', { class: 'plp-label', text: 'Confirm what already exists in your network' }),
+      h('legend', { class: 'plp-label', text: labelOf('prerequisites') }),
       hintFor('prerequisites', 'A bidirectional connection needs these before Adobe can connect.'),
       msgsFor('prerequisites'),
-      w.prereqs.map(([key, label]) => checkbox(`prerequisites.${key}`, label, ''))));
+      w.prereqs.map((key) => checkbox(`prerequisites.${key}`, labelOf(`prerequisites.${key}`), ''))));
   }
   function renderSubscriptions() { slots.subscriptions.replaceChildren(subscriptionList()); }
 
@@ -626,11 +624,13 @@ export function mount(root, options = {}) {
         h('span', { class: 'plp-msg-message', text: d.message })),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
     const exact = target && target.controls.some((c) => c.name === d.field);
-    if (d.suggestion !== undefined && d.suggestion !== null && exact && !locked.has(d.field)) {
-      el.append(h('button', {
+    const choices = Array.isArray(d.suggestions) && d.suggestions.length ? d.suggestions
+      : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
+    if (choices.length && exact && !locked.has(d.field)) {
+      el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
-        on: { click: () => applySuggestion(d.field, String(d.suggestion)) },
-      }, `Use ${d.suggestion}`));
+        on: { click: () => applySuggestion(d.field, String(choice)) },
+      }, `Use ${choice}`)));
     }
     return el;
   }
@@ -669,7 +669,9 @@ export function mount(root, options = {}) {
 
     function buildSummary(list) {
       const errorItems = list.filter((p) => p.d.severity === 'error');
-      const otherItems = list.filter((p) => p.d.severity !== 'error');
+      // Notes (info) say what is sent, e.g. a region code for its name: nothing to act on, so
+      // they stay beside their field and out of the summary.
+      const otherItems = list.filter((p) => p.d.severity === 'warning');
       const item = (p, withBadge) => {
         const label = withBadge ? `${SEVERITY_LABEL[p.d.severity] || p.d.severity}: ` : '';
         const li = h('li', { class: `plp-summary-${p.d.severity}`, 'data-key': key(p.d) });

@@ -13,6 +13,7 @@
 import { h, getIn, setIn } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
 import { cloudWords } from './words.js';
+import { fieldLabels } from './labels.js';
 
 
 /** The actions of a change, in the order the select offers them. */
@@ -105,11 +106,9 @@ function words(cloud) {
       add_endpoint_service: azure ? 'Add a Private Link service for Adobe to connect to' : 'Add an endpoint service for Adobe to connect to',
       remove_endpoint_service: azure ? 'Remove a Private Link service Adobe connects to' : 'Remove an endpoint service Adobe connects to',
     },
-    fromLabel: `${account} allowed today`,
     fromHint: azure
       ? 'The subscription that connects to Adobe now, as 8-4-4-4-12 hexadecimal digits.'
       : 'The 12 digits of the AWS account that connects to Adobe now.',
-    toLabel: `New ${account}`,
     toHint: azure
       ? 'The subscription that must connect from now on; `az account show --query id` prints the current one.'
       : 'The 12 digits of the account that must connect from now on; `aws sts get-caller-identity` prints the current one.',
@@ -150,13 +149,15 @@ export function createChangeForm({
   let state = initialChangeState(withLocks(values));
   const get = (path) => getIn(state, path);
   const kit = fieldKit({ idFor, get, locked: locks, lockNote });
+  /** The core's label of a document path on the current cloud (src/labels.rs). */
+  const labelOf = (path) => fieldLabels(api, state.cloud)(path);
   const slots = {
     region: h('div', { class: 'plp-slot' }),
     changes: h('div', { class: 'plp-slot' }),
   };
   const regionList = h('datalist', { id: `${idFor('change')}-regions` });
 
-  const cloudGroup = () => kit.choiceGroup('radio', 'cloud', 'Cloud platform',
+  const cloudGroup = () => kit.choiceGroup('radio', 'cloud', labelOf('cloud'),
     'The cloud your Adobe Commerce project runs on.',
     [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v);
 
@@ -165,7 +166,7 @@ export function createChangeForm({
     h('p', { class: 'plp-section-intro', text: 'The project whose PrivateLink setup is already in place.' }),
     h('div', { class: 'plp-slot', 'data-slot': 'project' }));
   const changesSection = h('section', { class: 'plp-section', 'aria-labelledby': `${idFor('change')}-h-changes` },
-    h('h2', { class: 'plp-h2', id: `${idFor('change')}-h-changes`, text: 'What changes' }),
+    h('h2', { class: 'plp-h2', id: `${idFor('change')}-h-changes`, text: labelOf('changes') }),
     h('p', { class: 'plp-section-intro', text: 'One row per change. Support makes every change of the ticket; the ticket lists them one a line.' }),
     slots.changes);
   const element = h('div', { class: 'plp-mode-part plp-change-form', 'data-mode': 'change' },
@@ -174,10 +175,10 @@ export function createChangeForm({
 
   function renderProject() {
     projectSection.querySelector('[data-slot="project"]').replaceChildren(
-      kit.textField('company', 'Company name',
+      kit.textField('company', labelOf('company'),
         'As in your Adobe support contract; the ticket subject reads “PrivateLink change for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
-      kit.textField('project_id', 'Adobe Commerce project ID',
+      kit.textField('project_id', labelOf('project_id'),
         '13 lowercase letters and digits. `magento-cloud project:info` prints it.', { width: 'plp-w-16' }),
       cloudGroup(),
       slots.region);
@@ -185,7 +186,7 @@ export function createChangeForm({
 
   function renderRegion() {
     const w = words(state.cloud);
-    slots.region.replaceChildren(kit.textField('region', 'Region', w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    slots.region.replaceChildren(kit.textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
     const regions = safe(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -198,17 +199,17 @@ export function createChangeForm({
     list.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-port-row', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         kit.msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          kit.textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
-          kit.textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          kit.selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          kit.textField(`${p}.service`, labelOf(`${p}.service`), '', { width: 'plp-w-full' }),
+          kit.textField(`${p}.port`, labelOf(`${p}.port`), '', { width: 'plp-w-8', inputmode: 'numeric' }),
+          kit.selectField(`${p}.protocol`, labelOf(`${p}.protocol`), [['tcp', 'TCP'], ['udp', 'UDP']]),
           h('div', { class: 'plp-row-action' },
             kit.removeButton(`port ${i + 1} of change ${changeNo}`, () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
-      h('legend', { class: 'plp-label', text: 'Ports of this service' }),
+      h('legend', { class: 'plp-label', text: labelOf(base) }),
       kit.hintFor(base, 'The listener ports Adobe connects to on this service.'),
       kit.msgsFor(base),
       rows,
@@ -221,21 +222,21 @@ export function createChangeForm({
     const p = `changes[${i}]`;
     switch (state.changes[i].action) {
       case 'remove_connection':
-        return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to disconnect', '',
+        return [kit.choiceGroup('radio', `${p}.environment`, labelOf(`${p}.environment`), '',
           [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
       case 'change_account':
         return [
-          kit.textField(`${p}.from_account_id`, w.fromLabel, w.fromHint, { width: w.accountWidth }),
-          kit.textField(`${p}.to_account_id`, w.toLabel, w.toHint, { width: w.accountWidth }),
+          kit.textField(`${p}.from_account_id`, labelOf(`${p}.from_account_id`), w.fromHint, { width: w.accountWidth }),
+          kit.textField(`${p}.to_account_id`, labelOf(`${p}.to_account_id`), w.toHint, { width: w.accountWidth }),
         ];
       case 'add_endpoint_service':
         return [
-          kit.textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
+          kit.textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
-          kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+          kit.checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
         ];
       case 'remove_endpoint_service':
-        return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' })];
+        return [kit.textField(`${p}.name`, labelOf(`${p}.name`), w.removeServiceHint, { width: 'plp-w-full' })];
       default:
         return [];
     }
@@ -246,9 +247,9 @@ export function createChangeForm({
     const p = `changes[${i}]`;
     const fields = h('div', { class: 'plp-change-fields', 'data-fields-of': p }, actionFields(i));
     return h('fieldset', { class: 'plp-row plp-change', 'data-field': p },
-      h('legend', { class: 'plp-row-title', text: `Change ${i + 1}` }),
+      h('legend', { class: 'plp-row-title', text: labelOf(p) }),
       kit.msgsFor(p),
-      kit.selectField(`${p}.action`, 'What changes', ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
+      kit.selectField(`${p}.action`, labelOf(`${p}.action`), ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
       fields,
       h('div', { class: 'plp-row-action' }, kit.removeButton(`change ${i + 1}`, () => removeRow('changes', i))));
   }

@@ -1,21 +1,17 @@
 // Cloud-dependent wording that the enablement form (www/app.js) and the change form
 // (www/change-form.js) both show, in one place so that the two forms say the same thing.
 
-/** Adobe's AWS principal: the customer allows it on their endpoint services. */
-const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
-
-/** Labels and hints of the account, endpoint service and principal fields, for `cloud`. */
+/**
+ * Hints and widths of the account and endpoint service fields, for `cloud`. Their labels come
+ * from the core (www/labels.js), as the messages that name them do.
+ */
 export function cloudWords(cloud) {
   const azure = cloud === 'azure';
   return {
     account: azure ? 'Azure subscription ID' : 'AWS account ID',
     accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
-    serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
     serviceHint: azure
       ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
       : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
-    principalLabel: azure
-      ? `Adobe (${ADOBE_PRINCIPAL}) may connect to this service`
-      : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
   };
 }

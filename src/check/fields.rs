@@ -93,11 +93,16 @@ impl Checker {
             }
             Lookup::Place(choices) => {
                 let codes: Vec<String> = choices.iter().map(|r| r.code.to_string()).collect();
-                let list = choices
-                    .iter()
-                    .map(|r| format!("{} ({})", r.code, r.name))
-                    .collect::<Vec<_>>()
-                    .join(" or ");
+                let mut list = String::new();
+                for r in &choices {
+                    if !list.is_empty() {
+                        list.push_str(" or ");
+                    }
+                    list.push_str(r.code);
+                    list.push_str(" (");
+                    list.push_str(r.name);
+                    list.push(')');
+                }
                 let d = self.diag(
                     &rules::REGION_PLACE,
                     "region",
@@ -449,36 +454,22 @@ fn not_eligible(path: String, typed: &str, lower: &str) -> Diagnostic {
 }
 
 /// The account ID in an ARN (`arn:aws:iam::123456789012:root`) or in the output of
-/// `aws sts get-caller-identity` (`"Account": "123456789012"`), pasted whole.
+/// `aws sts get-caller-identity` (`"Account": "123456789012"`), pasted whole: its first run of
+/// exactly 12 digits.
 fn account_in_paste(s: &str) -> Option<AwsAccountId> {
-    let lower = s.to_ascii_lowercase();
-    // arn:<partition>:<service>:<region>:<account>:<resource>
-    if let Some((_, rest)) = lower.split_once("arn:aws") {
-        return rest.split(':').nth(3).and_then(AwsAccountId::parse);
-    }
-    if !lower.contains("account") {
+    if !(s.contains("arn:") || s.contains("ccount")) {
         return None;
     }
-    let (_, after) = lower.split_once("account")?;
-    after
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|run| !run.is_empty())
-        .and_then(AwsAccountId::parse)
+    s.split(|c: char| !c.is_ascii_digit())
+        .find_map(AwsAccountId::parse)
 }
 
 /// The project ID in an address of the Cloud Console pasted whole
 /// (`https://…/projects/<id>/environments/production`, `https://console…/<org>/<id>/production`):
-/// the path segment after `projects`, else the one path segment that reads as a project ID.
+/// the last path segment that reads as a project ID.
 fn project_in_address(s: &str) -> Option<ProjectId> {
-    let lower = s.to_ascii_lowercase();
-    let (_, path) = lower
-        .split_once("://")
-        .or_else(|| lower.split_once('/').map(|_| ("", lower.as_str())))?;
-    let segments: Vec<&str> = path.split(['/', '?', '#', '&', '=']).collect();
-    if let Some(i) = segments.iter().position(|p| *p == "projects") {
-        return segments.get(i + 1).and_then(|p| ProjectId::parse(p));
+    if !s.contains('/') {
+        return None;
     }
-    let mut ids = segments.iter().skip(1).filter_map(|p| ProjectId::parse(p));
-    let first = ids.next()?;
-    ids.all(|other| other == first).then_some(first)
+    s.rsplit('/').find_map(ProjectId::parse)
 }
