@@ -6,8 +6,9 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    // AWS: region, partition, description (the note column is for readers of the file).
-    table("data/aws-regions.tsv", &[0, 1, 2], &out);
+    // AWS: region, partition, description, note (which says when a region is announced but
+    // not yet in service).
+    table("data/aws-regions.tsv", &[0, 1, 2, 3], &out);
     // Azure: name, cloud, display name, flags (geography and AZ support are unused).
     table("data/azure-regions.tsv", &[0, 1, 2, 5], &out);
 }

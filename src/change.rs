@@ -1,8 +1,13 @@
 //! Change requests (`"kind": "change"`): changes to a PrivateLink setup that is already in place.
 //!
-//! The source document lists what a ticket can change: remove the connection from Production or
-//! Staging, change the customer account allowed on Adobe's endpoint service, and add or remove
-//! connections from the Adobe VPC to endpoint services in the customer VPC. A change document:
+//! Adobe's page lists, "for example", what a ticket can change: remove the connection from
+//! Production or Staging, change the customer account allowed on Adobe's endpoint service, and
+//! add or remove connections from the Adobe VPC to endpoint services in the customer VPC. The list
+//! is not closed, so the changes customers ask for besides are here too: connect another
+//! environment (`add_environment`), and open or close ports (`open_ports`, `close_ports`) on
+//! Adobe's side or, with `name`, on one of the customer's endpoint services. The changes that
+//! concern endpoint services or ports take an optional `environments` list; without it they
+//! apply to every environment that uses PrivateLink. A change document:
 //!
 //! ```json
 //! {
@@ -16,7 +21,10 @@
 //!     {"action": "change_account", "from_account_id": "123456789012", "to_account_id": "210987654321"},
 //!     {"action": "add_endpoint_service", "name": "com.amazonaws.vpce.eu-west-1.vpce-svc-…",
 //!      "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
-//!     {"action": "remove_endpoint_service", "name": "com.amazonaws.vpce.eu-west-1.vpce-svc-…"}
+//!     {"action": "remove_endpoint_service", "name": "com.amazonaws.vpce.eu-west-1.vpce-svc-…"},
+//!     {"action": "add_environment", "environment": "staging"},
+//!     {"action": "open_ports", "ports": [{"service": "Redis", "port": 6379}], "environments": ["production"]},
+//!     {"action": "close_ports", "name": "com.amazonaws.vpce.eu-west-1.vpce-svc-…", "ports": [{"service": "FTP", "port": 21}]}
 //!   ]
 //! }
 //! ```
@@ -27,10 +35,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::check::{Checker, Got};
+use crate::check::{Checker, Direction, Got};
 use crate::diagnostic::Diagnostic;
 use crate::regions::{Cloud, Region};
-use crate::request::{Change, ChangeAction, EndpointService};
+use crate::request::{
+    Change, ChangeAction, EndpointService, Environment, PortSpec, PortTarget, Protocol, Scope,
+};
 use crate::rules;
 use crate::text::{edit_distance, key, quote};
 
@@ -49,29 +59,35 @@ pub(crate) const CHANGE_DOCUMENT_FIELDS: &[&str] = &[
 
 /// The actions, with the fields each takes besides `action`.
 const ACTIONS: &[(&str, &[&str])] = &[
+    ("add_environment", &["environment"]),
     ("remove_connection", &["environment"]),
     ("change_account", &["from_account_id", "to_account_id"]),
     (
         "add_endpoint_service",
-        &["name", "ports", "principal_allowed"],
+        &["name", "ports", "principal_allowed", "environments"],
     ),
-    ("remove_endpoint_service", &["name"]),
+    ("remove_endpoint_service", &["name", "environments"]),
+    ("open_ports", &["name", "ports", "environments"]),
+    ("close_ports", &["name", "ports", "environments"]),
 ];
 
-/// True when a field is absent, null or blank text: what the change rules call missing.
+/// True when a field is absent, null or blank text (or text that shows nothing): what the change
+/// rules call missing.
 fn is_absent(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::String(s)) => crate::text::is_blank(s),
         _ => false,
     }
 }
 
-/// What one change is about, to find repeats: the action and its normalised target.
+/// What one change is about, to find repeats: the action, its normalised target and, for the
+/// port changes, the ports.
 #[derive(PartialEq, Eq)]
 struct Target {
     action: &'static str,
     key: String,
+    ports: Vec<(u16, Protocol)>,
 }
 
 impl Checker {
@@ -89,7 +105,7 @@ impl Checker {
             .iter()
             .flatten()
             .filter_map(|c| match c {
-                ChangeAction::AddEndpointService(s) => Some(s.clone()),
+                ChangeAction::AddEndpointService(s, _) => Some(s.clone()),
                 _ => None,
             })
             .collect();
@@ -137,10 +153,18 @@ impl Checker {
                 .chain(fields.iter().copied())
                 .collect();
             let change = match action {
-                "remove_connection" => self.remove_connection(entry, &at),
+                "add_environment" => self
+                    .change_environment(entry, &at)
+                    .map(ChangeAction::AddEnvironment),
+                "remove_connection" => self
+                    .change_environment(entry, &at)
+                    .map(ChangeAction::RemoveConnection),
                 "change_account" => self.change_account(entry, &at, cloud),
                 "add_endpoint_service" => self.add_endpoint_service(entry, &at, cloud, region),
-                _ => self.remove_endpoint_service(entry, &at, cloud, region),
+                "remove_endpoint_service" => {
+                    self.remove_endpoint_service(entry, &at, cloud, region)
+                }
+                _ => self.port_change(action, entry, &at, cloud, region),
             };
             self.unknown_fields(entry, &known, &at);
             let Some(change) = change else {
@@ -194,7 +218,7 @@ impl Checker {
             match near {
                 Some(a) => format!("{} is not a change action; did you mean {a}?", quote(s)),
                 None => format!(
-                    "{} is not a change action; the actions are remove_connection, change_account, add_endpoint_service and remove_endpoint_service.",
+                    "{} is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports.",
                     quote(s)
                 ),
             },
@@ -225,17 +249,82 @@ impl Checker {
         false
     }
 
-    fn remove_connection(&mut self, entry: &Map<String, Value>, at: &str) -> Option<ChangeAction> {
+    /// The environment of `add_environment` and `remove_connection`.
+    fn change_environment(&mut self, entry: &Map<String, Value>, at: &str) -> Option<Environment> {
         if !self.needs(
             entry,
             at,
             "environment",
-            "the environment to remove PrivateLink from (production or staging)",
+            "the environment it concerns (production, staging or an additional staging environment)",
         ) {
             return None;
         }
-        let env = self.environment(entry.get("environment")?, &format!("{at}.environment"))?;
-        Some(ChangeAction::RemoveConnection(env))
+        self.environment(entry.get("environment")?, &format!("{at}.environment"))
+    }
+
+    /// The optional `environments` of a change: absent, null or `[]` is every environment.
+    fn scope(&mut self, entry: &Map<String, Value>, at: &str) -> Option<Scope> {
+        let path = format!("{at}.environments");
+        let items = match entry.get("environments") {
+            None | Some(Value::Null) => return Some(Scope::default()),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.wrong_type(&path, "a list such as [\"production\"]", other);
+                return None;
+            }
+        };
+        let mut out: Vec<Environment> = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            match self.environment(item, &at) {
+                Some(env) if out.contains(&env) => self.push(Diagnostic::new(
+                    &rules::ENVIRONMENT_DUPLICATE,
+                    at,
+                    format!("{} is listed more than once.", env.label()),
+                )),
+                Some(env) => out.push(env),
+                None => ok = false,
+            }
+        }
+        ok.then_some(Scope(out))
+    }
+
+    /// `open_ports` and `close_ports`: on Adobe's side, or with `name` on an endpoint service.
+    fn port_change(
+        &mut self,
+        action: &str,
+        entry: &Map<String, Value>,
+        at: &str,
+        cloud: Option<Cloud>,
+        region: Option<&'static Region>,
+    ) -> Option<ChangeAction> {
+        let name_path = format!("{at}.name");
+        let target = if is_absent(entry.get("name")) {
+            Some(PortTarget::Adobe)
+        } else {
+            let name = self.endpoint_name(entry.get("name"), &name_path, cloud, region);
+            if action == "open_ports" {
+                self.alias_warning(name.as_ref(), &name_path);
+            }
+            name.map(PortTarget::EndpointService)
+        };
+        let dir = match target {
+            Some(PortTarget::EndpointService(_)) => Direction::FromAdobe,
+            _ => Direction::IntoAdobe,
+        };
+        let ports = if self.needs(entry, at, "ports", "the ports to open or close") {
+            self.ports(entry.get("ports"), &format!("{at}.ports"), cloud, dir)
+        } else {
+            None
+        };
+        let scope = self.scope(entry, at);
+        let (target, ports, scope) = (target?, ports?, scope?);
+        Some(if action == "open_ports" {
+            ChangeAction::OpenPorts(target, ports, scope)
+        } else {
+            ChangeAction::ClosePorts(target, ports, scope)
+        })
     }
 
     fn change_account(
@@ -278,18 +367,30 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<ChangeAction> {
-        let name = self.endpoint_name(entry.get("name"), &format!("{at}.name"), cloud, region);
-        let ports = self.ports(entry.get("ports"), &format!("{at}.ports"), cloud);
+        let name_path = format!("{at}.name");
+        let name = self.endpoint_name(entry.get("name"), &name_path, cloud, region);
+        self.alias_warning(name.as_ref(), &name_path);
+        let ports = self.ports(
+            entry.get("ports"),
+            &format!("{at}.ports"),
+            cloud,
+            Direction::FromAdobe,
+        );
         let errors_before = self.error_count();
         self.principal(
             entry.get("principal_allowed"),
             &format!("{at}.principal_allowed"),
+            cloud,
         );
         let granted = self.error_count() == errors_before;
-        Some(ChangeAction::AddEndpointService(EndpointService {
-            name: name?,
-            ports: ports.filter(|_| granted)?,
-        }))
+        let scope = self.scope(entry, at);
+        Some(ChangeAction::AddEndpointService(
+            EndpointService {
+                name: name?,
+                ports: ports.filter(|_| granted)?,
+            },
+            scope?,
+        ))
     }
 
     fn remove_endpoint_service(
@@ -299,71 +400,151 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<ChangeAction> {
-        let name = self.endpoint_name(entry.get("name"), &format!("{at}.name"), cloud, region)?;
-        Some(ChangeAction::RemoveEndpointService(name))
+        let name = self.endpoint_name(entry.get("name"), &format!("{at}.name"), cloud, region);
+        let scope = self.scope(entry, at);
+        Some(ChangeAction::RemoveEndpointService(name?, scope?))
     }
 
-    /// Reports a change listed twice, or an endpoint service both added and removed; true when
-    /// `change` repeats or contradicts an earlier one.
+    /// Reports a change listed twice, or two changes that undo each other (an endpoint service
+    /// added and removed, an environment added and removed, a port opened and closed on the same
+    /// side); true when `change` repeats or contradicts an earlier one.
     fn repeated(&mut self, change: &ChangeAction, at: &str, seen: &mut Vec<Target>) -> bool {
-        let (field, key, what) = match change {
+        let service = |n: &crate::ids::EndpointServiceName| n.to_string().to_ascii_lowercase();
+        let scope_key = |s: &Scope| {
+            let mut envs: Vec<&str> = s.0.iter().map(Environment::as_str).collect();
+            envs.sort_unstable();
+            envs.join(",")
+        };
+        let port_key = |t: &PortTarget, s: &Scope| match t {
+            PortTarget::Adobe => format!("adobe {}", scope_key(s)),
+            PortTarget::EndpointService(n) => format!("{} {}", service(n), scope_key(s)),
+        };
+        let port_list = |ports: &[PortSpec]| {
+            let mut v: Vec<(u16, Protocol)> = ports.iter().map(|p| (p.port, p.protocol)).collect();
+            v.sort_unstable_by_key(|(n, p)| (*n, p.as_str()));
+            v
+        };
+        let (field, key, ports, what) = match change {
+            ChangeAction::AddEnvironment(env) => (
+                "environment",
+                env.as_str().to_string(),
+                Vec::new(),
+                format!("Adding the {} environment", env.label()),
+            ),
             ChangeAction::RemoveConnection(env) => (
                 "environment",
                 env.as_str().to_string(),
+                Vec::new(),
                 format!("Removing the connection from {}", env.label()),
             ),
             ChangeAction::ChangeAccount { from, .. } => (
                 "from_account_id",
                 from.as_str().to_string(),
+                Vec::new(),
                 format!("Changing the account {}", from.as_str()),
             ),
-            ChangeAction::AddEndpointService(s) => (
+            ChangeAction::AddEndpointService(s, _) => (
                 "name",
-                s.name.to_string().to_ascii_lowercase(),
+                service(&s.name),
+                Vec::new(),
                 format!("Adding the endpoint service {}", quote(&s.name.to_string())),
             ),
-            ChangeAction::RemoveEndpointService(n) => (
+            ChangeAction::RemoveEndpointService(n, _) => (
                 "name",
-                n.to_string().to_ascii_lowercase(),
+                service(n),
+                Vec::new(),
                 format!("Removing the endpoint service {}", quote(&n.to_string())),
+            ),
+            ChangeAction::OpenPorts(t, p, s) | ChangeAction::ClosePorts(t, p, s) => (
+                "ports",
+                port_key(t, s),
+                port_list(p),
+                format!(
+                    "{} these ports",
+                    if change.action() == "open_ports" {
+                        "Opening"
+                    } else {
+                        "Closing"
+                    }
+                ),
             ),
         };
         let action = change.action();
-        let path = format!("{at}.{field}");
-        let target = Target { action, key };
+        let target = Target { action, key, ports };
         if seen.contains(&target) {
             self.push(Diagnostic::new(
                 &rules::CHANGE_DUPLICATE,
-                path,
+                format!("{at}.{field}"),
                 format!("{what} is listed more than once."),
             ));
             return true;
         }
         let opposite = match action {
-            "add_endpoint_service" => Some("remove_endpoint_service"),
-            "remove_endpoint_service" => Some("add_endpoint_service"),
-            _ => None,
+            "add_endpoint_service" => "remove_endpoint_service",
+            "remove_endpoint_service" => "add_endpoint_service",
+            "add_environment" => "remove_connection",
+            "remove_connection" => "add_environment",
+            "open_ports" => "close_ports",
+            "close_ports" => "open_ports",
+            _ => "",
         };
-        if let Some(opposite) = opposite {
-            if seen
-                .iter()
-                .any(|t| t.action == opposite && t.key == target.key)
-            {
-                let name = match change {
-                    ChangeAction::AddEndpointService(s) => s.name.to_string(),
-                    ChangeAction::RemoveEndpointService(n) => n.to_string(),
-                    _ => String::new(),
-                };
-                self.push(Diagnostic::new(
-                    &rules::CHANGE_CONFLICT,
-                    path,
+        let clash = seen
+            .iter()
+            .filter(|t| t.action == opposite && t.key == target.key)
+            .find_map(|t| {
+                if t.ports.is_empty() {
+                    Some(None)
+                } else {
+                    target
+                        .ports
+                        .iter()
+                        .find(|p| t.ports.contains(p))
+                        .map(|p| Some(*p))
+                }
+            });
+        if let Some(port) = clash {
+            let (path, msg) = match (change, port) {
+                (
+                    ChangeAction::OpenPorts(_, list, _) | ChangeAction::ClosePorts(_, list, _),
+                    Some((n, proto)),
+                ) => {
+                    let i = list
+                        .iter()
+                        .position(|p| p.port == n && p.protocol == proto)
+                        .unwrap_or_default();
+                    (
+                        format!("{at}.ports[{i}].port"),
+                        format!(
+                            "Port {n}/{} is both opened and closed in this request.",
+                            proto.label()
+                        ),
+                    )
+                }
+                (ChangeAction::AddEnvironment(env) | ChangeAction::RemoveConnection(env), _) => (
+                    format!("{at}.environment"),
+                    format!(
+                        "The {} environment is both added and removed in this request.",
+                        env.label()
+                    ),
+                ),
+                (
+                    ChangeAction::AddEndpointService(EndpointService { name, .. }, _)
+                    | ChangeAction::RemoveEndpointService(name, _),
+                    _,
+                ) => (
+                    format!("{at}.name"),
                     format!(
                         "The endpoint service {} is both added and removed in this request.",
-                        quote(&name)
+                        quote(&name.to_string())
                     ),
-                ));
-                return true;
-            }
+                ),
+                _ => (
+                    format!("{at}.{field}"),
+                    format!("{what} undoes an earlier change."),
+                ),
+            };
+            self.push(Diagnostic::new(&rules::CHANGE_CONFLICT, path, msg));
+            return true;
         }
         seen.push(target);
         false

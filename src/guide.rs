@@ -41,7 +41,7 @@ use crate::network::CustomerNetwork;
 use crate::regions::{Cloud, Region};
 use crate::request::{
     Account, Change, ChangeAction, Connection, Enablement, EndpointService, Environment, PortSpec,
-    Protocol, Request,
+    PortTarget, Protocol, Request, Scope,
 };
 use crate::shell::{CommandLine, Word};
 use crate::text::escape_markdown;
@@ -182,7 +182,7 @@ const PLS_NAME: &str = "<pls-name>";
 const CONNECTION_NAME: &str = "<connection-name>";
 const SUBSCRIPTIONS_TO_KEEP: &str = "<subscriptions-to-keep>";
 const PORT: &str = "<port>";
-const ENVIRONMENT: &str = "<environment-id>";
+const SSH_ACCESS: &str = "<ssh-access>";
 
 fn meaning(token: &str, cloud: Cloud) -> &'static str {
     let aws = cloud == Cloud::Aws;
@@ -210,7 +210,7 @@ fn meaning(token: &str, cloud: Cloud) -> &'static str {
         CONNECTION_NAME => "The name of Adobe's pending connection: what the az network private-endpoint-connection list command shows with status Pending.",
         SUBSCRIPTIONS_TO_KEEP => "The subscription IDs that keep access to the Private Link service, separated by spaces, without Adobe's.",
         PORT => "A port Adobe opened for your project, e.g. 3306.",
-        ENVIRONMENT => "The environment: production or staging.",
+        SSH_ACCESS => "What follows ssh in the SSH command the Cloud Console shows for the environment (Access site, SSH access); on Pro Staging and Production it reads like <node>.ent-<project-ID>-<environment>-<user-ID>@ssh.<region>.magento.com.",
         _ => "",
     }
 }
@@ -359,7 +359,8 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
         adobe: e.adobe_endpoint_service.as_ref(),
         md,
     };
-    let envs: Vec<&str> = e.environments.iter().map(|v| v.label()).collect();
+    let labels: Vec<String> = e.environments.iter().map(|v| md.user(&v.label())).collect();
+    let envs: Vec<&str> = labels.iter().map(String::as_str).collect();
     let summary = format!(
         "{} in {} ({}), {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
         ctx.cloud.product(),
@@ -378,7 +379,7 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
         steps.push(test_to_adobe(
             &ctx,
             format!("test-{}", env.as_str()),
-            Some(*env),
+            Some(env),
             &e.ports,
         ));
     }
@@ -395,7 +396,7 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
             steps.push(test_from_adobe(
                 &ctx,
                 format!("test-from-adobe-{}", env.as_str()),
-                Some(*env),
+                Some(env),
                 services,
             ));
         }
@@ -447,7 +448,16 @@ fn change(c: &Change, md: Inline) -> Guide {
         let k = i + 1;
         let first = steps.len();
         match change {
-            ChangeAction::RemoveConnection(env) => steps.push(clean_up(&ctx, k, *env)),
+            ChangeAction::AddEnvironment(env) => {
+                steps.push(adobe_adds_environment(&ctx, k, env));
+                steps.push(test_to_adobe(
+                    &ctx,
+                    format!("change-{k}-test"),
+                    Some(env),
+                    &[],
+                ));
+            }
+            ChangeAction::RemoveConnection(env) => steps.push(clean_up(&ctx, k, env)),
             ChangeAction::ChangeAccount { from, to } => {
                 steps.push(create_endpoint(
                     &ctx,
@@ -458,7 +468,7 @@ fn change(c: &Change, md: Inline) -> Guide {
                 steps.push(adobe_approves(&ctx, format!("change-{k}-adobe-approves")));
                 steps.push(test_to_adobe(&ctx, format!("change-{k}-test"), None, &[]));
             }
-            ChangeAction::AddEndpointService(svc) => {
+            ChangeAction::AddEndpointService(svc, scope) => {
                 let names = [&svc.name];
                 steps.push(grant_access(
                     &ctx,
@@ -475,15 +485,30 @@ fn change(c: &Change, md: Inline) -> Guide {
                     format!("change-{k}-accept-connection"),
                     &names,
                 ));
-                steps.push(test_from_adobe(
-                    &ctx,
-                    format!("change-{k}-test"),
-                    None,
-                    std::slice::from_ref(svc),
-                ));
+                for (id, env) in scoped(k, scope) {
+                    steps.push(test_from_adobe(&ctx, id, env, std::slice::from_ref(svc)));
+                }
             }
-            ChangeAction::RemoveEndpointService(name) => {
+            ChangeAction::RemoveEndpointService(name, _) => {
                 steps.push(revoke_access(&ctx, k, name));
+            }
+            ChangeAction::OpenPorts(PortTarget::Adobe, ports, scope) => {
+                for (id, env) in scoped(k, scope) {
+                    steps.push(test_to_adobe(&ctx, id, env, ports));
+                }
+            }
+            ChangeAction::OpenPorts(PortTarget::EndpointService(name), ports, scope) => {
+                steps.push(serve_ports(&ctx, k, name, ports));
+                let svc = EndpointService {
+                    name: name.clone(),
+                    ports: ports.clone(),
+                };
+                for (id, env) in scoped(k, scope) {
+                    steps.push(test_from_adobe(&ctx, id, env, std::slice::from_ref(&svc)));
+                }
+            }
+            ChangeAction::ClosePorts(target, ports, _) => {
+                steps.push(ports_closed(&ctx, k, target, ports));
             }
         }
         for step in &mut steps[first..] {
@@ -498,6 +523,111 @@ fn change(c: &Change, md: Inline) -> Guide {
         summary,
         steps,
     )
+}
+
+/// The test steps of a change, with their ids: one per environment of `scope`, or one for "the
+/// environment" when the change applies to every environment.
+fn scoped(k: usize, scope: &Scope) -> Vec<(String, Option<&Environment>)> {
+    if scope.0.is_empty() {
+        return vec![(format!("change-{k}-test"), None)];
+    }
+    scope
+        .0
+        .iter()
+        .map(|e| (format!("change-{k}-test-{}", e.as_str()), Some(e)))
+        .collect()
+}
+
+/// Adobe connects one more environment (`add_environment`).
+fn adobe_adds_environment(ctx: &Ctx, k: usize, env: &Environment) -> Step {
+    let label = ctx.md.user(&env.label());
+    Step {
+        id: format!("change-{k}-adobe-adds-environment"),
+        actor: Actor::Adobe,
+        title: format!("Adobe connects {label}"),
+        explanation: format!(
+            "Adobe gives {label} the {} setup of the environments connected today and confirms in the ticket, with the service name to connect to if it is not the one you use already; in that case create your endpoint to it as for the enablement.",
+            ctx.cloud.product()
+        ),
+        bidirectional: false,
+        commands: Vec::new(),
+        checklist: Vec::new(),
+    }
+}
+
+/// Before Adobe connects to new ports of a customer service: serve them behind its load balancer.
+fn serve_ports(ctx: &Ctx, k: usize, name: &EndpointServiceName, ports: &[PortSpec]) -> Step {
+    let md = ctx.md;
+    let list = port_list(md, ports);
+    let explanation = if ctx.aws() {
+        format!(
+            "Adobe connects to {} on {list} once the Network Load Balancer behind it has a listener on each, with a target group whose targets are healthy. Add them if they are missing; an NLB has at most 50 listeners.",
+            md.code(&name.to_string())
+        )
+    } else {
+        format!(
+            "Adobe connects to {} on {list} once the Standard Load Balancer behind it has a load-balancing rule for each on the frontend IP configuration the Private Link service uses, with healthy back-end instances. Add them if they are missing.",
+            md.code(&name.to_string())
+        )
+    };
+    Step {
+        id: format!("change-{k}-serve-ports"),
+        actor: Actor::Customer,
+        title: "Serve the new ports behind your load balancer".into(),
+        explanation,
+        bidirectional: true,
+        commands: Vec::new(),
+        checklist: Vec::new(),
+    }
+}
+
+/// After Adobe closes ports, on its side or for a customer service.
+fn ports_closed(ctx: &Ctx, k: usize, target: &PortTarget, ports: &[PortSpec]) -> Step {
+    let md = ctx.md;
+    let list = port_list(md, ports);
+    let (explanation, bidirectional) = match target {
+        PortTarget::Adobe => (
+            format!(
+                "Once Adobe confirms, {list} no longer answer through {}. Remove them from the {} of your endpoint to Adobe, so that nothing tries them.",
+                ctx.cloud.product(),
+                if ctx.aws() {
+                    "security groups"
+                } else {
+                    "network security group rules"
+                }
+            ),
+            false,
+        ),
+        PortTarget::EndpointService(name) => (
+            format!(
+                "Once Adobe confirms that it no longer connects to {} on {list}, you can remove them from the {} behind it, if nothing else uses them.",
+                md.code(&name.to_string()),
+                if ctx.aws() {
+                    "Network Load Balancer's listeners"
+                } else {
+                    "Standard Load Balancer's rules"
+                }
+            ),
+            true,
+        ),
+    };
+    Step {
+        id: format!("change-{k}-ports-closed"),
+        actor: Actor::Customer,
+        title: "After Adobe closes the ports, tidy up your side".into(),
+        explanation,
+        bidirectional,
+        commands: Vec::new(),
+        checklist: Vec::new(),
+    }
+}
+
+/// What the customer's services Adobe connects to are called on `cloud`.
+fn services_word(cloud: Cloud) -> &'static str {
+    match cloud {
+        Cloud::Aws => "endpoint services",
+        Cloud::Azure => "Private Link services",
+    }
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -766,31 +896,23 @@ fn adobe_approves(ctx: &Ctx, id: String) -> Step {
     }
 }
 
-fn env_label(env: Option<Environment>) -> &'static str {
-    env.map(Environment::label).unwrap_or("the environment")
+fn env_label(md: Inline, env: Option<&Environment>) -> String {
+    env.map(|e| md.user(&e.label()))
+        .unwrap_or_else(|| "the environment".into())
 }
 
-/// `magento-cloud login`, `environment:checkout` and `ssh`: into the environment's shell.
-fn into_environment(env: Option<Environment>) -> Vec<Command> {
-    let checkout = CommandLine::new("magento-cloud environment:checkout");
-    let checkout = match env {
-        Some(e) => checkout.value(e.as_str()),
-        None => checkout.placeholder(ENVIRONMENT),
-    };
-    vec![
-        Command::new(
-            "Log in to Adobe Commerce on cloud infrastructure.",
-            CommandLine::new("magento-cloud login"),
+/// Into the environment's shell. Pro Staging and Production are reached with the `ssh` command
+/// the Cloud Console shows: the `magento-cloud` CLI's commands work on Starter and Pro
+/// Integration only (secure-connections.md).
+fn into_environment(md: Inline, env: Option<&Environment>) -> Vec<Command> {
+    vec![Command::new(
+        format!(
+            "Open a shell in {} with the SSH command the Cloud Console shows for it (Access site, SSH access); {} reaches Starter and Pro Integration only.",
+            env_label(md, env),
+            md.code("magento-cloud ssh")
         ),
-        Command::new(
-            format!("In your project's directory, check out {}.", env_label(env)),
-            checkout,
-        ),
-        Command::new(
-            "Open a shell in that environment.",
-            CommandLine::new("magento-cloud ssh"),
-        ),
-    ]
+        CommandLine::new("ssh").placeholder(SSH_ACCESS),
+    )]
 }
 
 fn curl(md: Inline, target: &'static str, port: Option<&PortSpec>, purpose: String) -> Command {
@@ -903,7 +1025,7 @@ fn udp_note(md: Inline, ports: &[&PortSpec]) -> String {
 }
 
 /// The connection test from the customer's network to the Adobe Commerce environment.
-fn test_to_adobe(ctx: &Ctx, id: String, env: Option<Environment>, ports: &[PortSpec]) -> Step {
+fn test_to_adobe(ctx: &Ctx, id: String, env: Option<&Environment>, ports: &[PortSpec]) -> Step {
     let md = ctx.md;
     let net = ctx.cloud.network();
     let target = if ctx.aws() {
@@ -920,7 +1042,7 @@ fn test_to_adobe(ctx: &Ctx, id: String, env: Option<Environment>, ports: &[PortS
         Some(p) => format!("port {}", port_label(md, p)),
         None => "the port".to_string(),
     };
-    let mut commands = into_environment(env);
+    let mut commands = into_environment(md, env);
     for p in &ports {
         commands.push(netstat(
             md,
@@ -935,10 +1057,16 @@ fn test_to_adobe(ctx: &Ctx, id: String, env: Option<Environment>, ports: &[PortS
         commands.push(
             Command::new(
                 "On your side: the private IP address of your private endpoint.",
-                CommandLine::new("az network nic show --ids \"$(az network private-endpoint show")
-                    .arg_or("--resource-group", ctx.resource_group(), RESOURCE_GROUP)
-                    .arg("--name", ctx.private_endpoint_name())
-                    .fixed("--query 'networkInterfaces[0].id' --output tsv)\" --query 'ipConfigurations[0].privateIPAddress' --output tsv"),
+                // The interface's ID first, so that a placeholder left in that lookup stops
+                // the whole command rather than running `nic show` without an ID.
+                CommandLine::captured(
+                    "nic",
+                    CommandLine::new("az network private-endpoint show")
+                        .arg_or("--resource-group", ctx.resource_group(), RESOURCE_GROUP)
+                        .arg("--name", ctx.private_endpoint_name())
+                        .fixed("--query 'networkInterfaces[0].id' --output tsv"),
+                )
+                .fixed("az network nic show --ids \"$nic\" --query 'ipConfigurations[0].privateIPAddress' --output tsv"),
             )
             .success("One private IP address of your subnet."),
         );
@@ -1008,10 +1136,10 @@ fn test_to_adobe(ctx: &Ctx, id: String, env: Option<Environment>, ports: &[PortS
     Step {
         id,
         actor: Actor::Customer,
-        title: format!("Test the connection from your {net} to {}", env_label(env)),
+        title: format!("Test the connection from your {net} to {}", env_label(md, env)),
         explanation: format!(
             "Once the connection is approved, check each port. In {}, confirm the service listens; then, from a machine in your {net}, connect through the endpoint. When a port fails, watch the packets on your machine while you retry, and go through the checklist.{}",
-            env_label(env),
+            env_label(md, env),
             udp_note(md, &listed)
         ),
         bidirectional: false,
@@ -1156,7 +1284,7 @@ fn adobe_connects(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> Step
     Step {
         id,
         actor: Actor::Adobe,
-        title: "Adobe connects to your endpoint services".into(),
+        title: format!("Adobe connects to your {}", services_word(ctx.cloud)),
         explanation: format!(
             "Adobe adds {} to its {} account, which sends a connection request to {}.",
             join_and(&refs),
@@ -1255,11 +1383,11 @@ fn accept_connections(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> 
 fn test_from_adobe(
     ctx: &Ctx,
     id: String,
-    env: Option<Environment>,
+    env: Option<&Environment>,
     services: &[EndpointService],
 ) -> Step {
     let md = ctx.md;
-    let mut commands = into_environment(env);
+    let mut commands = into_environment(md, env);
     let all: Vec<(&EndpointService, &PortSpec)> = services
         .iter()
         .flat_map(|s| s.ports.iter().map(move |p| (s, p)))
@@ -1333,10 +1461,15 @@ fn test_from_adobe(
     Step {
         id,
         actor: Actor::Customer,
-        title: format!("Test the connection from {} to your endpoint services", env_label(env)),
+        title: format!(
+            "Test the connection from {} to your {}",
+            env_label(md, env),
+            services_word(ctx.cloud)
+        ),
         explanation: format!(
-            "Once Adobe's connections are approved, check each port of each endpoint service from {}. When a port fails, look at the machine that runs the service: does it listen, and do Adobe's packets arrive? Then go through the checklist.{}",
-            env_label(env),
+            "Once Adobe's connections are approved, check each port of each {} from {}. When a port fails, look at the machine that runs the service: does it listen, and do Adobe's packets arrive? Then go through the checklist.{}",
+            if ctx.aws() { "endpoint service" } else { "Private Link service" },
+            env_label(md, env),
             udp_note(md, &ports)
         ),
         bidirectional: true,
@@ -1346,7 +1479,7 @@ fn test_from_adobe(
 }
 
 /// After Adobe removes the connection from an environment.
-fn clean_up(ctx: &Ctx, k: usize, env: Environment) -> Step {
+fn clean_up(ctx: &Ctx, k: usize, env: &Environment) -> Step {
     let region = ctx.region.code;
     let command = if ctx.aws() {
         Command::new(
@@ -1368,10 +1501,13 @@ fn clean_up(ctx: &Ctx, k: usize, env: Environment) -> Step {
     Step {
         id: format!("change-{k}-clean-up"),
         actor: Actor::Customer,
-        title: format!("After Adobe removes the {} connection, clean up your side", env.label()),
+        title: format!(
+            "After Adobe removes the {} connection, clean up your side",
+            ctx.md.user(&env.label())
+        ),
         explanation: format!(
             "Once Adobe confirms, {} no longer answers through {}. If no other environment uses your endpoint to Adobe, delete it: you pay for it while it exists.",
-            env.label(),
+            ctx.md.user(&env.label()),
             ctx.cloud.product()
         ),
         bidirectional: false,
@@ -1602,7 +1738,7 @@ mod tests {
             CONNECTION_NAME,
             SUBSCRIPTIONS_TO_KEEP,
             PORT,
-            ENVIRONMENT,
+            SSH_ACCESS,
         ] {
             for cloud in [Cloud::Aws, Cloud::Azure] {
                 assert!(!meaning(token, cloud).is_empty(), "{token}");

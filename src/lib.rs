@@ -19,6 +19,9 @@ pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod shell;
+/// Escaping for the CLI's output (native only: the page never writes to a terminal).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod terminal;
 mod text;
 pub mod ticket;
 

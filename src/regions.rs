@@ -70,6 +70,9 @@ pub enum Availability {
     Usable,
     /// An Azure public region that needs an access request.
     Restricted,
+    /// A commercial AWS region that is announced but not yet in service: botocore's
+    /// `partitions.json` names it, its `endpoints.json` does not serve it yet.
+    Announced,
     /// An AWS region of another partition (the value names it, e.g. `aws-us-gov`).
     OtherPartition(&'static str),
     /// An Azure sovereign-cloud region (the value names the cloud, e.g. `AzureChinaCloud`).
@@ -94,7 +97,7 @@ impl Region {
     pub fn is_selectable(&self) -> bool {
         matches!(
             self.availability,
-            Availability::Usable | Availability::Restricted
+            Availability::Usable | Availability::Restricted | Availability::Announced
         )
     }
 }
@@ -108,8 +111,9 @@ pub fn all() -> &'static [Region] {
     TABLE.get_or_init(|| {
         let mut regions = Vec::with_capacity(140);
         for row in rows(AWS_TSV) {
-            // region, partition, description
+            // region, partition, description, note
             let availability = match row[1] {
+                "aws" if row[3].contains("partitions.json only") => Availability::Announced,
                 "aws" => Availability::Usable,
                 partition => Availability::OtherPartition(partition),
             };

@@ -66,7 +66,7 @@ pub struct Enablement {
     pub account: Account,
     /// The Adobe Commerce Pro project.
     pub project_id: ProjectId,
-    /// Production and/or Staging, each once.
+    /// Production, Staging and additional staging environments, each once.
     pub environments: Vec<Environment>,
     /// Ports Adobe opens in the environments.
     pub ports: Vec<PortSpec>,
@@ -116,28 +116,52 @@ impl Account {
 }
 
 /// An environment that can use PrivateLink.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Environment {
     /// The Production environment.
     Production,
     /// The Staging environment.
     Staging,
+    /// An additional staging environment (an add-on), by its environment ID: lowercase, starts
+    /// with `staging`, then letters, digits, `-` or `_`.
+    AdditionalStaging(String),
 }
 
 impl Environment {
-    /// The document value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Environment::Production => "production",
-            Environment::Staging => "staging",
+    /// Reads an environment ID as the document gives it (any case, trimmed by the caller).
+    pub fn parse(s: &str) -> Option<Environment> {
+        let lower = s.to_ascii_lowercase();
+        match lower.as_str() {
+            "production" => Some(Environment::Production),
+            "staging" => Some(Environment::Staging),
+            _ if lower.len() <= 64
+                && lower.strip_prefix("staging").is_some_and(|rest| {
+                    rest.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                    })
+                }) =>
+            {
+                Some(Environment::AdditionalStaging(lower))
+            }
+            _ => None,
         }
     }
 
-    /// The name people use.
-    pub fn label(self) -> &'static str {
+    /// The document value: the environment ID.
+    pub fn as_str(&self) -> &str {
         match self {
-            Environment::Production => "Production",
-            Environment::Staging => "Staging",
+            Environment::Production => "production",
+            Environment::Staging => "staging",
+            Environment::AdditionalStaging(id) => id,
+        }
+    }
+
+    /// The name people use: `Production`, `Staging`, or `staging2 (additional staging)`.
+    pub fn label(&self) -> String {
+        match self {
+            Environment::Production => "Production".into(),
+            Environment::Staging => "Staging".into(),
+            Environment::AdditionalStaging(id) => format!("{id} (additional staging)"),
         }
     }
 }
@@ -174,7 +198,7 @@ impl Protocol {
 pub struct PortSpec {
     /// What runs there, e.g. `SFTP`.
     pub service: String,
-    /// 1 to 65535 (65534 on Azure); never 22.
+    /// 1 to 65535 (65534 on Azure); never 22 into Adobe Commerce.
     pub port: u16,
     /// TCP or UDP.
     pub protocol: Protocol,
@@ -185,8 +209,8 @@ pub struct PortSpec {
 pub enum Connection {
     /// The customer VPC reaches the Adobe VPC.
     Unidirectional,
-    /// Both ways: Adobe also reaches these endpoint services, each granted to Adobe's principal,
-    /// with the prerequisites confirmed.
+    /// Both ways: Adobe also reaches these endpoint services (on AWS each granted to Adobe's
+    /// principal), with the load balancer and service confirmed.
     Bidirectional(Vec<EndpointService>),
 }
 
@@ -245,6 +269,9 @@ impl Change {
 /// One change to an existing setup.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChangeAction {
+    /// `add_environment`: connect another environment (e.g. Staging after Production) with the
+    /// setup the connected ones have.
+    AddEnvironment(Environment),
     /// `remove_connection`: remove PrivateLink from Production or Staging.
     RemoveConnection(Environment),
     /// `change_account`: another customer account may reach Adobe's endpoint service.
@@ -254,21 +281,41 @@ pub enum ChangeAction {
         /// The account to allow instead.
         to: Account,
     },
-    /// `add_endpoint_service`: the Adobe VPC also connects to this customer endpoint service,
-    /// on which Adobe's principal is granted access.
-    AddEndpointService(EndpointService),
+    /// `add_endpoint_service`: the Adobe VPC also connects to this customer endpoint service
+    /// (on AWS, Adobe's principal is granted access on it).
+    AddEndpointService(EndpointService, Scope),
     /// `remove_endpoint_service`: the Adobe VPC stops connecting to this customer endpoint service.
-    RemoveEndpointService(EndpointServiceName),
+    RemoveEndpointService(EndpointServiceName, Scope),
+    /// `open_ports`: open ports on Adobe's side, or on an endpoint service Adobe connects to.
+    OpenPorts(PortTarget, Vec<PortSpec>, Scope),
+    /// `close_ports`: close ports on Adobe's side, or on an endpoint service Adobe connects to.
+    ClosePorts(PortTarget, Vec<PortSpec>, Scope),
+}
+
+/// The environments a change applies to; empty means every environment that uses PrivateLink.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope(pub Vec<Environment>);
+
+/// Where ports open or close.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PortTarget {
+    /// In the Adobe Commerce environments, for connections from the customer's network.
+    Adobe,
+    /// On a customer endpoint service that Adobe connects to.
+    EndpointService(EndpointServiceName),
 }
 
 impl ChangeAction {
     /// The document value of `action`.
     pub fn action(&self) -> &'static str {
         match self {
+            ChangeAction::AddEnvironment(_) => "add_environment",
             ChangeAction::RemoveConnection(_) => "remove_connection",
             ChangeAction::ChangeAccount { .. } => "change_account",
-            ChangeAction::AddEndpointService(_) => "add_endpoint_service",
-            ChangeAction::RemoveEndpointService(_) => "remove_endpoint_service",
+            ChangeAction::AddEndpointService(..) => "add_endpoint_service",
+            ChangeAction::RemoveEndpointService(..) => "remove_endpoint_service",
+            ChangeAction::OpenPorts(..) => "open_ports",
+            ChangeAction::ClosePorts(..) => "close_ports",
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct Rule {
 const SRC_DOC: &str = "privatelink-service.txt";
 const SRC_FORMATS: &str = "rules.md, Identifier formats";
 const SRC_CHANGES: &str = "privatelink-service.txt, changing an existing PrivateLink configuration";
+const SRC_CHANGES_NOW: &str = "Adobe's current page, Change PrivateLink configuration (\"for example\": the list is not closed); rules.md, Corrections (Changes)";
+const SRC_SSH: &str = "Adobe's current page, Limitations (SSH: see Enable SSH keys); help/cloud-guide/development/secure-connections.md (magento-cloud CLI: Starter and Pro Integration only; Pro Staging/Production: the ssh command of the Cloud Console); rules.md, Corrections (SSH)";
 const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
@@ -88,14 +90,18 @@ rules! {
         ["{label} is {count} characters long, more than the {max} allowed."],
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
+    REPEATED_KEY = "PL008", Warning, "*", "A field is given twice in one object",
+        ["The field {value} is given more than once in the same object; only its last value is read."],
+        "Keep one of the two: JSON readers differ on which of two equal keys they keep. This tool reads the last one, as JavaScript does.",
+        "privatelink-prep request format, version 1 (RFC 8259, section 4: names within an object should be unique)";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
         ["The company name is missing; the ticket subject needs it."],
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
-        ["The company name {value} has a line break or control character, but the ticket subject is one line."],
-        "Remove line breaks, tabs and other control characters: the name goes into the one-line ticket subject.",
+        ["The company name {value} has a line break, a control character or a character that reorders text, but the ticket subject is one line."],
+        "Remove line breaks, tabs and other control characters, and the invisible characters that reorder text (bidirectional overrides and isolates, line and paragraph separators, tag characters): the name goes into the one-line ticket subject.",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
         ["The company name is {count} characters long, more than the {max} allowed."],
@@ -139,6 +145,9 @@ rules! {
         ["{value} is an {other} region, but the cloud is {cloud}."],
         "Check {@cloud} and {@region}: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
+    REGION_ANNOUNCED = "PL128", Warning, "region", "AWS region announced but not yet in service",
+        "botocore's partitions.json names this region, but its endpoints.json does not serve it yet: check that your Adobe Commerce instance really runs there, and ask Adobe whether PrivateLink is offered in it.",
+        "aws-regions.tsv: botocore 1.44.8 (PyPI, the latest on 2026-12-01) partitions.json vs endpoints.json; rules.md, Corrections (Regions)";
     REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
         ["{value} is a place, not a region; its {cloud} region is {choices}.",
          "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in."],
@@ -210,14 +219,17 @@ rules! {
         "privatelink-service.txt, Features and support";
 
     ENVIRONMENTS_MISSING = "PL161", Error, "environments", "No environment is named",
-        "List the environments to connect: production, staging, or both.",
+        "List the environments to connect: production, staging, an additional staging environment, or several.",
         "privatelink-service.txt, Features and support";
-    ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]" | "changes[].environment", "Environment cannot use PrivateLink",
-        "PrivateLink is available on Pro Production and Staging only; remove this environment.",
-        "privatelink-service.txt, Features and support";
-    ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]", "Environment listed twice",
+    ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]" | "changes[].environment" | "changes[].environments[]", "Environment cannot use PrivateLink",
+        "PrivateLink is available on Pro Production and Staging only, additional staging environments included (their IDs start with staging); Integration, master and local environments cannot use it.",
+        "Adobe's current page, Limitations; help/cloud-guide/test/second-staging.md (Master and Integration do not support Private Link)";
+    ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]" | "changes[].environments[]", "Environment listed twice",
         "Remove the repeated entry; it is counted once.",
         "privatelink-service.txt, Features and support";
+    ENVIRONMENT_ADDITIONAL_STAGING = "PL164", Info, "environments[]" | "changes[].environment" | "changes[].environments[]", "Additional staging environment",
+        "Adobe sells an additional staging environment so that more environments can use Private Link. Its ID convention is not documented: use the environment ID the Cloud Console shows for it.",
+        "help/cloud-guide/test/second-staging.md (Private Link setup: consider adding an extra staging environment); rules.md, Corrections (Second staging environments)";
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
         ["The connection type is missing; choose Unidirectional or Bidirectional."],
@@ -229,44 +241,47 @@ rules! {
         "privatelink-service.txt, connection types";
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
-        "List each service and port Adobe must open, e.g. Webserver HTTP on 80 or SFTP on 2222.",
-        "privatelink-service.txt, data required for enablement";
+        "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
+        "Adobe's current page, data required for enablement (\"SQL port 3306, SFTP port 2222\")";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
         "Ports run from 1 to 65535 on AWS (NLB listeners) and from 1 to 65534 on Azure (Load Balancer front ends).",
         "rules.md, Ports and protocols";
-    PORT_SSH = "PL204", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "SSH cannot go over PrivateLink",
-        "Remove this port: SSH never goes over PrivateLink. Reach the environment with `magento-cloud ssh` after adding your SSH key to the project.",
-        "privatelink-service.txt, Features and support";
-    PORT_443_AZURE = "PL205", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 443 cannot be used on Azure",
-        "Remove port 443: on Azure, Fastly origin cloaking blocks HTTPS to the origin over Private Link; use another port for the service.",
-        "rules.md, Eligibility and limits (Adobe's current page)";
-    PORT_443_AWS = "PL206", Info, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
+    PORT_SSH = "PL204", Error, "ports[].port" | "changes[].ports[].port", "SSH into Adobe Commerce cannot go over PrivateLink",
+        "Remove this port: SSH into the Adobe Commerce environment never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows for the environment (magento-cloud ssh reaches Starter and Pro Integration only). A service named SFTP is file transfer and is not refused for its name.",
+        SRC_SSH;
+    PORT_443_AZURE = "PL205", Error, "ports[].port" | "changes[].ports[].port", "Port 443 into Adobe Commerce cannot be used on Azure",
+        "Remove port 443: on Azure, Adobe's page refuses HTTPS to Adobe Commerce over Private Link because of Fastly origin cloaking; use another port. Adobe connecting out to your own Private Link service on 443 is not affected.",
+        "Adobe's current page, Limitations (HTTPS protocol limitations by platform); rules.md, Corrections (Port 443 on Azure)";
+    PORT_443_AWS = "PL206", Info, "ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
         "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so the ticket states that you need it.",
         "rules.md, Eligibility and limits";
     PORT_DUPLICATE = "PL207", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port and protocol listed twice",
         "Each port and protocol can be opened once; remove this entry or change its port.",
         "rules.md, Ports and protocols";
-    PORTS_TOO_MANY = "PL208", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "More than 50 ports behind one endpoint service",
-        "A Network Load Balancer has at most 50 listeners; split the ports across endpoint services or drop the ones you do not need.",
-        "rules.md, Ports and protocols (NLB listener limit)";
+    PORTS_TOO_MANY = "PL208", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "More than 50 ports behind one AWS endpoint service",
+        "An AWS Network Load Balancer has at most 50 listeners, and the limit cannot be raised; split the ports across endpoint services or drop the ones you do not need. Azure's Standard Load Balancer has no such limit.",
+        "AWS, Quotas for your Network Load Balancers (Listeners per Network Load Balancer: 50); Microsoft, load-balancer-limits (Standard: 1,500 rules); rules.md, Corrections (Listener limits)";
     SERVICE_MISSING = "PL209", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is missing",
         "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
         "privatelink-service.txt, data required for enablement";
     SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is not one short line",
-        "Use one line of at most 100 characters, without tabs or line breaks.",
+        "Use one line of at most 100 characters, without tabs, line breaks or invisible characters that reorder text.",
         "privatelink-service.txt, data required for enablement";
     PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "Protocol is not tcp or udp",
         "Set protocol to tcp (the default) or udp.",
         "rules.md, Ports and protocols";
-    PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP on AWS needs a dual-stack NLB",
-        "AWS PrivateLink carries UDP only through dual-stack Network Load Balancers; make sure yours is one, or use tcp.",
-        "rules.md, Ports and protocols";
+    PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP over AWS PrivateLink is not confirmed by Adobe",
+        "AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe's side accepts UDP; the ticket asks for it, and Adobe confirms. Use tcp where the service also speaks it.",
+        "AWS networking blog, Accelerate IPv6 application migration with AWS PrivateLink and dual stack Network Load Balancers UDP support; Adobe's current page (silent on UDP); rules.md, Corrections (UDP)";
+    PORT_22_OUTBOUND = "PL213", Warning, "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 22 on your endpoint service may be refused",
+        "Adobe's page rules out SSH connections into the Adobe Commerce environment over PrivateLink; it does not say whether Adobe connects out to a server of yours on port 22 (SFTP, say). The ticket asks for it; if Adobe refuses, serve it on another port, e.g. 2222.",
+        SRC_SSH;
 
     ENDPOINT_SERVICES_MISSING = "PL301", Error, "endpoint_services", "Bidirectional request without endpoint services",
-        "List each endpoint service in your VPC that Adobe must connect to, or choose unidirectional.",
+        "List each endpoint service (AWS) or Private Link service (Azure) in your network that Adobe must connect to, or choose unidirectional.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
         "Remove them, or choose bidirectional if Adobe must connect to them.",
@@ -283,9 +298,9 @@ rules! {
     AZURE_ENDPOINT_FORMAT = "PL306", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Azure Private Link service is neither an alias nor a resource ID",
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
-    PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access",
-        "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
-        "privatelink-service.txt, Endpoint service access granted";
+    PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access (AWS)",
+        "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added. AWS only: on Azure, Adobe names its subscription after the ticket.",
+        "Adobe's current page, Endpoint service access granted (\"the following AWS account principal\"); rules.md, Corrections (Azure access is by subscription)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
         "Each endpoint service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
@@ -295,17 +310,23 @@ rules! {
     ENDPOINT_OTHER_PARTITION = "PL310", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service outside the commercial AWS partition",
         "Adobe's principal cannot be granted access across AWS partitions; use an endpoint service in a commercial region.",
         "rules.md, Regions";
-    PREREQUISITE_MISSING = "PL321", Error, "prerequisites.*", "Bidirectional prerequisite not confirmed",
-        "Create the resource in your VPC before you send the request, then confirm it here.",
-        "privatelink-service.txt, Set up for bidirectional PrivateLink connections";
+    AZURE_ALIAS = "PL311", Warning, "endpoint_services[].name" | "changes[].name", "Azure Private Link service given by its alias",
+        "Adobe asks for the resource ID of each target service: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (the service's JSON view in the Azure portal, or az network private-link-service show --query id). A private endpoint can be made to an alias too, so it is accepted; with the resource ID Adobe has what it asked for and the guide's commands are filled in.",
+        "Adobe's current page, Additional prerequisites specific to Azure (\"a list of resource IDs for the target services\"); Microsoft, private-link-service-overview (Alias); rules.md, Corrections (Azure targets)";
+    PREREQUISITE_MISSING = "PL321", Error, "prerequisites.nlb" | "prerequisites.endpoint_service", "Bidirectional prerequisite not confirmed",
+        "Create the resource in your network before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer (frontend IP configuration) and a Private Link service.",
+        "Adobe's current page, Set up for bidirectional PrivateLink connections; Microsoft, private-link-service-overview (\"only supported on Standard Load Balancer\")";
     PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
         "Remove them, or choose bidirectional.",
         "privatelink-service.txt, connection types";
+    INTERFACE_ENDPOINT_LATER = "PL323", Info, "prerequisites.interface_endpoint", "Your endpoint to Adobe's service comes after the ticket",
+        "Nothing to do now: you create your interface endpoint (AWS) or private endpoint (Azure) to Adobe's service once Adobe sends its name in the ticket (workflow step 3; the guide has the command). Adobe's page also lists it among the resources to have before the request, which its own workflow makes impossible.",
+        "Adobe's current page, Enablement workflow steps 2 and 3 (against Prerequisites and Set up for bidirectional); rules.md, Corrections (The customer's endpoint to Adobe's service comes after the ticket)";
 
     CLUSTER_MISSING = "PL401", Error, "azure.cluster_id", "Azure cluster ID is missing",
         ["The Azure cluster ID is missing; Adobe needs it to find your cluster."],
-        "Run `cat /etc/platform_cluster` on the environment (after `magento-cloud ssh`) and enter what it prints.",
-        "rules.md, What the ticket must carry (Azure, Adobe's current page)";
+        "Open a shell on the Staging or Production environment with the ssh command the Cloud Console shows for it (magento-cloud ssh reaches Starter and Pro Integration only), run `cat /etc/platform_cluster` and enter what it prints.",
+        "Adobe's current page, Additional prerequisites specific to Azure; help/cloud-guide/development/secure-connections.md";
     CLUSTER_FORMAT = "PL402", Error, "azure.cluster_id", "Azure cluster ID is not one token",
         ["{value} is not a cluster ID: it must be one word of letters, digits, dots, dashes and underscores."],
         "Enter exactly what `cat /etc/platform_cluster` prints: letters, digits, dots, dashes and underscores, without spaces.",
@@ -324,23 +345,23 @@ rules! {
         "rules.md, What the ticket must carry";
 
     CHANGES_MISSING = "PL501", Error, "changes", "Change request without changes",
-        "List at least one change: remove_connection, change_account, add_endpoint_service or remove_endpoint_service.",
-        SRC_CHANGES;
+        "List at least one change: add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
+        SRC_CHANGES_NOW;
     CHANGE_ACTION_MISSING = "PL502", Error, "changes[].action", "A change has no action",
-        "Set action to remove_connection, change_account, add_endpoint_service or remove_endpoint_service.",
-        SRC_CHANGES;
+        "Set action to add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
+        SRC_CHANGES_NOW;
     CHANGE_ACTION_UNKNOWN = "PL503", Error, "changes[].action", "Unknown change action",
-        "A ticket can remove the connection from an environment (remove_connection), change the allowed account (change_account), or add or remove an endpoint service Adobe connects to (add_endpoint_service, remove_endpoint_service).",
-        SRC_CHANGES;
+        "A ticket can connect another environment (add_environment) or remove one (remove_connection), change the allowed account (change_account), add or remove an endpoint service Adobe connects to (add_endpoint_service, remove_endpoint_service), or open or close ports on Adobe's side or on one of your endpoint services (open_ports, close_ports).",
+        SRC_CHANGES_NOW;
     CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
-        "Give the action's fields: remove_connection needs environment; change_account needs from_account_id and to_account_id; add_endpoint_service needs name, ports and principal_allowed; remove_endpoint_service needs name.",
-        SRC_CHANGES;
+        "Give the action's fields: add_environment and remove_connection need environment; change_account needs from_account_id and to_account_id; add_endpoint_service needs name and ports (and principal_allowed on AWS); remove_endpoint_service needs name; open_ports and close_ports need ports, and name for one of your endpoint services. environments (optional) names the environments a change applies to.",
+        SRC_CHANGES_NOW;
     CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
         "Each change is listed once; remove the repeated entry.",
         SRC_CHANGES;
-    CHANGE_CONFLICT = "PL506", Error, "changes[].name", "An endpoint service is both added and removed",
-        "Keep either the add_endpoint_service or the remove_endpoint_service change for this endpoint service.",
-        SRC_CHANGES;
+    CHANGE_CONFLICT = "PL506", Error, "changes[].name" | "changes[].environment" | "changes[].ports[].port", "Two changes undo each other",
+        "Keep one of the two: an endpoint service added and removed, an environment added and removed, or a port opened and closed on the same side.",
+        SRC_CHANGES_NOW;
     ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
         "Set to_account_id to the account that must reach Adobe's endpoint service from now on, and from_account_id to the one allowed today.",
         SRC_CHANGES;

@@ -17,7 +17,8 @@ pub enum Format {
     Text,
     /// Markdown, with every user value escaped.
     Markdown,
-    /// A JSON document for tools: the subject and the normalised request.
+    /// A JSON document for tools: the subject, the body as plain text and as Markdown, and the
+    /// normalised request.
     Json,
 }
 
@@ -36,10 +37,29 @@ impl Format {
 /// A rendered ticket.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ticket {
-    /// The one-line subject.
+    /// The one-line subject, as text (what goes into the support form's subject field).
     pub subject: String,
     /// The body in the requested format.
     pub body: String,
+    /// The whole ticket as one file, as the CLI prints it and the page downloads it: a line
+    /// `Subject: <subject>` (escaped like every user value in Markdown), a blank line, then the
+    /// body; in JSON, the body alone (it holds the subject).
+    pub file: String,
+}
+
+impl Ticket {
+    fn new(subject: String, body: String, format: Format) -> Self {
+        let file = match format {
+            Format::Json => body.clone(),
+            Format::Text => format!("Subject: {subject}\n\n{body}"),
+            Format::Markdown => format!("Subject: {}\n\n{body}", escape_markdown(&subject)),
+        };
+        Ticket {
+            subject,
+            body,
+            file,
+        }
+    }
 }
 
 /// Renders `request` in `format`. Deterministic: the same request gives the same bytes.
@@ -50,9 +70,14 @@ pub fn render(request: &Request, format: Format) -> Ticket {
             let body = match format {
                 Format::Text => enablement_body(e, &mut Text::default()),
                 Format::Markdown => enablement_body(e, &mut Markdown::default()),
-                Format::Json => json(&subject, e),
+                Format::Json => json(
+                    &subject,
+                    &enablement_body(e, &mut Text::default()),
+                    &enablement_body(e, &mut Markdown::default()),
+                    e,
+                ),
             };
-            Ticket { subject, body }
+            Ticket::new(subject, body, format)
         }
         Request::Change(c) => change::render(c, format),
     }
@@ -66,10 +91,23 @@ fn connection_line(c: &Connection, cloud: Cloud) -> String {
             "Unidirectional: our {net} connects to the Adobe Commerce {net}; Adobe does not connect back."
         ),
         Connection::Bidirectional(_) => format!(
-            "Bidirectional: our {net} connects to the Adobe Commerce {net}, and Adobe connects to the endpoint services in our {net} listed below."
+            "Bidirectional: our {net} connects to the Adobe Commerce {net}, and Adobe connects to the {} in our {net} listed below.",
+            services(cloud)
         ),
     }
 }
+
+/// What the customer's services that Adobe connects to are called on each cloud.
+fn services(cloud: Cloud) -> &'static str {
+    match cloud {
+        Cloud::Aws => "endpoint services",
+        Cloud::Azure => "Private Link services",
+    }
+}
+
+/// What the customer does on Azure, where Adobe's access is by subscription and is given after
+/// the ticket: there is no principal to grant beforehand.
+const AZURE_ACCESS: &str = "Please name the Azure subscription Adobe connects from: we will then add it to the visibility of each Private Link service (and, if we choose, to its auto-approval), or approve Adobe's pending connection.";
 
 /// The two text renderings differ only in how they mark things up.
 trait Style {
@@ -219,7 +257,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     let project = s.id(e.project_id.as_str());
     s.field("Project ID", &project);
     s.field("Plan", "Pro");
-    let envs: Vec<&str> = e.environments.iter().map(|v| v.label()).collect();
+    let envs: Vec<String> = e.environments.iter().map(|v| s.user(&v.label())).collect();
     s.field("Environments", &envs.join(", "));
     s.field("Connection type", &connection_line(&e.connection, cloud));
     s.out().push('\n');
@@ -229,34 +267,47 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
     s.table(["Service", "Port", "Protocol"], &rows);
     s.out().push('\n');
 
-    if let Connection::Bidirectional(services) = &e.connection {
-        s.heading(&format!(
-            "Endpoint services in our {} for Adobe to connect to",
-            cloud.network()
-        ));
-        for (i, svc) in services.iter().enumerate() {
+    if let Connection::Bidirectional(list) = &e.connection {
+        s.heading(match cloud {
+            Cloud::Aws => "Endpoint services in our VPC for Adobe to connect to",
+            Cloud::Azure => "Private Link services in our virtual network for Adobe to connect to",
+        });
+        for (i, svc) in list.iter().enumerate() {
             let name = s.id(&svc.name.to_string());
             s.para(&format!("{}. {} ({})", i + 1, name, svc.name.form()));
             let rows = port_rows(s, &svc.ports);
             s.table(["Service", "Port", "Protocol"], &rows);
             s.out().push('\n');
         }
-        let principal = s.id(ADOBE_PRINCIPAL);
-        s.para(&format!(
-            "Adobe's principal {principal} is granted access on each endpoint service listed above."
-        ));
+        match cloud {
+            Cloud::Aws => {
+                let principal = s.id(ADOBE_PRINCIPAL);
+                s.para(&format!(
+                    "Adobe's principal {principal} is granted access on each endpoint service listed above."
+                ));
+            }
+            Cloud::Azure => s.para(AZURE_ACCESS),
+        }
         s.line(&format!(
             "Prerequisites in place in our {}:",
             cloud.network()
         ));
-        s.item("a Network Load Balancer");
-        s.item("an endpoint service configuration for the application");
-        s.item(match cloud {
-            Cloud::Aws => "an interface endpoint",
-            Cloud::Azure => "a private endpoint",
-        });
+        match cloud {
+            Cloud::Aws => {
+                s.item("a Network Load Balancer in front of each endpoint service");
+                s.item("an endpoint service configuration for the application");
+            }
+            Cloud::Azure => {
+                s.item("a Standard Load Balancer (frontend IP configuration) in front of each Private Link service");
+                s.item("a Private Link service for the application");
+            }
+        }
         s.out().push('\n');
     }
+    s.para(match cloud {
+        Cloud::Aws => "Please send the name of Adobe's endpoint service in this ticket: we create our interface endpoint to it once we have it.",
+        Cloud::Azure => "Please send the resource ID or alias of Adobe's Private Link service in this ticket: we create our private endpoint to it once we have it.",
+    });
 
     if let (Some(az), Account::Azure(main)) = (&e.azure, &e.account) {
         s.heading("Azure details");
@@ -291,9 +342,26 @@ fn closing<S: Style>(s: &mut S) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonTicket<'a> {
+struct JsonTicket<'a, R> {
     subject: &'a str,
-    request: JsonRequest<'a>,
+    /// The plain-text body, as the text format renders it.
+    body: &'a str,
+    /// The Markdown body, as the markdown format renders it.
+    markdown: &'a str,
+    request: R,
+}
+
+/// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
+fn json_ticket<R: Serialize>(subject: &str, body: &str, markdown: &str, request: R) -> String {
+    let doc = JsonTicket {
+        subject,
+        body,
+        markdown,
+        request,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 #[derive(Serialize)]
@@ -307,7 +375,7 @@ struct JsonRequest<'a> {
     account_id: &'a str,
     project_id: &'a str,
     plan: &'static str,
-    environments: Vec<&'static str>,
+    environments: Vec<&'a str>,
     connection_type: &'static str,
     ports: Vec<JsonPort<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -329,15 +397,32 @@ struct JsonPort<'a> {
 struct JsonEndpoint<'a> {
     name: String,
     ports: Vec<JsonPort<'a>>,
+    /// AWS only: Adobe's principal, and that it is allowed.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    principal: Option<JsonPrincipal>,
+}
+
+/// Adobe's AWS principal as the JSON ticket states it; absent on Azure.
+#[derive(Serialize)]
+pub(crate) struct JsonPrincipal {
     principal_allowed: bool,
     principal: &'static str,
 }
 
+/// The principal fields of an endpoint service on `cloud`.
+pub(crate) fn json_principal(cloud: Cloud) -> Option<JsonPrincipal> {
+    (cloud == Cloud::Aws).then_some(JsonPrincipal {
+        principal_allowed: true,
+        principal: ADOBE_PRINCIPAL,
+    })
+}
+
+/// What the customer confirmed in place; the endpoint to Adobe's service comes after the ticket
+/// and is never claimed.
 #[derive(Serialize)]
 struct JsonPrerequisites {
     nlb: bool,
     endpoint_service: bool,
-    interface_endpoint: bool,
 }
 
 #[derive(Serialize)]
@@ -357,7 +442,7 @@ fn json_ports(ports: &[PortSpec]) -> Vec<JsonPort<'_>> {
         .collect()
 }
 
-fn json(subject: &str, e: &Enablement) -> String {
+fn json(subject: &str, body: &str, markdown: &str, e: &Enablement) -> String {
     let (endpoint_services, prerequisites) = match &e.connection {
         Connection::Unidirectional => (None, None),
         Connection::Bidirectional(list) => (
@@ -366,42 +451,35 @@ fn json(subject: &str, e: &Enablement) -> String {
                     .map(|s| JsonEndpoint {
                         name: s.name.to_string(),
                         ports: json_ports(&s.ports),
-                        principal_allowed: true,
-                        principal: ADOBE_PRINCIPAL,
+                        principal: json_principal(e.cloud()),
                     })
                     .collect(),
             ),
             Some(JsonPrerequisites {
                 nlb: true,
                 endpoint_service: true,
-                interface_endpoint: true,
             }),
         ),
     };
-    let doc = JsonTicket {
-        subject,
-        request: JsonRequest {
-            version: 1,
-            kind: "enablement",
-            company: &e.company,
-            cloud: e.cloud().as_str(),
-            region: e.region.code,
-            region_name: e.region.name,
-            account_id: e.account.as_str(),
-            project_id: e.project_id.as_str(),
-            plan: "pro",
-            environments: e.environments.iter().map(|v| v.as_str()).collect(),
-            connection_type: e.connection.as_str(),
-            ports: json_ports(&e.ports),
-            endpoint_services,
-            prerequisites,
-            azure: e.azure.as_ref().map(|a| JsonAzure {
-                cluster_id: a.cluster_id.as_str(),
-                subscription_ids: a.subscription_ids.iter().map(|x| x.as_str()).collect(),
-            }),
-        },
+    let request = JsonRequest {
+        version: 1,
+        kind: "enablement",
+        company: &e.company,
+        cloud: e.cloud().as_str(),
+        region: e.region.code,
+        region_name: e.region.name,
+        account_id: e.account.as_str(),
+        project_id: e.project_id.as_str(),
+        plan: "pro",
+        environments: e.environments.iter().map(|v| v.as_str()).collect(),
+        connection_type: e.connection.as_str(),
+        ports: json_ports(&e.ports),
+        endpoint_services,
+        prerequisites,
+        azure: e.azure.as_ref().map(|a| JsonAzure {
+            cluster_id: a.cluster_id.as_str(),
+            subscription_ids: a.subscription_ids.iter().map(|x| x.as_str()).collect(),
+        }),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    json_ticket(subject, body, markdown, request)
 }

@@ -57,7 +57,9 @@ fn codes_are_unique_ordered_and_well_formed() {
 fn a_rule_concerns_the_fields_it_names() {
     let ssh = &rules::PORT_SSH;
     assert!(ssh.concerns("ports[0].port"));
-    assert!(ssh.concerns("endpoint_services[12].ports[3].port"));
+    // SSH into Adobe only; port 22 on the customer's own service is PL213's.
+    assert!(!ssh.concerns("endpoint_services[12].ports[3].port"));
+    assert!(rules::PORT_22_OUTBOUND.concerns("endpoint_services[12].ports[3].port"));
     assert!(ssh.concerns("changes[2].ports[0].port"));
     assert!(!ssh.concerns("ports[0].service"));
     assert!(!ssh.concerns("ports"));

@@ -26,7 +26,7 @@ fn the_examples_are_valid_and_typed() {
     assert_eq!(c.company, "Acme Outdoor, Inc.");
     assert_eq!(c.region.code, "us-east-1");
     assert_eq!(c.project_id.as_str(), "abcdefghij123");
-    assert_eq!(c.changes.len(), 4);
+    assert_eq!(c.changes.len(), 7);
     assert_eq!(
         c.changes[0],
         ChangeAction::RemoveConnection(Environment::Staging)
@@ -42,7 +42,7 @@ fn the_examples_are_valid_and_typed() {
         (from.as_str(), to.as_str()),
         ("123456789012", "210987654321")
     );
-    let ChangeAction::AddEndpointService(svc) = &c.changes[2] else {
+    let ChangeAction::AddEndpointService(svc, _) = &c.changes[2] else {
         panic!("not an added endpoint service")
     };
     assert_eq!(svc.name.to_string(), SVC_A);
@@ -56,7 +56,10 @@ fn the_examples_are_valid_and_typed() {
             "remove_connection",
             "change_account",
             "add_endpoint_service",
-            "remove_endpoint_service"
+            "remove_endpoint_service",
+            "add_environment",
+            "open_ports",
+            "close_ports"
         ]
     );
 
@@ -244,7 +247,7 @@ fn pl503_action_unknown() {
             "PL503",
             E,
             "changes[0].action",
-            "\"upgrade_plan\" is not a change action; the actions are remove_connection, change_account, add_endpoint_service and remove_endpoint_service.",
+            "\"upgrade_plan\" is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports.",
             None,
         )],
     );
@@ -268,7 +271,7 @@ fn pl504_field_missing() {
             "PL504",
             E,
             "changes[0].environment",
-            "remove_connection needs environment, the environment to remove PrivateLink from (production or staging).",
+            "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
             None,
         )],
     );
@@ -549,7 +552,7 @@ fn environment_rules_apply_at_change_paths() {
                 "PL005",
                 E,
                 "changes[2].environment",
-                "Environment to disconnect must be text, not a list.",
+                "Environment must be text, not a list.",
                 None,
             ),
         ],
@@ -575,10 +578,10 @@ fn port_and_endpoint_rules_apply_at_change_paths() {
                 None,
             ),
             (
-                "PL204",
-                E,
+                "PL213",
+                W,
                 "changes[0].ports[0].port",
-                "Port 22 is SSH, and SSH cannot go over PrivateLink.",
+                "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
                 None,
             ),
             (
@@ -586,13 +589,6 @@ fn port_and_endpoint_rules_apply_at_change_paths() {
                 E,
                 "changes[0].ports[1].port",
                 "Port 70000 is out of range; ports run from 1 to 65535 on AWS.",
-                None,
-            ),
-            (
-                "PL206",
-                Severity::Info,
-                "changes[0].ports[2].port",
-                "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
                 None,
             ),
             (
@@ -615,18 +611,92 @@ fn port_and_endpoint_rules_apply_at_change_paths() {
             None,
         )],
     );
+    // Adobe connecting out to the customer's Private Link service on 443 is allowed on Azure,
+    // and no principal is asked for; 443 into Adobe Commerce (open_ports without a name) is not.
     case(
         AZURE,
         json!({"changes": [{"action": "add_endpoint_service",
             "name": "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg/providers/Microsoft.Network/privateLinkServices/pls",
-            "ports": [{"service": "HTTPS", "port": 443}], "principal_allowed": true}]}),
+            "ports": [{"service": "HTTPS", "port": 443}]},
+            {"action": "open_ports", "ports": [{"service": "HTTPS", "port": 443}]}]}),
         &[(
             "PL205",
             E,
-            "changes[0].ports[0].port",
+            "changes[1].ports[0].port",
             "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
             None,
         )],
+    );
+}
+
+/// The changes Adobe's "for example" list leaves out: another environment, ports opened or
+/// closed on Adobe's side or on an endpoint service; each with the environments it applies to.
+#[test]
+fn new_changes_are_checked() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "add_environment", "environment": "integration"},
+            {"action": "add_environment"},
+            {"action": "open_ports"},
+            {"action": "open_ports", "ports": [{"service": "SSH", "port": 22}], "environments": ["staging", "Staging", "master"]},
+            {"action": "close_ports", "name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "SFTP", "port": 22}], "environments": "production"}
+        ]}),
+        &[
+            ("PL162", E, "changes[0].environment", "Integration environments cannot use PrivateLink; only Production and Staging can.", None),
+            ("PL504", E, "changes[1].environment", "add_environment needs environment, the environment it concerns (production, staging or an additional staging environment).", None),
+            ("PL504", E, "changes[2].ports", "open_ports needs ports, the ports to open or close.", None),
+            ("PL204", E, "changes[3].ports[0].port", "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.", None),
+            ("PL163", W, "changes[3].environments[1]", "Staging is listed more than once.", None),
+            ("PL162", E, "changes[3].environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
+            ("PL213", W, "changes[4].ports[0].port", "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.", None),
+            ("PL005", E, "changes[4].environments", "Environments it applies to must be a list such as [\"production\"], not the text \"production\".", None),
+        ],
+    );
+    case(
+        AWS,
+        json!({"changes": [{"action": "add_environment", "environment": "staging-b"}]}),
+        &[("PL164", Severity::Info, "changes[0].environment", "\"staging-b\" is read as an additional staging environment; check that it is the ID the Cloud Console shows.", None)],
+    );
+}
+
+/// Changes that undo each other, and port changes listed twice.
+#[test]
+fn new_changes_conflict_and_repeat() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "add_environment", "environment": "staging"},
+            {"action": "remove_connection", "environment": "Staging"},
+            {"action": "open_ports", "ports": [{"service": "Redis", "port": 6379}, {"service": "DB", "port": 3306}]},
+            {"action": "close_ports", "ports": [{"service": "MySQL", "port": 3306}]},
+            {"action": "close_ports", "name": SVC_A, "ports": [{"service": "MySQL", "port": 3306}]},
+            {"action": "open_ports", "ports": [{"service": "DB", "port": 3306}, {"service": "Redis", "port": 6379}]},
+            {"action": "open_ports", "ports": [{"service": "Redis", "port": 6379}], "environments": ["production"]}
+        ]}),
+        &[
+            (
+                "PL506",
+                E,
+                "changes[1].environment",
+                "The Staging environment is both added and removed in this request.",
+                None,
+            ),
+            (
+                "PL506",
+                E,
+                "changes[3].ports[0].port",
+                "Port 3306/TCP is both opened and closed in this request.",
+                None,
+            ),
+            (
+                "PL505",
+                E,
+                "changes[5].ports",
+                "Opening these ports is listed more than once.",
+                None,
+            ),
+        ],
     );
 }
 
@@ -659,14 +729,14 @@ fn every_problem_is_reported_at_once() {
                 "PL504",
                 E,
                 "changes[0].environment",
-                "remove_connection needs environment, the environment to remove PrivateLink from (production or staging).",
+                "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
                 None,
             ),
             (
                 "PL503",
                 E,
                 "changes[1].action",
-                "\"nope\" is not a change action; the actions are remove_connection, change_account, add_endpoint_service and remove_endpoint_service.",
+                "\"nope\" is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports.",
                 None,
             ),
             (
@@ -725,15 +795,106 @@ fn change_ticket_markdown_escapes_user_text() {
 #[test]
 fn change_ticket_json_has_one_entry_per_change() {
     let checked = privatelink_prep::check_json(&common::request(AWS)).unwrap();
-    let t = render(&checked.request.unwrap(), Format::Json);
+    let t = render(checked.request.as_ref().unwrap(), Format::Json);
     let v: serde_json::Value = serde_json::from_str(&t.body).unwrap();
     assert_eq!(v["subject"], "PrivateLink change for Acme Outdoor, Inc.");
     assert_eq!(v["request"]["kind"], "change");
+    // The bodies ride along, so an integration can post the ticket as it is.
+    assert_eq!(
+        v["body"],
+        render(checked.request.as_ref().unwrap(), Format::Text).body
+    );
+    assert_eq!(
+        v["markdown"],
+        render(checked.request.as_ref().unwrap(), Format::Markdown).body
+    );
     let changes = v["request"]["changes"].as_array().unwrap();
-    assert_eq!(changes.len(), 4);
+    assert_eq!(changes.len(), 7);
     assert_eq!(changes[0]["action"], "remove_connection");
     assert_eq!(changes[0]["environment"], "staging");
     assert_eq!(changes[1]["to_account_id"], "210987654321");
     assert_eq!(changes[2]["principal"], "arn:aws:iam::402592597372:root");
+    assert_eq!(changes[2]["environments"], json!(["production"]));
     assert_eq!(changes[3]["name"], SVC_B);
+    assert_eq!(
+        changes[4],
+        json!({"action": "add_environment", "environment": "production", "summary": "Connect the Production environment through AWS PrivateLink too, with the setup of the environments connected today (account, ports and endpoint services)."})
+    );
+    assert_eq!(changes[5]["name"], serde_json::Value::Null);
+    assert_eq!(changes[6]["name"], SVC_A);
+    // The normalised request is itself a valid change document.
+    let again = privatelink_prep::check_json(&v["request"].to_string()).unwrap();
+    assert!(
+        again.report.diagnostics.iter().all(|d| d.severity != E),
+        "{:?}",
+        again.report
+    );
+}
+
+/// On Azure the change ticket never mentions the AWS principal, and its JSON carries none.
+#[test]
+fn azure_change_ticket_has_no_principal() {
+    let checked = privatelink_prep::check_json(&common::request(AZURE)).unwrap();
+    let request = checked.request.unwrap();
+    for f in [Format::Text, Format::Markdown, Format::Json] {
+        let body = render(&request, f).body;
+        assert!(!body.contains("principal"), "{body}");
+        assert!(!body.contains("402592597372"), "{body}");
+        assert!(!body.contains("endpoint service"), "{body}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&render(&request, Format::Json).body).unwrap();
+    assert!(v["request"]["changes"][2]
+        .get("principal_allowed")
+        .is_none());
+}
+
+#[test]
+fn pl506_removed_after_being_added() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "remove_endpoint_service", "name": SVC_B}
+        ]}),
+        &[(
+            "PL506",
+            E,
+            "changes[1].name",
+            "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn different_endpoint_services_may_be_added_and_removed() {
+    let checked = case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_endpoint_service", "name": SVC_A},
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "remove_connection", "environment": "staging"},
+            {"action": "remove_connection", "environment": "production"}
+        ]}),
+        &[],
+    );
+    let Some(Request::Change(change)) = checked.request else {
+        panic!("a change request");
+    };
+    assert_eq!(change.changes.len(), 4);
+}
+
+#[test]
+fn pl504_null_counts_as_missing() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "REMOVE_CONNECTION", "environment": null}]}),
+        &[(
+            "PL504",
+            E,
+            "changes[0].environment",
+            "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
+            None,
+        )],
+    );
 }

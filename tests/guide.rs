@@ -184,7 +184,8 @@ fn aws_bidirectional_commands_name_the_service_id() {
         "aws ec2 modify-vpc-endpoint-service-permissions --service-id vpce-svc-0a1b2c3d4e5f60718 --add-allowed-principals arn:aws:iam::402592597372:root --region eu-west-1",
         "aws ec2 describe-vpc-endpoint-service-permissions --service-id vpce-svc-0a1b2c3d4e5f60718 --region eu-west-1",
         "aws ec2 accept-vpc-endpoint-connections --service-id vpce-svc-0a1b2c3d4e5f60718 --vpc-endpoint-ids <adobe-endpoint-id> --region eu-west-1",
-        "magento-cloud environment:checkout production",
+        // Pro Production is reached with the Cloud Console's ssh command, not magento-cloud.
+        "ssh <ssh-access>",
         "curl -v telnet://<endpoint-dns>:8443/",
         "netstat -na | grep 9000",
         "tcpdump -i <interface> -tt -nn port 9000 and host <source-host>",
@@ -236,12 +237,16 @@ fn udp_ports_are_not_tested_with_curl() {
         .contains("curl tests TCP only: test UDP port 514"));
 }
 
-/// The command with quoted strings, placeholders and the one command substitution of the
-/// Azure IP lookup taken out: what the shell reads as syntax.
+/// The command with quoted strings, placeholders and the one captured command substitution of
+/// the Azure IP lookup (`nic="$(…)" && … "$nic"`) taken out: what the shell reads as syntax.
 fn syntax(command: &str) -> String {
     let mut out = String::new();
     let mut quoted = false;
-    for c in command.replace("\"$(", " ").replace(")\"", " ").chars() {
+    let command = command
+        .replacen("nic=\"$(", " ", 1)
+        .replacen(")\" && ", " ", 1)
+        .replace("\"$nic\"", " ");
+    for c in command.chars() {
         match c {
             '\'' => quoted = !quoted,
             c if !quoted => out.push(c),
@@ -249,6 +254,7 @@ fn syntax(command: &str) -> String {
         }
     }
     assert!(!quoted, "unbalanced quotes: {command}");
+    let command = command.as_str();
     let mut plain = String::new();
     let mut rest = out.as_str();
     while let Some(i) = rest.find('<') {
@@ -284,6 +290,46 @@ fn every_command_is_shell_safe() {
             );
         }
     }
+}
+
+#[test]
+fn a_name_that_starts_with_a_dash_is_never_read_as_an_option() {
+    // Azure allows a resource group to start with `-`: quoting alone would leave it an option.
+    let doc = common::doc(
+        "guide-azure-bidirectional-network.json",
+        json!({"customer_network": {"resource_group": "-rf"}}),
+    );
+    let req = privatelink_prep::check(&doc).request.unwrap();
+    let g = privatelink_prep::guide::guide(&req);
+    let with: Vec<&str> = commands(&g)
+        .into_iter()
+        .filter(|c| c.contains("-rf"))
+        .collect();
+    assert!(with.len() >= 3, "{with:?}");
+    for c in with {
+        assert!(c.contains("--resource-group='-rf'"), "{c}");
+        assert!(!c.contains(" '-rf'"), "{c}");
+    }
+}
+
+#[test]
+fn a_placeholder_in_the_ip_lookup_stops_the_whole_command() {
+    let g = guide_of("guide-azure-unidirectional.json");
+    let c = commands(&g)
+        .into_iter()
+        .find(|c| c.contains("az network nic show"))
+        .unwrap();
+    // The lookup runs first; `&&` runs `nic show` only when it succeeded.
+    assert!(
+        c.starts_with(
+            "nic=\"$(az network private-endpoint show --resource-group <your-resource-group> "
+        ),
+        "{c}"
+    );
+    assert!(
+        c.contains(")\" && az network nic show --ids \"$nic\" "),
+        "{c}"
+    );
 }
 
 #[test]
@@ -329,17 +375,25 @@ fn change_guide_steps() {
             "change-3-grant-access",
             "change-3-adobe-connects",
             "change-3-accept-connection",
-            "change-3-test",
-            "change-4-revoke-access"
+            "change-3-test-production",
+            "change-4-revoke-access",
+            "change-5-adobe-adds-environment",
+            "change-5-test",
+            "change-6-test-production",
+            "change-7-ports-closed"
         ]
     );
+    // The Cloud Console's ssh command in every step that opens a shell; never magento-cloud ssh.
+    assert!(!commands(&g).iter().any(|c| c.starts_with("magento-cloud")));
     assert!(g.steps[0]
         .explanation
         .contains("PrivateLink change for Acme Outdoor, Inc."));
     let cmds = commands(&g);
     assert!(cmds.contains(&"aws ec2 modify-vpc-endpoint-service-permissions --service-id vpce-svc-0fedcba9876543210 --remove-allowed-principals arn:aws:iam::402592597372:root --region us-east-1"));
-    assert!(cmds.contains(&"magento-cloud environment:checkout <environment-id>"));
+    assert!(cmds.contains(&"ssh <ssh-access>"));
     assert!(cmds.contains(&"curl -v telnet://<adobe-endpoint-dns>:<port>/"));
+    // Ports opened on Adobe's side are tested from the customer's network, each port.
+    assert!(cmds.contains(&"curl -v telnet://<adobe-endpoint-dns>:6379/"));
 }
 
 // The CLI.

@@ -221,7 +221,7 @@ fn company_newline() {
         "aws-unidirectional.json",
         r#"{"company": "Acme\nEvil: header"}"#,
         &[
-            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break or control character, but the ticket subject is one line.", None),
+            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break, a control character or a character that reorders text, but the ticket subject is one line.", None),
         ],
     );
 }
@@ -728,8 +728,29 @@ fn environment_integration() {
             ("PL162", E, "environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
             ("PL162", E, "environments[3]", "Local environments cannot use PrivateLink; only Production and Staging can.", None),
             ("PL162", E, "environments[4]", "\"prod\" is not an environment name; did you mean production?", Some("production")),
-            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only production and staging are.", None),
+            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only production, staging and additional staging environments are.", None),
         ],
+    );
+}
+
+/// Second staging environments (an add-on sold for Private Link) are accepted with a note;
+/// `stage` still suggests staging, and a staging ID must be one token.
+#[test]
+fn environment_additional_staging() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": ["production", "Staging2", "staging-eu", "stage", "staging 2"]}"#,
+        &[
+            ("PL164", I, "environments[1]", "\"staging2\" is read as an additional staging environment; check that it is the ID the Cloud Console shows.", None),
+            ("PL164", I, "environments[2]", "\"staging-eu\" is read as an additional staging environment; check that it is the ID the Cloud Console shows.", None),
+            ("PL162", E, "environments[3]", "\"stage\" is not an environment name; did you mean staging?", Some("staging")),
+            ("PL162", E, "environments[4]", "\"staging 2\" is not an environment PrivateLink can use; did you mean staging?", Some("staging")),
+        ],
+    );
+    case(
+        "aws-unidirectional.json",
+        r#"{"environments": ["staging", "staging2"]}"#,
+        &[("PL164", I, "environments[1]", "\"staging2\" is read as an additional staging environment; check that it is the ID the Cloud Console shows.", None)],
     );
 }
 
@@ -878,8 +899,35 @@ fn port_ssh() {
         "aws-unidirectional.json",
         r#"{"ports": [{"service": "Shell", "port": 22}, {"service": "OpenSSH bastion", "port": 2200}, {"service": "SFTP", "port": 2222}]}"#,
         &[
-            ("PL204", E, "ports[0].port", "Port 22 is SSH, and SSH cannot go over PrivateLink.", None),
-            ("PL204", E, "ports[1].port", "The service \"OpenSSH bastion\" looks like SSH, and SSH cannot go over PrivateLink on any port.", None),
+            ("PL204", E, "ports[0].port", "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.", None),
+            ("PL204", E, "ports[1].port", "The service \"OpenSSH bastion\" looks like SSH, and SSH into the Adobe Commerce environment cannot go over PrivateLink on any port.", None),
+        ],
+    );
+    // A name that mentions SFTP is file transfer, whatever else it says; port 22 into Adobe
+    // stays an error whatever the name.
+    case(
+        "aws-unidirectional.json",
+        r#"{"ports": [{"service": "SFTP (SSH file transfer)", "port": 2222}, {"service": "SFTP", "port": 22}]}"#,
+        &[(
+            "PL204",
+            E,
+            "ports[1].port",
+            "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.",
+            None,
+        )],
+    );
+}
+
+/// Adobe connecting out to the customer's SFTP server on 22: a warning, not an error.
+#[test]
+fn port_22_outbound() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "SFTP", "port": 22}, {"service": "SSH jump host", "port": 2200}, {"service": "SFTP over SSH", "port": 2222}], "principal_allowed": true}]}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL213", W, "endpoint_services[0].ports[0].port", "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.", None),
+            ("PL213", W, "endpoint_services[0].ports[1].port", "The service \"SSH jump host\" on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH.", None),
         ],
     );
 }
@@ -896,6 +944,17 @@ fn port_443_azure() {
             "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
             None,
         )],
+    );
+}
+
+/// On Azure, 443 is refused into Adobe Commerce only: Adobe connecting out to the customer's own
+/// Private Link service on 443 is not what Fastly origin cloaking concerns.
+#[test]
+fn port_443_azure_outbound_is_allowed() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg-integration/providers/Microsoft.Network/privateLinkServices/pls-crm", "ports": [{"service": "CRM API", "port": 443}]}]}"#,
+        &[],
     );
 }
 
@@ -931,7 +990,7 @@ fn port_duplicate() {
                 "PL212",
                 W,
                 "ports[2].protocol",
-                "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.",
+                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
                 None,
             ),
         ],
@@ -947,10 +1006,12 @@ fn ports_too_many() {
             "PL208",
             E,
             "ports",
-            "51 ports are listed, but one endpoint service can carry at most 50.",
+            "51 ports are listed, but one AWS endpoint service can carry at most 50.",
             None,
         )],
     );
+    // The limit is an AWS Network Load Balancer's; Azure's Standard Load Balancer allows more.
+    case("azure-unidirectional.json", r#"{"ports": "MANY51"}"#, &[]);
 }
 
 #[test]
@@ -1007,7 +1068,7 @@ fn protocol_udp_aws() {
             "PL212",
             W,
             "ports[0].protocol",
-            "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.",
+            "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
             None,
         )],
     );
@@ -1210,6 +1271,51 @@ fn endpoint_aws_on_azure() {
     );
 }
 
+/// An alias still connects, so it is accepted; Adobe asks for resource IDs, so it is a warning.
+#[test]
+fn azure_alias_asks_for_the_resource_id() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "erp-pls.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus2.azure.privatelinkservice", "ports": [{"service": "ERP", "port": 8080}]}]}"#,
+        &[("PL311", W, "endpoint_services[0].name", "\"erp-pls.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus2.azure.p…\" is the alias of a Private Link service; Adobe asks for its resource ID.", None)],
+    );
+}
+
+/// On Azure, Adobe's access is by subscription and is given after the ticket: there is no AWS
+/// principal to confirm, so false or absent is no error (a wrong type still is).
+#[test]
+fn principal_is_aws_only() {
+    case(
+        "azure-bidirectional.json",
+        r#"{"endpoint_services": [{"name": "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg-erp/providers/Microsoft.Network/privateLinkServices/pls-erp", "ports": [{"service": "ERP", "port": 8080}], "principal_allowed": false}, {"name": "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg-erp/providers/Microsoft.Network/privateLinkServices/pls-crm", "ports": [{"service": "CRM", "port": 5671}], "principal_allowed": "yes"}]}"#,
+        &[(
+            "PL005",
+            E,
+            "endpoint_services[1].principal_allowed",
+            "Adobe may connect to this service must be true or false, not the text \"yes\".",
+            None,
+        )],
+    );
+}
+
+/// me-west-1 and sa-west-1 are in botocore's partitions.json but not in its endpoints.json.
+#[test]
+fn region_announced() {
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "me-west-1"}"#,
+        &[("PL128", W, "region", "me-west-1 (Middle East (Saudi Arabia)) is an AWS region that is announced but not yet in service.", None)],
+    );
+    case(
+        "aws-unidirectional.json",
+        r#"{"region": "South America (Chile)"}"#,
+        &[
+            ("PL123", I, "region", "\"South America (Chile)\" is sent as the region code sa-west-1.", None),
+            ("PL128", W, "region", "sa-west-1 (South America (Chile)) is an AWS region that is announced but not yet in service.", None),
+        ],
+    );
+}
+
 #[test]
 fn principal_false() {
     case(
@@ -1249,10 +1355,10 @@ fn endpoint_ports() {
                 None,
             ),
             (
-                "PL204",
-                E,
+                "PL213",
+                W,
                 "endpoint_services[0].ports[0].port",
-                "Port 22 is SSH, and SSH cannot go over PrivateLink.",
+                "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
                 None,
             ),
         ],
@@ -1266,10 +1372,37 @@ fn prerequisites_missing() {
         r#"{"prerequisites": {"nlb": false, "interface_endpoint": "yes"}}"#,
         &[
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.", None),
-            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in your VPC, which a bidirectional connection needs.", None),
+            ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.", None),
+            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in front of your application in your VPC, which a bidirectional connection needs.", None),
             ("PL005", E, "prerequisites.interface_endpoint", "An interface endpoint must be true or false, not the text \"yes\".", None),
         ],
+    );
+}
+
+/// The customer's endpoint to Adobe's service is made after the ticket: not confirming it is not
+/// an error; saying it is not there yet gets a note.
+#[test]
+fn prerequisites_interface_endpoint_later() {
+    case(
+        "aws-bidirectional.json",
+        r#"{"prerequisites": {"interface_endpoint": false}}"#,
+        &[
+            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
+            ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.", None),
+            ("PL323", I, "prerequisites.interface_endpoint", "Your interface endpoint to Adobe's endpoint service is made after the ticket, once Adobe sends its name.", None),
+        ],
+    );
+    case(
+        "azure-bidirectional.json",
+        r#"{"prerequisites": {"interface_endpoint": false}}"#,
+        &[
+            ("PL323", I, "prerequisites.interface_endpoint", "Your private endpoint to Adobe's Private Link service is made after the ticket, once Adobe sends its name.", None),
+        ],
+    );
+    case(
+        "aws-unidirectional.json",
+        r#"{"connection_type": "bidirectional", "endpoint_services": [{"name": "com.amazonaws.vpce.eu-central-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true}], "prerequisites": {"nlb": true, "endpoint_service": true}}"#,
+        &[],
     );
 }
 
@@ -1279,9 +1412,8 @@ fn prerequisites_absent() {
         "azure-bidirectional.json",
         r#"{"prerequisites": null}"#,
         &[
-            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in your VPC, which a bidirectional connection needs.", None),
-            ("PL321", E, "prerequisites.endpoint_service", "You have not confirmed an endpoint service configuration for your application in your VPC, which a bidirectional connection needs.", None),
-            ("PL321", E, "prerequisites.interface_endpoint", "You have not confirmed an interface endpoint (AWS) or private endpoint (Azure) in your VPC, which a bidirectional connection needs.", None),
+            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Standard Load Balancer (frontend IP configuration) in front of your application in your virtual network, which a bidirectional connection needs.", None),
+            ("PL321", E, "prerequisites.endpoint_service", "You have not confirmed a Private Link service for your application in your virtual network, which a bidirectional connection needs.", None),
         ],
     );
 }
@@ -1364,4 +1496,111 @@ fn cloud_unknown_no_cascade() {
             None,
         )],
     );
+}
+
+#[test]
+fn version_of_every_json_type() {
+    let must = |what: &str| format!("The format version must be the number 1, not {what}.");
+    for (patch, message) in [
+        (r#"{"version": -3}"#, must("the number -3")),
+        (
+            r#"{"version": -9223372036854775808}"#,
+            must("the number -9223372036854775808"),
+        ),
+        (r#"{"version": 1.5}"#, must("a number with a fraction")),
+        (r#"{"version": 1e300}"#, must("a very large number")),
+        (r#"{"version": true}"#, must("true")),
+        (r#"{"version": [1]}"#, must("a list")),
+        (r#"{"version": {"v": 1}}"#, must("an object")),
+        (
+            r#"{"version": 18446744073709551615}"#,
+            "Format version 18446744073709551615 is not supported; this tool reads version 1."
+                .to_string(),
+        ),
+    ] {
+        let message: &'static str = Box::leak(message.into_boxed_str());
+        case(
+            "aws-unidirectional.json",
+            patch,
+            &[("PL003", E, "version", message, None)],
+        );
+    }
+    // Absent, null or 1: no finding.
+    for patch in [r#"{"version": null}"#, r#"{"version": 1}"#] {
+        case("aws-unidirectional.json", patch, &[]);
+    }
+}
+
+#[test]
+fn text_is_read_up_to_1000_characters() {
+    case(
+        "aws-unidirectional.json",
+        &format!(r#"{{"company": "{}"}}"#, "C".repeat(1000)),
+        &[(
+            "PL103",
+            E,
+            "company",
+            "The company name is 1000 characters long, more than the 100 allowed.",
+            None,
+        )],
+    );
+    case(
+        "aws-unidirectional.json",
+        &format!(r#"{{"company": "{}"}}"#, "é".repeat(1001)),
+        &[(
+            "PL007",
+            E,
+            "company",
+            "Company name is 1001 characters long, more than the 1000 allowed.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn kind_enablement_in_any_case_is_the_default() {
+    case("aws-unidirectional.json", r#"{"kind": "ENABLEMENT"}"#, &[]);
+    case(
+        "aws-unidirectional.json",
+        r#"{"kind": " enablement "}"#,
+        &[],
+    );
+}
+
+#[test]
+fn unknown_fields_suggest_a_near_field_name() {
+    let mut doc: Value = serde_json::from_str(&common::request("aws-unidirectional.json")).unwrap();
+    common::merge(
+        &mut doc,
+        json!({"acount_id": "x", "PORTS": 1, "connection_typ": 2, "zzzzzzz": 3}),
+    );
+    let report = privatelink_prep::check(&doc).report;
+    let messages: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.field.as_str(), d.message.as_str()))
+        .collect();
+    let ignored = "is not part of the request and is ignored";
+    assert_eq!(
+        messages,
+        [
+            (
+                "PORTS",
+                &*format!("The field \"PORTS\" {ignored}; did you mean ports?")
+            ),
+            (
+                "acount_id",
+                &*format!("The field \"acount_id\" {ignored}; did you mean account_id?")
+            ),
+            (
+                "connection_typ",
+                &*format!("The field \"connection_typ\" {ignored}; did you mean connection_type?")
+            ),
+            ("zzzzzzz", &*format!("The field \"zzzzzzz\" {ignored}.")),
+        ]
+    );
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.help == privatelink_prep::rules::UNKNOWN_FIELD.help));
 }

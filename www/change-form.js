@@ -12,8 +12,8 @@
 
 import { h, getIn, setIn } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
-import { cloudWords } from './words.js';
 import { fieldLabels } from './labels.js';
+import { cloudWords, principalCopy } from './words.js';
 
 
 /** The actions of a change, in the order the select offers them. */
@@ -132,13 +132,16 @@ const LOCKABLE = ['company', 'cloud', 'region', 'project_id'];
  * options.api: the loaded core (regions()); options.idFor(path): the form's id for a path;
  * options.values: a change document to start from; options.onEdit(immediate): after each edit;
  * options.locked, options.lockedValues, options.lockNote: paths a host page sets (company,
- * cloud, region, project_id), their values, and the note shown under them.
+ * cloud, region, project_id), their values, and the note shown under them; options.copy(text,
+ * container): the form's clipboard writer (Copy Adobe's principal).
  * Returns { element, getRequest, getState, setValue, setValues }.
  * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void,
- *   locked?: Set<string>, lockedValues?: any, lockNote?: string }} options
+ *   locked?: Set<string>, lockedValues?: any, lockNote?: string,
+ *   copy?: (text: string, container: Element) => Promise<boolean> }} options
  */
 export function createChangeForm({
   api, idFor, values, onEdit = (_immediate) => {}, locked = new Set(), lockedValues = {}, lockNote = '',
+  copy = async () => false,
 }) {
   const locks = new Set(LOCKABLE.filter((p) => locked.has(p)));
   const withLocks = (doc) => {
@@ -202,11 +205,11 @@ export function createChangeForm({
         h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         kit.msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          kit.textField(`${p}.service`, labelOf(`${p}.service`), '', { width: 'plp-w-full' }),
-          kit.textField(`${p}.port`, labelOf(`${p}.port`), '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          kit.selectField(`${p}.protocol`, labelOf(`${p}.protocol`), [['tcp', 'TCP'], ['udp', 'UDP']]),
+          kit.textField(`${p}.service`, labelOf(`${p}.service`), '', { width: 'plp-w-full', inRow: true }),
+          kit.textField(`${p}.port`, labelOf(`${p}.port`), '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          kit.selectField(`${p}.protocol`, labelOf(`${p}.protocol`), [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
-            kit.removeButton(`port ${i + 1} of change ${changeNo}`, () => removeRow(base, i))))));
+            kit.removeButton(`port ${i + 1}`, ` of change ${changeNo}`, () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: labelOf(base) }),
@@ -234,6 +237,7 @@ export function createChangeForm({
           kit.textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
           kit.checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
+          principalCopy(state.cloud, copy, () => element),
         ];
       case 'remove_endpoint_service':
         return [kit.textField(`${p}.name`, labelOf(`${p}.name`), w.removeServiceHint, { width: 'plp-w-full' })];
@@ -251,7 +255,7 @@ export function createChangeForm({
       kit.msgsFor(p),
       kit.selectField(`${p}.action`, labelOf(`${p}.action`), ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
       fields,
-      h('div', { class: 'plp-row-action' }, kit.removeButton(`change ${i + 1}`, () => removeRow('changes', i))));
+      h('div', { class: 'plp-row-action' }, kit.removeButton('this change', ` (change ${i + 1})`, () => removeRow('changes', i))));
   }
 
   function renderChanges() {

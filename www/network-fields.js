@@ -90,14 +90,14 @@ export function createNetworkFields({ api, idFor, values, onEdit = (_immediate) 
   function idList(field, hint) {
     const base = `customer_network.${field}`;
     const list = state.customer_network[field];
-    const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1); // "subnet ID 2"
-    const noun = lower(labelOf(`${base}[0]`)).replace(/ 1$/, '');
+    const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+    const noun = lower(labelOf(`${base}[0]`)).replace(/ 1$/, ''); // "subnet ID"
     const rows = h('div', { class: 'plp-rows' });
     list.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
         kit.textField(p, labelOf(p), '', { width: 'plp-w-24' }),
-        h('div', { class: 'plp-row-action' }, kit.removeButton(lower(labelOf(p)), () => removeRow(field, i)))));
+        h('div', { class: 'plp-row-action' }, kit.removeButton(lower(labelOf(p)), '', () => removeRow(field, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: labelOf(base) }),

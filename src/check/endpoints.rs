@@ -10,20 +10,27 @@ use crate::request::{Connection, EndpointService};
 use crate::rules;
 use crate::text::quote;
 
+use super::ports::Direction;
 use super::Checker;
 
 /// The fields of one endpoint service entry.
 const ENDPOINT_FIELDS: &[&str] = &["name", "ports", "principal_allowed"];
-/// The bidirectional prerequisites and what each is.
-const PREREQUISITES: &[(&str, &str)] = &[
-    ("nlb", "a Network Load Balancer"),
+/// The fields of `prerequisites`.
+const PREREQUISITE_FIELDS: &[&str] = &["nlb", "endpoint_service", "interface_endpoint"];
+
+/// The bidirectional prerequisites the customer confirms before the ticket, and what each is on
+/// each cloud (AWS, Azure). `interface_endpoint` is not one: the customer's endpoint to Adobe's
+/// service can only be made once Adobe has sent its name, after the ticket.
+const PREREQUISITES: &[(&str, &str, &str)] = &[
+    (
+        "nlb",
+        "a Network Load Balancer in front of your application",
+        "a Standard Load Balancer (frontend IP configuration) in front of your application",
+    ),
     (
         "endpoint_service",
         "an endpoint service configuration for your application",
-    ),
-    (
-        "interface_endpoint",
-        "an interface endpoint (AWS) or private endpoint (Azure)",
+        "a Private Link service for your application",
     ),
 ];
 
@@ -57,7 +64,7 @@ impl Checker {
             }
             _ => {
                 let list = self.endpoint_services(services, cloud, region);
-                let prereqs_ok = self.prerequisites(prerequisites);
+                let prereqs_ok = self.prerequisites(prerequisites, cloud);
                 Some(Connection::Bidirectional(list.filter(|_| prereqs_ok)?))
             }
         }
@@ -74,7 +81,11 @@ impl Checker {
             "endpoint_services",
             "a list of {name, ports, principal_allowed} entries",
             &rules::ENDPOINT_SERVICES_MISSING,
-            "A bidirectional connection needs at least one endpoint service for Adobe to connect to.",
+            if cloud == Some(Cloud::Azure) {
+                "A bidirectional connection needs at least one Private Link service for Adobe to connect to."
+            } else {
+                "A bidirectional connection needs at least one endpoint service for Adobe to connect to."
+            },
         )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
@@ -91,6 +102,7 @@ impl Checker {
             };
             let name_path = format!("{at}.name");
             let name = self.endpoint_name(entry.get("name"), &name_path, cloud, region);
+            self.alias_warning(name.as_ref(), &name_path);
             if let Some(n) = &name {
                 let norm = n.to_string().to_ascii_lowercase();
                 if seen.contains(&norm) {
@@ -106,10 +118,16 @@ impl Checker {
                     seen.push(norm);
                 }
             }
-            let ports = self.ports(entry.get("ports"), &format!("{at}.ports"), cloud);
+            let ports = self.ports(
+                entry.get("ports"),
+                &format!("{at}.ports"),
+                cloud,
+                Direction::FromAdobe,
+            );
             self.principal(
                 entry.get("principal_allowed"),
                 &format!("{at}.principal_allowed"),
+                cloud,
             );
             self.unknown_fields(entry, ENDPOINT_FIELDS, &at);
             if let (Some(name), Some(ports)) = (name, ports) {
@@ -219,9 +237,27 @@ impl Checker {
         Some(name)
     }
 
-    pub(crate) fn principal(&mut self, v: Option<&Value>, path: &str) {
+    /// Warns when a customer's Azure target is given by its alias rather than its resource ID.
+    pub(crate) fn alias_warning(&mut self, name: Option<&EndpointServiceName>, path: &str) {
+        if let Some(n @ EndpointServiceName::AzureAlias { .. }) = name {
+            self.push(Diagnostic::new(
+                &rules::AZURE_ALIAS,
+                path,
+                format!(
+                    "{} is the alias of a Private Link service; Adobe asks for its resource ID.",
+                    quote(&n.to_string())
+                ),
+            ));
+        }
+    }
+
+    /// Checks the confirmation that Adobe's AWS principal is allowed. On Azure there is nothing
+    /// to confirm before the ticket (Adobe names its subscription afterwards): any boolean, or
+    /// none, is accepted.
+    pub(crate) fn principal(&mut self, v: Option<&Value>, path: &str, cloud: Option<Cloud>) {
         match v {
             Some(Value::Bool(true)) => {}
+            None | Some(Value::Null) | Some(Value::Bool(false)) if cloud != Some(Cloud::Aws) => {}
             None | Some(Value::Null) | Some(Value::Bool(false)) => self.push(Diagnostic::new(
                 &rules::PRINCIPAL_NOT_ALLOWED,
                 path,
@@ -232,7 +268,7 @@ impl Checker {
     }
 
     /// Checks the bidirectional prerequisites; true when all are confirmed.
-    pub(super) fn prerequisites(&mut self, v: Option<&Value>) -> bool {
+    pub(super) fn prerequisites(&mut self, v: Option<&Value>, cloud: Option<Cloud>) -> bool {
         let empty = Map::new();
         let obj = match v {
             None => &empty,
@@ -247,7 +283,9 @@ impl Checker {
             }
         };
         let mut ok = true;
-        for (field, what) in PREREQUISITES {
+        let azure = cloud == Some(Cloud::Azure);
+        for (field, aws, az) in PREREQUISITES {
+            let what = if azure { az } else { aws };
             let path = format!("prerequisites.{field}");
             match obj.get(*field) {
                 Some(Value::Bool(true)) => {}
@@ -255,7 +293,10 @@ impl Checker {
                     self.push(Diagnostic::new(
                         &rules::PREREQUISITE_MISSING,
                         path,
-                        format!("You have not confirmed {what} in your VPC, which a bidirectional connection needs."),
+                        format!(
+                            "You have not confirmed {what} in your {}, which a bidirectional connection needs.",
+                            cloud.unwrap_or(Cloud::Aws).network()
+                        ),
                     ));
                     ok = false;
                 }
@@ -265,8 +306,23 @@ impl Checker {
                 }
             }
         }
-        let known: Vec<&str> = PREREQUISITES.iter().map(|(f, _)| *f).collect();
-        self.unknown_fields(obj, &known, "prerequisites");
+        match obj.get("interface_endpoint") {
+            Some(Value::Bool(false)) => self.push(Diagnostic::new(
+                &rules::INTERFACE_ENDPOINT_LATER,
+                "prerequisites.interface_endpoint",
+                if azure {
+                    "Your private endpoint to Adobe's Private Link service is made after the ticket, once Adobe sends its name."
+                } else {
+                    "Your interface endpoint to Adobe's endpoint service is made after the ticket, once Adobe sends its name."
+                },
+            )),
+            None | Some(Value::Null) | Some(Value::Bool(true)) => {}
+            Some(other) => {
+                self.wrong_type("prerequisites.interface_endpoint", "true or false", other);
+                ok = false;
+            }
+        }
+        self.unknown_fields(obj, PREREQUISITE_FIELDS, "prerequisites");
         ok
     }
 }

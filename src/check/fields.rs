@@ -137,6 +137,17 @@ impl Checker {
         let named = [("code", region.code), ("name", region.name)];
         match region.availability {
             Availability::Usable => Some(region),
+            Availability::Announced => {
+                self.push(Diagnostic::new(
+                    &rules::REGION_ANNOUNCED,
+                    "region",
+                    format!(
+                        "{} ({}) is an AWS region that is announced but not yet in service.",
+                        region.code, region.name
+                    ),
+                ));
+                Some(region)
+            }
             Availability::Restricted => {
                 self.emit(&rules::REGION_RESTRICTED, "region", 0, &named);
                 Some(region)
@@ -357,7 +368,8 @@ impl Checker {
         ok.then_some(out)
     }
 
-    /// Checks one environment name at `path`: production or staging.
+    /// Checks one environment ID at `path`: production, staging, or an additional staging
+    /// environment (noted).
     pub(crate) fn environment(&mut self, item: &Value, path: &str) -> Option<Environment> {
         let s = match self.text(Some(item), path) {
             Got::Ok(s) => s,
@@ -371,11 +383,18 @@ impl Checker {
             }
             Got::Reported => return None,
         };
-        match s.to_ascii_lowercase().as_str() {
-            "production" => Some(Environment::Production),
-            "staging" => Some(Environment::Staging),
-            other => {
-                self.push(not_eligible(path.to_string(), s, other));
+        match Environment::parse(s) {
+            Some(Environment::AdditionalStaging(id)) => {
+                self.push(Diagnostic::new(
+                    &rules::ENVIRONMENT_ADDITIONAL_STAGING,
+                    path,
+                    format!("{} is read as an additional staging environment; check that it is the ID the Cloud Console shows.", quote(&id)),
+                ));
+                Some(Environment::AdditionalStaging(id))
+            }
+            Some(env) => Some(env),
+            None => {
+                self.push(not_eligible(path.to_string(), s, &s.to_ascii_lowercase()));
                 None
             }
         }
@@ -429,7 +448,7 @@ fn not_eligible(path: String, typed: &str, lower: &str) -> Diagnostic {
             format!("{} is not an environment name; did you mean production?", quote(typed)),
             Some("production"),
         ),
-        "stage" | "stg" | "staging2" | "preprod" => (
+        "stage" | "stg" | "preprod" => (
             format!("{} is not an environment name; did you mean staging?", quote(typed)),
             Some("staging"),
         ),
@@ -440,7 +459,7 @@ fn not_eligible(path: String, typed: &str, lower: &str) -> Diagnostic {
             (
                 match near {
                     Some(e) => format!("{} is not an environment PrivateLink can use; did you mean {e}?", quote(typed)),
-                    None => format!("{} is not an environment PrivateLink can use; only production and staging are.", quote(typed)),
+                    None => format!("{} is not an environment PrivateLink can use; only production, staging and additional staging environments are.", quote(typed)),
                 },
                 near,
             )

@@ -10,6 +10,15 @@ use crate::text::{is_one_line, quote};
 
 use super::{number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
+/// Which way the connections on a list of ports go: some rules concern one way only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// From the customer's network into Adobe Commerce (the request's own `ports`).
+    IntoAdobe,
+    /// From Adobe Commerce out to one of the customer's endpoint services.
+    FromAdobe,
+}
+
 /// The fields of one port entry.
 const PORT_FIELDS: &[&str] = &["service", "port", "protocol"];
 
@@ -20,6 +29,7 @@ impl Checker {
         v: Option<&Value>,
         path: &str,
         cloud: Option<Cloud>,
+        dir: Direction,
     ) -> Option<Vec<PortSpec>> {
         let items = self.required_list(
             v,
@@ -29,12 +39,13 @@ impl Checker {
             "No port is listed; name each service and the port Adobe must open for it.",
         )?;
         let errors_before = self.error_count();
-        if items.len() > MAX_PORTS {
+        // An AWS NLB limit; Azure's Standard Load Balancer allows far more rules.
+        if items.len() > MAX_PORTS && cloud == Some(Cloud::Aws) {
             self.push(Diagnostic::new(
                 &rules::PORTS_TOO_MANY,
                 path,
                 format!(
-                    "{} ports are listed, but one endpoint service can carry at most {MAX_PORTS}.",
+                    "{} ports are listed, but one AWS endpoint service can carry at most {MAX_PORTS}.",
                     items.len()
                 ),
             ));
@@ -48,7 +59,13 @@ impl Checker {
                 continue;
             };
             let service = self.service(entry.get("service"), &format!("{at}.service"));
-            let port = self.port_number(entry.get("port"), &format!("{at}.port"), cloud, service);
+            let port = self.port_number(
+                entry.get("port"),
+                &format!("{at}.port"),
+                cloud,
+                dir,
+                service,
+            );
             let protocol = self.protocol(entry.get("protocol"), &format!("{at}.protocol"), cloud);
             self.unknown_fields(entry, PORT_FIELDS, &at);
             let (Some(port), Some(protocol)) = (port, protocol) else {
@@ -100,6 +117,7 @@ impl Checker {
         v: Option<&Value>,
         path: &str,
         cloud: Option<Cloud>,
+        dir: Direction,
         service: Option<&str>,
     ) -> Option<u16> {
         let number: Option<u64> = match v {
@@ -111,11 +129,14 @@ impl Checker {
                 ));
                 return None;
             }
-            // Negative or huge whole numbers are out of range; fractions are not ports at all.
+            // A whole number however written (`80.0`, `8.0e1`) is that number; negative ones
+            // (and `-0`) read as 0 and huge ones saturate, both out of range; fractions are
+            // not ports at all.
             Some(Value::Number(n)) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
                 (Some(u), _, _) => Some(u),
                 (_, Some(_), _) => Some(0),
-                (_, _, Some(f)) if f.fract() == 0.0 => Some(if f < 0.0 { 0 } else { u64::MAX }),
+                // `as` saturates: below zero is 0, beyond u64 is u64::MAX.
+                (_, _, Some(f)) if f.fract() == 0.0 => Some(f as u64),
                 _ => None,
             },
             Some(Value::String(s)) => {
@@ -178,19 +199,34 @@ impl Checker {
             return None;
         }
         let port = n as u16;
-        if port == 22 || service.is_some_and(is_ssh_service) {
-            let msg = if port == 22 {
-                "Port 22 is SSH, and SSH cannot go over PrivateLink.".to_string()
-            } else {
-                format!(
-                    "The service {} looks like SSH, and SSH cannot go over PrivateLink on any port.",
-                    quote(service.unwrap_or_default())
-                )
-            };
-            self.push(Diagnostic::new(&rules::PORT_SSH, path, msg));
-            return None;
+        let ssh_name = service.is_some_and(is_ssh_service);
+        match dir {
+            Direction::IntoAdobe if port == 22 || ssh_name => {
+                let msg = if port == 22 {
+                    "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.".to_string()
+                } else {
+                    format!(
+                        "The service {} looks like SSH, and SSH into the Adobe Commerce environment cannot go over PrivateLink on any port.",
+                        quote(service.unwrap_or_default())
+                    )
+                };
+                self.push(Diagnostic::new(&rules::PORT_SSH, path, msg));
+                return None;
+            }
+            Direction::FromAdobe if port == 22 || ssh_name => {
+                let msg = if port == 22 {
+                    "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.".to_string()
+                } else {
+                    format!(
+                        "The service {} on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH.",
+                        quote(service.unwrap_or_default())
+                    )
+                };
+                self.push(Diagnostic::new(&rules::PORT_22_OUTBOUND, path, msg));
+            }
+            _ => {}
         }
-        if port == 443 {
+        if port == 443 && dir == Direction::IntoAdobe {
             match cloud {
                 Some(Cloud::Azure) => {
                     self.push(Diagnostic::new(
@@ -235,17 +271,20 @@ impl Checker {
             self.push(Diagnostic::new(
                 &rules::PROTOCOL_UDP_AWS,
                 path,
-                "UDP over AWS PrivateLink works only behind a dual-stack Network Load Balancer.",
+                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
             ));
         }
         Some(p)
     }
 }
 
-/// True for service names that mean SSH (`SSH`, `sshd`, `OpenSSH`, `Secure Shell`), but not SFTP,
-/// which Adobe lists as a service to open.
+/// True for service names that mean SSH (`SSH`, `sshd`, `OpenSSH`, `Secure Shell`), but not those
+/// that mention SFTP (`SFTP over SSH`), a file transfer service Adobe lists as one to open.
 fn is_ssh_service(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
+    if lower.contains("sftp") {
+        return false;
+    }
     lower.contains("secure shell")
         || lower
             .split(|c: char| !c.is_ascii_alphanumeric())

@@ -1,22 +1,29 @@
 //! The ticket of a change request: subject `PrivateLink change for <company>`, then the project
 //! and one line per change, in plain text, Markdown (user text escaped) or JSON.
 //!
-//! The JSON body is `{"subject": ..., "request": {"version": 1, "kind": "change", "company",
-//! "cloud", "region", "region_name", "project_id", "changes": [...]}}`, each change an object with
-//! its `action`, the normalised fields of that action, and `summary`, the change's line of the
-//! plain-text ticket:
-//! - `{"action": "remove_connection", "environment": "production" | "staging"}`
+//! The JSON body is `{"subject", "body", "markdown", "request": {"version": 1, "kind": "change",
+//! "company", "cloud", "region", "region_name", "project_id", "changes": [...]}}` (`body` and
+//! `markdown` are the text and Markdown bodies), each change an object with its `action`, the
+//! normalised fields of that action, and `summary`, the change's line of the plain-text ticket:
+//! - `{"action": "add_environment" | "remove_connection", "environment"}`
 //! - `{"action": "change_account", "from_account_id", "to_account_id"}`
 //! - `{"action": "add_endpoint_service", "name", "ports": [{service, port, protocol}],
-//!   "principal_allowed": true, "principal": "arn:aws:iam::402592597372:root"}`
-//! - `{"action": "remove_endpoint_service", "name"}`
+//!   "environments"?}`, on AWS with `"principal_allowed": true, "principal":
+//!   "arn:aws:iam::402592597372:root"` (on Azure Adobe's access is given after the ticket)
+//! - `{"action": "remove_endpoint_service", "name", "environments"?}`
+//! - `{"action": "open_ports" | "close_ports", "name"?, "ports", "environments"?}`: without `name`
+//!   on Adobe's side
+//!
+//! `environments` is left out when the change applies to every environment that uses PrivateLink.
 
 use serde::Serialize;
 
-use super::{json_ports, JsonPort, Markdown, Style, Text, Ticket};
-use crate::ids::ADOBE_PRINCIPAL;
+use super::{
+    json_ports, json_principal, json_ticket, JsonPort, JsonPrincipal, Markdown, Style, Text, Ticket,
+};
+use crate::ids::{EndpointServiceName, ADOBE_PRINCIPAL};
 use crate::regions::Cloud;
-use crate::request::{Account, Change, ChangeAction, PortSpec};
+use crate::request::{Account, Change, ChangeAction, PortSpec, PortTarget, Scope};
 use crate::ticket::Format;
 
 /// Renders the ticket of a change request.
@@ -25,9 +32,14 @@ pub(super) fn render(c: &Change, format: Format) -> Ticket {
     let body = match format {
         Format::Text => body(c, &mut Text::default()),
         Format::Markdown => body(c, &mut Markdown::default()),
-        Format::Json => json(&subject, c),
+        Format::Json => json(
+            &subject,
+            &body(c, &mut Text::default()),
+            &body(c, &mut Markdown::default()),
+            c,
+        ),
     };
-    Ticket { subject, body }
+    Ticket::new(subject, body, format)
 }
 
 /// What Adobe's side of the connection is called on each cloud.
@@ -61,14 +73,57 @@ fn ports_text(style: &dyn Style, ports: &[PortSpec]) -> String {
     list.join(", ")
 }
 
+/// `in Production and Staging`, or `in every environment connected today`.
+fn scope_text(style: &dyn Style, scope: &Scope) -> String {
+    if scope.0.is_empty() {
+        return "in every environment connected today".into();
+    }
+    let envs: Vec<String> = scope.0.iter().map(|e| style.user(&e.label())).collect();
+    match envs.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("in {} and {last}", rest.join(", ")),
+        _ => format!("in {}", envs.join("")),
+    }
+}
+
+/// `our endpoint service X (AWS endpoint service)` / `our Private Link service X (...)`.
+fn our_service(style: &dyn Style, cloud: Cloud, name: &EndpointServiceName) -> String {
+    format!(
+        "our {} {} ({})",
+        match cloud {
+            Cloud::Aws => "endpoint service",
+            Cloud::Azure => "Private Link service",
+        },
+        style.id(&name.to_string()),
+        name.form()
+    )
+}
+
+/// `port 8443/TCP (ERP)` or `ports ...`.
+fn ports_phrase(style: &dyn Style, ports: &[PortSpec]) -> String {
+    format!(
+        "{} {}",
+        if ports.len() == 1 { "port" } else { "ports" },
+        ports_text(style, ports)
+    )
+}
+
 /// The one line that says what a change does.
 fn change_line(style: &dyn Style, cloud: Cloud, change: &ChangeAction) -> String {
     let net = cloud.network();
     match change {
+        ChangeAction::AddEnvironment(env) => format!(
+            "Connect the {} environment through {} too, with the setup of the environments connected today (account, ports and {}).",
+            style.user(&env.label()),
+            cloud.product(),
+            match cloud {
+                Cloud::Aws => "endpoint services",
+                Cloud::Azure => "Private Link services",
+            }
+        ),
         ChangeAction::RemoveConnection(env) => format!(
             "Remove the {} connection from the {} environment.",
             cloud.product(),
-            env.label()
+            style.user(&env.label())
         ),
         ChangeAction::ChangeAccount { from, to } => format!(
             "Change the {} allowed on {} from {} to {}.",
@@ -77,18 +132,47 @@ fn change_line(style: &dyn Style, cloud: Cloud, change: &ChangeAction) -> String
             style.id(from.as_str()),
             style.id(to.as_str())
         ),
-        ChangeAction::AddEndpointService(svc) => format!(
-            "Add a connection from the Adobe Commerce {net} to our endpoint service {} ({}) on {} {}; Adobe's principal {} is granted access on it.",
-            style.id(&svc.name.to_string()),
-            svc.name.form(),
-            if svc.ports.len() == 1 { "port" } else { "ports" },
-            ports_text(style, &svc.ports),
-            style.id(ADOBE_PRINCIPAL)
+        ChangeAction::AddEndpointService(svc, scope) => {
+            let access = match cloud {
+                Cloud::Aws => format!(
+                    "Adobe's principal {} is granted access on it.",
+                    style.id(ADOBE_PRINCIPAL)
+                ),
+                Cloud::Azure => "Please name the Azure subscription Adobe connects from: we will then add it to the service's visibility (and, if we choose, to its auto-approval), or approve Adobe's pending connection.".to_string(),
+            };
+            format!(
+                "Add a connection from the Adobe Commerce {net} to {} on {}, {}. {access}",
+                our_service(style, cloud, &svc.name),
+                ports_phrase(style, &svc.ports),
+                scope_text(style, scope),
+            )
+        }
+        ChangeAction::RemoveEndpointService(name, scope) => format!(
+            "Remove the connection from the Adobe Commerce {net} to {}, {}.",
+            our_service(style, cloud, name),
+            scope_text(style, scope)
         ),
-        ChangeAction::RemoveEndpointService(name) => format!(
-            "Remove the connection from the Adobe Commerce {net} to our endpoint service {} ({}).",
-            style.id(&name.to_string()),
-            name.form()
+        ChangeAction::OpenPorts(PortTarget::Adobe, ports, scope) => format!(
+            "Open {} in Adobe Commerce for connections from our {net}, {}.",
+            ports_phrase(style, ports),
+            scope_text(style, scope)
+        ),
+        ChangeAction::ClosePorts(PortTarget::Adobe, ports, scope) => format!(
+            "Close {} in Adobe Commerce, {}.",
+            ports_phrase(style, ports),
+            scope_text(style, scope)
+        ),
+        ChangeAction::OpenPorts(PortTarget::EndpointService(name), ports, scope) => format!(
+            "Connect to {} on {} as well, {}.",
+            our_service(style, cloud, name),
+            ports_phrase(style, ports),
+            scope_text(style, scope)
+        ),
+        ChangeAction::ClosePorts(PortTarget::EndpointService(name), ports, scope) => format!(
+            "Stop connecting to {} on {}, {}.",
+            our_service(style, cloud, name),
+            ports_phrase(style, ports),
+            scope_text(style, scope)
         ),
     }
 }
@@ -119,12 +203,6 @@ fn body<S: Style>(c: &Change, s: &mut S) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonTicket<'a> {
-    subject: &'a str,
-    request: JsonChange<'a>,
-}
-
-#[derive(Serialize)]
 struct JsonChange<'a> {
     version: u8,
     kind: &'static str,
@@ -146,8 +224,11 @@ struct JsonItem<'a> {
 #[derive(Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 enum JsonAction<'a> {
+    AddEnvironment {
+        environment: &'a str,
+    },
     RemoveConnection {
-        environment: &'static str,
+        environment: &'a str,
     },
     ChangeAccount {
         from_account_id: &'a str,
@@ -156,21 +237,53 @@ enum JsonAction<'a> {
     AddEndpointService {
         name: String,
         ports: Vec<JsonPort<'a>>,
-        principal_allowed: bool,
-        principal: &'static str,
+        #[serde(flatten, skip_serializing_if = "Option::is_none")]
+        principal: Option<JsonPrincipal>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        environments: Vec<&'a str>,
     },
     RemoveEndpointService {
         name: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        environments: Vec<&'a str>,
+    },
+    OpenPorts {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        ports: Vec<JsonPort<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        environments: Vec<&'a str>,
+    },
+    ClosePorts {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        ports: Vec<JsonPort<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        environments: Vec<&'a str>,
     },
 }
 
-fn json(subject: &str, c: &Change) -> String {
+fn envs(scope: &Scope) -> Vec<&str> {
+    scope.0.iter().map(|e| e.as_str()).collect()
+}
+
+fn target_name(t: &PortTarget) -> Option<String> {
+    match t {
+        PortTarget::Adobe => None,
+        PortTarget::EndpointService(n) => Some(n.to_string()),
+    }
+}
+
+fn json(subject: &str, body: &str, markdown: &str, c: &Change) -> String {
     let plain = Text::default();
     let changes = c
         .changes
         .iter()
         .map(|change| JsonItem {
             action: match change {
+                ChangeAction::AddEnvironment(env) => JsonAction::AddEnvironment {
+                    environment: env.as_str(),
+                },
                 ChangeAction::RemoveConnection(env) => JsonAction::RemoveConnection {
                     environment: env.as_str(),
                 },
@@ -178,33 +291,41 @@ fn json(subject: &str, c: &Change) -> String {
                     from_account_id: from.as_str(),
                     to_account_id: to.as_str(),
                 },
-                ChangeAction::AddEndpointService(svc) => JsonAction::AddEndpointService {
+                ChangeAction::AddEndpointService(svc, scope) => JsonAction::AddEndpointService {
                     name: svc.name.to_string(),
                     ports: json_ports(&svc.ports),
-                    principal_allowed: true,
-                    principal: ADOBE_PRINCIPAL,
+                    principal: json_principal(c.cloud()),
+                    environments: envs(scope),
                 },
-                ChangeAction::RemoveEndpointService(name) => JsonAction::RemoveEndpointService {
-                    name: name.to_string(),
+                ChangeAction::RemoveEndpointService(name, scope) => {
+                    JsonAction::RemoveEndpointService {
+                        name: name.to_string(),
+                        environments: envs(scope),
+                    }
+                }
+                ChangeAction::OpenPorts(t, ports, scope) => JsonAction::OpenPorts {
+                    name: target_name(t),
+                    ports: json_ports(ports),
+                    environments: envs(scope),
+                },
+                ChangeAction::ClosePorts(t, ports, scope) => JsonAction::ClosePorts {
+                    name: target_name(t),
+                    ports: json_ports(ports),
+                    environments: envs(scope),
                 },
             },
             summary: change_line(&plain, c.cloud(), change),
         })
         .collect();
-    let doc = JsonTicket {
-        subject,
-        request: JsonChange {
-            version: 1,
-            kind: "change",
-            company: &c.company,
-            cloud: c.cloud().as_str(),
-            region: c.region.code,
-            region_name: c.region.name,
-            project_id: c.project_id.as_str(),
-            changes,
-        },
+    let request = JsonChange {
+        version: 1,
+        kind: "change",
+        company: &c.company,
+        cloud: c.cloud().as_str(),
+        region: c.region.code,
+        region_name: c.region.name,
+        project_id: c.project_id.as_str(),
+        changes,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    json_ticket(subject, body, markdown, request)
 }
