@@ -438,24 +438,6 @@ impl Checker {
         }
     }
 
-    /// Reads a required text field, reporting `missing` when it is absent.
-    pub(crate) fn required<'a>(
-        &mut self,
-        v: Option<&'a Value>,
-        path: &str,
-        missing: &Rule,
-        msg: &str,
-    ) -> Option<&'a str> {
-        match self.text(v, path) {
-            Got::Ok(s) => Some(s),
-            Got::Missing => {
-                self.push(Diagnostic::new(missing, path, msg));
-                None
-            }
-            Got::Reported => None,
-        }
-    }
-
     /// Reads a required text field, reporting `missing` (its first message) when it is absent.
     pub(crate) fn present<'a>(
         &mut self,
@@ -473,15 +455,15 @@ impl Checker {
         }
     }
 
-    /// Reads a list that must hold at least one entry: absent, null or `[]` reports `missing`
-    /// with `msg`; another type reports the expected shape.
-    pub(crate) fn required_list<'a>(
+    /// Reads a list that must hold at least one entry: absent, null or `[]` reports `missing` by
+    /// its first message (filled with `args`); another type reports the expected shape.
+    pub(crate) fn present_list<'a>(
         &mut self,
         v: Option<&'a Value>,
         path: &str,
         expected: &str,
         missing: &Rule,
-        msg: &str,
+        args: &[(&str, &str)],
     ) -> Option<&'a [Value]> {
         let items = match v {
             None | Some(Value::Null) => &[][..],
@@ -492,7 +474,7 @@ impl Checker {
             }
         };
         if items.is_empty() {
-            self.push(Diagnostic::new(missing, path, msg));
+            self.emit(missing, path, 0, args);
             return None;
         }
         Some(items)

@@ -146,6 +146,7 @@ rules! {
         "Check {@cloud} and {@region}: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_ANNOUNCED = "PL128", Warning, "region", "AWS region announced but not yet in service",
+        ["{code} ({name}) is an AWS region that is announced but not yet in service."],
         "botocore's partitions.json names this region, but its endpoints.json does not serve it yet: check that your Adobe Commerce instance really runs there, and ask Adobe whether PrivateLink is offered in it.",
         "aws-regions.tsv: botocore 1.44.8 (PyPI, the latest on 2026-12-01) partitions.json vs endpoints.json; rules.md, Corrections (Regions)";
     REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
@@ -219,15 +220,25 @@ rules! {
         "privatelink-service.txt, Features and support";
 
     ENVIRONMENTS_MISSING = "PL161", Error, "environments", "No environment is named",
-        "List the environments to connect: production, staging, an additional staging environment, or several.",
+        ["No environment is chosen; choose Production, Staging or both."],
+        "Choose the environments to connect: Production, Staging, an additional staging environment, or several.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]" | "changes[].environment" | "changes[].environments[]", "Environment cannot use PrivateLink",
+        ["This environment is blank; name production or staging.",
+         "Integration environments cannot use PrivateLink; only Production and Staging can.",
+         "{value} is the Integration environment's main branch, and Integration cannot use PrivateLink.",
+         "Local environments cannot use PrivateLink; only Production and Staging can.",
+         "{value} is not an environment name; did you mean {near}?",
+         "{value} is not an environment PrivateLink can use; did you mean {near}?",
+         "{value} is not an environment PrivateLink can use; only Production, Staging and additional staging environments can."],
         "PrivateLink is available on Pro Production and Staging only, additional staging environments included (their IDs start with staging); Integration, master and local environments cannot use it.",
         "Adobe's current page, Limitations; help/cloud-guide/test/second-staging.md (Master and Integration do not support Private Link)";
     ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]" | "changes[].environments[]", "Environment listed twice",
+        ["{env} is listed more than once."],
         "Remove the repeated entry; it is counted once.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_ADDITIONAL_STAGING = "PL164", Info, "environments[]" | "changes[].environment" | "changes[].environments[]", "Additional staging environment",
+        ["{value} is read as an additional staging environment; check that it is the ID the Cloud Console shows."],
         "Adobe sells an additional staging environment so that more environments can use Private Link. Its ID convention is not documented: use the environment ID the Cloud Console shows for it.",
         "help/cloud-guide/test/second-staging.md (Private Link setup: consider adding an extra staging environment); rules.md, Corrections (Second staging environments)";
 
@@ -241,85 +252,123 @@ rules! {
         "privatelink-service.txt, connection types";
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
+        ["No port is listed; name each service and the port Adobe must open for it."],
         "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
         "Adobe's current page, data required for enablement (\"SQL port 3306, SFTP port 2222\")";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
+        ["The port number is missing.",
+         "{value} is not a port number; a port is a whole number such as 3306.",
+         "The port has a fraction; a port is a whole number such as 3306.",
+         "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
+         "{value} lists {count} ports, and a row holds one: keep one here and add a row for each of the others.",
+         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each other port Adobe must open."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
+        ["The port is {shown}, out of range; ports run from 1 to {max}{on}.",
+         "Port {shown} is out of range; ports run from 1 to {max}{on}."],
         "Ports run from 1 to 65535 on AWS (NLB listeners) and from 1 to 65534 on Azure (Load Balancer front ends).",
         "rules.md, Ports and protocols";
     PORT_SSH = "PL204", Error, "ports[].port" | "changes[].ports[].port", "SSH into Adobe Commerce cannot go over PrivateLink",
+        ["Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.",
+         "The service {value} looks like SSH, and SSH into the Adobe Commerce environment cannot go over PrivateLink on any port."],
         "Remove this port: SSH into the Adobe Commerce environment never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows for the environment (magento-cloud ssh reaches Starter and Pro Integration only). A service named SFTP is file transfer and is not refused for its name.",
         SRC_SSH;
     PORT_443_AZURE = "PL205", Error, "ports[].port" | "changes[].ports[].port", "Port 443 into Adobe Commerce cannot be used on Azure",
+        ["Port 443 (HTTPS) cannot be opened over Private Link on Azure."],
         "Remove port 443: on Azure, Adobe's page refuses HTTPS to Adobe Commerce over Private Link because of Fastly origin cloaking; use another port. Adobe connecting out to your own Private Link service on 443 is not affected.",
         "Adobe's current page, Limitations (HTTPS protocol limitations by platform); rules.md, Corrections (Port 443 on Azure)";
     PORT_443_AWS = "PL206", Info, "ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
+        ["Port 443 (HTTPS) is supported on AWS, though older guidance excluded it."],
         "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so the ticket states that you need it.",
         "rules.md, Eligibility and limits";
     PORT_DUPLICATE = "PL207", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port and protocol listed twice",
+        ["Port {port}/{protocol} is listed more than once."],
         "Each port and protocol can be opened once; remove this entry or change its port.",
         "rules.md, Ports and protocols";
     PORTS_TOO_MANY = "PL208", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "More than 50 ports behind one AWS endpoint service",
+        ["{count} ports are listed, but one AWS endpoint service can carry at most {max}."],
         "An AWS Network Load Balancer has at most 50 listeners, and the limit cannot be raised; split the ports across endpoint services or drop the ones you do not need. Azure's Standard Load Balancer has no such limit.",
         "AWS, Quotas for your Network Load Balancers (Listeners per Network Load Balancer: 50); Microsoft, load-balancer-limits (Standard: 1,500 rules); rules.md, Corrections (Listener limits)";
     SERVICE_MISSING = "PL209", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is missing",
+        ["The service name is missing; say what runs on this port."],
         "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
         "privatelink-service.txt, data required for enablement";
     SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is not one short line",
+        ["The service name {value} must be one line of at most {max} characters."],
         "Use one line of at most 100 characters, without tabs, line breaks or invisible characters that reorder text.",
         "privatelink-service.txt, data required for enablement";
     PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "Protocol is not tcp or udp",
-        "Set protocol to tcp (the default) or udp.",
+        ["The protocol {value} is neither TCP nor UDP."],
+        "Choose TCP (the default) or UDP.",
         "rules.md, Ports and protocols";
     PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP over AWS PrivateLink is not confirmed by Adobe",
+        ["UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP."],
         "AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe's side accepts UDP; the ticket asks for it, and Adobe confirms. Use tcp where the service also speaks it.",
         "AWS networking blog, Accelerate IPv6 application migration with AWS PrivateLink and dual stack Network Load Balancers UDP support; Adobe's current page (silent on UDP); rules.md, Corrections (UDP)";
     PORT_22_OUTBOUND = "PL213", Warning, "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 22 on your endpoint service may be refused",
+        ["Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
+         "The service {value} on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH."],
         "Adobe's page rules out SSH connections into the Adobe Commerce environment over PrivateLink; it does not say whether Adobe connects out to a server of yours on port 22 (SFTP, say). The ticket asks for it; if Adobe refuses, serve it on another port, e.g. 2222.",
         SRC_SSH;
 
     ENDPOINT_SERVICES_MISSING = "PL301", Error, "endpoint_services", "Bidirectional request without endpoint services",
+        ["A bidirectional connection needs at least one {noun} for Adobe to connect to."],
         "List each endpoint service (AWS) or Private Link service (Azure) in your network that Adobe must connect to, or choose unidirectional.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
+        ["Endpoint services are listed, but a unidirectional connection does not use them."],
         "Remove them, or choose bidirectional if Adobe must connect to them.",
         "privatelink-service.txt, connection types";
     ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name" | "changes[].name", "Endpoint service name is missing",
+        ["The endpoint service name is missing."],
         "Enter the endpoint service name: on AWS com.amazonaws.vpce.<region>.vpce-svc-<id> (VPC console, Endpoint services), on Azure the Private Link service alias or resource ID.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "AWS endpoint service name is malformed",
+        ["{value} is not an AWS endpoint service name: {why}."],
         "Copy the service name from the VPC console (Endpoint services, Service name); it reads com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>.",
         "rules.md, Identifier formats (AWS endpoint service name)";
     ENDPOINT_REGION_MISMATCH = "PL305", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service is in another region",
+        ["{value} is in {inside}, outside the commercial AWS partition, and the request's region is {region}.",
+         "{value} is in {inside}, but the request's region is {region}.",
+         "{value} names the region {inside}, which is not an {cloud} region; the request's region is {region}."],
         "PrivateLink connects within one region; the endpoint service must be in the region of your Adobe Commerce instance.",
         "privatelink-service.txt, Features and support (same region)";
     AZURE_ENDPOINT_FORMAT = "PL306", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Azure Private Link service is neither an alias nor a resource ID",
+        ["{value} is not an Azure Private Link service alias or resource ID: {why}."],
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
     PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access (AWS)",
+        ["Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service."],
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added. AWS only: on Azure, Adobe names its subscription after the ticket.",
         "Adobe's current page, Endpoint service access granted (\"the following AWS account principal\"); rules.md, Corrections (Azure access is by subscription)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
+        ["The endpoint service {value} is listed more than once."],
         "Each endpoint service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
     ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service name belongs to the other cloud",
-        "Check `cloud`: AWS uses endpoint service names, Azure uses Private Link service aliases or resource IDs.",
+        ["{value} is an {other} name, but the cloud is {cloud}."],
+        "Check the {@cloud}: AWS uses endpoint service names, Azure uses Private Link service aliases or resource IDs.",
         SRC_FORMATS;
     ENDPOINT_OTHER_PARTITION = "PL310", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service outside the commercial AWS partition",
+        ["{value} is in the AWS China partition, which Adobe's principal cannot reach."],
         "Adobe's principal cannot be granted access across AWS partitions; use an endpoint service in a commercial region.",
         "rules.md, Regions";
     AZURE_ALIAS = "PL311", Warning, "endpoint_services[].name" | "changes[].name", "Azure Private Link service given by its alias",
+        ["{value} is the alias of a Private Link service; Adobe asks for its resource ID."],
         "Adobe asks for the resource ID of each target service: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (the service's JSON view in the Azure portal, or az network private-link-service show --query id). A private endpoint can be made to an alias too, so it is accepted; with the resource ID Adobe has what it asked for and the guide's commands are filled in.",
         "Adobe's current page, Additional prerequisites specific to Azure (\"a list of resource IDs for the target services\"); Microsoft, private-link-service-overview (Alias); rules.md, Corrections (Azure targets)";
     PREREQUISITE_MISSING = "PL321", Error, "prerequisites.nlb" | "prerequisites.endpoint_service", "Bidirectional prerequisite not confirmed",
+        ["You have not confirmed {what} in your {network}, which a bidirectional connection needs."],
         "Create the resource in your network before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer (frontend IP configuration) and a Private Link service.",
         "Adobe's current page, Set up for bidirectional PrivateLink connections; Microsoft, private-link-service-overview (\"only supported on Standard Load Balancer\")";
     PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
+        ["Prerequisites are given, but a unidirectional connection does not need them."],
         "Remove them, or choose bidirectional.",
         "privatelink-service.txt, connection types";
     INTERFACE_ENDPOINT_LATER = "PL323", Info, "prerequisites.interface_endpoint", "Your endpoint to Adobe's service comes after the ticket",
+        ["Your interface endpoint to Adobe's endpoint service is made after the ticket, once Adobe sends its name.",
+         "Your private endpoint to Adobe's Private Link service is made after the ticket, once Adobe sends its name."],
         "Nothing to do now: you create your interface endpoint (AWS) or private endpoint (Azure) to Adobe's service once Adobe sends its name in the ticket (workflow step 3; the guide has the command). Adobe's page also lists it among the resources to have before the request, which its own workflow makes impossible.",
         "Adobe's current page, Enablement workflow steps 2 and 3 (against Prerequisites and Set up for bidirectional); rules.md, Corrections (The customer's endpoint to Adobe's service comes after the ticket)";
 
@@ -345,25 +394,42 @@ rules! {
         "rules.md, What the ticket must carry";
 
     CHANGES_MISSING = "PL501", Error, "changes", "Change request without changes",
-        "List at least one change: add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
+        ["No change is listed; a change request needs at least one."],
+        "Add at least one change: connect another environment or remove one, change the allowed account, add or remove an endpoint service Adobe connects to, or open or close ports.",
         SRC_CHANGES_NOW;
     CHANGE_ACTION_MISSING = "PL502", Error, "changes[].action", "A change has no action",
-        "Set action to add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
+        ["This change has no action; say what should change."],
+        "Choose what changes: connect another environment or remove one, change the allowed account, add or remove an endpoint service Adobe connects to, or open or close ports.",
         SRC_CHANGES_NOW;
     CHANGE_ACTION_UNKNOWN = "PL503", Error, "changes[].action", "Unknown change action",
+        ["{value} is not a change action; did you mean {near}?",
+         "{value} is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports."],
         "A ticket can connect another environment (add_environment) or remove one (remove_connection), change the allowed account (change_account), add or remove an endpoint service Adobe connects to (add_endpoint_service, remove_endpoint_service), or open or close ports on Adobe's side or on one of your endpoint services (open_ports, close_ports).",
         SRC_CHANGES_NOW;
     CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
-        "Give the action's fields: add_environment and remove_connection need environment; change_account needs from_account_id and to_account_id; add_endpoint_service needs name and ports (and principal_allowed on AWS); remove_endpoint_service needs name; open_ports and close_ports need ports, and name for one of your endpoint services. environments (optional) names the environments a change applies to.",
+        ["This change needs {what}."],
+        "Fill in what the change needs: the environment to connect or disconnect; the account allowed today and the new one; the endpoint service's name and ports (and, on AWS, the confirmation that Adobe's principal is allowed); for ports to open or close, the ports, and the endpoint service's name when they are on one of yours. The environments a change applies to are optional.",
         SRC_CHANGES_NOW;
     CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
+        ["Adding the {env} environment is listed more than once.",
+         "Removing the connection from {env} is listed more than once.",
+         "Changing the account {id} is listed more than once.",
+         "Adding the endpoint service {value} is listed more than once.",
+         "Removing the endpoint service {value} is listed more than once.",
+         "Opening these ports is listed more than once.",
+         "Closing these ports is listed more than once."],
         "Each change is listed once; remove the repeated entry.",
         SRC_CHANGES;
     CHANGE_CONFLICT = "PL506", Error, "changes[].name" | "changes[].environment" | "changes[].ports[].port", "Two changes undo each other",
+        ["Port {port}/{protocol} is both opened and closed in this request.",
+         "The {env} environment is both added and removed in this request.",
+         "The endpoint service {value} is both added and removed in this request.",
+         "This change undoes an earlier one."],
         "Keep one of the two: an endpoint service added and removed, an environment added and removed, or a port opened and closed on the same side.",
         SRC_CHANGES_NOW;
     ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
-        "Set to_account_id to the account that must reach Adobe's endpoint service from now on, and from_account_id to the one allowed today.",
+        ["The new account {id} is the account allowed today, so nothing would change."],
+        "{@changes[].to_account_id} is the account that must reach Adobe's endpoint service from now on, and {@changes[].from_account_id} the one allowed today: give two different accounts.",
         SRC_CHANGES;
 
     VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",

@@ -712,7 +712,7 @@ fn environments_missing() {
             "PL161",
             E,
             "environments",
-            "No environment is named; list production, staging, or both.",
+            "No environment is chosen; choose Production, Staging or both.",
             None,
         )],
     );
@@ -728,7 +728,7 @@ fn environment_integration() {
             ("PL162", E, "environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
             ("PL162", E, "environments[3]", "Local environments cannot use PrivateLink; only Production and Staging can.", None),
             ("PL162", E, "environments[4]", "\"prod\" is not an environment name; did you mean production?", Some("production")),
-            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only production, staging and additional staging environments are.", None),
+            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only Production, Staging and additional staging environments can.", None),
         ],
     );
 }
@@ -1053,7 +1053,7 @@ fn protocol_unknown() {
             "PL211",
             E,
             "ports[0].protocol",
-            "The protocol \"sctp\" is neither tcp nor udp.",
+            "The protocol \"sctp\" is neither TCP nor UDP.",
             None,
         )],
     );

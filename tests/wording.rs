@@ -201,6 +201,56 @@ fn a_cloud_console_address_yields_the_project_id() {
 }
 
 #[test]
+fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
+    let port = |v: &str| json!({"ports": [{"service": "Web", "port": v}]});
+    one(
+        "aws-unidirectional.json",
+        port("80,443"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"80,443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.",
+            &["80", "443"],
+        ),
+    );
+    one(
+        "aws-unidirectional.json",
+        port("443/tcp"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.",
+            &["443"],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        port("8000-8010"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each other port Adobe must open.",
+            &["8000"],
+        ),
+    );
+    // Not a port at all: explained, nothing offered.
+    one(
+        "aws-unidirectional.json",
+        port("http"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"http\" is not a port number; a port is a whole number such as 3306.",
+            &[],
+        ),
+    );
+}
+
+#[test]
 fn normalised_values_are_quiet_notes() {
     for (patch, code) in [
         (json!({"account_id": "1234-5678-9012"}), "PL133"),
@@ -234,29 +284,38 @@ fn document_paths() -> Vec<String> {
     out
 }
 
+/// `template` without its `{@field}` placeholders.
+fn without_label_refs(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once("{@") {
+        out.push_str(before);
+        rest = after.split_once('}').map_or("", |(_, tail)| tail);
+    }
+    out + rest
+}
+
+/// Whether `text` has `path` as a word of its own (`endpoint_service`, not the action
+/// `add_endpoint_service`, a value the change form's menu offers by its own words).
+fn names(text: &str, path: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(path)
+        .any(|(i, _)| !text[..i].ends_with(word) && !text[i + path.len()..].starts_with(word))
+}
+
 /// Rules about the document's own shape, reported only on a file: they name its keys.
 const DOCUMENT_RULES: &[&str] = &["PL001", "PL002", "PL003", "PL004", "PL006"];
-
-/// Rules whose messages are still written in their checks (being converted; this list only
-/// shrinks).
-const NOT_YET_CONVERTED: &[&str] = &[
-    "PL161", "PL162", "PL163", "PL201", "PL202", "PL203", "PL204", "PL205", "PL206", "PL207",
-    "PL208", "PL209", "PL210", "PL211", "PL212", "PL301", "PL302", "PL303", "PL304", "PL305",
-    "PL306", "PL307", "PL308", "PL309", "PL310", "PL321", "PL322", "PL501", "PL502", "PL503",
-    "PL504", "PL505", "PL506", "PL507", "PL128", "PL164", "PL213", "PL311", "PL323",
-];
 
 #[test]
 fn no_message_or_help_names_a_document_path() {
     let paths = document_paths();
-    for r in RULES
-        .iter()
-        .filter(|r| !DOCUMENT_RULES.contains(&r.code) && !NOT_YET_CONVERTED.contains(&r.code))
-    {
-        for text in r.messages.iter().chain([&r.help]) {
+    for r in RULES.iter().filter(|r| !DOCUMENT_RULES.contains(&r.code)) {
+        for template in r.messages.iter().chain([&r.help]) {
+            // `{@field}` is filled with that field's label.
+            let text = without_label_refs(template);
             for p in &paths {
                 assert!(
-                    !text.contains(p.as_str()),
+                    !names(&text, p),
                     "{}: {text:?} names the document path {p}",
                     r.code
                 );
@@ -269,7 +328,7 @@ fn no_message_or_help_names_a_document_path() {
 fn every_rule_has_its_message_in_the_catalogue() {
     let missing: Vec<&str> = RULES
         .iter()
-        .filter(|r| r.messages.is_empty() && !NOT_YET_CONVERTED.contains(&r.code))
+        .filter(|r| r.messages.is_empty())
         .map(|r| r.code)
         .collect();
     assert!(
@@ -292,6 +351,18 @@ fn labels_follow_the_cloud_and_the_row() {
     assert_eq!(
         labels::label("customer_network.subnet_ids[2]", Some(Cloud::Aws)).as_deref(),
         Some("Subnet ID 3")
+    );
+    // A help names the fields by their labels, on the request's cloud.
+    let d = diags(
+        "change-azure.json",
+        json!({"changes": [{"action": "change_account",
+            "from_account_id": "11111111-2222-3333-4444-555555555555",
+            "to_account_id": "11111111-2222-3333-4444-555555555555"}]}),
+    );
+    let unchanged = d.iter().find(|d| d.code == "PL507").expect("PL507");
+    assert_eq!(
+        unchanged.help,
+        "New Azure subscription ID is the account that must reach Adobe's endpoint service from now on, and Azure subscription ID allowed today the one allowed today: give two different accounts."
     );
     // A label in a message follows the request's cloud.
     let d = diags(

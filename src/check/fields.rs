@@ -138,14 +138,7 @@ impl Checker {
         match region.availability {
             Availability::Usable => Some(region),
             Availability::Announced => {
-                self.push(Diagnostic::new(
-                    &rules::REGION_ANNOUNCED,
-                    "region",
-                    format!(
-                        "{} ({}) is an AWS region that is announced but not yet in service.",
-                        region.code, region.name
-                    ),
-                ));
+                self.emit(&rules::REGION_ANNOUNCED, "region", 0, &named);
                 Some(region)
             }
             Availability::Restricted => {
@@ -340,12 +333,12 @@ impl Checker {
     }
 
     pub(super) fn environments(&mut self, v: Option<&Value>) -> Option<Vec<Environment>> {
-        let items = self.required_list(
+        let items = self.present_list(
             v,
             "environments",
             "a list such as [\"production\", \"staging\"]",
             &rules::ENVIRONMENTS_MISSING,
-            "No environment is named; list production, staging, or both.",
+            &[],
         )?;
         let mut out = Vec::new();
         let mut ok = true;
@@ -356,11 +349,12 @@ impl Checker {
                 continue;
             };
             if out.contains(&env) {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::ENVIRONMENT_DUPLICATE,
                     path,
-                    format!("{} is listed more than once.", env.label()),
-                ));
+                    0,
+                    &[("env", &env.label())],
+                );
             } else {
                 out.push(env);
             }
@@ -374,22 +368,19 @@ impl Checker {
         let s = match self.text(Some(item), path) {
             Got::Ok(s) => s,
             Got::Missing => {
-                self.push(Diagnostic::new(
-                    &rules::ENVIRONMENT_NOT_ELIGIBLE,
-                    path,
-                    "This environment is blank; name production or staging.",
-                ));
+                self.emit(&rules::ENVIRONMENT_NOT_ELIGIBLE, path, 0, &[]);
                 return None;
             }
             Got::Reported => return None,
         };
         match Environment::parse(s) {
             Some(Environment::AdditionalStaging(id)) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::ENVIRONMENT_ADDITIONAL_STAGING,
                     path,
-                    format!("{} is read as an additional staging environment; check that it is the ID the Cloud Console shows.", quote(&id)),
-                ));
+                    0,
+                    &[("value", &quote(&id))],
+                );
                 Some(Environment::AdditionalStaging(id))
             }
             Some(env) => Some(env),
@@ -429,44 +420,31 @@ impl Checker {
     }
 }
 
-/// An environment other than production or staging, explained.
+/// An environment other than production or staging, explained (a message of PL162 and, where
+/// the intended one is clear, the suggestion).
 fn not_eligible(path: String, typed: &str, lower: &str) -> Diagnostic {
-    let (msg, suggestion) = match lower {
-        "integration" => (
-            "Integration environments cannot use PrivateLink; only Production and Staging can.".to_string(),
-            None,
-        ),
-        "master" | "main" => (
-            format!("{} is the Integration environment's main branch, and Integration cannot use PrivateLink.", quote(typed)),
-            None,
-        ),
-        "local" => (
-            "Local environments cannot use PrivateLink; only Production and Staging can.".to_string(),
-            None,
-        ),
-        "prod" | "prd" | "live" => (
-            format!("{} is not an environment name; did you mean production?", quote(typed)),
-            Some("production"),
-        ),
-        "stage" | "stg" | "preprod" => (
-            format!("{} is not an environment name; did you mean staging?", quote(typed)),
-            Some("staging"),
-        ),
-        _ => {
-            let near = ["production", "staging"]
-                .into_iter()
-                .find(|e| edit_distance(lower, e) <= 2);
-            (
-                match near {
-                    Some(e) => format!("{} is not an environment PrivateLink can use; did you mean {e}?", quote(typed)),
-                    None => format!("{} is not an environment PrivateLink can use; only production, staging and additional staging environments are.", quote(typed)),
-                },
-                near,
-            )
-        }
+    let near = match lower {
+        "prod" | "prd" | "live" => Some("production"),
+        "stage" | "stg" | "preprod" => Some("staging"),
+        _ => ["production", "staging"]
+            .into_iter()
+            .find(|e| edit_distance(lower, e) <= 2),
     };
-    let d = Diagnostic::new(&rules::ENVIRONMENT_NOT_ELIGIBLE, path, msg);
-    match suggestion {
+    let variant = match lower {
+        "integration" => 1,
+        "master" | "main" => 2,
+        "local" => 3,
+        "prod" | "prd" | "live" | "stage" | "stg" | "preprod" => 4,
+        _ if near.is_some() => 5,
+        _ => 6,
+    };
+    let value = quote(typed);
+    let args = [
+        ("value", value.as_str()),
+        ("near", near.unwrap_or_default()),
+    ];
+    let d = Diagnostic::of(&rules::ENVIRONMENT_NOT_ELIGIBLE, path, variant, &args, None);
+    match near {
         Some(s) => d.with_suggestion(s),
         None => d,
     }
