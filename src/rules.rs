@@ -409,7 +409,7 @@ rules! {
         SRC_CHANGES_NOW;
     CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
         ["This change needs {what}."],
-        "add_environment and remove_connection need environment; change_account from_account_id and to_account_id; add_endpoint_service name and ports (and principal_allowed on AWS); remove_endpoint_service name; open_ports and close_ports ports.",
+        "Fill in what the change needs: the environment; the account allowed today and the new one; the endpoint service's name and ports (and, on AWS, that Adobe's principal is allowed); the ports to open or close.",
         SRC_CHANGES_NOW;
     CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
         ["Adding the {env} environment is listed more than once.",
