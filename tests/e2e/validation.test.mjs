@@ -185,7 +185,7 @@ describe('validation on the page', () => {
     await waitForPreview(page, 'ready');
     const expected = cliReport(await pageRequest(page)).diagnostics.find((d) => d.field === 'ports[1].protocol');
     assert.equal(expected.severity, 'warning');
-    const msg = page.locator('[data-field="ports[1].protocol"] > .plp-msgs .plp-msg');
+    const msg = page.locator('.plp-msg[data-for="ports[1].protocol"]');
     assert.equal(await msg.getAttribute('data-severity'), 'warning');
     assert.equal(await msg.locator('.plp-badge').textContent(), 'Warning:');
     assert.equal(await msg.locator('.plp-msg-message').textContent(), expected.message);
