@@ -164,9 +164,11 @@ function enablementValues(doc) {
   if (has('prerequisites')) {
     const p = object(doc.prerequisites, 'prerequisites', 'the prerequisites');
     values.prerequisites = {};
-    for (const k of ['nlb', 'endpoint_service', 'interface_endpoint']) {
+    for (const k of ['nlb', 'endpoint_service']) {
       values.prerequisites[k] = flag(p[k], `prerequisites.${k}`);
     }
+    // Not asked for (the endpoint to Adobe's service comes after the ticket): read, not kept.
+    flag(p.interface_endpoint, 'prerequisites.interface_endpoint');
   }
   if (has('azure')) {
     const a = object(doc.azure, 'azure', 'the Azure details');
