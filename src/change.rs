@@ -71,11 +71,12 @@ const ACTIONS: &[(&str, &[&str])] = &[
     ("close_ports", &["name", "ports", "environments"]),
 ];
 
-/// True when a field is absent, null or blank text: what the change rules call missing.
+/// True when a field is absent, null or blank text (or text that shows nothing): what the change
+/// rules call missing.
 fn is_absent(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::String(s)) => crate::text::is_blank(s),
         _ => false,
     }
 }

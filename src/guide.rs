@@ -1049,10 +1049,16 @@ fn test_to_adobe(ctx: &Ctx, id: String, env: Option<&Environment>, ports: &[Port
         commands.push(
             Command::new(
                 "On your side: the private IP address of your private endpoint.",
-                CommandLine::new("az network nic show --ids \"$(az network private-endpoint show")
-                    .arg_or("--resource-group", ctx.resource_group(), RESOURCE_GROUP)
-                    .arg("--name", ctx.private_endpoint_name())
-                    .fixed("--query 'networkInterfaces[0].id' --output tsv)\" --query 'ipConfigurations[0].privateIPAddress' --output tsv"),
+                // The interface's ID first, so that a placeholder left in that lookup stops
+                // the whole command rather than running `nic show` without an ID.
+                CommandLine::captured(
+                    "nic",
+                    CommandLine::new("az network private-endpoint show")
+                        .arg_or("--resource-group", ctx.resource_group(), RESOURCE_GROUP)
+                        .arg("--name", ctx.private_endpoint_name())
+                        .fixed("--query 'networkInterfaces[0].id' --output tsv"),
+                )
+                .fixed("az network nic show --ids \"$nic\" --query 'ipConfigurations[0].privateIPAddress' --output tsv"),
             )
             .success("One private IP address of your subnet."),
         );

@@ -80,12 +80,15 @@ rules! {
     TOO_LONG = "PL007", Error, "*", "Text is too long",
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
+    REPEATED_KEY = "PL008", Warning, "*", "A field is given twice in one object",
+        "Keep one: JSON readers differ on which of two equal keys they keep; this tool reads the last, as JavaScript does.",
+        "privatelink-prep request format, version 1 (RFC 8259, section 4)";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
-        "Remove line breaks, tabs and other control characters: the name goes into the one-line ticket subject.",
+        "Remove line breaks, tabs, control characters and the invisible characters that reorder text (bidirectional overrides, separators, tags): the name goes into the one-line ticket subject.",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
         "Use the short name your support contract knows you by, at most 100 characters.",
@@ -213,7 +216,7 @@ rules! {
         "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
         "privatelink-service.txt, data required for enablement";
     SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is not one short line",
-        "Use one line of at most 100 characters, without tabs or line breaks.",
+        "Use one line of at most 100 characters, without tabs, line breaks or invisible characters that reorder text.",
         "privatelink-service.txt, data required for enablement";
     PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "Protocol is not tcp or udp",
         "Set protocol to tcp (the default) or udp.",

@@ -37,10 +37,29 @@ impl Format {
 /// A rendered ticket.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ticket {
-    /// The one-line subject.
+    /// The one-line subject, as text (what goes into the support form's subject field).
     pub subject: String,
     /// The body in the requested format.
     pub body: String,
+    /// The whole ticket as one file, as the CLI prints it and the page downloads it: a line
+    /// `Subject: <subject>` (escaped like every user value in Markdown), a blank line, then the
+    /// body; in JSON, the body alone (it holds the subject).
+    pub file: String,
+}
+
+impl Ticket {
+    fn new(subject: String, body: String, format: Format) -> Self {
+        let file = match format {
+            Format::Json => body.clone(),
+            Format::Text => format!("Subject: {subject}\n\n{body}"),
+            Format::Markdown => format!("Subject: {}\n\n{body}", escape_markdown(&subject)),
+        };
+        Ticket {
+            subject,
+            body,
+            file,
+        }
+    }
 }
 
 /// Renders `request` in `format`. Deterministic: the same request gives the same bytes.
@@ -58,7 +77,7 @@ pub fn render(request: &Request, format: Format) -> Ticket {
                     e,
                 ),
             };
-            Ticket { subject, body }
+            Ticket::new(subject, body, format)
         }
         Request::Change(c) => change::render(c, format),
     }

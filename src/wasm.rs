@@ -34,8 +34,11 @@ export interface Report {
 }
 /** A rendered ticket. */
 export interface Ticket {
+  /** The one-line subject, as text. */
   subject: string;
   body: string;
+  /** The ticket as one file: `Subject: ` and the subject (escaped in Markdown), a blank line, the body; in JSON the body. */
+  file: string;
 }
 /** The Error thrown by renderTicket for an invalid request. */
 export interface InvalidRequestError extends Error {

@@ -847,3 +847,54 @@ fn azure_change_ticket_has_no_principal() {
         .get("principal_allowed")
         .is_none());
 }
+
+#[test]
+fn pl506_removed_after_being_added() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "remove_endpoint_service", "name": SVC_B}
+        ]}),
+        &[(
+            "PL506",
+            E,
+            "changes[1].name",
+            "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn different_endpoint_services_may_be_added_and_removed() {
+    let checked = case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_endpoint_service", "name": SVC_A},
+            {"action": "add_endpoint_service", "name": SVC_B, "ports": [{"service": "ERP", "port": 8443}], "principal_allowed": true},
+            {"action": "remove_connection", "environment": "staging"},
+            {"action": "remove_connection", "environment": "production"}
+        ]}),
+        &[],
+    );
+    let Some(Request::Change(change)) = checked.request else {
+        panic!("a change request");
+    };
+    assert_eq!(change.changes.len(), 4);
+}
+
+#[test]
+fn pl504_null_counts_as_missing() {
+    case(
+        AWS,
+        json!({"changes": [{"action": "REMOVE_CONNECTION", "environment": null}]}),
+        &[(
+            "PL504",
+            E,
+            "changes[0].environment",
+            "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
+            None,
+        )],
+    );
+}

@@ -112,9 +112,16 @@ fn ticket_prints_subject_and_body() {
             common::path("tests/snapshots").join(format!("ticket-aws-bidirectional.{ext}")),
         )
         .unwrap();
+        // The snapshot is the subject, a blank line and the body; the file's subject line is
+        // escaped in Markdown like every user value.
+        let (_, body) = expected.split_once("\n\n").unwrap();
+        let subject = match format {
+            "markdown" => r"PrivateLink support for Acme Outdoor, Inc\.",
+            _ => "PrivateLink support for Acme Outdoor, Inc.",
+        };
         assert_eq!(
             text(&out.stdout),
-            format!("Subject: {expected}"),
+            format!("Subject: {subject}\n\n{body}"),
             "{format}"
         );
     }
@@ -184,4 +191,135 @@ fn version_and_help() {
     let out = run(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("privatelink-prep check"));
+}
+
+#[test]
+fn rules_markdown_is_docs_rules_md() {
+    let out = run(&["rules", "--format", "markdown"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read_to_string(common::path("docs/rules.md")).unwrap();
+    assert_eq!(text(&out.stdout), committed);
+}
+
+#[test]
+fn format_is_read_as_f_and_as_format_equals() {
+    let doc = r#"{"company":"Acme"}"#;
+    let long = run(&["check", "--format", "json", "-"], Some(doc));
+    for args in [
+        &["check", "-f", "json", "-"][..],
+        &["check", "--format=json", "-"][..],
+    ] {
+        let out = run(args, Some(doc));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(text(&out.stdout), text(&long.stdout), "{args:?}");
+    }
+    // The last one given wins; the input may come first.
+    let out = run(&["check", "-", "--format", "json", "-f", "text"], Some(doc));
+    assert!(text(&out.stdout).ends_with("invalid: 8 errors, 0 warnings, 0 infos\n"));
+}
+
+#[test]
+fn usage_errors_say_what_is_wrong() {
+    let usage = |msg: &str| format!("privatelink-prep: {msg}\n\n");
+    for (args, expected) in [
+        (
+            &["check", "--format"][..],
+            "privatelink-prep: --format needs a value\n".to_string(),
+        ),
+        (
+            &["check", "-f", "markdown", "-"][..],
+            "privatelink-prep: unknown format \"markdown\"; use text, json\n".to_string(),
+        ),
+        (
+            &["schema", "--format=text"][..],
+            "privatelink-prep: unknown format \"text\"; use json\n".to_string(),
+        ),
+        (
+            &["check"][..],
+            "privatelink-prep: no input given: name a FILE, or - for standard input\n".to_string(),
+        ),
+        (
+            &["ticket", "--bogus", "-"][..],
+            usage("unknown option \"--bogus\""),
+        ),
+        (&["guide", "-", "-x"][..], usage("unknown option \"-x\"")),
+        (
+            &["check", "a.json", "b.json"][..],
+            usage("unexpected argument \"b.json\""),
+        ),
+        (&["check", "-", "-"][..], usage("unexpected argument \"-\"")),
+        (
+            &["rules", "extra"][..],
+            usage("unexpected argument \"extra\""),
+        ),
+        (&["schema", "-"][..], usage("unexpected argument \"-\"")),
+        (&[][..], usage("no command given")),
+        (&["frobnicate"][..], usage("unknown command \"frobnicate\"")),
+    ] {
+        let out = run(args, Some("{}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.starts_with(&expected), "{args:?}: {err}");
+        if expected.ends_with("\n\n") {
+            assert!(err.contains("\nUsage:\n"), "{args:?}: {err}");
+        } else {
+            assert_eq!(err, expected, "{args:?}");
+        }
+    }
+}
+
+/// `{"company":"…"}` of exactly `len` bytes.
+fn company_of(len: usize) -> String {
+    format!("{{\"company\":\"{}\"}}", "x".repeat(len - 14))
+}
+
+#[test]
+fn input_is_read_up_to_8_mib_to_name_the_long_value() {
+    const MIB: usize = 1 << 20;
+    let out = run(&["check", "-"], Some(&company_of(8 * MIB)));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "error[PL002]: The value of company is 8191 KiB long, which puts the document over the 1 MiB limit of a request.\n  --> company\n"
+            .to_string()
+            + "  = help: "
+            + privatelink_prep::rules::TOO_LARGE.help
+            + "\n\ninvalid: 1 error, 0 warnings, 0 infos\n"
+    );
+    // One byte more is refused unread.
+    let out = run(
+        &["check", "--format", "json", "-"],
+        Some(&company_of(8 * MIB + 1)),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "PL002");
+    assert_eq!(v["diagnostics"][0]["field"], "");
+    assert_eq!(
+        v["diagnostics"][0]["message"],
+        "The document is larger than 1 MiB, far beyond the few kilobytes of any request."
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let doc = std::fs::read_to_string(example("aws-unidirectional.json")).unwrap();
+    let out = run(&["check", "-"], Some(&format!("\u{feff}{doc}")));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "valid: 0 errors, 0 warnings, 0 infos\n");
+}
+
+#[test]
+fn non_utf8_input_says_so() {
+    let path = std::env::temp_dir().join(format!("plp-latin1-{}.json", std::process::id()));
+    std::fs::write(&path, b"{\"company\": \"Caf\xe9\"}").unwrap();
+    let name = path.to_string_lossy().into_owned();
+    let out = run(&["check", &name], None);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!("privatelink-prep: cannot read {name}: it is not UTF-8 text\n")
+    );
 }

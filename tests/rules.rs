@@ -221,7 +221,7 @@ fn company_newline() {
         "aws-unidirectional.json",
         r#"{"company": "Acme\nEvil: header"}"#,
         &[
-            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break or control character, but the ticket subject is one line.", None),
+            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break, a control character or a character that reorders text, but the ticket subject is one line.", None),
         ],
     );
 }
@@ -1495,5 +1495,104 @@ fn cloud_unknown_no_cascade() {
             "The cloud \"oracle\" is neither aws nor azure.",
             None,
         )],
+    );
+}
+
+#[test]
+fn version_of_every_json_type() {
+    let must = |what: &str| format!("The format version must be the number 1, not {what}.");
+    for (patch, message) in [
+        (r#"{"version": -3}"#, must("the number -3")),
+        (
+            r#"{"version": -9223372036854775808}"#,
+            must("the number -9223372036854775808"),
+        ),
+        (r#"{"version": 1.5}"#, must("a number with a fraction")),
+        (r#"{"version": 1e300}"#, must("a very large number")),
+        (r#"{"version": true}"#, must("true")),
+        (r#"{"version": [1]}"#, must("a list")),
+        (r#"{"version": {"v": 1}}"#, must("an object")),
+        (
+            r#"{"version": 18446744073709551615}"#,
+            "Format version 18446744073709551615 is not supported; this tool reads version 1."
+                .to_string(),
+        ),
+    ] {
+        let message: &'static str = Box::leak(message.into_boxed_str());
+        case(
+            "aws-unidirectional.json",
+            patch,
+            &[("PL003", E, "version", message, None)],
+        );
+    }
+    // Absent, null or 1: no finding.
+    for patch in [r#"{"version": null}"#, r#"{"version": 1}"#] {
+        case("aws-unidirectional.json", patch, &[]);
+    }
+}
+
+#[test]
+fn text_is_read_up_to_1000_characters() {
+    case(
+        "aws-unidirectional.json",
+        &format!(r#"{{"company": "{}"}}"#, "C".repeat(1000)),
+        &[(
+            "PL103",
+            E,
+            "company",
+            "The company name is 1000 characters long, more than the 100 allowed.",
+            None,
+        )],
+    );
+    case(
+        "aws-unidirectional.json",
+        &format!(r#"{{"company": "{}"}}"#, "é".repeat(1001)),
+        &[(
+            "PL007",
+            E,
+            "company",
+            "The value of company is 1001 characters long, more than the 1000 allowed.",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn kind_enablement_in_any_case_is_the_default() {
+    case("aws-unidirectional.json", r#"{"kind": "ENABLEMENT"}"#, &[]);
+    case(
+        "aws-unidirectional.json",
+        r#"{"kind": " enablement "}"#,
+        &[],
+    );
+}
+
+#[test]
+fn unknown_fields_suggest_a_near_field_name() {
+    let mut doc: Value = serde_json::from_str(&common::request("aws-unidirectional.json")).unwrap();
+    common::merge(
+        &mut doc,
+        json!({"acount_id": "x", "PORTS": 1, "connection_typ": 2, "zzzzzzz": 3}),
+    );
+    let report = privatelink_prep::check(&doc).report;
+    let helps: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.field.as_str(), &*d.help))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            ("PORTS", "Did you mean ports? Unknown fields are ignored."),
+            (
+                "acount_id",
+                "Did you mean account_id? Unknown fields are ignored."
+            ),
+            (
+                "connection_typ",
+                "Did you mean connection_type? Unknown fields are ignored."
+            ),
+            ("zzzzzzz", privatelink_prep::rules::UNKNOWN_FIELD.help),
+        ]
     );
 }

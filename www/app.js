@@ -7,13 +7,13 @@
 // Every DOM query stays inside the mounted wrapper, ids carry a per-mount prefix, and user text is
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
-import { h, parentPath, getIn, setIn, slug } from './dom.js';
-import { fieldKit, codeText } from './fields.js';
+import { h, parentPath, getIn, setIn, slug, isControlValue } from './dom.js';
+import { fieldKit, codeText, messageText } from './fields.js';
 import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
-import { cloudWords } from './words.js';
+import { cloudWords, principalCopy } from './words.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -23,6 +23,9 @@ const FORMATS = [
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
 const LOCK_NOTE = 'Set by this page: it cannot be changed here.';
 const REVALIDATE_MS = 100;
+/** Where Adobe Commerce customers file support tickets. */
+const HELP_CENTER = 'https://experienceleague.adobe.com/home?support-tab=home#support';
+const BROKEN_WAIT = 'Hidden while the request has an error: the ticket preview above says which field to fix.';
 
 let mounts = 0;
 
@@ -121,13 +124,22 @@ function words(cloud) {
       ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
       : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
     serviceRow: azure ? 'Private Link service' : 'Endpoint service',
-    prereqs: [
-      ['nlb', azure ? 'A Standard Load Balancer (frontend IP configuration) in front of the application' : 'A Network Load Balancer in front of the application'],
-      ['endpoint_service', azure ? 'A Private Link service for the application' : 'An endpoint service configuration for the application'],
+    // [key, label, what it is, in the cloud's own terms]. Your endpoint to Adobe's service is not
+    // here: it can only be made once Adobe sends its name (prereqHint says so).
+    prereqs: azure ? [
+      ['nlb', 'A Standard Load Balancer (frontend IP configuration) in front of the application',
+        'In your virtual network, with a frontend IP configuration and a load-balancing rule for each port of the services above. A Private Link service works only behind a Standard Load Balancer.'],
+      ['endpoint_service', 'A Private Link service on that load balancer',
+        'Attached to the load balancer’s frontend IP configuration: its alias or resource ID is what you entered above. Adobe’s subscription goes on its visibility list after the ticket, once Adobe names it.'],
+    ] : [
+      ['nlb', 'A Network Load Balancer in front of the application',
+        'In your VPC, with a listener on each port of the endpoint services above and your application as its target.'],
+      ['endpoint_service', 'A VPC endpoint service on that load balancer',
+        'In the VPC console under Endpoint services: its service name (com.amazonaws.vpce.…) is what you entered above.'],
     ],
     prereqHint: azure
-      ? 'A bidirectional connection needs these before Adobe can connect. Your private endpoint to Adobe’s Private Link service comes later, once Adobe sends its name.'
-      : 'A bidirectional connection needs these before Adobe can connect. Your interface endpoint to Adobe’s endpoint service comes later, once Adobe sends its name.',
+      ? 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your virtual network now. Your private endpoint to Adobe’s Private Link service comes later, once Adobe sends its name.'
+      : 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your VPC now. Your interface endpoint to Adobe’s endpoint service comes later, once Adobe sends its name.',
   };
 }
 
@@ -139,8 +151,8 @@ function words(cloud) {
  * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
  * options.locked: document paths (e.g. ['cloud', 'region']) whose values (from options.values) are
  *   sent but shown read-only with a note, as when a portal already knows them.
- * options.view: what another mount's getView() returned ({ messages, format }), so that a form
- *   rendered again shows the messages when they were shown, and the same ticket tab.
+ * options.view: what another mount's getView() returned ({ messages, format, touched, wasReady }),
+ *   so that a form rendered again shows the same messages and the same ticket tab.
  * Returns { element, getRequest, getReport, getTickets, getState, getView, load, setValue, check,
  * destroy };
  * getState() is every value of the form (hidden sections too), load(values) replaces them all
@@ -160,11 +172,16 @@ export function mount(root, options = {}) {
   const locked = new Set(options.locked || []);
 
   const view = options.view || {};
-  let checked = view.messages === true; // after the first "Check", messages show as the user types
+  let checked = view.messages === true; // after the first "Check", every message shows
+  // Before a Check, a field's own messages show once the user has left it with a value (or made a
+  // choice in it), and follow the typing from then on: never a message on a field not touched.
+  const touched = new Set(Array.isArray(view.touched) ? view.touched.filter((p) => typeof p === 'string') : []);
+  let wasReady = view.wasReady === true; // the ticket was shown: when it goes, the preview says why
+  let broken = false; // it was shown and an error hides it now
   let timer = 0;
   let report = { valid: false, diagnostics: [] };
   let request = null;
-  let tickets = null; // { text: {subject, body}, markdown: {...} } when ready
+  let tickets = null; // { text: {subject, body, file}, markdown: {...} } when ready
   let activeFormat = FORMATS.some((f) => f.key === view.format) ? view.format : FORMATS[0].key;
   let fullSummary = checked; // the next summary render rebuilds it (a Check), else it only prunes
 
@@ -188,11 +205,11 @@ export function mount(root, options = {}) {
         h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
         msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
-          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full', inRow: true }),
+          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
-            removeButton(`port ${i + 1}${base === 'ports' ? '' : ` of ${serviceTitle(base)}`}`,
+            removeButton(`port ${i + 1}`, base === 'ports' ? '' : ` of ${serviceTitle(base)}`,
               () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
@@ -205,7 +222,7 @@ export function mount(root, options = {}) {
 
   function serviceTitle(base) {
     const m = /endpoint_services\[(\d+)\]/.exec(base);
-    return m ? `endpoint service ${Number(m[1]) + 1}` : '';
+    return m ? `${words(state.cloud).serviceNoun} ${Number(m[1]) + 1}` : '';
   }
 
   function endpointServices() {
@@ -222,7 +239,9 @@ export function mount(root, options = {}) {
         state.cloud === 'azure'
           ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
           : checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
-        h('div', { class: 'plp-row-action' }, removeButton(`endpoint service ${i + 1}`, () => removeRow('endpoint_services', i)))));
+        principalCopy(state.cloud, writeClipboard, () => wrapper),
+        h('div', { class: 'plp-row-action' },
+          removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
     });
     return h('div', { class: 'plp-field plp-list', 'data-field': 'endpoint_services', 'data-list': 'endpoint_services' },
       msgsFor('endpoint_services'),
@@ -238,7 +257,7 @@ export function mount(root, options = {}) {
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
         textField(p, `Additional subscription ID ${i + 1}`, '', { width: 'plp-w-36' }),
-        h('div', { class: 'plp-row-action' }, removeButton(`additional subscription ID ${i + 1}`, () => removeRow(base, i)))));
+        h('div', { class: 'plp-row-action' }, removeButton(`subscription ID ${i + 1}`, '', () => removeRow(base, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: 'Other subscriptions that will connect (optional)' }),
@@ -289,7 +308,7 @@ export function mount(root, options = {}) {
   ], (v) => mode === v);
   modeGroup.classList.add('plp-modes');
   const changeForm = createChangeForm({
-    api, idFor, values: parts.change, onEdit: (now) => revalidate(now),
+    api, idFor, values: parts.change, onEdit: (now) => revalidate(now), copy: writeClipboard,
     locked, lockedValues: options.values, lockNote: LOCK_NOTE,
   });
   const network = createNetworkFields({ idFor, values: parts.network, onEdit: (now) => revalidate(now) });
@@ -335,13 +354,15 @@ export function mount(root, options = {}) {
     mode === 'change' ? changeForm.element : enablementPart,
     network.element,
     h('div', { class: 'plp-submit' }, checkButton,
-      h('p', { class: 'plp-hint', text: 'Checks every field. After that, messages update as you type.' })),
+      h('p', { class: 'plp-hint', text: 'Each field is checked when you leave it. Check goes over every field and lists what to fix.' })),
     regionList);
 
   // ---- ticket preview ----
 
   const previewHeading = h('h2', { class: 'plp-h2', id: `${px}-h-preview`, tabindex: '-1', text: 'Ticket preview' });
   const previewStatus = h('p', { class: 'plp-preview-status', 'aria-live': 'polite' });
+  // Where a ticket that was ready is hidden now: each error that hides it, linked to its field.
+  const brokenBox = h('div', { class: 'plp-broken', hidden: true });
   const showProblems = h('button', {
     type: 'button', class: 'plp-button plp-link', text: 'Show the problems',
     on: {
@@ -380,15 +401,18 @@ export function mount(root, options = {}) {
     ...['txt', 'md', 'json'].map((ext) => h('button', {
       type: 'button', class: 'plp-button plp-secondary', 'data-action': `download-${ext}`,
       on: { click: () => download(ext) },
-    }, 'Download ', h('span', { class: 'plp-vh', text: 'ticket as ' }), `.${ext}`)));
+    }, `Download ticket as .${ext}`)));
   const ticketBox = h('div', { class: 'plp-ticket', hidden: true },
     h('div', { class: 'plp-tabs', role: 'tablist', 'aria-label': 'Ticket format' }, tabs),
     panels, actions, copyStatus);
   const preview = h('section', { class: 'plp-preview', 'aria-labelledby': previewHeading.id, 'data-state': 'not-ready' },
     previewHeading,
     h('div', { class: 'plp-preview-head' }, previewStatus, showProblems),
+    brokenBox,
     ticketBox,
-    h('p', { class: 'plp-hint', text: 'Send the subject and body as a new Adobe Commerce Support ticket. Enablement takes up to five business days.' }));
+    h('p', { class: 'plp-hint' }, 'Send the subject and body as a new Adobe Commerce Support ticket, from the Support tab of ',
+      h('a', { href: HELP_CENTER, target: '_blank', rel: 'noopener noreferrer', text: 'Adobe’s Help Center (Experience League)' }),
+      '. Enablement takes up to five business days.'));
 
   const rulesList = safeCall(() => api.rules(), []);
   const about = h('details', { class: 'plp-about' },
@@ -427,7 +451,7 @@ export function mount(root, options = {}) {
       h('legend', { class: 'plp-label', text: 'Confirm what already exists in your network' }),
       hintFor('prerequisites', w.prereqHint),
       msgsFor('prerequisites'),
-      w.prereqs.map(([key, label]) => checkbox(`prerequisites.${key}`, label, ''))));
+      w.prereqs.map(([key, label, hint]) => checkbox(`prerequisites.${key}`, label, hint))));
   }
   function renderSubscriptions() { slots.subscriptions.replaceChildren(subscriptionList()); }
 
@@ -495,8 +519,40 @@ export function mount(root, options = {}) {
 
   // ---- events ----------------------------------------------------------------------------------
 
+  // Touching comes first, so the re-validation of the same event shows the field's messages.
+  form.addEventListener('focusout', (e) => touch(e.target, 'focusout'));
+  form.addEventListener('change', (e) => touch(e.target, 'change'), true);
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
+
+  /**
+   * Marks a control's field as touched: a text field when the user leaves it with a value, a
+   * choice (radio, checkbox, select) when it changes. Its messages show from then on.
+   */
+  function touch(el, type) {
+    if (!el || !el.name || el.name === 'kind' || touched.has(el.name)) return;
+    const isText = el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && el.type === 'text');
+    if (isText ? type !== 'focusout' || el.value.trim() === '' : type !== 'change') return;
+    touched.add(el.name);
+    if (checked) return;
+    // Leaving a field by pressing another control (Add a port, a radio): its messages wait until
+    // the press ends, so they do not move that control away from under the pointer mid-click.
+    if (pressing) revealLater = true;
+    else revalidate(true);
+  }
+
+  let pressing = false;
+  let revealLater = false;
+  wrapper.addEventListener('pointerdown', () => { pressing = true; });
+  function pressEnded() {
+    if (!pressing) return;
+    pressing = false;
+    if (!revealLater) return;
+    revealLater = false;
+    setTimeout(() => revalidate(true), 0); // after the click this press makes
+  }
+  document.addEventListener('pointerup', pressEnded, true);
+  document.addEventListener('pointercancel', pressEnded, true);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     check();
@@ -552,8 +608,11 @@ export function mount(root, options = {}) {
     clearTimeout(timer);
     fullSummary = true;
     run();
-    if (!report.valid) summary.focus();
-    else previewHeading.focus();
+    // The summary (or the ticket) from its heading down, whatever the screen's height: focusing
+    // alone scrolls a tall summary only as far as needed, with its heading above the screen.
+    const landing = report.valid ? previewHeading : summary;
+    landing.focus({ preventScroll: true });
+    landing.scrollIntoView({ block: 'start', behavior: 'auto' });
     return report;
   }
 
@@ -563,9 +622,27 @@ export function mount(root, options = {}) {
     for (const r of form.querySelectorAll('input[name="kind"]')) r.checked = r.value === value;
     if (value === mode) return;
     mode = value;
+    if (mode === 'change') offerProject();
     const [show, hide] = mode === 'change' ? [changeForm.element, enablementPart] : [enablementPart, changeForm.element];
     hide.replaceWith(show);
     revalidate(true);
+  }
+
+  /**
+   * A change form not yet typed in starts from the project typed in the enablement: the company,
+   * project ID, cloud and region (each only where the enablement has one, never over a lock).
+   */
+  function offerProject() {
+    const now = changeForm.getState();
+    const pristine = !now.company && !now.project_id && !now.region
+      && now.changes.length === 1 && !now.changes[0].action;
+    if (!pristine) return;
+    for (const path of ['cloud', 'company', 'project_id', 'region']) {
+      const value = state[path];
+      if (typeof value === 'string' && value.trim() && !locked.has(path) && value !== now[path]) {
+        changeForm.setValue(path, value);
+      }
+    }
   }
 
   /** The document of the mode on screen, with the network fields of its cloud. */
@@ -582,9 +659,11 @@ export function mount(root, options = {}) {
     } catch (err) {
       report = { valid: false, diagnostics: [failure(err)] };
     }
-    if (checked) showDiagnostics();
     updatePreview();
-    tracker.update(request, guidePanel.update(request, report));
+    showDiagnostics();
+    // While an error hides a ticket that was ready, the next steps and the tracker say so.
+    const waiting = broken ? BROKEN_WAIT : undefined;
+    tracker.update(request, guidePanel.update(request, report, waiting), waiting);
     wrapper.dataset.valid = String(Boolean(report.valid));
     if (typeof options.onReport === 'function') options.onReport(report, request);
   }
@@ -608,8 +687,23 @@ export function mount(root, options = {}) {
     return null;
   }
 
+  /** Whether the user has touched `field` or a field inside it (a row, a list). */
+  function isTouched(field) {
+    if (!field) return false;
+    for (const p of touched) {
+      if (p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[`)) return true;
+    }
+    return false;
+  }
+
+  /** A diagnostic shows beside its field after a Check, on a touched field, and on a field that
+   * broke a ticket that was ready (the preview links to it). */
+  function visible(d) {
+    return checked || isTouched(d.field) || (broken && d.severity === 'error');
+  }
+
   function showDiagnostics() {
-    const diagnostics = report.diagnostics || [];
+    const diagnostics = (report.diagnostics || []).filter(visible);
     // Reset every message slot and control.
     for (const box of form.querySelectorAll('.plp-msgs')) {
       box.replaceChildren();
@@ -624,10 +718,10 @@ export function mount(root, options = {}) {
     const placed = diagnostics.map((d) => {
       const target = resolve(d.field || '');
       if (!target) return { d, target: null };
-      const box = target.owner.querySelector(':scope > .plp-msgs');
+      const box = msgBox(target.owner);
       box.hidden = false;
       box.append(message(d, target));
-      target.owner.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
+      box.parentElement.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
       for (const c of target.controls) {
         if (!describedBy.has(c)) describedBy.set(c, new Set());
         describedBy.get(c).add(box.id);
@@ -647,14 +741,36 @@ export function mount(root, options = {}) {
     for (const box of form.querySelectorAll('details:not([open]) .plp-msgs:not([hidden])')) {
       box.closest('details').open = true;
     }
-    renderSummary(placed);
+    if (checked) renderSummary(inPageOrder(placed));
+  }
+
+  /**
+   * The diagnostics in the order of their fields on the page (what the user reads top to bottom);
+   * those of one field keep the core's order, and those that belong to no field come first.
+   */
+  function inPageOrder(placed) {
+    const at = (p) => (p.target ? p.target.focusTarget || p.target.owner : null);
+    return placed.map((p, i) => ({ p, i, el: at(p) })).sort((a, b) => {
+      if (a.el === b.el) return a.i - b.i;
+      if (!a.el) return -1;
+      if (!b.el) return 1;
+      const pos = a.el.compareDocumentPosition(b.el);
+      if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+      if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+      return a.i - b.i;
+    }).map((x) => x.p);
+  }
+
+  /** Where a field's messages go: its own box, or (a field of a port row) the row's. */
+  function msgBox(owner) {
+    return owner.querySelector(':scope > .plp-msgs') || owner.closest('.plp-row').querySelector(':scope > .plp-msgs');
   }
 
   function message(d, target) {
-    const el = h('div', { class: `plp-msg plp-msg-${d.severity}`, 'data-code': d.code, 'data-severity': d.severity },
+    const el = h('div', { class: `plp-msg plp-msg-${d.severity}`, 'data-code': d.code, 'data-severity': d.severity, 'data-for': d.field },
       h('p', { class: 'plp-msg-text' },
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
-        h('span', { class: 'plp-msg-message', text: d.message })),
+        h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
     const exact = target && target.controls.some((c) => c.name === d.field);
     if (d.suggestion !== undefined && d.suggestion !== null && exact && !locked.has(d.field)) {
@@ -715,9 +831,9 @@ export function mount(root, options = {}) {
                 if (target.focusTarget && target.focusTarget.isConnected) focusField(target);
               },
             },
-          }, label, p.d.message));
+          }, label, ...messageText(p.d.message)));
         } else {
-          li.append(label, p.d.message);
+          li.append(label, ...messageText(p.d.message));
           if (p.d.field) li.append(h('span', { class: 'plp-code', text: ` (${p.d.field})` }));
         }
         return li;
@@ -754,7 +870,10 @@ export function mount(root, options = {}) {
         report = { valid: false, diagnostics: [...diags, failure(err)] };
       }
     }
+    broken = wasReady && !tickets;
+    renderBroken(diags);
     if (tickets) {
+      wasReady = true;
       for (const panel of panels) {
         const t = tickets[panel.dataset.format];
         panel.querySelector('[data-part="subject"]').textContent = t.subject;
@@ -777,6 +896,45 @@ export function mount(root, options = {}) {
       preview.dataset.state = 'not-ready';
       setText(copyStatus, '');
     }
+  }
+
+  /** The errors that hide a ticket that was ready, each a link to its field (in page order). */
+  function renderBroken(diags) {
+    if (!broken) {
+      brokenBox.hidden = true;
+      brokenBox.replaceChildren();
+      return;
+    }
+    const errors = diags.filter((d) => d.severity === 'error').map((d) => ({ d, target: resolve(d.field || '') }));
+    const items = inPageOrder(errors).map(({ d, target }) => {
+      const label = target ? fieldLabel(target) : '';
+      const text = [label ? `${label}: ` : '', ...messageText(d.message)];
+      if (!target || !target.focusTarget) return h('li', {}, ...text);
+      return h('li', {}, h('a', {
+        href: `#${target.focusTarget.id}`, class: 'plp-broken-link',
+        on: {
+          click: (e) => {
+            e.preventDefault();
+            const now = resolve(d.field || '') || target;
+            if (now.focusTarget && now.focusTarget.isConnected) focusField(now);
+          },
+        },
+      }, ...text));
+    });
+    brokenBox.replaceChildren(
+      h('p', { class: 'plp-broken-intro', text: items.length === 1
+        ? 'The ticket was ready. It is hidden until this is fixed:'
+        : 'The ticket was ready. It is hidden until these are fixed:' }),
+      h('ul', { class: 'plp-broken-list' }, items));
+    brokenBox.hidden = false;
+  }
+
+  /** The visible label of the field a diagnostic resolved to (its label or legend). */
+  function fieldLabel(target) {
+    const own = target.controls[0] && target.controls[0].labels && target.controls[0].labels[0];
+    const legend = target.owner.querySelector(':scope > legend');
+    const el = target.owner.matches('fieldset') ? legend : own || legend;
+    return el ? el.textContent.trim() : '';
   }
 
   function selectTab(key, moveFocus) {
@@ -843,9 +1001,11 @@ export function mount(root, options = {}) {
 
   function setValue(path, value) {
     if (path === 'kind') {
+      if (value !== 'enablement' && value !== 'change') return false;
       setMode(value);
       return true;
     }
+    if (typeof path !== 'string') return false;
     // The network fields, then the change form (in its mode), then the enablement values.
     const part = path === 'adobe_endpoint_service' || path.startsWith('customer_network') ? network
       : mode === 'change' ? changeForm : null;
@@ -853,7 +1013,7 @@ export function mount(root, options = {}) {
       revalidate(true);
       return true;
     }
-    if (part === network) return false;
+    if (part === network || !isControlValue(state, path, value)) return false;
     if (path === 'environments') {
       const list = Array.isArray(value) ? value.map(String) : [];
       state.environments = [...ENVIRONMENTS.filter((e) => list.includes(e)), ...list.filter((e) => !ENVIRONMENTS.includes(e))];
@@ -882,6 +1042,8 @@ export function mount(root, options = {}) {
 
   /** Replaces every value with `values` (a partial request document; locked values stay). */
   function load(values) {
+    touched.clear();
+    wasReady = false;
     const given = partValues(values);
     const next = initialState(given.enablement);
     for (const path of locked) setIn(next, path, getIn(state, path));
@@ -913,12 +1075,15 @@ export function mount(root, options = {}) {
       ...structuredClone(state), mode, change: changeForm.getState(), network: network.getState(),
     }),
     // What is on screen beyond the values: whether the messages show, and the ticket tab.
-    getView: () => ({ messages: checked, format: activeFormat }),
+    // (and which fields were touched, and whether the ticket was ready).
+    getView: () => ({ messages: checked, format: activeFormat, touched: [...touched], wasReady }),
     load,
     setValue,
     check,
     destroy() {
       clearTimeout(timer);
+      document.removeEventListener('pointerup', pressEnded, true);
+      document.removeEventListener('pointercancel', pressEnded, true);
       wrapper.remove();
     },
   };
@@ -941,9 +1106,10 @@ function partValues(values) {
   };
 }
 
-/** The text of a downloaded .txt/.md ticket: the subject line, a blank line, the body. */
+/** The text of a downloaded .txt/.md ticket, as the core writes it (the subject line, escaped in
+ * Markdown, a blank line, the body), ending with a line break. */
 export function ticketFile(ticket) {
-  return `Subject: ${ticket.subject}\n\n${ticket.body}${ticket.body.endsWith('\n') ? '' : '\n'}`;
+  return `${ticket.file}${ticket.file.endsWith('\n') ? '' : '\n'}`;
 }
 
 function safeCall(fn, fallback) {

@@ -10,9 +10,9 @@
 // Edits are handled here (the element listens to its own input and change events) and reported
 // with onEdit(immediate): true for a choice, false for typing (the form debounces).
 
-import { h, getIn, setIn } from './dom.js';
+import { h, getIn, setIn, isControlValue } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
-import { cloudWords } from './words.js';
+import { cloudWords, principalCopy } from './words.js';
 
 
 /** The actions of a change, in the order the select offers them. */
@@ -158,13 +158,16 @@ const LOCKABLE = ['company', 'cloud', 'region', 'project_id'];
  * options.api: the loaded core (regions()); options.idFor(path): the form's id for a path;
  * options.values: a change document to start from; options.onEdit(immediate): after each edit;
  * options.locked, options.lockedValues, options.lockNote: paths a host page sets (company,
- * cloud, region, project_id), their values, and the note shown under them.
+ * cloud, region, project_id), their values, and the note shown under them; options.copy(text,
+ * container): the form's clipboard writer (Copy Adobe's principal).
  * Returns { element, getRequest, getState, setValue, setValues }.
  * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void,
- *   locked?: Set<string>, lockedValues?: any, lockNote?: string }} options
+ *   locked?: Set<string>, lockedValues?: any, lockNote?: string,
+ *   copy?: (text: string, container: Element) => Promise<boolean> }} options
  */
 export function createChangeForm({
   api, idFor, values, onEdit = (_immediate) => {}, locked = new Set(), lockedValues = {}, lockNote = '',
+  copy = async () => false,
 }) {
   const locks = new Set(LOCKABLE.filter((p) => locked.has(p)));
   const withLocks = (doc) => {
@@ -234,11 +237,11 @@ export function createChangeForm({
         h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
         kit.msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          kit.textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
-          kit.textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          kit.selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          kit.textField(`${p}.service`, 'Service', '', { width: 'plp-w-full', inRow: true }),
+          kit.textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          kit.selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
-            kit.removeButton(`port ${i + 1} of change ${changeNo}`, () => removeRow(base, i))))));
+            kit.removeButton(`port ${i + 1}`, ` of change ${changeNo}`, () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: 'Ports of this service' }),
@@ -273,6 +276,7 @@ export function createChangeForm({
           state.cloud === 'azure'
             ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
             : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+          principalCopy(state.cloud, copy, () => element),
           scopeGroup(i),
         ];
       case 'remove_endpoint_service':
@@ -298,7 +302,7 @@ export function createChangeForm({
       kit.msgsFor(p),
       kit.selectField(`${p}.action`, 'What changes', ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
       fields,
-      h('div', { class: 'plp-row-action' }, kit.removeButton(`change ${i + 1}`, () => removeRow('changes', i))));
+      h('div', { class: 'plp-row-action' }, kit.removeButton('this change', ` (change ${i + 1})`, () => removeRow('changes', i))));
   }
 
   function renderChanges() {
@@ -370,7 +374,7 @@ export function createChangeForm({
   element.addEventListener('change', handle);
 
   function setValue(path, value) {
-    if (getIn(state, path) === undefined || !setIn(state, path, value)) return false;
+    if (!isControlValue(state, path, value) || !setIn(state, path, value)) return false;
     if (path === 'cloud' || /^changes\[\d+\]\.action$/.test(path)) {
       after(path);
     }

@@ -51,11 +51,19 @@ export async function readRequestFile(file) {
   if (file.size > MAX_IMPORT_BYTES) {
     throw new ImportError(`Could not import ${name}: it is ${bytes(file.size)}, and a request file is at most 1 MiB (${bytes(MAX_IMPORT_BYTES)}). Nothing changed.`);
   }
-  let text;
+  let data;
   try {
-    text = await file.text();
+    data = await file.arrayBuffer();
   } catch {
     throw new ImportError(`Could not import ${name}: the browser could not read it. Nothing changed.`);
+  }
+  let text;
+  try {
+    // Refused, as the CLI refuses it: `file.text()` would replace each bad byte with U+FFFD and
+    // the request would read as something the file does not say.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new ImportError(`Could not import ${name}: it is not UTF-8 text. Save it as UTF-8 and import it again. Nothing changed.`);
   }
   return parseRequest(text, name);
 }

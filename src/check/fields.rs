@@ -25,7 +25,7 @@ impl Checker {
                 &rules::COMPANY_NOT_ONE_LINE,
                 "company",
                 format!(
-                    "The company name {} has a line break or control character, but the ticket subject is one line.",
+                    "The company name {} has a line break, a control character or a character that reorders text, but the ticket subject is one line.",
                     quote(s)
                 ),
             ));

@@ -37,7 +37,7 @@ pub(super) fn render(c: &Change, format: Format) -> Ticket {
             c,
         ),
     };
-    Ticket { subject, body }
+    Ticket::new(subject, body, format)
 }
 
 /// What Adobe's side of the connection is called on each cloud.

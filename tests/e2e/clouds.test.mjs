@@ -38,7 +38,7 @@ describe('the page on both clouds', () => {
     assert.equal(await form.locator('input[name="prerequisites.interface_endpoint"]').count(), 0);
     assert.deepEqual(
       await form.locator('[data-field="prerequisites"] .plp-choice-label').allTextContents(),
-      ['A Standard Load Balancer (frontend IP configuration) in front of the application', 'A Private Link service for the application']);
+      ['A Standard Load Balancer (frontend IP configuration) in front of the application', 'A Private Link service on that load balancer']);
     assert.equal(await form.locator('h2[id$="-h-services"]').textContent(), 'Private Link services in your virtual network');
     // Nothing of AWS on the enablement form's Azure sections.
     for (const sel of ['[data-field="endpoint_services"]', '[data-field="prerequisites"]']) {
