@@ -3,7 +3,8 @@
 #   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
 # and prints the size of the .wasm, raw and gzip -9; then bundles the page's script and styles
 # (www/pkg/page.js, www/pkg/page.css: esbuild, minified) and writes the single-file page
-# (dist/privatelink-prep.html) and the service worker manifest (www/pkg/sw-manifest.js).
+# (dist/privatelink-prep.html), the service worker manifest (www/pkg/sw-manifest.js) and the npm
+# package (scripts/package.sh: dist/npm/privatelink-prep-<version>.tgz).
 # Assumes scripts/setup.sh has run.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -57,3 +58,7 @@ node scripts/bundle.mjs
 # service worker's file list and version. Prints the single file's size, raw and gzip -9.
 say "single file and service worker manifest (scripts/build-offline.mjs)"
 node scripts/build-offline.mjs
+
+# The npm package for portals (every build: it bundles www/ with the module and the single file):
+# dist/npm/privatelink-prep-<version>.tgz. Prints its files' sizes, raw and gzip -9.
+bash scripts/package.sh

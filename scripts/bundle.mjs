@@ -60,12 +60,12 @@ export async function bundleJs(root = ROOT, { plugins = [] } = {}) {
   return { code: out.text, inputs: Object.keys(result.metafile.inputs) };
 }
 
-/** The page's stylesheets as one minified stylesheet (a string). */
-export async function bundleCss(root = ROOT) {
+/** The page's stylesheets (or `files`, in cascade order) as one minified stylesheet (a string). */
+export async function bundleCss(root = ROOT, files = PAGE_STYLES) {
   const result = await esbuild.build({
     absWorkingDir: root,
     stdin: {
-      contents: PAGE_STYLES.map((f) => `@import ${JSON.stringify(`./${posix(relative(join(root, 'www'), join(root, f)))}`)};`).join('\n'),
+      contents: files.map((f) => `@import ${JSON.stringify(`./${posix(relative(join(root, 'www'), join(root, f)))}`)};`).join('\n'),
       resolveDir: join(root, 'www'),
       sourcefile: 'page.css',
       loader: 'css',

@@ -61,6 +61,38 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] \
   printf '%s\n' "$lock_sum" > "$stamp"
 fi
 
+# The real hosts of the npm package's tests (tests/e2e/hosts.test.mjs), each from its registry and
+# pinned, each re-installed only when its pins change: a Vite app (tests/hosts/vite, npm ci from its
+# lockfile) and MkDocs with the Material theme (PyPI, tests/hosts/mkdocs/requirements.txt, in the
+# venv tests/hosts/mkdocs/.venv).
+if [ "$mode" = all ]; then
+  vite_dir=tests/hosts/vite
+  vite_sum="$(sha256sum "$vite_dir/package-lock.json" "$vite_dir/package.json" | sha256sum | cut -c1-64)"
+  vite_stamp="$vite_dir/node_modules/.privatelink-prep-lock"
+  if [ ! -f "$vite_stamp" ] || [ "$(cat "$vite_stamp")" != "$vite_sum" ] || [ ! -x "$vite_dir/node_modules/.bin/vite" ]; then
+    say "npm ci in $vite_dir (Vite)"
+    (cd "$vite_dir" && npm ci --no-audit --no-fund --loglevel=error)
+    printf '%s\n' "$vite_sum" > "$vite_stamp"
+  fi
+
+  docs_dir=tests/hosts/mkdocs
+  venv="$docs_dir/.venv"
+  docs_sum="$(sha256sum "$docs_dir/requirements.txt" | cut -c1-64)"
+  docs_stamp="$venv/.privatelink-prep-requirements"
+  if [ ! -f "$docs_stamp" ] || [ "$(cat "$docs_stamp")" != "$docs_sum" ] || [ ! -x "$venv/bin/mkdocs" ]; then
+    rm -rf "$venv"
+    say "python3 -m venv $venv; pip install -r $docs_dir/requirements.txt (MkDocs, Material)"
+    # Debian's python3 makes a venv only with python3-venv (ensurepip).
+    if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+      rm -rf "$venv"
+      apt_install python3-venv
+      python3 -m venv "$venv"
+    fi
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$docs_dir/requirements.txt"
+    printf '%s\n' "$docs_sum" > "$docs_stamp"
+  fi
+fi
+
 # Chromium and ChromeDriver from Debian, for the browser tests.
 if [ "$mode" = all ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

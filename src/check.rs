@@ -11,13 +11,14 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::request::{Connection, Enablement, Request};
 use crate::rules::{self, Rule};
-use crate::text::{edit_distance, quote};
+use crate::text::{edit_distance, is_blank, quote};
 
 // Each is a further `impl Checker` block.
 mod azure;
 mod endpoints;
 mod fields;
 mod ports;
+mod read;
 
 pub(crate) use ports::Direction;
 
@@ -48,7 +49,8 @@ pub struct JsonError {
     pub message: String,
 }
 
-/// Parses JSON text and checks it. Only text that is not JSON is an `Err`; a document over
+/// Parses JSON text and checks it. A key given twice in one object is a warning on its field
+/// (the last value is read). Only text that is not JSON is an `Err`; a document over
 /// [`MAX_DOCUMENT_BYTES`] is refused with a report (text over eight times that, before it is
 /// parsed).
 pub fn check_json(text: &str) -> Result<Checked, JsonError> {
@@ -56,7 +58,7 @@ pub fn check_json(text: &str) -> Result<Checked, JsonError> {
     if text.len() > 8 * MAX_DOCUMENT_BYTES {
         return Ok(too_large());
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| JsonError {
+    let parsed = read::parse(text).map_err(|e| JsonError {
         message: format!(
             "not valid JSON: {} (line {}, column {})",
             describe_json_error(&e),
@@ -64,7 +66,28 @@ pub fn check_json(text: &str) -> Result<Checked, JsonError> {
             e.column()
         ),
     })?;
-    Ok(check(&value))
+    let mut checked = check(&parsed.value);
+    if parsed.repeated.is_empty() {
+        return Ok(checked);
+    }
+    // Readers disagree on which of two equal keys counts: say so first, on the key's field.
+    let mut diagnostics: Vec<Diagnostic> = parsed
+        .repeated
+        .iter()
+        .map(|(path, key)| {
+            Diagnostic::new(
+                &rules::REPEATED_KEY,
+                path.as_str(),
+                format!(
+                    "The field {} is given more than once in the same object; only its last value is read.",
+                    quote(key)
+                ),
+            )
+        })
+        .collect();
+    diagnostics.append(&mut checked.report.diagnostics);
+    checked.report = Report::new(diagnostics);
+    Ok(checked)
 }
 
 fn describe_json_error(e: &serde_json::Error) -> String {
@@ -230,15 +253,34 @@ fn number_size(n: &serde_json::Number) -> usize {
     }
 }
 
-/// A JSON number for a message: whole numbers as digits, others described, so that no float
-/// formatting code is needed.
+/// A JSON number for a message: whole numbers as digits however they were written (`80.0` and
+/// `8.0e1` read `80`, `-0` reads `-0`), others described, so that no float formatting code is
+/// needed.
 fn number_text(n: &serde_json::Number) -> String {
     match (n.as_u64(), n.as_i64(), n.as_f64()) {
         (Some(u), _, _) => u.to_string(),
         (_, Some(i), _) => i.to_string(),
+        // Below 2^53 a whole float is exactly its integer.
+        (_, _, Some(f)) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+            let digits = (f.abs() as u64).to_string();
+            if f.is_sign_negative() {
+                format!("-{digits}")
+            } else {
+                digits
+            }
+        }
         (_, _, Some(f)) if f.fract() == 0.0 => "a very large number".to_string(),
         _ => "a number with a fraction".to_string(),
     }
+}
+
+/// The JSON number as a whole number, when it is one however written (`1`, `1.0`, `1e0`).
+fn whole_u64(n: &serde_json::Number) -> Option<u64> {
+    n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9_007_199_254_740_992.0)
+            .map(|f| f as u64)
+    })
 }
 
 /// How a JSON value is named in messages.
@@ -246,8 +288,14 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) if n.is_f64() => number_text(n),
-        Value::Number(n) => format!("the number {}", number_text(n)),
+        Value::Number(n) => {
+            let text = number_text(n);
+            if text.starts_with('a') {
+                text
+            } else {
+                format!("the number {text}")
+            }
+        }
         Value::String(s) => format!("the text {}", quote(s)),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
@@ -347,13 +395,14 @@ impl Checker {
         }
     }
 
-    /// Reads a text field, trimmed. Blank counts as missing.
+    /// Reads a text field, trimmed. Blank counts as missing, and so does text that shows
+    /// nothing (zero-width spaces, Hangul fillers and the like: [`is_blank`]).
     pub(crate) fn text<'a>(&mut self, v: Option<&'a Value>, path: &str) -> Got<&'a str> {
         match v {
             None | Some(Value::Null) => Got::Missing,
             Some(Value::String(s)) => {
                 let t = s.trim();
-                if t.is_empty() {
+                if is_blank(t) {
                     Got::Missing
                 } else if t.chars().count() > MAX_TEXT_CHARS {
                     self.push(Diagnostic::new(
@@ -438,10 +487,11 @@ impl Checker {
     fn version(&mut self, v: Option<&Value>) {
         match v {
             None | Some(Value::Null) => {}
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+            // `1.0` and `1e0` are the number 1 too, as JavaScript reads them.
+            Some(Value::Number(n)) if whole_u64(n) == Some(1) => {}
             Some(other) => {
                 let msg = match other {
-                    Value::Number(n) if n.as_u64().is_some() => format!(
+                    Value::Number(n) if whole_u64(n).is_some() => format!(
                         "Format version {} is not supported; this tool reads version 1.",
                         number_text(n)
                     ),

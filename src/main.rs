@@ -4,6 +4,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use privatelink_prep::rules::RULES;
+use privatelink_prep::terminal;
 use privatelink_prep::{
     check_json, render, Checked, Diagnostic, Format, Report, Request, Severity,
 };
@@ -20,17 +21,26 @@ Usage:
   privatelink-prep --version | --help
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 the input cannot be read or is not JSON
-(or the command line is wrong).";
+(or the command line is wrong, or the output cannot be written).";
 
 /// A CLI failure that is not a verdict on the request: exit 2.
 struct Usage(String);
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments that are not UTF-8 are read lossily: they are shown escaped, never raw.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     match run(&args) {
         Ok(code) => code,
         Err(Usage(msg)) => {
-            eprintln!("privatelink-prep: {msg}");
+            // Nowhere is left to report a failure to write the failure.
+            let _ = writeln!(
+                io::stderr().lock(),
+                "privatelink-prep: {}",
+                terminal::lines(&msg)
+            );
             ExitCode::from(2)
         }
     }
@@ -42,21 +52,23 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
     };
     match command.as_str() {
         "-h" | "--help" | "help" => {
-            println!("{USAGE}");
+            emit(Out::Stdout, USAGE)?;
             Ok(ExitCode::SUCCESS)
         }
         "-V" | "--version" => {
-            println!("privatelink-prep {}", privatelink_prep::VERSION);
+            emit(
+                Out::Stdout,
+                &format!("privatelink-prep {}", privatelink_prep::VERSION),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         "check" => {
             let (format, input) = options(rest, &["text", "json"], true)?;
             let checked = read(input.as_deref().unwrap_or_default())?;
-            let out = match format.as_str() {
-                "json" => json(&checked.report),
-                _ => report_text(&checked.report),
-            };
-            emit(&mut io::stdout(), &out);
+            match format.as_str() {
+                "json" => emit_json(Out::Stdout, &json(&checked.report))?,
+                _ => emit(Out::Stdout, &report_text(&checked.report))?,
+            }
             Ok(verdict(&checked.report))
         }
         "ticket" => {
@@ -65,11 +77,10 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 Err(code) => return Ok(code),
             };
             let ticket = render(&request, format);
-            let out = match format {
-                Format::Json => ticket.body,
-                _ => format!("Subject: {}\n\n{}", ticket.subject, ticket.body),
-            };
-            emit(&mut io::stdout(), &out);
+            match format {
+                Format::Json => emit_json(Out::Stdout, &ticket.file)?,
+                _ => emit(Out::Stdout, &ticket.file)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         "guide" => {
@@ -77,10 +88,11 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 Ok(found) => found,
                 Err(code) => return Ok(code),
             };
-            emit(
-                &mut io::stdout(),
-                &privatelink_prep::guide::render(&request, format),
-            );
+            let guide = privatelink_prep::guide::render(&request, format);
+            match format {
+                Format::Json => emit_json(Out::Stdout, &guide)?,
+                _ => emit(Out::Stdout, &guide)?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         "rules" => {
@@ -90,20 +102,20 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 "markdown" => privatelink_prep::rules::catalogue_markdown(),
                 _ => rules_text(),
             };
-            emit(&mut io::stdout(), &out);
+            emit(Out::Stdout, &out)?;
             Ok(ExitCode::SUCCESS)
         }
         // The schema types are native only; the CLI is never run as wasm.
         #[cfg(not(target_arch = "wasm32"))]
         "schema" => {
             options(rest, &["json"], false)?;
-            emit(
-                &mut io::stdout(),
-                &privatelink_prep::schema::request_schema(),
-            );
+            emit(Out::Stdout, &privatelink_prep::schema::request_schema())?;
             Ok(ExitCode::SUCCESS)
         }
-        other => Err(Usage(format!("unknown command {other:?}\n\n{USAGE}"))),
+        other => Err(Usage(format!(
+            "unknown command \"{}\"\n\n{USAGE}",
+            terminal::one_line(other)
+        ))),
     }
 }
 
@@ -113,7 +125,7 @@ fn valid_request(rest: &[String]) -> Result<Result<(Format, Request), ExitCode>,
     let (format, input) = options(rest, &["text", "markdown", "json"], true)?;
     let checked = read(input.as_deref().unwrap_or_default())?;
     let Some(request) = checked.request else {
-        emit(&mut io::stderr(), &report_text(&checked.report));
+        emit(Out::Stderr, &report_text(&checked.report))?;
         return Ok(Err(ExitCode::from(1)));
     };
     Ok(Ok((
@@ -144,17 +156,24 @@ fn options(
         if let Some(v) = value {
             if !formats.contains(&v.as_str()) {
                 return Err(Usage(format!(
-                    "unknown format {v:?}; use {}",
+                    "unknown format \"{}\"; use {}",
+                    terminal::one_line(&v),
                     formats.join(", ")
                 )));
             }
             format = v;
         } else if a.starts_with('-') && a != "-" {
-            return Err(Usage(format!("unknown option {a:?}\n\n{USAGE}")));
+            return Err(Usage(format!(
+                "unknown option \"{}\"\n\n{USAGE}",
+                terminal::one_line(a)
+            )));
         } else if wants_input && input.is_none() {
             input = Some(a.clone());
         } else {
-            return Err(Usage(format!("unexpected argument {a:?}\n\n{USAGE}")));
+            return Err(Usage(format!(
+                "unexpected argument \"{}\"\n\n{USAGE}",
+                terminal::one_line(a)
+            )));
         }
     }
     if wants_input && input.is_none() {
@@ -175,7 +194,11 @@ fn read(path: &str) -> Result<Checked, Usage> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
-    let name = if path == "-" { "standard input" } else { path };
+    let name = if path == "-" {
+        "standard input".into()
+    } else {
+        terminal::one_line(path)
+    };
     result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
     if bytes.len() as u64 >= limit {
         return Ok(privatelink_prep::check::too_large());
@@ -194,12 +217,47 @@ fn verdict(report: &Report) -> ExitCode {
     }
 }
 
-fn emit(w: &mut dyn Write, s: &str) {
-    // A closed pipe (e.g. `| head`) is not an error worth a panic.
-    let _ = w.write_all(s.as_bytes());
-    if !s.ends_with('\n') {
-        let _ = w.write_all(b"\n");
+/// Where the CLI writes.
+#[derive(Clone, Copy)]
+enum Out {
+    Stdout,
+    Stderr,
+}
+
+/// Writes `s` (and a final newline when it lacks one), with every control character but the
+/// line breaks escaped, and flushes. A closed pipe (`| head -c1`) is the reader's choice and
+/// stays quiet; any other failure (`> /dev/full`) is an error with its reason.
+fn emit(out: Out, s: &str) -> Result<(), Usage> {
+    write(out, &terminal::lines(s))
+}
+
+/// [`emit`] for JSON text: the characters to escape are written as JSON's `\uXXXX`.
+fn emit_json(out: Out, s: &str) -> Result<(), Usage> {
+    write(out, &terminal::json(s))
+}
+
+fn write(out: Out, s: &str) -> Result<(), Usage> {
+    let newline: &[u8] = if s.ends_with('\n') { b"" } else { b"\n" };
+    let result = match out {
+        Out::Stdout => write_all(&mut io::stdout().lock(), s.as_bytes(), newline),
+        Out::Stderr => write_all(&mut io::stderr().lock(), s.as_bytes(), newline),
+    };
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Usage(format!(
+            "cannot write to standard {}: {e}",
+            match out {
+                Out::Stdout => "output",
+                Out::Stderr => "error",
+            }
+        ))),
+        _ => Ok(()),
     }
+}
+
+fn write_all(w: &mut dyn Write, s: &[u8], end: &[u8]) -> io::Result<()> {
+    w.write_all(s)?;
+    w.write_all(end)?;
+    w.flush()
 }
 
 fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
@@ -226,22 +284,25 @@ fn report_text(report: &Report) -> String {
     out
 }
 
+/// One diagnostic. The field path is built from the document's keys and the message and
+/// suggestion may echo its values: each is escaped to one line, so that no key or value can
+/// write to the terminal or start a line of its own.
 fn diagnostic_text(out: &mut String, d: &Diagnostic) {
     let field = if d.field.is_empty() {
-        "(document)"
+        "(document)".into()
     } else {
-        &d.field
+        terminal::one_line(&d.field)
     };
     out.push_str(&format!(
         "{}[{}]: {}\n",
         d.severity.as_str(),
         d.code,
-        d.message
+        terminal::one_line(&d.message)
     ));
     out.push_str(&format!("  --> {field}\n"));
-    out.push_str(&format!("  = help: {}\n", d.help));
+    out.push_str(&format!("  = help: {}\n", terminal::one_line(&d.help)));
     if let Some(s) = &d.suggestion {
-        out.push_str(&format!("  = suggestion: {s}\n"));
+        out.push_str(&format!("  = suggestion: {}\n", terminal::one_line(s)));
     }
     out.push('\n');
 }

@@ -4,8 +4,11 @@
 //! flags, operators such as `|`), values from the request (IDs, regions, names), and placeholders
 //! the reader replaces (`<your-vpc-id>`). Values are written as they are when every character is
 //! harmless to a POSIX shell, and single-quoted otherwise, so a value can never run as code or
-//! split into two words. Placeholders are written as they are, angle brackets included, so that a
-//! command still holding one fails at once instead of running with a made-up value.
+//! split into two words; a value that starts with `-` is joined to its flag (`--name=-x`), so the
+//! tool never reads it as an option. Placeholders are written as they are, angle brackets
+//! included, so that a command still holding one fails at once instead of running with a
+//! made-up value; one inside a command substitution stops the whole command
+//! ([`CommandLine::captured`]).
 
 use std::borrow::Cow;
 
@@ -48,6 +51,8 @@ pub enum Word {
     Placeholder(&'static str),
     /// Words written together as one, e.g. `Name=service-id,Values=` and a value.
     Joined(Vec<Word>),
+    /// `name="$(command)" &&`: the output of a command into a shell variable.
+    Captured(&'static str, Vec<Word>),
 }
 
 impl Word {
@@ -56,15 +61,32 @@ impl Word {
             Word::Fixed(s) | Word::Placeholder(s) => out.push_str(s),
             Word::Value(v) => out.push_str(&shell_quote(v)),
             Word::Joined(parts) => parts.iter().for_each(|p| p.render(out)),
+            Word::Captured(name, words) => {
+                out.push_str(name);
+                out.push_str("=\"$(");
+                render_words(words, out);
+                out.push_str(")\" &&");
+            }
         }
     }
 
     fn placeholders(&self, out: &mut Vec<&'static str>) {
         match self {
             Word::Placeholder(p) if !out.contains(p) => out.push(p),
-            Word::Joined(parts) => parts.iter().for_each(|p| p.placeholders(out)),
+            Word::Joined(parts) | Word::Captured(_, parts) => {
+                parts.iter().for_each(|p| p.placeholders(out))
+            }
             _ => {}
         }
+    }
+}
+
+fn render_words(words: &[Word], out: &mut String) {
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        w.render(out);
     }
 }
 
@@ -87,7 +109,8 @@ impl CommandLine {
         self
     }
 
-    /// Appends a value.
+    /// Appends a value as a word of its own. For a value of a flag, use [`CommandLine::arg`]:
+    /// only it keeps a value that starts with `-` from being read as an option.
     pub fn value(mut self, v: impl Into<String>) -> Self {
         self.words.push(Word::Value(v.into()));
         self
@@ -107,19 +130,48 @@ impl CommandLine {
         self
     }
 
-    /// `flag` followed by a value.
+    /// `flag` followed by a value; `flag=value` as one word when the value starts with `-`,
+    /// which the tool would otherwise read as an option of its own.
     pub fn arg(self, flag: &'static str, v: impl Into<String>) -> Self {
-        self.fixed(flag).value(v)
+        self.flag_value(flag, v.into())
     }
 
-    /// `flag` followed by a known value or the placeholder.
+    // One copy for every type `arg` is called with.
+    #[inline(never)]
+    fn flag_value(mut self, flag: &'static str, v: String) -> Self {
+        if v.starts_with('-') {
+            self.words.push(Word::Joined(vec![
+                Word::Fixed(flag),
+                Word::Fixed("="),
+                Word::Value(v),
+            ]));
+            self
+        } else {
+            self.fixed(flag).value(v)
+        }
+    }
+
+    /// `flag` followed by a known value (as [`CommandLine::arg`]) or the placeholder.
     pub fn arg_or(
         self,
         flag: &'static str,
         v: Option<impl Into<String>>,
         placeholder: &'static str,
     ) -> Self {
-        self.fixed(flag).value_or(v, placeholder)
+        match v {
+            Some(v) => self.flag_value(flag, v.into()),
+            None => self.fixed(flag).placeholder(placeholder),
+        }
+    }
+
+    /// Starts a command with `name="$(inner)" &&`: the rest reads the output of `inner` as
+    /// `"$name"`. Unlike `rest "$(inner)"`, where the shell runs `rest` whatever becomes of
+    /// `inner`, a failing `inner` (one still holding a placeholder, which the shell reads as a
+    /// missing file) stops the whole command.
+    pub fn captured(name: &'static str, inner: CommandLine) -> Self {
+        CommandLine {
+            words: vec![Word::Captured(name, inner.words)],
+        }
     }
 
     /// Appends one word made of several (fixed text, values, placeholders) written together.
@@ -140,12 +192,7 @@ impl CommandLine {
     /// The command as one line of shell.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        for (i, w) in self.words.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            w.render(&mut out);
-        }
+        render_words(&self.words, &mut out);
         out
     }
 }
@@ -230,6 +277,77 @@ mod tests {
             "az network private-endpoint create --resource-group 'rg (prod)' --vnet-name <your-vnet-name> --manual-request true"
         );
         assert_eq!(c.placeholders(), vec!["<your-vnet-name>"]);
+    }
+
+    #[test]
+    fn a_value_that_starts_with_a_dash_is_joined_to_its_flag() {
+        let c = CommandLine::new("az network private-endpoint show")
+            .arg("--resource-group", "-rf")
+            .arg_or("--name", Some("--help"), "<name>")
+            .arg("--query", "x");
+        assert_eq!(
+            c.render(),
+            "az network private-endpoint show --resource-group='-rf' --name='--help' --query x"
+        );
+    }
+
+    #[test]
+    fn a_captured_command_comes_first_and_keeps_its_placeholders() {
+        let c = CommandLine::captured(
+            "nic",
+            CommandLine::new("az network private-endpoint show")
+                .arg_or("--resource-group", None::<String>, "<your-resource-group>")
+                .fixed("--query id"),
+        )
+        .fixed("az network nic show --ids \"$nic\"");
+        assert_eq!(
+            c.render(),
+            "nic=\"$(az network private-endpoint show --resource-group <your-resource-group> --query id)\" && az network nic show --ids \"$nic\""
+        );
+        assert_eq!(c.placeholders(), vec!["<your-resource-group>"]);
+    }
+
+    /// Runs `line` in `sh` in an empty folder (a placeholder's `<` reads from a missing file);
+    /// `echo` stands for the tools.
+    #[cfg(unix)]
+    fn sh(line: &str) -> (bool, String) {
+        let dir =
+            std::env::temp_dir().join(format!("plp-sh-{}-{}", std::process::id(), line.len()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(line)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_placeholder_inside_the_capture_stops_the_whole_command() {
+        let line = |inner: CommandLine| {
+            CommandLine::captured("id", inner)
+                .fixed("echo outer \"$id\"")
+                .render()
+        };
+        let (ok, out) = sh(&line(
+            CommandLine::new("echo")
+                .placeholder("<your-resource-group>")
+                .fixed("--query id"),
+        ));
+        assert!(!ok);
+        assert_eq!(out, "", "the outer command ran");
+        let (ok, out) = sh(&line(CommandLine::new("echo").value("rg 1")));
+        assert!(ok);
+        assert_eq!(out, "outer rg 1\n");
+        // What the guide wrote before: the outer command ran with an empty value.
+        let (_, out) = sh("echo outer \"$(echo <your-resource-group> --query id)\"");
+        assert_eq!(out, "outer \n");
     }
 
     #[test]

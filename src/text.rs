@@ -37,6 +37,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Quotes a user's value for a message, shortened so a huge value cannot flood the report.
+/// Line breaks and tabs read `\n`, `\r`, `\t`, other control characters U+FFFD, and characters that
+/// reorder or hide text ([`is_hidden`]) `\u{202e}`: the message shows what is really there.
 pub fn quote(s: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::with_capacity(s.len().min(MAX * 4) + 2);
@@ -48,6 +50,7 @@ pub fn quote(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() => out.push('\u{fffd}'),
+            c if is_hidden(c) => push_escape(&mut out, c),
             c => out.push(c),
         }
     }
@@ -58,9 +61,65 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// True when the text has no line break, tab or other control character.
+/// Writes `c` as `\u{202e}`: lowercase hexadecimal digits, by hand (the formatter's hex code
+/// costs the module more).
+pub fn push_escape(out: &mut String, c: char) {
+    out.push_str("\\u{");
+    let n = c as u32;
+    let mut started = false;
+    for shift in (0..6).rev() {
+        let digit = (n >> (shift * 4)) & 0xf;
+        if digit != 0 || started || shift == 0 {
+            started = true;
+            out.push(char::from_digit(digit, 16).unwrap_or('0'));
+        }
+    }
+    out.push('}');
+}
+
+/// True for characters that change how the text around them is laid out without being seen:
+/// bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), the line
+/// and paragraph separators (U+2028, U+2029) and tag characters (U+E0000-U+E007F).
+pub fn breaks_line_or_order(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{e0000}'..='\u{e007f}')
+}
+
+/// True for characters that show nothing yet are not spaces: zero-width characters and joiners,
+/// direction marks, word joiner and invisible operators, the byte order mark, Hangul fillers,
+/// the soft hyphen, variation selectors, and the characters of [`breaks_line_or_order`].
+pub fn is_hidden(c: char) -> bool {
+    breaks_line_or_order(c)
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0080}'..='\u{e01ef}'
+        )
+}
+
+/// True when the text shows nothing: only spaces and [`is_hidden`] characters (or nothing).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_hidden(c))
+}
+
+/// True when the text reads as one line, in order: no line break, tab or other control
+/// character, and nothing of [`breaks_line_or_order`].
 pub fn is_one_line(s: &str) -> bool {
-    !s.chars().any(char::is_control)
+    !s.chars().any(|c| c.is_control() || breaks_line_or_order(c))
 }
 
 /// Escapes text for Markdown so it reads as the same text and never as markup, links or HTML.
@@ -137,6 +196,37 @@ mod tests {
         assert_eq!(quote("a\nb"), "\"a\\nb\"");
         let long = "x".repeat(100);
         assert_eq!(quote(&long), format!("\"{}…\"", "x".repeat(60)));
+    }
+
+    #[test]
+    fn quote_shows_hidden_characters() {
+        assert_eq!(quote("Acme\u{202e}gnp.exe"), "\"Acme\\u{202e}gnp.exe\"");
+        assert_eq!(quote("a\u{1b}b"), "\"a\u{fffd}b\"");
+    }
+
+    #[test]
+    fn blank_and_one_line() {
+        for s in [
+            "",
+            " ",
+            "\u{200b}",
+            "\u{3164}\u{2060}\u{feff}",
+            "\u{200b} \u{ad}",
+        ] {
+            assert!(is_blank(s), "{s:?}");
+        }
+        assert!(!is_blank("\u{200b}a"));
+        for s in [
+            "a\u{202e}b",
+            "a\u{2066}b",
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{e0041}b",
+            "a\tb",
+        ] {
+            assert!(!is_one_line(s), "{s:?}");
+        }
+        assert!(is_one_line("Zürich & Søn, 東京"));
     }
 
     #[test]

@@ -237,12 +237,16 @@ fn udp_ports_are_not_tested_with_curl() {
         .contains("curl tests TCP only: test UDP port 514"));
 }
 
-/// The command with quoted strings, placeholders and the one command substitution of the
-/// Azure IP lookup taken out: what the shell reads as syntax.
+/// The command with quoted strings, placeholders and the one captured command substitution of
+/// the Azure IP lookup (`nic="$(…)" && … "$nic"`) taken out: what the shell reads as syntax.
 fn syntax(command: &str) -> String {
     let mut out = String::new();
     let mut quoted = false;
-    for c in command.replace("\"$(", " ").replace(")\"", " ").chars() {
+    let command = command
+        .replacen("nic=\"$(", " ", 1)
+        .replacen(")\" && ", " ", 1)
+        .replace("\"$nic\"", " ");
+    for c in command.chars() {
         match c {
             '\'' => quoted = !quoted,
             c if !quoted => out.push(c),
@@ -250,6 +254,7 @@ fn syntax(command: &str) -> String {
         }
     }
     assert!(!quoted, "unbalanced quotes: {command}");
+    let command = command.as_str();
     let mut plain = String::new();
     let mut rest = out.as_str();
     while let Some(i) = rest.find('<') {
@@ -285,6 +290,46 @@ fn every_command_is_shell_safe() {
             );
         }
     }
+}
+
+#[test]
+fn a_name_that_starts_with_a_dash_is_never_read_as_an_option() {
+    // Azure allows a resource group to start with `-`: quoting alone would leave it an option.
+    let doc = common::doc(
+        "guide-azure-bidirectional-network.json",
+        json!({"customer_network": {"resource_group": "-rf"}}),
+    );
+    let req = privatelink_prep::check(&doc).request.unwrap();
+    let g = privatelink_prep::guide::guide(&req);
+    let with: Vec<&str> = commands(&g)
+        .into_iter()
+        .filter(|c| c.contains("-rf"))
+        .collect();
+    assert!(with.len() >= 3, "{with:?}");
+    for c in with {
+        assert!(c.contains("--resource-group='-rf'"), "{c}");
+        assert!(!c.contains(" '-rf'"), "{c}");
+    }
+}
+
+#[test]
+fn a_placeholder_in_the_ip_lookup_stops_the_whole_command() {
+    let g = guide_of("guide-azure-unidirectional.json");
+    let c = commands(&g)
+        .into_iter()
+        .find(|c| c.contains("az network nic show"))
+        .unwrap();
+    // The lookup runs first; `&&` runs `nic show` only when it succeeded.
+    assert!(
+        c.starts_with(
+            "nic=\"$(az network private-endpoint show --resource-group <your-resource-group> "
+        ),
+        "{c}"
+    );
+    assert!(
+        c.contains(")\" && az network nic show --ids \"$nic\" "),
+        "{c}"
+    );
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn company_newline() {
         "aws-unidirectional.json",
         r#"{"company": "Acme\nEvil: header"}"#,
         &[
-            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break or control character, but the ticket subject is one line.", None),
+            ("PL102", E, "company", "The company name \"Acme\\nEvil: header\" has a line break, a control character or a character that reorders text, but the ticket subject is one line.", None),
         ],
     );
 }

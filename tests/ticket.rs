@@ -48,6 +48,14 @@ fn subject_is_exact() {
         t.subject,
         "PrivateLink support for Fabrikam <Wholesale> & *Sons*"
     );
+    // The file's subject line is Markdown too, escaped like every user value in it.
+    assert_eq!(
+        t.file,
+        format!(
+            "Subject: PrivateLink support for Fabrikam \\<Wholesale\\> \\& \\*Sons\\*\n\n{}",
+            t.body
+        )
+    );
 }
 
 #[test]

@@ -7,13 +7,13 @@
 // Every DOM query stays inside the mounted wrapper, ids carry a per-mount prefix, and user text is
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
-import { h, parentPath, getIn, setIn, slug } from './dom.js';
-import { fieldKit, codeText } from './fields.js';
+import { h, parentPath, getIn, setIn, slug, isControlValue } from './dom.js';
+import { fieldKit, codeText, messageText } from './fields.js';
 import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
-import { cloudWords } from './words.js';
+import { cloudWords, principalCopy } from './words.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -23,6 +23,9 @@ const FORMATS = [
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
 const LOCK_NOTE = 'Set by this page: it cannot be changed here.';
 const REVALIDATE_MS = 100;
+/** Where Adobe Commerce customers file support tickets. */
+const HELP_CENTER = 'https://experienceleague.adobe.com/home?support-tab=home#support';
+const BROKEN_WAIT = 'Hidden while the request has an error: the ticket preview above says which field to fix.';
 
 let mounts = 0;
 
@@ -42,7 +45,7 @@ export function initialState(values = {}) {
     connection_type: 'unidirectional',
     ports: [emptyPort()],
     endpoint_services: [emptyService()],
-    prerequisites: { nlb: false, endpoint_service: false, interface_endpoint: false },
+    prerequisites: { nlb: false, endpoint_service: false },
     azure: { cluster_id: '', subscription_ids: [] },
   };
   for (const [key, value] of Object.entries(values || {})) {
@@ -52,6 +55,15 @@ export function initialState(values = {}) {
   }
   return state;
 }
+
+/** The environments other than production and staging: additional staging environments, whose
+ * IDs the "Additional staging environment" field holds (comma-separated). */
+const additionalStaging = (state) => state.environments.filter((e) => !ENVIRONMENTS.includes(e));
+/** The environments with the additional field's text in place of the earlier extras. */
+const withAdditional = (state, text) => [
+  ...ENVIRONMENTS.filter((e) => state.environments.includes(e)),
+  ...String(text).split(/[\s,]+/).filter(Boolean),
+];
 
 /**
  * The request document for the current state: only the fields of the sections on screen.
@@ -70,19 +82,18 @@ export function toRequest(state) {
     project_id: state.project_id,
   };
   if (state.plan) doc.plan = state.plan;
-  doc.environments = ENVIRONMENTS.filter((e) => state.environments.includes(e));
+  doc.environments = [...ENVIRONMENTS.filter((e) => state.environments.includes(e)), ...additionalStaging(state)];
   if (state.connection_type) doc.connection_type = state.connection_type;
   doc.ports = portsOf(state.ports);
   if (state.connection_type === 'bidirectional') {
-    doc.endpoint_services = state.endpoint_services.map((s) => ({
-      name: s.name,
-      ports: portsOf(s.ports),
-      principal_allowed: Boolean(s.principal_allowed),
-    }));
+    // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
+    doc.endpoint_services = state.endpoint_services.map((s) => (state.cloud === 'azure'
+      ? { name: s.name, ports: portsOf(s.ports) }
+      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }));
+    // The endpoint to Adobe's service is made after the ticket, so it is not asked for here.
     doc.prerequisites = {
       nlb: Boolean(state.prerequisites.nlb),
       endpoint_service: Boolean(state.prerequisites.endpoint_service),
-      interface_endpoint: Boolean(state.prerequisites.interface_endpoint),
     };
   }
   if (state.cloud === 'azure') {
@@ -107,14 +118,28 @@ function words(cloud) {
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
-    principalHint: azure
-      ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
-      : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
-    prereqs: [
-      ['nlb', 'A Network Load Balancer in front of the application'],
-      ['endpoint_service', azure ? 'A Private Link service (endpoint service configuration) for the application' : 'An endpoint service configuration for the application'],
-      ['interface_endpoint', azure ? 'A private endpoint' : 'An interface endpoint'],
+    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
+    servicesTitle: azure ? 'Private Link services in your virtual network' : 'Endpoint services in your network',
+    servicesIntro: azure
+      ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
+      : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
+    serviceRow: azure ? 'Private Link service' : 'Endpoint service',
+    // [key, label, what it is, in the cloud's own terms]. Your endpoint to Adobe's service is not
+    // here: it can only be made once Adobe sends its name (prereqHint says so).
+    prereqs: azure ? [
+      ['nlb', 'A Standard Load Balancer (frontend IP configuration) in front of the application',
+        'In your virtual network, with a frontend IP configuration and a load-balancing rule for each port of the services above. A Private Link service works only behind a Standard Load Balancer.'],
+      ['endpoint_service', 'A Private Link service on that load balancer',
+        'Attached to the load balancer’s frontend IP configuration: its alias or resource ID is what you entered above. Adobe’s subscription goes on its visibility list after the ticket, once Adobe names it.'],
+    ] : [
+      ['nlb', 'A Network Load Balancer in front of the application',
+        'In your VPC, with a listener on each port of the endpoint services above and your application as its target.'],
+      ['endpoint_service', 'A VPC endpoint service on that load balancer',
+        'In the VPC console under Endpoint services: its service name (com.amazonaws.vpce.…) is what you entered above.'],
     ],
+    prereqHint: azure
+      ? 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your virtual network now. Your private endpoint to Adobe’s Private Link service comes later, once Adobe sends its name.'
+      : 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your VPC now. Your interface endpoint to Adobe’s endpoint service comes later, once Adobe sends its name.',
   };
 }
 
@@ -126,8 +151,8 @@ function words(cloud) {
  * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
  * options.locked: document paths (e.g. ['cloud', 'region']) whose values (from options.values) are
  *   sent but shown read-only with a note, as when a portal already knows them.
- * options.view: what another mount's getView() returned ({ messages, format }), so that a form
- *   rendered again shows the messages when they were shown, and the same ticket tab.
+ * options.view: what another mount's getView() returned ({ messages, format, touched, wasReady }),
+ *   so that a form rendered again shows the same messages and the same ticket tab.
  * Returns { element, getRequest, getReport, getTickets, getState, getView, load, setValue, check,
  * destroy };
  * getState() is every value of the form (hidden sections too), load(values) replaces them all
@@ -147,18 +172,28 @@ export function mount(root, options = {}) {
   const locked = new Set(options.locked || []);
 
   const view = options.view || {};
-  let checked = view.messages === true; // after the first "Check", messages show as the user types
+  let checked = view.messages === true; // after the first "Check", every message shows
+  // Before a Check, a field's own messages show once the user has left it with a value (or made a
+  // choice in it), and follow the typing from then on: never a message on a field not touched.
+  const touched = new Set(Array.isArray(view.touched) ? view.touched.filter((p) => typeof p === 'string') : []);
+  let wasReady = view.wasReady === true; // the ticket was shown: when it goes, the preview says why
+  let broken = false; // it was shown and an error hides it now
   let timer = 0;
   let report = { valid: false, diagnostics: [] };
   let request = null;
-  let tickets = null; // { text: {subject, body}, markdown: {...} } when ready
+  let tickets = null; // { text: {subject, body, file}, markdown: {...} } when ready
   let activeFormat = FORMATS.some((f) => f.key === view.format) ? view.format : FORMATS[0].key;
   let fullSummary = checked; // the next summary render rebuilds it (a Check), else it only prunes
 
   // ---- builders (www/fields.js: the markup the diagnostics below expect) ---------------------
 
   const { hintFor, msgsFor, textField, selectField, choiceGroup, checkbox, removeButton, addButton } =
-    fieldKit({ idFor, get: (path) => getIn(state, path), locked, lockNote: LOCK_NOTE });
+    fieldKit({
+      idFor,
+      get: (path) => (path === 'additional_staging' ? additionalStaging(state).join(', ') : getIn(state, path)),
+      locked,
+      lockNote: LOCK_NOTE,
+    });
 
   // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
   function portList(base, legend, hint) {
@@ -170,11 +205,11 @@ export function mount(root, options = {}) {
         h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
         msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full' }),
-          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric' }),
-          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']]),
+          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full', inRow: true }),
+          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
-            removeButton(`port ${i + 1}${base === 'ports' ? '' : ` of ${serviceTitle(base)}`}`,
+            removeButton(`port ${i + 1}`, base === 'ports' ? '' : ` of ${serviceTitle(base)}`,
               () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
@@ -187,7 +222,7 @@ export function mount(root, options = {}) {
 
   function serviceTitle(base) {
     const m = /endpoint_services\[(\d+)\]/.exec(base);
-    return m ? `endpoint service ${Number(m[1]) + 1}` : '';
+    return m ? `${words(state.cloud).serviceNoun} ${Number(m[1]) + 1}` : '';
   }
 
   function endpointServices() {
@@ -196,12 +231,17 @@ export function mount(root, options = {}) {
     state.endpoint_services.forEach((_, i) => {
       const p = `endpoint_services[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-service', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Endpoint service ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: `${w.serviceRow} ${i + 1}` }),
         msgsFor(p),
         textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
         portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
-        checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
-        h('div', { class: 'plp-row-action' }, removeButton(`endpoint service ${i + 1}`, () => removeRow('endpoint_services', i)))));
+        // AWS: the principal grant; Azure has none before the ticket (w.principalLabel says what follows).
+        state.cloud === 'azure'
+          ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
+          : checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+        principalCopy(state.cloud, writeClipboard, () => wrapper),
+        h('div', { class: 'plp-row-action' },
+          removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
     });
     return h('div', { class: 'plp-field plp-list', 'data-field': 'endpoint_services', 'data-list': 'endpoint_services' },
       msgsFor('endpoint_services'),
@@ -217,7 +257,7 @@ export function mount(root, options = {}) {
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
         textField(p, `Additional subscription ID ${i + 1}`, '', { width: 'plp-w-36' }),
-        h('div', { class: 'plp-row-action' }, removeButton(`additional subscription ID ${i + 1}`, () => removeRow(base, i)))));
+        h('div', { class: 'plp-row-action' }, removeButton(`subscription ID ${i + 1}`, '', () => removeRow(base, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: 'Other subscriptions that will connect (optional)' }),
@@ -244,14 +284,16 @@ export function mount(root, options = {}) {
   const azureSection = h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-azure`, hidden: state.cloud !== 'azure' },
     h('h2', { class: 'plp-h2', id: `${px}-h-azure`, text: 'Azure details' }),
     textField('azure.cluster_id', 'Cluster ID',
-      'Connect with `magento-cloud ssh` and run `cat /etc/platform_cluster`; enter exactly what it prints.',
+      'Open a shell on Staging or Production with the SSH command the Cloud Console shows for it (`magento-cloud ssh` reaches Integration only), run `cat /etc/platform_cluster` and enter exactly what it prints.',
       { width: 'plp-w-24' }),
     slot('subscriptions'));
 
+  const servicesTitle = h('h2', { class: 'plp-h2', id: `${px}-h-services` });
+  const servicesIntro = h('p', { class: 'plp-section-intro' });
   const bidiSections = [
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-services` },
-      h('h2', { class: 'plp-h2', id: `${px}-h-services`, text: 'Endpoint services in your network' }),
-      h('p', { class: 'plp-section-intro', text: 'For a bidirectional connection, list each service Adobe must reach in your VPC or virtual network, with its ports.' }),
+      servicesTitle,
+      servicesIntro,
       slot('services')),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-prereq` },
       h('h2', { class: 'plp-h2', id: `${px}-h-prereq`, text: 'Ready in your network' }),
@@ -262,11 +304,11 @@ export function mount(root, options = {}) {
 
   const modeGroup = choiceGroup('radio', 'kind', 'What do you need?', '', [
     ['enablement', 'New enablement', 'Ask Adobe to set up PrivateLink for your project.'],
-    ['change', 'Change an existing setup', 'Remove a connection, change the account, or add or remove an endpoint service.'],
+    ['change', 'Change an existing setup', 'Connect or remove an environment, change the account, add or remove an endpoint service, or open or close ports.'],
   ], (v) => mode === v);
   modeGroup.classList.add('plp-modes');
   const changeForm = createChangeForm({
-    api, idFor, values: parts.change, onEdit: (now) => revalidate(now),
+    api, idFor, values: parts.change, onEdit: (now) => revalidate(now), copy: writeClipboard,
     locked, lockedValues: options.values, lockNote: LOCK_NOTE,
   });
   const network = createNetworkFields({ idFor, values: parts.network, onEdit: (now) => revalidate(now) });
@@ -286,7 +328,10 @@ export function mount(root, options = {}) {
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
       choiceGroup('checkbox', 'environments', 'Environments to connect',
         'Select each environment that needs the connection. Integration environments cannot use PrivateLink.',
-        [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v))),
+        [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v)),
+      textField('additional_staging', 'Additional staging environment (optional)',
+        'If your project has an additional staging environment for Private Link, its environment ID as the Cloud Console shows it, e.g. staging2; separate several with commas.',
+        { width: 'plp-w-24' })),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
       h('h2', { class: 'plp-h2', id: `${px}-h-cloud`, text: 'Cloud and account' }),
       choiceGroup('radio', 'cloud', 'Cloud platform',
@@ -309,13 +354,15 @@ export function mount(root, options = {}) {
     mode === 'change' ? changeForm.element : enablementPart,
     network.element,
     h('div', { class: 'plp-submit' }, checkButton,
-      h('p', { class: 'plp-hint', text: 'Checks every field. After that, messages update as you type.' })),
+      h('p', { class: 'plp-hint', text: 'Each field is checked when you leave it. Check goes over every field and lists what to fix.' })),
     regionList);
 
   // ---- ticket preview ----
 
   const previewHeading = h('h2', { class: 'plp-h2', id: `${px}-h-preview`, tabindex: '-1', text: 'Ticket preview' });
   const previewStatus = h('p', { class: 'plp-preview-status', 'aria-live': 'polite' });
+  // Where a ticket that was ready is hidden now: each error that hides it, linked to its field.
+  const brokenBox = h('div', { class: 'plp-broken', hidden: true });
   const showProblems = h('button', {
     type: 'button', class: 'plp-button plp-link', text: 'Show the problems',
     on: {
@@ -354,15 +401,18 @@ export function mount(root, options = {}) {
     ...['txt', 'md', 'json'].map((ext) => h('button', {
       type: 'button', class: 'plp-button plp-secondary', 'data-action': `download-${ext}`,
       on: { click: () => download(ext) },
-    }, 'Download ', h('span', { class: 'plp-vh', text: 'ticket as ' }), `.${ext}`)));
+    }, `Download ticket as .${ext}`)));
   const ticketBox = h('div', { class: 'plp-ticket', hidden: true },
     h('div', { class: 'plp-tabs', role: 'tablist', 'aria-label': 'Ticket format' }, tabs),
     panels, actions, copyStatus);
   const preview = h('section', { class: 'plp-preview', 'aria-labelledby': previewHeading.id, 'data-state': 'not-ready' },
     previewHeading,
     h('div', { class: 'plp-preview-head' }, previewStatus, showProblems),
+    brokenBox,
     ticketBox,
-    h('p', { class: 'plp-hint', text: 'Send the subject and body as a new Adobe Commerce Support ticket. Enablement takes up to five business days.' }));
+    h('p', { class: 'plp-hint' }, 'Send the subject and body as a new Adobe Commerce Support ticket, from the Support tab of ',
+      h('a', { href: HELP_CENTER, target: '_blank', rel: 'noopener noreferrer', text: 'Adobe’s Help Center (Experience League)' }),
+      '. Enablement takes up to five business days.'));
 
   const rulesList = safeCall(() => api.rules(), []);
   const about = h('details', { class: 'plp-about' },
@@ -399,9 +449,9 @@ export function mount(root, options = {}) {
     const w = words(state.cloud);
     slots.prereqs.replaceChildren(h('fieldset', { class: 'plp-field plp-group', 'data-field': 'prerequisites' },
       h('legend', { class: 'plp-label', text: 'Confirm what already exists in your network' }),
-      hintFor('prerequisites', 'A bidirectional connection needs these before Adobe can connect.'),
+      hintFor('prerequisites', w.prereqHint),
       msgsFor('prerequisites'),
-      w.prereqs.map(([key, label]) => checkbox(`prerequisites.${key}`, label, ''))));
+      w.prereqs.map(([key, label, hint]) => checkbox(`prerequisites.${key}`, label, hint))));
   }
   function renderSubscriptions() { slots.subscriptions.replaceChildren(subscriptionList()); }
 
@@ -418,6 +468,9 @@ export function mount(root, options = {}) {
 
   function applyVisibility() {
     azureSection.hidden = state.cloud !== 'azure';
+    const w = words(state.cloud);
+    servicesTitle.textContent = w.servicesTitle;
+    servicesIntro.textContent = w.servicesIntro;
     for (const s of bidiSections) s.hidden = state.connection_type !== 'bidirectional';
   }
 
@@ -466,8 +519,40 @@ export function mount(root, options = {}) {
 
   // ---- events ----------------------------------------------------------------------------------
 
+  // Touching comes first, so the re-validation of the same event shows the field's messages.
+  form.addEventListener('focusout', (e) => touch(e.target, 'focusout'));
+  form.addEventListener('change', (e) => touch(e.target, 'change'), true);
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
+
+  /**
+   * Marks a control's field as touched: a text field when the user leaves it with a value, a
+   * choice (radio, checkbox, select) when it changes. Its messages show from then on.
+   */
+  function touch(el, type) {
+    if (!el || !el.name || el.name === 'kind' || touched.has(el.name)) return;
+    const isText = el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && el.type === 'text');
+    if (isText ? type !== 'focusout' || el.value.trim() === '' : type !== 'change') return;
+    touched.add(el.name);
+    if (checked) return;
+    // Leaving a field by pressing another control (Add a port, a radio): its messages wait until
+    // the press ends, so they do not move that control away from under the pointer mid-click.
+    if (pressing) revealLater = true;
+    else revalidate(true);
+  }
+
+  let pressing = false;
+  let revealLater = false;
+  wrapper.addEventListener('pointerdown', () => { pressing = true; });
+  function pressEnded() {
+    if (!pressing) return;
+    pressing = false;
+    if (!revealLater) return;
+    revealLater = false;
+    setTimeout(() => revalidate(true), 0); // after the click this press makes
+  }
+  document.addEventListener('pointerup', pressEnded, true);
+  document.addEventListener('pointercancel', pressEnded, true);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     check();
@@ -499,10 +584,12 @@ export function mount(root, options = {}) {
       if (path === 'environments') {
         const set = new Set(state.environments);
         if (el.checked) set.add(el.value); else set.delete(el.value);
-        state.environments = ENVIRONMENTS.filter((v) => set.has(v));
+        state.environments = [...ENVIRONMENTS.filter((v) => set.has(v)), ...additionalStaging(state)];
       } else {
         setIn(state, path, el.checked);
       }
+    } else if (path === 'additional_staging') {
+      state.environments = withAdditional(state, el.value);
     } else {
       setIn(state, path, el.value);
     }
@@ -521,8 +608,11 @@ export function mount(root, options = {}) {
     clearTimeout(timer);
     fullSummary = true;
     run();
-    if (!report.valid) summary.focus();
-    else previewHeading.focus();
+    // The summary (or the ticket) from its heading down, whatever the screen's height: focusing
+    // alone scrolls a tall summary only as far as needed, with its heading above the screen.
+    const landing = report.valid ? previewHeading : summary;
+    landing.focus({ preventScroll: true });
+    landing.scrollIntoView({ block: 'start', behavior: 'auto' });
     return report;
   }
 
@@ -532,9 +622,27 @@ export function mount(root, options = {}) {
     for (const r of form.querySelectorAll('input[name="kind"]')) r.checked = r.value === value;
     if (value === mode) return;
     mode = value;
+    if (mode === 'change') offerProject();
     const [show, hide] = mode === 'change' ? [changeForm.element, enablementPart] : [enablementPart, changeForm.element];
     hide.replaceWith(show);
     revalidate(true);
+  }
+
+  /**
+   * A change form not yet typed in starts from the project typed in the enablement: the company,
+   * project ID, cloud and region (each only where the enablement has one, never over a lock).
+   */
+  function offerProject() {
+    const now = changeForm.getState();
+    const pristine = !now.company && !now.project_id && !now.region
+      && now.changes.length === 1 && !now.changes[0].action;
+    if (!pristine) return;
+    for (const path of ['cloud', 'company', 'project_id', 'region']) {
+      const value = state[path];
+      if (typeof value === 'string' && value.trim() && !locked.has(path) && value !== now[path]) {
+        changeForm.setValue(path, value);
+      }
+    }
   }
 
   /** The document of the mode on screen, with the network fields of its cloud. */
@@ -551,9 +659,11 @@ export function mount(root, options = {}) {
     } catch (err) {
       report = { valid: false, diagnostics: [failure(err)] };
     }
-    if (checked) showDiagnostics();
     updatePreview();
-    tracker.update(request, guidePanel.update(request, report));
+    showDiagnostics();
+    // While an error hides a ticket that was ready, the next steps and the tracker say so.
+    const waiting = broken ? BROKEN_WAIT : undefined;
+    tracker.update(request, guidePanel.update(request, report, waiting), waiting);
     wrapper.dataset.valid = String(Boolean(report.valid));
     if (typeof options.onReport === 'function') options.onReport(report, request);
   }
@@ -577,8 +687,23 @@ export function mount(root, options = {}) {
     return null;
   }
 
+  /** Whether the user has touched `field` or a field inside it (a row, a list). */
+  function isTouched(field) {
+    if (!field) return false;
+    for (const p of touched) {
+      if (p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[`)) return true;
+    }
+    return false;
+  }
+
+  /** A diagnostic shows beside its field after a Check, on a touched field, and on a field that
+   * broke a ticket that was ready (the preview links to it). */
+  function visible(d) {
+    return checked || isTouched(d.field) || (broken && d.severity === 'error');
+  }
+
   function showDiagnostics() {
-    const diagnostics = report.diagnostics || [];
+    const diagnostics = (report.diagnostics || []).filter(visible);
     // Reset every message slot and control.
     for (const box of form.querySelectorAll('.plp-msgs')) {
       box.replaceChildren();
@@ -593,10 +718,10 @@ export function mount(root, options = {}) {
     const placed = diagnostics.map((d) => {
       const target = resolve(d.field || '');
       if (!target) return { d, target: null };
-      const box = target.owner.querySelector(':scope > .plp-msgs');
+      const box = msgBox(target.owner);
       box.hidden = false;
       box.append(message(d, target));
-      target.owner.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
+      box.parentElement.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
       for (const c of target.controls) {
         if (!describedBy.has(c)) describedBy.set(c, new Set());
         describedBy.get(c).add(box.id);
@@ -616,14 +741,36 @@ export function mount(root, options = {}) {
     for (const box of form.querySelectorAll('details:not([open]) .plp-msgs:not([hidden])')) {
       box.closest('details').open = true;
     }
-    renderSummary(placed);
+    if (checked) renderSummary(inPageOrder(placed));
+  }
+
+  /**
+   * The diagnostics in the order of their fields on the page (what the user reads top to bottom);
+   * those of one field keep the core's order, and those that belong to no field come first.
+   */
+  function inPageOrder(placed) {
+    const at = (p) => (p.target ? p.target.focusTarget || p.target.owner : null);
+    return placed.map((p, i) => ({ p, i, el: at(p) })).sort((a, b) => {
+      if (a.el === b.el) return a.i - b.i;
+      if (!a.el) return -1;
+      if (!b.el) return 1;
+      const pos = a.el.compareDocumentPosition(b.el);
+      if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+      if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+      return a.i - b.i;
+    }).map((x) => x.p);
+  }
+
+  /** Where a field's messages go: its own box, or (a field of a port row) the row's. */
+  function msgBox(owner) {
+    return owner.querySelector(':scope > .plp-msgs') || owner.closest('.plp-row').querySelector(':scope > .plp-msgs');
   }
 
   function message(d, target) {
-    const el = h('div', { class: `plp-msg plp-msg-${d.severity}`, 'data-code': d.code, 'data-severity': d.severity },
+    const el = h('div', { class: `plp-msg plp-msg-${d.severity}`, 'data-code': d.code, 'data-severity': d.severity, 'data-for': d.field },
       h('p', { class: 'plp-msg-text' },
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
-        h('span', { class: 'plp-msg-message', text: d.message })),
+        h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
     const exact = target && target.controls.some((c) => c.name === d.field);
     if (d.suggestion !== undefined && d.suggestion !== null && exact && !locked.has(d.field)) {
@@ -684,9 +831,9 @@ export function mount(root, options = {}) {
                 if (target.focusTarget && target.focusTarget.isConnected) focusField(target);
               },
             },
-          }, label, p.d.message));
+          }, label, ...messageText(p.d.message)));
         } else {
-          li.append(label, p.d.message);
+          li.append(label, ...messageText(p.d.message));
           if (p.d.field) li.append(h('span', { class: 'plp-code', text: ` (${p.d.field})` }));
         }
         return li;
@@ -723,7 +870,10 @@ export function mount(root, options = {}) {
         report = { valid: false, diagnostics: [...diags, failure(err)] };
       }
     }
+    broken = wasReady && !tickets;
+    renderBroken(diags);
     if (tickets) {
+      wasReady = true;
       for (const panel of panels) {
         const t = tickets[panel.dataset.format];
         panel.querySelector('[data-part="subject"]').textContent = t.subject;
@@ -746,6 +896,45 @@ export function mount(root, options = {}) {
       preview.dataset.state = 'not-ready';
       setText(copyStatus, '');
     }
+  }
+
+  /** The errors that hide a ticket that was ready, each a link to its field (in page order). */
+  function renderBroken(diags) {
+    if (!broken) {
+      brokenBox.hidden = true;
+      brokenBox.replaceChildren();
+      return;
+    }
+    const errors = diags.filter((d) => d.severity === 'error').map((d) => ({ d, target: resolve(d.field || '') }));
+    const items = inPageOrder(errors).map(({ d, target }) => {
+      const label = target ? fieldLabel(target) : '';
+      const text = [label ? `${label}: ` : '', ...messageText(d.message)];
+      if (!target || !target.focusTarget) return h('li', {}, ...text);
+      return h('li', {}, h('a', {
+        href: `#${target.focusTarget.id}`, class: 'plp-broken-link',
+        on: {
+          click: (e) => {
+            e.preventDefault();
+            const now = resolve(d.field || '') || target;
+            if (now.focusTarget && now.focusTarget.isConnected) focusField(now);
+          },
+        },
+      }, ...text));
+    });
+    brokenBox.replaceChildren(
+      h('p', { class: 'plp-broken-intro', text: items.length === 1
+        ? 'The ticket was ready. It is hidden until this is fixed:'
+        : 'The ticket was ready. It is hidden until these are fixed:' }),
+      h('ul', { class: 'plp-broken-list' }, items));
+    brokenBox.hidden = false;
+  }
+
+  /** The visible label of the field a diagnostic resolved to (its label or legend). */
+  function fieldLabel(target) {
+    const own = target.controls[0] && target.controls[0].labels && target.controls[0].labels[0];
+    const legend = target.owner.querySelector(':scope > legend');
+    const el = target.owner.matches('fieldset') ? legend : own || legend;
+    return el ? el.textContent.trim() : '';
   }
 
   function selectTab(key, moveFocus) {
@@ -812,9 +1001,11 @@ export function mount(root, options = {}) {
 
   function setValue(path, value) {
     if (path === 'kind') {
+      if (value !== 'enablement' && value !== 'change') return false;
       setMode(value);
       return true;
     }
+    if (typeof path !== 'string') return false;
     // The network fields, then the change form (in its mode), then the enablement values.
     const part = path === 'adobe_endpoint_service' || path.startsWith('customer_network') ? network
       : mode === 'change' ? changeForm : null;
@@ -822,9 +1013,14 @@ export function mount(root, options = {}) {
       revalidate(true);
       return true;
     }
-    if (part === network) return false;
+    if (part === network || !isControlValue(state, path, value)) return false;
     if (path === 'environments') {
-      state.environments = ENVIRONMENTS.filter((e) => (value || []).includes(e));
+      const list = Array.isArray(value) ? value.map(String) : [];
+      state.environments = [...ENVIRONMENTS.filter((e) => list.includes(e)), ...list.filter((e) => !ENVIRONMENTS.includes(e))];
+      const extra = enablementPart.querySelector('[name="additional_staging"]');
+      if (extra) extra.value = additionalStaging(state).join(', ');
+    } else if (path === 'additional_staging') {
+      state.environments = withAdditional(state, value ?? '');
     } else if (!setIn(state, path, value)) {
       return false;
     }
@@ -846,6 +1042,8 @@ export function mount(root, options = {}) {
 
   /** Replaces every value with `values` (a partial request document; locked values stay). */
   function load(values) {
+    touched.clear();
+    wasReady = false;
     const given = partValues(values);
     const next = initialState(given.enablement);
     for (const path of locked) setIn(next, path, getIn(state, path));
@@ -877,12 +1075,15 @@ export function mount(root, options = {}) {
       ...structuredClone(state), mode, change: changeForm.getState(), network: network.getState(),
     }),
     // What is on screen beyond the values: whether the messages show, and the ticket tab.
-    getView: () => ({ messages: checked, format: activeFormat }),
+    // (and which fields were touched, and whether the ticket was ready).
+    getView: () => ({ messages: checked, format: activeFormat, touched: [...touched], wasReady }),
     load,
     setValue,
     check,
     destroy() {
       clearTimeout(timer);
+      document.removeEventListener('pointerup', pressEnded, true);
+      document.removeEventListener('pointercancel', pressEnded, true);
       wrapper.remove();
     },
   };
@@ -905,9 +1106,10 @@ function partValues(values) {
   };
 }
 
-/** The text of a downloaded .txt/.md ticket: the subject line, a blank line, the body. */
+/** The text of a downloaded .txt/.md ticket, as the core writes it (the subject line, escaped in
+ * Markdown, a blank line, the body), ending with a line break. */
 export function ticketFile(ticket) {
-  return `Subject: ${ticket.subject}\n\n${ticket.body}${ticket.body.endsWith('\n') ? '' : '\n'}`;
+  return `${ticket.file}${ticket.file.endsWith('\n') ? '' : '\n'}`;
 }
 
 function safeCall(fn, fallback) {

@@ -27,6 +27,7 @@
 
 import { load } from './core.js';
 import { draftKey } from './drafts.js';
+import { elementStyles } from './element-styles.js';
 import { toFormValues } from './import-export.js';
 import { mountForm } from './workbar.js';
 
@@ -42,8 +43,6 @@ export const LOCKABLE = Object.freeze({
   company: 'company',
   'connection-type': 'connection_type',
 });
-
-const STYLESHEETS = ['style.css', 'work.css', 'element.css'];
 
 let instances = 0;
 
@@ -109,15 +108,10 @@ export class PrivateLinkPrepElement extends HTMLElement {
     const status = document.createElement('p');
     status.className = 'plp-element-status';
     status.textContent = 'Loading the checker…';
-    const links = STYLESHEETS.map((name) => {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = new URL(name, import.meta.url).href;
-      return link;
-    });
-    this.#root.replaceChildren(...links, status);
+    const styles = elementStyles(this.#root);
+    this.#root.replaceChildren(...styles.nodes, status);
     try {
-      await Promise.all([this.#core(), ...links.map(loaded)]);
+      await Promise.all([this.#core(), styles.ready]);
       status.remove();
       this.#app = this.#mount({}, true);
       this.#resolveReady();
@@ -161,6 +155,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
       values: { ...values, ...locked },
       locked: Object.keys(locked),
       draftKey: saves ? draftKey(id) : null,
+      sayUnkept: !saves, // the user learns that a reload loses what they type
       restore,
       // The form reports the ticket before the report; the events go out as change, then ticket.
       onTicket: (tickets, request) => {
@@ -241,18 +236,6 @@ function refocus(root, { selector, within, index, selection }) {
   } catch {
     // the type has no selection after all
   }
-}
-
-/** Resolves when a <link rel="stylesheet"> has loaded (or failed: the form still works unstyled). */
-function loaded(link) {
-  return new Promise((resolve) => {
-    if (link.sheet) {
-      resolve();
-      return;
-    }
-    link.addEventListener('load', () => resolve(), { once: true });
-    link.addEventListener('error', () => resolve(), { once: true });
-  });
 }
 
 if (!customElements.get(TAG)) customElements.define(TAG, PrivateLinkPrepElement);

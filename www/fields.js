@@ -17,6 +17,20 @@ export function codeText(text) {
 }
 
 /**
+ * A core message with its `code` spans as code, and the user's values exactly as typed: the core
+ * quotes every value it echoes ("…", src/text.rs `quote`), so everything from the first to the
+ * last double quote is shown as text, backticks included; only the words around it get code.
+ */
+export function messageText(message) {
+  const text = String(message);
+  const first = text.indexOf('"');
+  const last = text.lastIndexOf('"');
+  if (first < 0 || last === first) return codeText(text);
+  return [...codeText(text.slice(0, first)), text.slice(first, last + 1), ...codeText(text.slice(last + 1))]
+    .filter((p) => p !== '');
+}
+
+/**
  * The builders.
  * @param {{ idFor: (path: string) => string, get: (path: string) => any, locked?: Set<string>, lockNote?: string }} options
  */
@@ -27,7 +41,8 @@ export function fieldKit({ idFor, get, locked = new Set(), lockNote = '' }) {
     .filter(Boolean).join(' ');
   const noteFor = (path) => (locked.has(path) ? h('p', { class: 'plp-locked-note', id: `${idFor(path)}-lock`, text: lockNote }) : null);
 
-  /** extra: width (a plp-w-* class), autocomplete, inputmode, list (a datalist id). */
+  /** extra: width (a plp-w-* class), autocomplete, inputmode, list (a datalist id), inRow (its
+   * messages go to the row's box, full width above the row's fields, so the row keeps its layout). */
   function textField(path, label, hint, extra = {}) {
     const control = h('input', {
       type: 'text',
@@ -48,12 +63,12 @@ export function fieldKit({ idFor, get, locked = new Set(), lockNote = '' }) {
       h('label', { class: 'plp-label', for: control.id, text: label }),
       hintFor(path, hint),
       noteFor(path),
-      msgsFor(path),
+      extra.inRow ? null : msgsFor(path),
       control);
   }
 
-  /** choices: [value, text] pairs. */
-  function selectField(path, label, choices, hint = '') {
+  /** choices: [value, text] pairs; inRow: as for textField. */
+  function selectField(path, label, choices, hint = '', inRow = false) {
     const value = get(path);
     const base = hint ? `${idFor(path)}-hint` : '';
     const control = h('select', {
@@ -63,7 +78,7 @@ export function fieldKit({ idFor, get, locked = new Set(), lockNote = '' }) {
     return h('div', { class: 'plp-field', 'data-field': path },
       h('label', { class: 'plp-label', for: control.id, text: label }),
       hintFor(path, hint),
-      msgsFor(path),
+      inRow ? null : msgsFor(path),
       control);
   }
 
@@ -107,10 +122,11 @@ export function fieldKit({ idFor, get, locked = new Set(), lockNote = '' }) {
         hintFor(path, hint)));
   }
 
-  /** "Remove" with the row's name for screen readers. */
-  function removeButton(text, onClick) {
+  /** "Remove <what>" ("Remove port 1", "Remove this endpoint service"), with `more` for screen
+   * readers where the visible words are the same in several rows (" of endpoint service 2"). */
+  function removeButton(what, more, onClick) {
     return h('button', { type: 'button', class: 'plp-button plp-secondary plp-remove', on: { click: onClick } },
-      'Remove', h('span', { class: 'plp-vh', text: ` ${text}` }));
+      `Remove ${what}`, more ? h('span', { class: 'plp-vh', text: more }) : null);
   }
 
   function addButton(text, onClick) {

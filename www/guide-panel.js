@@ -147,11 +147,12 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
 
   return {
     element,
-    /** Shows the guide of `request` when `report` says it is valid; returns the guide or null. */
-    update(req, report) {
+    /** Shows the guide of `request` when `report` says it is valid; returns the guide or null.
+     * `waiting`: what to say instead of the default while it is not ready. */
+    update(req, report, waiting = '') {
       request = req;
       if (!report || !report.valid) {
-        notReady('The next steps show here once the request is ready: what you and Adobe do after the ticket, with your commands filled in.');
+        notReady(waiting || 'The next steps show here once the request is ready: what you and Adobe do after the ticket, with your commands filled in.');
         return null;
       }
       let next;

@@ -4,11 +4,13 @@
 // www/pkg/page.js (scripts/bundle.mjs), so it finds nothing relative to its own URL.
 import { load, inlined } from './core.js';
 import { DRAFT_KEY } from './drafts.js';
+import { h } from './dom.js';
 import { mountForm } from './workbar.js';
 
 const root = document.getElementById('app');
 
-async function start() {
+async function start(retrying = false) {
+  root.setAttribute('aria-busy', 'true');
   try {
     const core = await load();
     root.replaceChildren();
@@ -16,14 +18,44 @@ async function start() {
     // A handle for people poking at the page from the console (and for the end-to-end tests).
     /** @type {any} */ (window).privatelinkPrep = app;
   } catch (err) {
-    const p = document.createElement('p');
-    p.className = 'load-error';
-    p.textContent = `The checker could not start: ${err && err.message ? err.message : err}. ` +
-      'This page needs a current browser with WebAssembly; if you built it yourself, run bash scripts/build.sh.';
-    root.replaceChildren(p);
+    root.replaceChildren(loadFailure(err));
+    // After a Try again, focus stays on the button that is there again.
+    if (retrying) root.querySelector('.load-retry')?.focus();
   } finally {
     root.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * What the page says when the core cannot start: why, in the user's terms, a Retry (a failed load
+ * is not cached, so it fetches again), and, outside the single file, the single file, which needs
+ * no connection. The browser's own message is kept under "Details" for a bug report.
+ */
+function loadFailure(err) {
+  const wasm = typeof WebAssembly === 'object';
+  const retry = h('button', {
+    type: 'button', class: 'load-retry', text: 'Try again',
+    on: {
+      click: () => {
+        root.replaceChildren(h('p', { class: 'loading-text', role: 'status', text: 'Loading the checker…' }));
+        start(true);
+      },
+    },
+  });
+  const single = !inlined && wasm
+    ? [' or ', h('a', { href: 'dist/privatelink-prep.html', download: true, text: 'download the single-file checker' }),
+      ', which works from your disk with no connection.']
+    : [];
+  return h('div', { class: 'load-error', role: 'alert' },
+    h('p', {
+      text: wasm
+        ? 'The checker could not start: its WebAssembly part did not load. The connection may have dropped, or the page was updated while it loaded.'
+        : 'The checker could not start: this browser does not run WebAssembly, which the checks need. Open this page in a current Chrome, Edge, Firefox or Safari.',
+    }),
+    h('p', { class: 'load-actions' }, retry, ...single),
+    h('details', { class: 'load-details' },
+      h('summary', { text: 'Details for a bug report' }),
+      h('p', { text: String(err && err.message ? err.message : err) })));
 }
 
 /**

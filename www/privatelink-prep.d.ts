@@ -1,6 +1,9 @@
 // Types of the portal-facing API (www/privatelink-prep.js, which re-exports www/element.js):
 // the <privatelink-prep> element, its attributes and events, and load(), which returns the
 // initialised core whose own types come from the generated www/pkg/privatelink_prep.d.ts.
+// The npm package ships this file as element.d.ts, and scripts/custom-elements.mjs writes its
+// custom-elements.json from it: the doc comment of each attribute, member, event detail and CSS
+// custom property below is that property's description there.
 
 import type * as Core from './pkg/privatelink_prep.js';
 
@@ -23,6 +26,9 @@ export type {
   TicketPort,
   TicketChange,
   ChangeTicketDocument,
+  EnablementTicketDocument,
+  EnvironmentId,
+  TicketPrincipal,
 } from './pkg/privatelink_prep.js';
 
 /** The initialised core: validate, renderTicket, rules, regions, guide, guideData, version, ... */
@@ -51,17 +57,70 @@ export type PrivateLinkLockableAttribute = keyof typeof LOCKABLE;
 
 /** Every attribute the element reads. */
 export interface PrivateLinkPrepAttributes {
+  /** Prefills and locks the cloud: sent, shown read-only, not editable. A value the form cannot hold is ignored with a console warning. */
   cloud?: 'aws' | 'azure';
+  /** Prefills and locks the region (e.g. "eu-west-1", "eastus"). */
   region?: string;
+  /** Prefills and locks the Adobe Commerce project ID. */
   'project-id'?: string;
+  /** Prefills and locks the company name. */
   company?: string;
+  /** Prefills and locks the connection type. */
   'connection-type'?: 'unidirectional' | 'bidirectional';
-  /** Default "auto": follow the OS's light or dark setting. */
+  /** The colours: "light", "dark", or "auto" to follow the OS setting. Default "auto". */
   theme?: 'light' | 'dark' | 'auto';
   /** With an id, the form keeps a draft in localStorage under `privatelink-prep:draft:<id>`. */
   id?: string;
   /** "off": no draft, even with an id. */
   'save-draft'?: 'off';
+}
+
+/**
+ * The CSS custom properties the element reads: set them on the element or any ancestor (e.g. to
+ * match a portal's brand). Each has a default for light and dark; custom-elements.json lists them
+ * with their defaults.
+ */
+export interface PrivateLinkPrepCssProperties {
+  /** Primary buttons, links and the preview's rule. */
+  '--plp-accent'?: string;
+  /** Text on the primary button and on the customer's step badges. */
+  '--plp-accent-fg'?: string;
+  /** The form's background (the element paints its own box). */
+  '--plp-bg'?: string;
+  /** The form's text. */
+  '--plp-fg'?: string;
+  /** Secondary text: hints, notes, the loading status. */
+  '--plp-muted'?: string;
+  /** Background of rows, panels and the selected ticket tab. */
+  '--plp-surface'?: string;
+  /** Borders of text fields, selects and secondary buttons. */
+  '--plp-border'?: string;
+  /** Separating lines: rows, tabs, sections. */
+  '--plp-rule'?: string;
+  /** The focus outline. */
+  '--plp-focus'?: string;
+  /** Background of inline code. */
+  '--plp-code-bg'?: string;
+  /** Error messages, their marks, the error summary and the notice when the checker cannot start. */
+  '--plp-error'?: string;
+  /** Background of error notices (in the palette; the form's current layout does not use it). */
+  '--plp-error-bg'?: string;
+  /** Warning messages, their marks and the outline of placeholders in generated commands. */
+  '--plp-warning'?: string;
+  /** Background of the marked placeholders in generated commands. */
+  '--plp-warning-bg'?: string;
+  /** Informational messages and their marks. */
+  '--plp-info'?: string;
+  /** Background of a hovered button. */
+  '--plp-info-bg'?: string;
+  /** Corner radius of fields, rows, panels and the element's box. */
+  '--plp-radius'?: string;
+  /** The form's font family. */
+  '--plp-font'?: string;
+  /** The monospace font of tickets, commands and code. */
+  '--plp-mono'?: string;
+  /** Space inside the element's box. */
+  '--plp-padding'?: string;
 }
 
 /** The plain-text and Markdown tickets of a valid request. */

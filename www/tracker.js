@@ -13,18 +13,24 @@ import { h } from './dom.js';
 const ACTOR = { customer: 'You', adobe: 'Adobe' };
 export const STORAGE_PREFIX = 'privatelink-prep:tracker:v1:';
 
+/** The project ID of a valid request as its ticket writes it (lowercase: the core reads an
+ * uppercase ID as the same project). */
+function projectOf(request) {
+  return String((request && request.project_id) || '').trim().toLowerCase();
+}
+
 /** The storage key of a request's tracker: its kind and project ID. */
 export function trackerKey(request) {
   const kind = request && request.kind === 'change' ? 'change' : 'enablement';
-  const project = String((request && request.project_id) || '').trim().toLowerCase();
-  return `${STORAGE_PREFIX}${kind}:${project}`;
+  return `${STORAGE_PREFIX}${kind}:${projectOf(request)}`;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
 
-/** `2026-12-03` -> `Thursday 3 December 2026`, the same in every browser and time zone. */
+/** `2026-12-03` -> `Thursday 3 December 2026`, the same in every browser and time zone: the one
+ * date format of the page (the tracker, the restored draft). */
 export function longDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
@@ -175,7 +181,7 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
       'Ticket sent on ', h('time', { datetime: data.sent, text: longDate(data.sent) }),
       `: expect Adobe to ${what} by `,
       h('strong', {}, h('time', { datetime: due, text: longDate(due) })),
-      `, up to ${days} business days later (Saturdays and Sundays do not count).`);
+      `, up to ${days} business days later. Business days here skip Saturdays and Sundays but not public holidays, so a holiday in between moves the date.`);
   }
 
   function renderAll() {
@@ -213,9 +219,9 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
   return {
     element,
     /** Shows the tracker of `request` (its steps from `guide`), or says it is not ready. */
-    update(request, guide) {
+    update(request, guide, waiting = '') {
       if (!request || !guide) {
-        status.textContent = 'The tracker shows here once the request is ready: tick the steps as they are done and see by when Adobe should finish.';
+        status.textContent = waiting || 'The tracker shows here once the request is ready: tick the steps as they are done and see by when Adobe should finish.';
         status.hidden = false;
         body.hidden = true;
         element.dataset.state = 'not-ready';
@@ -235,7 +241,7 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
         steps = nextSteps;
         shownSteps = json;
         scope.replaceChildren('Kept in this browser only, for the ', kind === 'change' ? 'change request' : 'enablement',
-          ' of project ', h('code', { text: String(request.project_id).trim() }), '. Tick each step when it is done.');
+          ' of project ', h('code', { text: projectOf(request) }), '. Tick each step when it is done.');
         renderAll();
       } else if (json !== shownSteps) {
         steps = nextSteps;

@@ -1,6 +1,8 @@
 // Cloud-dependent wording that the enablement form (www/app.js) and the change form
 // (www/change-form.js) both show, in one place so that the two forms say the same thing.
 
+import { h } from './dom.js';
+
 /** Adobe's AWS principal: the customer allows it on their endpoint services. */
 const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
 
@@ -10,12 +12,35 @@ export function cloudWords(cloud) {
   return {
     account: azure ? 'Azure subscription ID' : 'AWS account ID',
     accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
+    serviceNoun: azure ? 'Private Link service' : 'endpoint service',
     serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
     serviceHint: azure
       ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
       : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
+    // On Azure there is nothing to grant before the ticket: this is a note, not a checkbox.
     principalLabel: azure
-      ? `Adobe (${ADOBE_PRINCIPAL}) may connect to this service`
+      ? 'Adobe’s access comes after the ticket: when Adobe names the Azure subscription it connects from, add it to this Private Link service’s visibility (and, if you choose, auto-approval), or approve Adobe’s pending connection.'
       : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
   };
+}
+
+/**
+ * AWS: a "Copy Adobe's principal" button (the ARN the customer allows on an endpoint service),
+ * with its own status line; null on Azure, which has no principal. `container()` gives the node
+ * the clipboard fallback works in. `copy(text, container)` resolves to whether it copied.
+ */
+export function principalCopy(cloud, copy, container) {
+  if (cloud === 'azure') return null;
+  const status = h('span', { class: 'plp-copy-status plp-principal-status', role: 'status' });
+  const button = h('button', {
+    type: 'button', class: 'plp-button plp-secondary plp-copy-principal', 'data-action': 'copy-principal',
+    on: {
+      click: async () => {
+        const ok = await copy(ADOBE_PRINCIPAL, container());
+        status.classList.toggle('plp-status-error', !ok);
+        status.textContent = ok ? `Copied ${ADOBE_PRINCIPAL}.` : 'Could not copy: select the principal above and copy it by hand.';
+      },
+    },
+  }, 'Copy Adobe’s principal');
+  return h('div', { class: 'plp-principal-copy' }, button, ' ', status);
 }

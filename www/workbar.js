@@ -11,6 +11,16 @@ import { mount } from './app.js';
 import { h } from './dom.js';
 import { readDraft, writeDraft, removeDraft } from './drafts.js';
 import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
+import { longDate } from './tracker.js';
+
+/** ` from Thursday 3 December 2026 at 14:05` (local time), in the page's one date format. */
+function savedAt(saved) {
+  const when = saved ? new Date(saved) : null;
+  if (!when || Number.isNaN(when.getTime())) return '';
+  const pad = (n) => String(n).padStart(2, '0');
+  const day = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
+  return ` from ${longDate(day)} at ${pad(when.getHours())}:${pad(when.getMinutes())}`;
+}
 
 /** Saving waits this long after the last change. */
 export const SAVE_DELAY_MS = 300;
@@ -21,11 +31,13 @@ const STATUS = {
   unavailable: 'Not saved: this browser’s storage is unavailable.',
   unreadable: 'The saved draft could not be read, so the form starts empty. Saved in this browser only, as you type.',
   cleared: 'Cleared. Nothing is saved in this browser now.',
+  unkept: 'Not saved: this form keeps no draft, so what you type is lost when you leave or reload the page.',
 };
 
 /**
  * Mounts the form into `root` with the work bar.
- * options.draftKey: the storage key for drafts, or null/'' for none (no status, nothing saved).
+ * options.draftKey: the storage key for drafts, or null/'' for none (nothing saved; no status,
+ *   unless options.sayUnkept, when the status says so).
  * options.restore: false to skip reading the draft (default true).
  * options.values / options.locked / options.onReport / ...: as for mount(); locked values win
  * over a draft and over an imported file.
@@ -54,7 +66,8 @@ export function mountForm(root, options = {}) {
 
   // ---- the bar -----------------------------------------------------------------------------------
 
-  const status = h('p', { class: 'plp-work-status', role: 'status', hidden: !key });
+  const status = h('p', { class: 'plp-work-status', role: 'status', hidden: !key && !options.sayUnkept });
+  if (!key && options.sayUnkept) setStatus(STATUS.unkept);
   const message = h('p', { class: 'plp-work-message', role: 'status' });
   const undo = h('button', { type: 'button', class: 'plp-button plp-secondary plp-undo', hidden: true });
   // The file input stays hidden (out of the tab order and the accessibility tree); the
@@ -72,8 +85,7 @@ export function mountForm(root, options = {}) {
 
   if (key) {
     if (draft.status === 'found') {
-      const when = draft.saved ? new Date(draft.saved) : null;
-      setStatus(`Restored your draft${when && !Number.isNaN(when.getTime()) ? ` from ${when.toLocaleString()}` : ''}. ${STATUS.saved}`);
+      setStatus(`Restored your draft${savedAt(draft.saved)}. ${STATUS.saved}`);
     } else if (draft.status === 'unavailable') {
       setStatus(STATUS.unavailable, true);
     } else if (draft.status === 'unreadable') {

@@ -129,11 +129,14 @@ impl Checker {
                 ));
                 return None;
             }
-            // Negative or huge whole numbers are out of range; fractions are not ports at all.
+            // A whole number however written (`80.0`, `8.0e1`) is that number; negative ones
+            // (and `-0`) read as 0 and huge ones saturate, both out of range; fractions are
+            // not ports at all.
             Some(Value::Number(n)) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
                 (Some(u), _, _) => Some(u),
                 (_, Some(_), _) => Some(0),
-                (_, _, Some(f)) if f.fract() == 0.0 => Some(if f < 0.0 { 0 } else { u64::MAX }),
+                // `as` saturates: below zero is 0, beyond u64 is u64::MAX.
+                (_, _, Some(f)) if f.fract() == 0.0 => Some(f as u64),
                 _ => None,
             },
             Some(Value::String(s)) => {

@@ -299,10 +299,10 @@ describe('keyboard only', () => {
       await pressOn(label, 'Enter');
     }
     await page.locator('input[name="company"]').focus();
-    const removeSub = await page.getByRole('button', { name: /^Remove additional subscription ID/ }).first().textContent();
+    const removeSub = await page.getByRole('button', { name: /^Remove subscription ID/ }).first().textContent();
     await pressOn(removeSub.trim(), 'Space');
     await page.locator('input[name="company"]').focus();
-    const removeEs = await page.getByRole('button', { name: /^Remove endpoint service/ }).last().textContent();
+    const removeEs = await page.getByRole('button', { name: /^Remove this Private Link service/ }).last().textContent();
     await pressOn(removeEs.trim(), 'Enter');
     assert.deepEqual(errors, []);
     await context.close();

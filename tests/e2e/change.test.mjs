@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, openPage, fillForm, fillChange, cli, cliReport, waitForPreview, shownTicket, axeCheck,
-  VALID_AWS, useServerAndBrowser, pageRequest,
+  VALID_AWS, useServerAndBrowser, pageRequest, shown, inPageOrder, inlineMessages,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -19,8 +19,7 @@ const focused = (page) => page.evaluate(() => {
 
 /** The inline messages of a field, as rendered. */
 async function inline(page, path) {
-  return page.locator(`form.plp-form [data-field="${path}"]`).first()
-    .locator(':scope > .plp-msgs .plp-msg-message').allTextContents();
+  return inlineMessages(page, path);
 }
 
 const example = (name) => JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', name), 'utf8'));
@@ -123,14 +122,18 @@ describe('change requests on the page', () => {
     await page.getByRole('button', { name: 'Check' }).click();
     const doc = await pageRequest(page);
     assert.deepEqual(doc.changes, [{ action: '' }]);
-    const expected = cliReport(doc).diagnostics.filter((d) => d.severity === 'error');
+    const expected = await inPageOrder(page, cliReport(doc).diagnostics.filter((d) => d.severity === 'error'));
     assert.ok(expected.some((d) => d.field === 'changes[0].action'), JSON.stringify(expected));
+    // In page order (company, project ID, region, then the change), code as code.
+    assert.deepEqual(expected.map((d) => d.field).slice(0, 3), ['company', 'project_id', 'region']);
     const links = page.locator('.plp-summary .plp-summary-list:not(.plp-summary-others) a');
-    assert.deepEqual(await links.allTextContents(), expected.map((d) => d.message));
+    assert.deepEqual(await links.allTextContents(), expected.map((d) => shown(d.message)));
+    assert.equal(await page.locator('.plp-summary a', { hasText: 'project ID' }).locator('code').textContent(),
+      'magento-cloud project:info');
     for (const d of expected) {
-      await page.locator('.plp-summary a', { hasText: d.message }).first().click();
+      await page.locator('.plp-summary a', { hasText: shown(d.message) }).first().click();
       assert.equal(await focused(page), d.field, `the link for ${d.field}`);
-      assert.deepEqual(await inline(page, d.field), [d.message]);
+      assert.deepEqual(await inline(page, d.field), [shown(d.message)]);
     }
     // Each action's missing fields, then a second row repeating the first: the core's words.
     await page.locator('select[name="changes[0].action"]').selectOption('remove_connection');
@@ -199,10 +202,10 @@ describe('change requests on the page', () => {
     await page.getByRole('button', { name: 'Add another change' }).click();
     assert.equal(await focused(page), 'changes[1].action');
     await page.locator('select[name="changes[1].action"]').selectOption('remove_connection');
-    await page.getByRole('button', { name: 'Remove change 1' }).click();
+    await page.getByRole('button', { name: 'Remove this change (change 1)' }).click();
     assert.equal(await focused(page), 'changes[0].action', 'the next change moves up and takes focus');
     assert.deepEqual((await pageRequest(page)).changes, [{ action: 'remove_connection', environment: '' }]);
-    await page.getByRole('button', { name: 'Remove change 1' }).click();
+    await page.getByRole('button', { name: 'Remove this change (change 1)' }).click();
     assert.equal(await focused(page), 'Add a change', 'with no row left, the Add button');
     assert.deepEqual((await pageRequest(page)).changes, []);
     await context.close();

@@ -226,9 +226,12 @@ describe('the element in a host page', () => {
     const account = el.locator('input[name="account_id"]');
     const summary = el.locator('.plp-summary');
     await fillForm(page, { ...VALID_AWS, account_id: '12345' }, el);
-    // Before a Check, a new mount shows no messages either.
+    // Before a Check, a new mount shows the messages of the fields left with a value (the
+    // account), and still no summary.
+    assert.equal(await account.getAttribute('aria-invalid'), 'true');
     await el.evaluate((n) => n.setAttribute('company', 'Host Co'));
-    assert.equal(await account.getAttribute('aria-invalid'), null);
+    assert.equal(await account.getAttribute('aria-invalid'), 'true');
+    assert.equal(await el.locator('input[name="project_id"]').getAttribute('aria-invalid'), null);
     assert.equal(await summary.isVisible(), false);
     await el.getByRole('button', { name: 'Check' }).click();
     assert.equal(await account.getAttribute('aria-invalid'), 'true');
@@ -281,7 +284,7 @@ describe('the element in a host page', () => {
     assert.equal(ticket.composed, true);
     assert.deepEqual(ticket.detail.request, await el.evaluate((n) => n.getRequest()));
     assert.equal(asFile(ticket.detail.ticket), cli(['ticket', '--format', 'text'], ticket.detail.request).stdout);
-    assert.equal(asFile(ticket.detail.tickets.markdown), cli(['ticket', '--format', 'markdown'], ticket.detail.request).stdout);
+    assert.equal(ticket.detail.tickets.markdown.file, cli(['ticket', '--format', 'markdown'], ticket.detail.request).stdout);
     const lastChange = await page.evaluate(() => window.__events.filter((e) => e.type === 'privatelink-change').pop());
     assert.equal(lastChange.detail.report.valid, true);
     // The host page's own listener saw it too.
@@ -420,7 +423,8 @@ describe('the element in a host page', () => {
     const first = page.locator(FIRST);
     const second = page.locator(SECOND);
     assert.equal(await first.locator('.plp-work-status').textContent(), 'Saved in this browser only, as you type.');
-    assert.equal(await second.locator('.plp-work-status').isVisible(), false);
+    assert.equal(await second.locator('.plp-work-status').textContent(),
+      'Not saved: this form keeps no draft, so what you type is lost when you leave or reload the page.');
     await first.locator('input[name="company"]').fill('Draft Co');
     await second.locator('input[name="account_id"]').fill('7c9e6679-7425-40de-944b-e07fc1f90ae7');
     await page.waitForFunction(() => document.querySelector('#checker').shadowRoot.querySelector('.plp-work-status').textContent === 'Saved in this browser only.');

@@ -150,7 +150,7 @@ describe('next steps', () => {
     await fillNetwork(page, { customer_network: { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' } });
     await waitForPreview(page, 'ready');
     assert.equal(await page.locator('input[name="customer_network.vpc_id"]').count(), 0, 'no AWS fields on Azure');
-    await page.waitForFunction(() => document.querySelector('.plp-guide').textContent.includes('--vnet-name vnet-shop'));
+    await page.waitForFunction(() => document.querySelector('.plp-guide').textContent.includes('--subnet snet-endpoints'));
     const doc = await pageRequest(page);
     assert.deepEqual(doc.customer_network, { resource_group: 'rg-shop', vnet_name: 'vnet-shop', subnet_name: 'snet-endpoints' });
     const create = await page.locator('.plp-step[data-step="create-endpoint"] pre code').first().textContent();

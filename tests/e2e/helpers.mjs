@@ -15,10 +15,10 @@ export const CLI = join(ROOT, 'target', 'debug', 'privatelink-prep');
 
 /**
  * Starts `python3 -m http.server` on a free port; resolves to { origin, url, stop }.
- * options.root: the directory to serve (default: the repository, with its build).
+ * options.root: the directory to serve (default: the repository, whose build it checks is there).
  */
 export async function startServer({ root = ROOT } = {}) {
-  for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm', 'www/pkg/page.js', 'www/pkg/page.css']) {
+  if (root === ROOT) for (const f of ['www/pkg/privatelink_prep.js', 'www/pkg/privatelink_prep_bg.wasm', 'www/pkg/page.js', 'www/pkg/page.css']) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh first`);
   }
   const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
@@ -203,11 +203,16 @@ export async function fillForm(page, values, scope = page) {
     }
     await form.locator(`input[name="endpoint_services[${i}].name"]`).fill(s.name);
     await fillPorts(form, `endpoint_services[${i}].ports`, s.ports);
+    // The AWS principal grant; Azure has no checkbox (Adobe names its subscription after the ticket).
     const box = form.locator(`input[name="endpoint_services[${i}].principal_allowed"]`);
-    if (s.principal_allowed) await box.check(); else await box.uncheck();
+    if (await box.count()) {
+      if (s.principal_allowed) await box.check(); else await box.uncheck();
+    }
   }
   for (const [key, on] of Object.entries(values.prerequisites || {})) {
+    // interface_endpoint is not asked for: the endpoint to Adobe's service comes after the ticket.
     const box = form.locator(`input[name="prerequisites.${key}"]`);
+    if (!(await box.count())) continue;
     if (on) await box.check(); else await box.uncheck();
   }
 }
@@ -247,13 +252,21 @@ export async function fillChange(page, doc) {
       await form.locator('[data-list="changes"] > .plp-add').click();
     }
     await form.locator(`select[name="${at}.action"]`).selectOption(c.action);
-    if (c.environment) await form.locator(`input[name="${at}.environment"][value="${c.environment}"]`).check();
+    if (c.environment) {
+      // A radio (remove_connection) or a text field (add_environment, which takes any ID).
+      const radio = form.locator(`input[name="${at}.environment"][value="${c.environment}"]`);
+      if (await radio.count()) await radio.check();
+      else await form.locator(`input[name="${at}.environment"]`).fill(c.environment);
+    }
+    for (const env of c.environments || []) {
+      await form.locator(`input[name="${at}.environments"][value="${env}"]`).check();
+    }
     for (const f of ['from_account_id', 'to_account_id', 'name']) {
       if (c[f] !== undefined) await form.locator(`input[name="${at}.${f}"]`).fill(c[f]);
     }
     if (c.ports) await fillPorts(page, `${at}.ports`, c.ports);
-    if (c.principal_allowed !== undefined) {
-      const box = form.locator(`input[name="${at}.principal_allowed"]`);
+    const box = form.locator(`input[name="${at}.principal_allowed"]`);
+    if (c.principal_allowed !== undefined && (await box.count())) {
       if (c.principal_allowed) await box.check(); else await box.uncheck();
     }
   }
@@ -299,4 +312,43 @@ export async function axeCheck(page, selector) {
       violations: r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) })),
     };
   }, selector);
+}
+
+/** A core message as the page shows it: its `code` spans are code (no backtick left), and the
+ * quoted value (from the first to the last double quote) exactly as typed. */
+export function shown(message) {
+  const first = message.indexOf('"');
+  const last = message.lastIndexOf('"');
+  const code = (t) => t.replace(/`/g, '');
+  if (first < 0 || last === first) return code(message);
+  return code(message.slice(0, first)) + message.slice(first, last + 1) + code(message.slice(last + 1));
+}
+
+/**
+ * `diagnostics` in the order of their fields on the page: the DOM order of the control named by
+ * each field (or, for a row or a list, of its element), those of one field in the core's order.
+ * scope: a locator of the form's root (the page, or an element's shadow host).
+ */
+export async function inPageOrder(page, diagnostics, scope = page.locator('form.plp-form').first()) {
+  const positions = await scope.evaluate((form, fields) => {
+    const all = [...form.querySelectorAll('[name], [data-field]')];
+    return fields.map((f) => all.findIndex((el) => el.getAttribute('name') === f || el.dataset.field === f));
+  }, diagnostics.map((d) => d.field));
+  return diagnostics.map((d, i) => ({ d, i, at: positions[i] }))
+    .sort((a, b) => a.at - b.at || a.i - b.i).map((x) => x.d);
+}
+
+/**
+ * The inline messages shown for a field, as rendered: in its own box, or, for a field of a port
+ * row, in the row's box above the row's fields. scope: the form's root (page or shadow host).
+ */
+export function inlineMessages(page, path, scope = page.locator('form.plp-form').first()) {
+  return scope.evaluate((form, p) => {
+    const owner = [...form.querySelectorAll('[data-field]')].find((e) => e.dataset.field === p);
+    if (!owner) return [];
+    const box = owner.querySelector(':scope > .plp-msgs') || owner.closest('.plp-row')?.querySelector(':scope > .plp-msgs');
+    if (!box) return [];
+    const mine = [...box.querySelectorAll('.plp-msg')].filter((m) => box === owner.querySelector(':scope > .plp-msgs') || m.dataset.for === p);
+    return mine.map((m) => m.querySelector('.plp-msg-message').textContent);
+  }, path);
 }

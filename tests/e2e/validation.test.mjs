@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, fillForm, cliReport, waitForPreview, VALID_AWS, useServerAndBrowser, pageRequest,
+  inlineMessages, inPageOrder, shown,
 } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
@@ -15,8 +16,7 @@ const focusedName = (page) => page.evaluate(() => {
 
 /** The inline messages of a field, as rendered. */
 async function inline(page, path) {
-  const owner = page.locator(`form.plp-form [data-field="${path}"]`).first();
-  return owner.locator(':scope > .plp-msgs .plp-msg-message').allTextContents();
+  return inlineMessages(page, path);
 }
 
 describe('validation on the page', () => {
@@ -93,16 +93,19 @@ describe('validation on the page', () => {
     assert.equal(await page.locator('.plp-summary').isHidden(), true, 'no summary before Check');
     assert.equal(await page.locator('.plp-msgs:not([hidden])').count(), 0, 'no inline message before Check');
     await page.getByRole('button', { name: 'Check' }).click();
-    const expected = cliReport(await pageRequest(page)).diagnostics;
-    const errorMessages = expected.filter((d) => d.severity === 'error').map((d) => d.message);
+    const expected = await inPageOrder(page, cliReport(await pageRequest(page)).diagnostics);
+    const errorMessages = expected.filter((d) => d.severity === 'error').map((d) => shown(d.message));
     assert.ok(errorMessages.length >= 5, `expected several errors, got ${errorMessages.length}`);
+    // In the order of the page: company, project ID, plan, environments, region, account, ports.
+    assert.deepEqual(expected.filter((d) => d.severity === 'error').map((d) => d.field).slice(0, 6),
+      ['company', 'project_id', 'plan', 'environments', 'region', 'account_id']);
     const links = page.locator('.plp-summary .plp-summary-list:not(.plp-summary-others) a');
     assert.deepEqual(await links.allTextContents(), errorMessages);
     assert.equal(await page.locator('.plp-preview-status').textContent(), `Not ready: ${errorMessages.length} errors to fix.`);
 
     // Every link lands on a control of its field (or of the nearest enclosing group).
     for (const d of expected.filter((x) => x.severity === 'error')) {
-      const link = page.locator('.plp-summary a', { hasText: d.message }).first();
+      const link = page.locator('.plp-summary a', { hasText: shown(d.message) }).first();
       await link.click();
       const name = await focusedName(page);
       assert.ok(name === d.field || d.field.startsWith(`${name}`) || name.startsWith(d.field),
@@ -125,13 +128,15 @@ describe('validation on the page', () => {
     await page.locator('input[name="endpoint_services[0].name"]').waitFor();
     assert.equal(await visible('input[name="endpoint_services[0].ports[0].port"]'), true);
     assert.equal(await visible('input[name="endpoint_services[0].principal_allowed"]'), true);
-    for (const k of ['nlb', 'endpoint_service', 'interface_endpoint']) {
+    for (const k of ['nlb', 'endpoint_service']) {
       assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
     }
+    // The endpoint to Adobe's service is made after the ticket: the page does not ask for it.
+    assert.equal(await page.locator('input[name="prerequisites.interface_endpoint"]').count(), 0);
     doc = await pageRequest(page);
     assert.equal(doc.connection_type, 'bidirectional');
     assert.equal(doc.endpoint_services.length, 1);
-    assert.deepEqual(doc.prerequisites, { nlb: false, endpoint_service: false, interface_endpoint: false });
+    assert.deepEqual(doc.prerequisites, { nlb: false, endpoint_service: false });
     assert.equal('azure' in doc, false);
 
     await page.getByLabel('Azure (Private Link)').check();
@@ -239,7 +244,7 @@ describe('validation on the page', () => {
     assert.equal(await focusedName(page), 'endpoint_services[1].name');
     await page.getByRole('button', { name: 'Remove port 1 of endpoint service 2' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add a port');
-    await page.getByRole('button', { name: 'Remove endpoint service 2' }).click();
+    await page.getByRole('button', { name: 'Remove this endpoint service (endpoint service 2)' }).click();
     assert.equal(await focusedName(page), 'endpoint_services[0].name');
     assert.equal(await page.evaluate(() => document.activeElement !== document.body), true);
     await context.close();
