@@ -16,7 +16,12 @@ import { cloudWords, principalCopy } from './words.js';
 
 
 /** The actions of a change, in the order the select offers them. */
-export const ACTIONS = ['remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service'];
+export const ACTIONS = [
+  'add_environment', 'remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service',
+  'open_ports', 'close_ports',
+];
+/** The actions that take `environments` (none ticked: every environment connected today). */
+const SCOPED = ['add_endpoint_service', 'remove_endpoint_service', 'open_ports', 'close_ports'];
 
 const emptyPort = () => ({ service: '', port: '', protocol: 'tcp' });
 
@@ -30,6 +35,7 @@ export function emptyChange(action = '') {
     name: '',
     ports: [emptyPort()],
     principal_allowed: false,
+    environments: [],
   };
 }
 
@@ -66,16 +72,30 @@ export function initialChangeState(values = {}) {
 /** The change document: each change carries only the fields of its action. */
 export function toChangeRequest(state) {
   const ports = (list) => list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
+  const scoped = (c, doc) => {
+    const envs = Array.isArray(c.environments) ? c.environments : [];
+    return SCOPED.includes(c.action) && envs.length ? { ...doc, environments: [...envs] } : doc;
+  };
   const change = (c) => {
     switch (c.action) {
+      case 'add_environment':
       case 'remove_connection':
         return { action: c.action, environment: c.environment };
       case 'change_account':
         return { action: c.action, from_account_id: c.from_account_id, to_account_id: c.to_account_id };
       case 'add_endpoint_service':
-        return { action: c.action, name: c.name, ports: ports(c.ports), principal_allowed: Boolean(c.principal_allowed) };
+        // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
+        return scoped(c, state.cloud === 'azure'
+          ? { action: c.action, name: c.name, ports: ports(c.ports) }
+          : { action: c.action, name: c.name, ports: ports(c.ports), principal_allowed: Boolean(c.principal_allowed) });
       case 'remove_endpoint_service':
-        return { action: c.action, name: c.name };
+        return scoped(c, { action: c.action, name: c.name });
+      case 'open_ports':
+      case 'close_ports':
+        // Without a name, the ports are on Adobe's side.
+        return scoped(c, String(c.name || '').trim()
+          ? { action: c.action, name: c.name, ports: ports(c.ports) }
+          : { action: c.action, ports: ports(c.ports) });
       default:
         return { action: c.action };
     }
@@ -100,11 +120,18 @@ function words(cloud) {
     ...shared,
     actions: {
       '': 'Choose a change',
+      add_environment: 'Connect another environment (e.g. Staging after Production)',
       remove_connection: 'Remove the connection from an environment',
       change_account: `Change the ${account} allowed to connect`,
       add_endpoint_service: azure ? 'Add a Private Link service for Adobe to connect to' : 'Add an endpoint service for Adobe to connect to',
       remove_endpoint_service: azure ? 'Remove a Private Link service Adobe connects to' : 'Remove an endpoint service Adobe connects to',
+      open_ports: 'Open ports (on Adobe’s side or on one of your services)',
+      close_ports: 'Close ports (on Adobe’s side or on one of your services)',
     },
+    portsServiceLabel: azure ? 'Private Link service (optional)' : 'Endpoint service (optional)',
+    portsServiceHint: azure
+      ? 'Leave it empty for ports in the Adobe Commerce environments; give the resource ID of one of your Private Link services for ports Adobe connects to on it.'
+      : 'Leave it empty for ports in the Adobe Commerce environments; give the name of one of your endpoint services for ports Adobe connects to on it.',
     fromLabel: `${account} allowed today`,
     fromHint: azure
       ? 'The subscription that connects to Adobe now, as 8-4-4-4-12 hexadecimal digits.'
@@ -116,9 +143,7 @@ function words(cloud) {
     removeServiceHint: azure
       ? 'The alias or resource ID of the Private Link service Adobe connects to today.'
       : 'The name of the endpoint service Adobe connects to today, com.amazonaws.vpce.<region>.vpce-svc-….',
-    principalHint: azure
-      ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
-      : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1. Type a code or a name and pick from the list.',
@@ -195,6 +220,14 @@ export function createChangeForm({
     })));
   }
 
+  /** The environments a change applies to (none ticked: all). */
+  function scopeGroup(i) {
+    const p = `changes[${i}].environments`;
+    return kit.choiceGroup('checkbox', p, 'Environments (optional)',
+      'Tick the environments this change is for; with none ticked it is for every environment connected today.',
+      [['production', 'Production'], ['staging', 'Staging']], (v) => (state.changes[i].environments || []).includes(v));
+  }
+
   function portList(base, changeNo) {
     const list = get(base);
     const rows = h('div', { class: 'plp-rows' });
@@ -223,6 +256,10 @@ export function createChangeForm({
     const w = words(state.cloud);
     const p = `changes[${i}]`;
     switch (state.changes[i].action) {
+      case 'add_environment':
+        return [kit.textField(`${p}.environment`, 'Environment to connect',
+          'production, staging, or an additional staging environment’s ID as the Cloud Console shows it, e.g. staging2. It gets the setup the connected environments have.',
+          { width: 'plp-w-24' })];
       case 'remove_connection':
         return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to disconnect', '',
           [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
@@ -235,11 +272,22 @@ export function createChangeForm({
         return [
           kit.textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
-          kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+          // AWS: the principal grant; on Azure a note of what follows the ticket instead.
+          state.cloud === 'azure'
+            ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
+            : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
           principalCopy(state.cloud, copy, () => element),
+          scopeGroup(i),
         ];
       case 'remove_endpoint_service':
-        return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' })];
+        return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' }), scopeGroup(i)];
+      case 'open_ports':
+      case 'close_ports':
+        return [
+          kit.textField(`${p}.name`, w.portsServiceLabel, w.portsServiceHint, { width: 'plp-w-full' }),
+          portList(`${p}.ports`, i + 1),
+          scopeGroup(i),
+        ];
       default:
         return [];
     }
@@ -306,6 +354,18 @@ export function createChangeForm({
   function handle(e) {
     const edit = readEdit(e);
     if (!edit || !element.contains(/** @type {Node} */ (e.target)) || locks.has(edit.path)) return;
+    const scope = /^changes\[(\d+)\]\.environments$/.exec(edit.path);
+    if (scope) {
+      // A checkbox of the environments group: toggle its environment in the list.
+      const row = state.changes[Number(scope[1])];
+      const value = /** @type {HTMLInputElement} */ (e.target).value;
+      const set = new Set(row.environments || []);
+      if (edit.value) set.add(value); else set.delete(value);
+      row.environments = ['production', 'staging'].filter((v) => set.has(v))
+        .concat([...set].filter((v) => v !== 'production' && v !== 'staging'));
+      onEdit(true);
+      return;
+    }
     if (!setIn(state, edit.path, edit.value)) return;
     after(edit.path);
     onEdit(edit.immediate);

@@ -151,7 +151,11 @@ function enablementValues(doc) {
   }
   if (has('environments')) {
     values.environments = list(doc.environments, 'environments', 'environment names')
-      .map((e, i) => choice(e, `environments[${i}]`, ['production', 'staging']));
+      // production and staging are ticked; any other ID goes to the additional staging field.
+      .map((e, i) => {
+        const id = text(e, `environments[${i}]`);
+        return ['production', 'staging'].includes(id.trim().toLowerCase()) ? id.trim().toLowerCase() : id;
+      });
   }
   if (has('ports')) values.ports = ports(doc.ports, 'ports');
   if (has('endpoint_services')) {
@@ -201,7 +205,14 @@ function changeValues(doc) {
       // An empty action or environment is a row not filled in yet (as a draft keeps it).
       row.action = !has(c, 'action') || c.action === '' ? '' : choice(c.action, `${at}.action`, ACTIONS);
       if (has(c, 'environment')) {
-        row.environment = c.environment === '' ? '' : choice(c.environment, `${at}.environment`, ['production', 'staging']);
+        // add_environment takes any ID (a text field); remove_connection offers production or staging.
+        row.environment = c.environment === '' ? ''
+          : row.action === 'add_environment' ? text(c.environment, `${at}.environment`)
+            : choice(c.environment, `${at}.environment`, ['production', 'staging']);
+      }
+      if (has(c, 'environments')) {
+        row.environments = list(c.environments, `${at}.environments`, 'environment names')
+          .map((e, j) => choice(e, `${at}.environments[${j}]`, ['production', 'staging']));
       }
       for (const k of ['from_account_id', 'to_account_id', 'name']) {
         if (has(c, k)) row[k] = text(c[k], `${at}.${k}`);
