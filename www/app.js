@@ -45,7 +45,9 @@ export function initialState(values = {}) {
     connection_type: 'unidirectional',
     ports: [emptyPort()],
     endpoint_services: [emptyService()],
-    prerequisites: { nlb: false, endpoint_service: false, interface_endpoint: false },
+    // interface_endpoint is kept when a file gives it, but not asked or sent: the customer's
+    // endpoint to Adobe's service comes after the ticket (PL323).
+    prerequisites: { nlb: false, endpoint_service: false },
     azure: { cluster_id: '', subscription_ids: [] },
   };
   for (const [key, value] of Object.entries(values || {})) {
@@ -77,15 +79,15 @@ export function toRequest(state) {
   if (state.connection_type) doc.connection_type = state.connection_type;
   doc.ports = portsOf(state.ports);
   if (state.connection_type === 'bidirectional') {
+    // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
     doc.endpoint_services = state.endpoint_services.map((s) => ({
       name: s.name,
       ports: portsOf(s.ports),
-      principal_allowed: Boolean(s.principal_allowed),
+      ...(state.cloud === 'azure' ? {} : { principal_allowed: Boolean(s.principal_allowed) }),
     }));
     doc.prerequisites = {
       nlb: Boolean(state.prerequisites.nlb),
       endpoint_service: Boolean(state.prerequisites.endpoint_service),
-      interface_endpoint: Boolean(state.prerequisites.interface_endpoint),
     };
   }
   if (state.cloud === 'azure') {
@@ -119,13 +121,11 @@ function words(cloud) {
         'In your virtual network, with a frontend IP configuration and a load-balancing rule for each port of the services above. A Private Link service works only behind a Standard Load Balancer.'],
       ['endpoint_service', 'A Private Link service on that load balancer',
         'Attached to the load balancer’s frontend IP configuration: its alias or resource ID is what you entered above. Adobe’s subscription goes on its visibility list after the ticket, once Adobe names it.'],
-      ['interface_endpoint', 'A private endpoint', ''],
     ] : [
       ['nlb', 'A Network Load Balancer in front of the application',
         'In your VPC, with a listener on each port of the endpoint services above and your application as its target.'],
       ['endpoint_service', 'A VPC endpoint service on that load balancer',
         'In the VPC console under Endpoint services: its service name (com.amazonaws.vpce.…) is what you entered above.'],
-      ['interface_endpoint', 'An interface endpoint', ''],
     ],
   };
 }
@@ -217,7 +217,7 @@ export function mount(root, options = {}) {
         msgsFor(p),
         textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
         portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
-        checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+        state.cloud === 'azure' ? null : checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
         principalCopy(state.cloud, writeClipboard, () => wrapper),
         h('div', { class: 'plp-row-action' },
           removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));

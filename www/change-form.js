@@ -73,7 +73,10 @@ export function toChangeRequest(state) {
       case 'change_account':
         return { action: c.action, from_account_id: c.from_account_id, to_account_id: c.to_account_id };
       case 'add_endpoint_service':
-        return { action: c.action, name: c.name, ports: ports(c.ports), principal_allowed: Boolean(c.principal_allowed) };
+        return {
+          action: c.action, name: c.name, ports: ports(c.ports),
+          ...(state.cloud === 'azure' ? {} : { principal_allowed: Boolean(c.principal_allowed) }),
+        };
       case 'remove_endpoint_service':
         return { action: c.action, name: c.name };
       default:
@@ -235,7 +238,7 @@ export function createChangeForm({
         return [
           kit.textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
-          kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+          state.cloud === 'azure' ? null : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
           principalCopy(state.cloud, copy, () => element),
         ];
       case 'remove_endpoint_service':

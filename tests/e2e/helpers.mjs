@@ -204,6 +204,7 @@ export async function fillForm(page, values, scope = page) {
     await form.locator(`input[name="endpoint_services[${i}].name"]`).fill(s.name);
     await fillPorts(form, `endpoint_services[${i}].ports`, s.ports);
     const box = form.locator(`input[name="endpoint_services[${i}].principal_allowed"]`);
+    if (!(await box.count())) continue; // Azure: no principal
     if (s.principal_allowed) await box.check(); else await box.uncheck();
   }
   for (const [key, on] of Object.entries(values.prerequisites || {})) {
@@ -254,7 +255,9 @@ export async function fillChange(page, doc) {
     if (c.ports) await fillPorts(page, `${at}.ports`, c.ports);
     if (c.principal_allowed !== undefined) {
       const box = form.locator(`input[name="${at}.principal_allowed"]`);
-      if (c.principal_allowed) await box.check(); else await box.uncheck();
+      if (await box.count()) {
+        if (c.principal_allowed) await box.check(); else await box.uncheck();
+      }
     }
   }
 }

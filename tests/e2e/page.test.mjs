@@ -184,6 +184,10 @@ describe('bidirectional, explained (issue 13, point 8)', () => {
     const servicePort = page.getByRole('button', { name: 'Remove port 1 of endpoint service 1' });
     assert.equal(await visibleText(servicePort), 'Remove port 1');
 
+    // Only what can be true before the ticket: no interface endpoint (made after it).
+    assert.deepEqual(await page.locator('[data-field="prerequisites"] input').evaluateAll((l) => l.map((i) => i.name)),
+      ['prerequisites.nlb', 'prerequisites.endpoint_service']);
+    assert.equal(await page.locator('input[name="endpoint_services[0].principal_allowed"]').isVisible(), true, 'AWS: the principal');
     const prereqs = page.locator('[data-field="prerequisites"]');
     const aws = await prereqs.innerText();
     assert.match(aws, /A Network Load Balancer in front of the application/);
@@ -197,6 +201,8 @@ describe('bidirectional, explained (issue 13, point 8)', () => {
     assert.match(azure, /A Private Link service on that load balancer/);
     assert.match(azure, /frontend IP configuration/);
     assert.doesNotMatch(azure, /Network Load Balancer|endpoint service configuration|VPC/);
+    assert.equal(await page.locator('input[name="endpoint_services[0].principal_allowed"]').count(), 0, 'Azure has no principal');
+    assert.equal('principal_allowed' in (await pageRequest(page)).endpoint_services[0], false);
     assert.equal(await visibleText(page.getByRole('button', { name: 'Remove this Private Link service (Private Link service 1)' })),
       'Remove this Private Link service');
     await context.close();

@@ -128,13 +128,14 @@ describe('validation on the page', () => {
     await page.locator('input[name="endpoint_services[0].name"]').waitFor();
     assert.equal(await visible('input[name="endpoint_services[0].ports[0].port"]'), true);
     assert.equal(await visible('input[name="endpoint_services[0].principal_allowed"]'), true);
-    for (const k of ['nlb', 'endpoint_service', 'interface_endpoint']) {
+    assert.equal(await page.locator('input[name="prerequisites.interface_endpoint"]').count(), 0, 'made after the ticket: not asked');
+    for (const k of ['nlb', 'endpoint_service']) {
       assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
     }
     doc = await pageRequest(page);
     assert.equal(doc.connection_type, 'bidirectional');
     assert.equal(doc.endpoint_services.length, 1);
-    assert.deepEqual(doc.prerequisites, { nlb: false, endpoint_service: false, interface_endpoint: false });
+    assert.deepEqual(doc.prerequisites, { nlb: false, endpoint_service: false });
     assert.equal('azure' in doc, false);
 
     await page.getByLabel('Azure (Private Link)').check();
