@@ -281,7 +281,7 @@ export function mount(root, options = {}) {
 
   const modeGroup = choiceGroup('radio', 'kind', 'What do you need?', '', [
     ['enablement', 'New enablement', 'Ask Adobe to set up PrivateLink for your project.'],
-    ['change', 'Change an existing setup', 'Remove a connection, change the account, or add or remove an endpoint service.'],
+    ['change', 'Change an existing setup', 'Connect or disconnect an environment, change the account, add or remove an endpoint service, or open or close ports.'],
   ], (v) => mode === v);
   modeGroup.classList.add('plp-modes');
   const changeForm = createChangeForm({

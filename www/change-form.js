@@ -16,7 +16,14 @@ import { cloudWords, principalCopy } from './words.js';
 
 
 /** The actions of a change, in the order the select offers them. */
-export const ACTIONS = ['remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service'];
+export const ACTIONS = [
+  'add_environment', 'remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service',
+  'open_ports', 'close_ports',
+];
+
+/** The actions that may name the environments they apply to (none named: every environment). */
+const SCOPED = new Set(['add_endpoint_service', 'remove_endpoint_service', 'open_ports', 'close_ports']);
+const ENVIRONMENTS = ['production', 'staging'];
 
 const emptyPort = () => ({ service: '', port: '', protocol: 'tcp' });
 
@@ -30,6 +37,7 @@ export function emptyChange(action = '') {
     name: '',
     ports: [emptyPort()],
     principal_allowed: false,
+    environments: [],
   };
 }
 
@@ -66,10 +74,21 @@ export function initialChangeState(values = {}) {
 /** The change document: each change carries only the fields of its action. */
 export function toChangeRequest(state) {
   const ports = (list) => list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
-  const change = (c) => {
+  // The environments a change names, only when it names some (none: every environment).
+  const scope = (c) => {
+    const envs = ENVIRONMENTS.filter((e) => (c.environments || []).includes(e));
+    return envs.length ? { environments: envs } : {};
+  };
+  const change = (c) => ({ ...fields(c), ...(SCOPED.has(c.action) ? scope(c) : {}) });
+  const fields = (c) => {
     switch (c.action) {
+      case 'add_environment':
       case 'remove_connection':
         return { action: c.action, environment: c.environment };
+      case 'open_ports':
+      case 'close_ports':
+        // Without a name, the ports are on Adobe's side.
+        return { action: c.action, ...(c.name.trim() ? { name: c.name } : {}), ports: ports(c.ports) };
       case 'change_account':
         return { action: c.action, from_account_id: c.from_account_id, to_account_id: c.to_account_id };
       case 'add_endpoint_service':
@@ -103,6 +122,9 @@ function words(cloud) {
     ...shared,
     actions: {
       '': 'Choose a change',
+      add_environment: 'Connect another environment',
+      open_ports: 'Open ports',
+      close_ports: 'Close ports',
       remove_connection: 'Remove the connection from an environment',
       change_account: `Change the ${account} allowed to connect`,
       add_endpoint_service: azure ? 'Add a Private Link service for Adobe to connect to' : 'Add an endpoint service for Adobe to connect to',
@@ -226,9 +248,22 @@ export function createChangeForm({
     const w = words(state.cloud);
     const p = `changes[${i}]`;
     switch (state.changes[i].action) {
+      case 'add_environment':
+        return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to connect',
+          'The environment that gets the same PrivateLink connection as the one in place.',
+          [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
       case 'remove_connection':
         return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to disconnect', '',
           [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
+      case 'open_ports':
+      case 'close_ports':
+        return [
+          kit.textField(`${p}.name`, `${w.serviceLabel} (optional)`,
+            `Leave it empty for ports on Adobe’s side (your connections into Adobe Commerce); give it for ports of one of your ${w.serviceNoun}s.`,
+            { width: 'plp-w-full' }),
+          portList(`${p}.ports`, i + 1),
+          scopeGroup(i),
+        ];
       case 'change_account':
         return [
           kit.textField(`${p}.from_account_id`, w.fromLabel, w.fromHint, { width: w.accountWidth }),
@@ -240,12 +275,20 @@ export function createChangeForm({
           portList(`${p}.ports`, i + 1),
           state.cloud === 'azure' ? null : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
           principalCopy(state.cloud, copy, () => element),
+          scopeGroup(i),
         ];
       case 'remove_endpoint_service':
-        return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' })];
+        return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' }), scopeGroup(i)];
       default:
         return [];
     }
+  }
+
+  /** The environments a change applies to: optional, none ticked is every environment. */
+  function scopeGroup(i) {
+    return kit.choiceGroup('checkbox', `changes[${i}].environments`, 'Environments (optional)',
+      'Tick the environments this change is for; leave both unticked for every environment with the connection.',
+      [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environments.includes(v));
   }
 
   function changeRow(i) {
@@ -309,6 +352,17 @@ export function createChangeForm({
   function handle(e) {
     const edit = readEdit(e);
     if (!edit || !element.contains(/** @type {Node} */ (e.target)) || locks.has(edit.path)) return;
+    const scoped = /^changes\[(\d+)\]\.environments$/.exec(edit.path);
+    if (scoped) {
+      // A group of checkboxes: each one adds or removes its environment.
+      const box = /** @type {HTMLInputElement} */ (e.target);
+      const row = state.changes[Number(scoped[1])];
+      const set = new Set(row.environments);
+      if (box.checked) set.add(box.value); else set.delete(box.value);
+      row.environments = ENVIRONMENTS.filter((v) => set.has(v));
+      onEdit(true);
+      return;
+    }
     if (!setIn(state, edit.path, edit.value)) return;
     after(edit.path);
     onEdit(edit.immediate);
@@ -324,7 +378,7 @@ export function createChangeForm({
     for (const c of /** @type {NodeListOf<HTMLInputElement>} */ (element.querySelectorAll('input, select'))) {
       if (c.name !== path) continue;
       if (c.type === 'radio') c.checked = c.value === value;
-      else if (c.type === 'checkbox') c.checked = Boolean(value);
+      else if (c.type === 'checkbox') c.checked = Array.isArray(value) ? value.includes(c.value) : Boolean(value);
       else c.value = String(value ?? '');
     }
     return true;

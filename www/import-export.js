@@ -200,6 +200,10 @@ function changeValues(doc) {
       }
       if (has(c, 'ports')) row.ports = ports(c.ports, `${at}.ports`);
       if (has(c, 'principal_allowed')) row.principal_allowed = flag(c.principal_allowed, `${at}.principal_allowed`);
+      if (has(c, 'environments')) {
+        row.environments = list(c.environments, `${at}.environments`, 'environment names')
+          .map((e, j) => choice(e, `${at}.environments[${j}]`, ['production', 'staging']));
+      }
       return row;
     });
   }

@@ -5,8 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, fillForm, fillNetwork, cliReport, waitForPreview, VALID_AWS, useServerAndBrowser,
-  pageRequest, inPageOrder, shown, inlineMessages,
+  openPage, fillForm, fillNetwork, fillChange, cli, cliReport, waitForPreview, shownTicket, VALID_AWS,
+  useServerAndBrowser, pageRequest, inPageOrder, shown, inlineMessages,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -359,6 +359,34 @@ describe('smaller things (issue 13, point 11)', () => {
     assert.equal(await unkept.locator('.plp-work-status').innerText(),
       'Not saved: this form keeps no draft, so what you type is lost when you leave or reload the page.');
     assert.doesNotMatch(await kept.locator('.plp-work-status').innerText(), /Not saved/);
+    await context.close();
+  });
+});
+
+describe('the changes customers ask for (issue 11, on the page)', () => {
+  it('connect another environment, and open ports on Adobe\'s side for one environment: the CLI\'s change ticket', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await fillChange(page, {
+      company: 'Acme', region: 'eu-west-1', project_id: 'yw1unoukjcawe',
+      changes: [
+        { action: 'open_ports', ports: [{ service: 'Redis', port: '6379', protocol: 'tcp' }] },
+        { action: 'add_environment', environment: 'staging' },
+      ],
+    });
+    await page.locator('input[name="changes[0].environments"][value="production"]').check();
+    await waitForPreview(page, 'ready');
+    const doc = await pageRequest(page);
+    assert.deepEqual(doc.changes, [
+      { action: 'open_ports', ports: [{ service: 'Redis', port: '6379', protocol: 'tcp' }], environments: ['production'] },
+      { action: 'add_environment', environment: 'staging' },
+    ]);
+    assert.deepEqual(cliReport(doc).diagnostics, []);
+    assert.equal((await shownTicket(page)).file, cli(['ticket'], doc).stdout);
+    // Open ports on one of the customer's services: its name, and the principal field is not asked.
+    await page.locator('input[name="changes[0].name"]').fill('com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
+    await page.waitForFunction(() => window.privatelinkPrep.getRequest().changes[0].name !== undefined);
+    assert.equal((await pageRequest(page)).changes[0].name, 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
