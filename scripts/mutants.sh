@@ -43,11 +43,6 @@ for a in "$@"; do
   args+=("$a")
 done
 
-if [ "$list" = 1 ]; then
-  exec cargo mutants "${args[@]}"
-fi
-# A per-mutant limit: a mutant that loops forever is a timeout, not a hang of the run.
-[ "$timeout_given" = 1 ] || args+=(--timeout 120)
 
 if [ "$wasm" = 1 ]; then
   # .cargo/mutants.toml leaves src/wasm.rs out (natively it is not compiled); this run reads its
@@ -65,6 +60,12 @@ fi
 # Few property-test cases: proptest draws new inputs each run, so a mutant it alone catches would be
 # caught one run and missed the next; the deterministic tests are what this measures.
 export PROPTEST_CASES="${PROPTEST_CASES:-32}"
+
+if [ "$list" = 1 ]; then
+  exec cargo mutants "${args[@]}"
+fi
+# A per-mutant limit: a mutant that loops forever is a timeout, not a hang of the run.
+[ "$timeout_given" = 1 ] || args+=(--timeout 120)
 
 out="$out_dir/mutants.out"
 rc=0

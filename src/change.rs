@@ -82,12 +82,20 @@ fn is_absent(v: Option<&Value>) -> bool {
 }
 
 /// What one change is about, to find repeats: the action, its normalised target and, for the
-/// port changes, the ports.
-#[derive(PartialEq, Eq)]
+/// port changes, the ports (compared as sets, without sorting: sort code is large in the module).
 struct Target {
     action: &'static str,
     key: String,
     ports: Vec<(u16, Protocol)>,
+}
+
+impl PartialEq for Target {
+    fn eq(&self, other: &Self) -> bool {
+        self.action == other.action
+            && self.key == other.key
+            && self.ports.len() == other.ports.len()
+            && self.ports.iter().all(|p| other.ports.contains(p))
+    }
 }
 
 impl Checker {
@@ -272,21 +280,7 @@ impl Checker {
                 return None;
             }
         };
-        let mut out: Vec<Environment> = Vec::new();
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            let at = format!("{path}[{i}]");
-            match self.environment(item, &at) {
-                Some(env) if out.contains(&env) => self.push(Diagnostic::new(
-                    &rules::ENVIRONMENT_DUPLICATE,
-                    at,
-                    format!("{} is listed more than once.", env.label()),
-                )),
-                Some(env) => out.push(env),
-                None => ok = false,
-            }
-        }
-        ok.then_some(Scope(out))
+        self.environment_items(items, &path).map(Scope)
     }
 
     /// `open_ports` and `close_ports`: on Adobe's side, or with `name` on an endpoint service.
@@ -409,19 +403,30 @@ impl Checker {
     /// side); true when `change` repeats or contradicts an earlier one.
     fn repeated(&mut self, change: &ChangeAction, at: &str, seen: &mut Vec<Target>) -> bool {
         let service = |n: &crate::ids::EndpointServiceName| n.to_string().to_ascii_lowercase();
+        // Production and Staging in a fixed order, then additional staging environments.
         let scope_key = |s: &Scope| {
-            let mut envs: Vec<&str> = s.0.iter().map(Environment::as_str).collect();
-            envs.sort_unstable();
-            envs.join(",")
+            let mut key = String::new();
+            for env in [Environment::Production, Environment::Staging] {
+                if s.0.contains(&env) {
+                    key.push_str(env.as_str());
+                    key.push(',');
+                }
+            }
+            for env in
+                s.0.iter()
+                    .filter(|e| matches!(e, Environment::AdditionalStaging(_)))
+            {
+                key.push_str(env.as_str());
+                key.push(',');
+            }
+            key
         };
         let port_key = |t: &PortTarget, s: &Scope| match t {
             PortTarget::Adobe => format!("adobe {}", scope_key(s)),
             PortTarget::EndpointService(n) => format!("{} {}", service(n), scope_key(s)),
         };
-        let port_list = |ports: &[PortSpec]| {
-            let mut v: Vec<(u16, Protocol)> = ports.iter().map(|p| (p.port, p.protocol)).collect();
-            v.sort_unstable_by_key(|(n, p)| (*n, p.as_str()));
-            v
+        let port_list = |ports: &[PortSpec]| -> Vec<(u16, Protocol)> {
+            ports.iter().map(|p| (p.port, p.protocol)).collect()
         };
         let (field, key, ports, what) = match change {
             ChangeAction::AddEnvironment(env) => (

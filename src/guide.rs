@@ -546,8 +546,7 @@ fn adobe_adds_environment(ctx: &Ctx, k: usize, env: &Environment) -> Step {
         actor: Actor::Adobe,
         title: format!("Adobe connects {label}"),
         explanation: format!(
-            "Adobe gives {label} the {} setup of the environments connected today and confirms in the ticket, with the service name to connect to if it is not the one you use already; in that case create your endpoint to it as for the enablement.",
-            ctx.cloud.product()
+            "Adobe connects {label} like the environments connected today and confirms in the ticket; if it names another service, create your endpoint to it as for the enablement."
         ),
         bidirectional: false,
         commands: Vec::new(),
@@ -559,17 +558,16 @@ fn adobe_adds_environment(ctx: &Ctx, k: usize, env: &Environment) -> Step {
 fn serve_ports(ctx: &Ctx, k: usize, name: &EndpointServiceName, ports: &[PortSpec]) -> Step {
     let md = ctx.md;
     let list = port_list(md, ports);
-    let explanation = if ctx.aws() {
-        format!(
-            "Adobe connects to {} on {list} once the Network Load Balancer behind it has a listener on each, with a target group whose targets are healthy. Add them if they are missing; an NLB has at most 50 listeners.",
-            md.code(&name.to_string())
-        )
-    } else {
-        format!(
-            "Adobe connects to {} on {list} once the Standard Load Balancer behind it has a load-balancing rule for each on the frontend IP configuration the Private Link service uses, with healthy back-end instances. Add them if they are missing.",
-            md.code(&name.to_string())
-        )
-    };
+    let explanation = format!(
+        "Adobe connects to {} on {list} once the {} behind it has {} for each, with healthy targets.",
+        md.code(&name.to_string()),
+        if ctx.aws() {
+            "Network Load Balancer"
+        } else {
+            "Standard Load Balancer"
+        },
+        if ctx.aws() { "a listener" } else { "a rule" }
+    );
     Step {
         id: format!("change-{k}-serve-ports"),
         actor: Actor::Customer,
@@ -588,25 +586,19 @@ fn ports_closed(ctx: &Ctx, k: usize, target: &PortTarget, ports: &[PortSpec]) ->
     let (explanation, bidirectional) = match target {
         PortTarget::Adobe => (
             format!(
-                "Once Adobe confirms, {list} no longer answer through {}. Remove them from the {} of your endpoint to Adobe, so that nothing tries them.",
-                ctx.cloud.product(),
+                "Once Adobe confirms, {list} no longer answer; remove them from the {} of your endpoint to Adobe if nothing else uses them.",
                 if ctx.aws() {
                     "security groups"
                 } else {
-                    "network security group rules"
+                    "network security groups"
                 }
             ),
             false,
         ),
         PortTarget::EndpointService(name) => (
             format!(
-                "Once Adobe confirms that it no longer connects to {} on {list}, you can remove them from the {} behind it, if nothing else uses them.",
-                md.code(&name.to_string()),
-                if ctx.aws() {
-                    "Network Load Balancer's listeners"
-                } else {
-                    "Standard Load Balancer's rules"
-                }
+                "Once Adobe confirms, it no longer connects to {} on {list}; remove them from the load balancer behind it if nothing else uses them.",
+                md.code(&name.to_string())
             ),
             true,
         ),

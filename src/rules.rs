@@ -33,8 +33,9 @@ pub struct Rule {
 const SRC_DOC: &str = "privatelink-service.txt";
 const SRC_FORMATS: &str = "rules.md, Identifier formats";
 const SRC_CHANGES: &str = "privatelink-service.txt, changing an existing PrivateLink configuration";
-const SRC_CHANGES_NOW: &str = "Adobe's current page, Change PrivateLink configuration (\"for example\": the list is not closed); rules.md, Corrections (Changes)";
-const SRC_SSH: &str = "Adobe's current page, Limitations (SSH: see Enable SSH keys); help/cloud-guide/development/secure-connections.md (magento-cloud CLI: Starter and Pro Integration only; Pro Staging/Production: the ssh command of the Cloud Console); rules.md, Corrections (SSH)";
+// "Adobe's page" is Adobe's current PrivateLink page; the Markdown catalogue's header names it.
+const SRC_CHANGES_NOW: &str = "Adobe's page, Change PrivateLink configuration (\"for example\")";
+const SRC_SSH: &str = "Adobe's page, Limitations (SSH); secure-connections.md";
 const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
@@ -80,14 +81,14 @@ rules! {
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
     REPEATED_KEY = "PL008", Warning, "*", "A field is given twice in one object",
-        "Keep one of the two: JSON readers differ on which of two equal keys they keep. This tool reads the last one, as JavaScript does.",
-        "privatelink-prep request format, version 1 (RFC 8259, section 4: names within an object should be unique)";
+        "Keep one: JSON readers differ on which of two equal keys they keep; this tool reads the last, as JavaScript does.",
+        "privatelink-prep request format, version 1 (RFC 8259, section 4)";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
-        "Remove line breaks, tabs and other control characters, and the invisible characters that reorder text (bidirectional overrides and isolates, line and paragraph separators, tag characters): the name goes into the one-line ticket subject.",
+        "Remove line breaks, tabs, control characters and the invisible characters that reorder text (bidirectional overrides, separators, tags): the name goes into the one-line ticket subject.",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
         "Use the short name your support contract knows you by, at most 100 characters.",
@@ -122,8 +123,8 @@ rules! {
         "Check `cloud` and `region`: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_ANNOUNCED = "PL128", Warning, "region", "AWS region announced but not yet in service",
-        "botocore's partitions.json names this region, but its endpoints.json does not serve it yet: check that your Adobe Commerce instance really runs there, and ask Adobe whether PrivateLink is offered in it.",
-        "aws-regions.tsv: botocore 1.44.8 (PyPI, the latest on 2026-12-01) partitions.json vs endpoints.json; rules.md, Corrections (Regions)";
+        "AWS has announced this region but does not serve it yet: check that your Adobe Commerce instance really runs there.",
+        "botocore 1.44.8 partitions.json vs endpoints.json (latest on PyPI, 2026-12-01)";
 
     ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
         "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
@@ -171,14 +172,14 @@ rules! {
         "List the environments to connect: production, staging, an additional staging environment, or several.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]" | "changes[].environment" | "changes[].environments[]", "Environment cannot use PrivateLink",
-        "PrivateLink is available on Pro Production and Staging only, additional staging environments included (their IDs start with staging); Integration, master and local environments cannot use it.",
-        "Adobe's current page, Limitations; help/cloud-guide/test/second-staging.md (Master and Integration do not support Private Link)";
+        "PrivateLink is available on Pro Production and Staging only, additional staging environments included; Integration, master and local cannot use it.",
+        "Adobe's page, Limitations; second-staging.md";
     ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]" | "changes[].environments[]", "Environment listed twice",
         "Remove the repeated entry; it is counted once.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_ADDITIONAL_STAGING = "PL164", Info, "environments[]" | "changes[].environment" | "changes[].environments[]", "Additional staging environment",
-        "Adobe sells an additional staging environment so that more environments can use Private Link. Its ID convention is not documented: use the environment ID the Cloud Console shows for it.",
-        "help/cloud-guide/test/second-staging.md (Private Link setup: consider adding an extra staging environment); rules.md, Corrections (Second staging environments)";
+        "An additional staging environment can use Private Link; its ID is not documented: use the one the Cloud Console shows.",
+        "second-staging.md (Private Link setup)";
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
         "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
@@ -189,7 +190,7 @@ rules! {
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
         "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
-        "Adobe's current page, data required for enablement (\"SQL port 3306, SFTP port 2222\")";
+        "Adobe's page, data required for enablement";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
@@ -197,11 +198,11 @@ rules! {
         "Ports run from 1 to 65535 on AWS (NLB listeners) and from 1 to 65534 on Azure (Load Balancer front ends).",
         "rules.md, Ports and protocols";
     PORT_SSH = "PL204", Error, "ports[].port" | "changes[].ports[].port", "SSH into Adobe Commerce cannot go over PrivateLink",
-        "Remove this port: SSH into the Adobe Commerce environment never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows for the environment (magento-cloud ssh reaches Starter and Pro Integration only). A service named SFTP is file transfer and is not refused for its name.",
+        "Remove this port: SSH into Adobe Commerce never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows (magento-cloud ssh reaches Starter and Pro Integration only).",
         SRC_SSH;
     PORT_443_AZURE = "PL205", Error, "ports[].port" | "changes[].ports[].port", "Port 443 into Adobe Commerce cannot be used on Azure",
-        "Remove port 443: on Azure, Adobe's page refuses HTTPS to Adobe Commerce over Private Link because of Fastly origin cloaking; use another port. Adobe connecting out to your own Private Link service on 443 is not affected.",
-        "Adobe's current page, Limitations (HTTPS protocol limitations by platform); rules.md, Corrections (Port 443 on Azure)";
+        "Remove port 443: on Azure, Fastly origin cloaking rules out HTTPS into Adobe Commerce over Private Link; use another port. Adobe connecting to your own service on 443 is not affected.",
+        "Adobe's page, Limitations (HTTPS by platform)";
     PORT_443_AWS = "PL206", Info, "ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
         "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so the ticket states that you need it.",
         "rules.md, Eligibility and limits";
@@ -209,8 +210,8 @@ rules! {
         "Each port and protocol can be opened once; remove this entry or change its port.",
         "rules.md, Ports and protocols";
     PORTS_TOO_MANY = "PL208", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "More than 50 ports behind one AWS endpoint service",
-        "An AWS Network Load Balancer has at most 50 listeners, and the limit cannot be raised; split the ports across endpoint services or drop the ones you do not need. Azure's Standard Load Balancer has no such limit.",
-        "AWS, Quotas for your Network Load Balancers (Listeners per Network Load Balancer: 50); Microsoft, load-balancer-limits (Standard: 1,500 rules); rules.md, Corrections (Listener limits)";
+        "An AWS Network Load Balancer has at most 50 listeners (not adjustable); split the ports across endpoint services or drop some.",
+        "AWS, Quotas for your Network Load Balancers; Microsoft, load-balancer-limits";
     SERVICE_MISSING = "PL209", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is missing",
         "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
         "privatelink-service.txt, data required for enablement";
@@ -221,10 +222,10 @@ rules! {
         "Set protocol to tcp (the default) or udp.",
         "rules.md, Ports and protocols";
     PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP over AWS PrivateLink is not confirmed by Adobe",
-        "AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe's side accepts UDP; the ticket asks for it, and Adobe confirms. Use tcp where the service also speaks it.",
-        "AWS networking blog, Accelerate IPv6 application migration with AWS PrivateLink and dual stack Network Load Balancers UDP support; Adobe's current page (silent on UDP); rules.md, Corrections (UDP)";
+        "Adobe's page does not say whether Adobe accepts UDP; the ticket asks for it and Adobe confirms. Use tcp where the service speaks it.",
+        "AWS networking blog (PrivateLink UDP support); Adobe's page (silent on UDP)";
     PORT_22_OUTBOUND = "PL213", Warning, "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 22 on your endpoint service may be refused",
-        "Adobe's page rules out SSH connections into the Adobe Commerce environment over PrivateLink; it does not say whether Adobe connects out to a server of yours on port 22 (SFTP, say). The ticket asks for it; if Adobe refuses, serve it on another port, e.g. 2222.",
+        "Adobe's page rules out SSH into Adobe Commerce, not clearly Adobe connecting to your server on 22 (SFTP, say). The ticket asks for it; if Adobe refuses, use another port, e.g. 2222.",
         SRC_SSH;
 
     ENDPOINT_SERVICES_MISSING = "PL301", Error, "endpoint_services", "Bidirectional request without endpoint services",
@@ -246,8 +247,8 @@ rules! {
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
     PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access (AWS)",
-        "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added. AWS only: on Azure, Adobe names its subscription after the ticket.",
-        "Adobe's current page, Endpoint service access granted (\"the following AWS account principal\"); rules.md, Corrections (Azure access is by subscription)";
+        "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
+        "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
         "Each endpoint service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
@@ -258,21 +259,21 @@ rules! {
         "Adobe's principal cannot be granted access across AWS partitions; use an endpoint service in a commercial region.",
         "rules.md, Regions";
     AZURE_ALIAS = "PL311", Warning, "endpoint_services[].name" | "changes[].name", "Azure Private Link service given by its alias",
-        "Adobe asks for the resource ID of each target service: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (the service's JSON view in the Azure portal, or az network private-link-service show --query id). A private endpoint can be made to an alias too, so it is accepted; with the resource ID Adobe has what it asked for and the guide's commands are filled in.",
-        "Adobe's current page, Additional prerequisites specific to Azure (\"a list of resource IDs for the target services\"); Microsoft, private-link-service-overview (Alias); rules.md, Corrections (Azure targets)";
+        "Adobe asks for each target's resource ID, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (az network private-link-service show --query id). An alias connects too, so it is accepted.",
+        "Adobe's page, Azure prerequisites (resource IDs of the target services)";
     PREREQUISITE_MISSING = "PL321", Error, "prerequisites.nlb" | "prerequisites.endpoint_service", "Bidirectional prerequisite not confirmed",
-        "Create the resource in your network before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer (frontend IP configuration) and a Private Link service.",
-        "Adobe's current page, Set up for bidirectional PrivateLink connections; Microsoft, private-link-service-overview (\"only supported on Standard Load Balancer\")";
+        "Create it before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer and a Private Link service.",
+        "Adobe's page, Set up for bidirectional; Microsoft, private-link-service-overview";
     PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
         "Remove them, or choose bidirectional.",
         "privatelink-service.txt, connection types";
     INTERFACE_ENDPOINT_LATER = "PL323", Info, "prerequisites.interface_endpoint", "Your endpoint to Adobe's service comes after the ticket",
-        "Nothing to do now: you create your interface endpoint (AWS) or private endpoint (Azure) to Adobe's service once Adobe sends its name in the ticket (workflow step 3; the guide has the command). Adobe's page also lists it among the resources to have before the request, which its own workflow makes impossible.",
-        "Adobe's current page, Enablement workflow steps 2 and 3 (against Prerequisites and Set up for bidirectional); rules.md, Corrections (The customer's endpoint to Adobe's service comes after the ticket)";
+        "Nothing to do now: you create your endpoint to Adobe's service once Adobe sends its name in the ticket (the guide has the command).",
+        "Adobe's page, Enablement workflow steps 2-3 (against its Prerequisites)";
 
     CLUSTER_MISSING = "PL401", Error, "azure.cluster_id", "Azure cluster ID is missing",
-        "Open a shell on the Staging or Production environment with the ssh command the Cloud Console shows for it (magento-cloud ssh reaches Starter and Pro Integration only), run `cat /etc/platform_cluster` and enter what it prints.",
-        "Adobe's current page, Additional prerequisites specific to Azure; help/cloud-guide/development/secure-connections.md";
+        "On Staging or Production, open a shell with the ssh command the Cloud Console shows, run `cat /etc/platform_cluster` and enter what it prints.",
+        "Adobe's page, Azure prerequisites; secure-connections.md";
     CLUSTER_FORMAT = "PL402", Error, "azure.cluster_id", "Azure cluster ID is not one token",
         "Enter exactly what `cat /etc/platform_cluster` prints: letters, digits, dots, dashes and underscores, without spaces.",
         "rules.md, What the ticket must carry (Azure, Adobe's current page)";
@@ -293,16 +294,16 @@ rules! {
         "Set action to add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
         SRC_CHANGES_NOW;
     CHANGE_ACTION_UNKNOWN = "PL503", Error, "changes[].action", "Unknown change action",
-        "A ticket can connect another environment (add_environment) or remove one (remove_connection), change the allowed account (change_account), add or remove an endpoint service Adobe connects to (add_endpoint_service, remove_endpoint_service), or open or close ports on Adobe's side or on one of your endpoint services (open_ports, close_ports).",
+        "Use add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
         SRC_CHANGES_NOW;
     CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
-        "Give the action's fields: add_environment and remove_connection need environment; change_account needs from_account_id and to_account_id; add_endpoint_service needs name and ports (and principal_allowed on AWS); remove_endpoint_service needs name; open_ports and close_ports need ports, and name for one of your endpoint services. environments (optional) names the environments a change applies to.",
+        "add_environment and remove_connection need environment; change_account from_account_id and to_account_id; add_endpoint_service name and ports (and principal_allowed on AWS); remove_endpoint_service name; open_ports and close_ports ports.",
         SRC_CHANGES_NOW;
     CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
         "Each change is listed once; remove the repeated entry.",
         SRC_CHANGES;
     CHANGE_CONFLICT = "PL506", Error, "changes[].name" | "changes[].environment" | "changes[].ports[].port", "Two changes undo each other",
-        "Keep one of the two: an endpoint service added and removed, an environment added and removed, or a port opened and closed on the same side.",
+        "Keep one of the two changes.",
         SRC_CHANGES_NOW;
     ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
         "Set to_account_id to the account that must reach Adobe's endpoint service from now on, and from_account_id to the one allowed today.",
@@ -383,7 +384,12 @@ pub fn catalogue_markdown() -> String {
          Generated from `src/rules.rs` by `privatelink-prep rules --format markdown`; do not edit by hand.\n\
          Every diagnostic carries its rule's code and severity, the field it concerns, one message\n\
          naming the value, and the help below (some rules tailor it to the value). A rule named for\n\
-         several fields is reported on each; `[]` stands for any list index and `*` for any name.\n\n\
+         several fields is reported on each; `[]` stands for any list index and `*` for any name.\n\
+         Sources: \"Adobe's page\" is Adobe's current PrivateLink page (AdobeDocs/commerce-on-cloud.en\n\
+         `help/cloud-guide/development/privatelink-service.md`, revised 2025-09-12); `second-staging.md`\n\
+         and `secure-connections.md` are `help/cloud-guide/test/second-staging.md` and\n\
+         `help/cloud-guide/development/secure-connections.md` of the same repository;\n\
+         `privatelink-service.txt` and `rules.md` are in `../shared/reference/`.\n\n\
          | Code | Severity | Field | Rule | Help | Source |\n|---|---|---|---|---|---|\n",
     );
     for r in RULES {

@@ -35,7 +35,9 @@ enum RequestDocument {
     {"if": {"properties": {"connection_type": {"pattern": "^\\s*[Bb][Ii][Dd][Ii][Rr][Ee][Cc][Tt][Ii][Oo][Nn][Aa][Ll]\\s*$"}}, "required": ["connection_type"]},
      "then": {"required": ["endpoint_services", "prerequisites"]}},
     {"if": {"properties": {"cloud": {"pattern": "^\\s*[Aa][Zz][Uu][Rr][Ee]\\s*$"}}, "required": ["cloud"]},
-     "then": {"required": ["azure"]}}
+     "then": {"required": ["azure"]}},
+    {"if": {"properties": {"cloud": {"pattern": "^\\s*[Aa][Ww][Ss]\\s*$"}}, "required": ["cloud"]},
+     "then": {"properties": {"ports": {"maxItems": 50}}}}
 ]))]
 struct Enablement {
     /// Format version; only 1 exists.
@@ -52,7 +54,8 @@ struct Enablement {
     /// PrivateLink needs the Pro plan.
     #[schemars(regex(pattern = r"^\s*[Pp][Rr][Oo]\s*$"))]
     plan: String,
-    /// The environments to connect.
+    /// The environments to connect: `production`, `staging`, and additional staging environments
+    /// by their ID (which starts with `staging`).
     #[schemars(length(min = 1))]
     environments: Vec<EnvironmentName>,
     /// `unidirectional`: your network reaches Adobe; `bidirectional`: Adobe also reaches
@@ -61,8 +64,8 @@ struct Enablement {
         pattern = r"^\s*([Uu][Nn][Ii]|[Bb][Ii])[Dd][Ii][Rr][Ee][Cc][Tt][Ii][Oo][Nn][Aa][Ll]\s*$"
     ))]
     connection_type: String,
-    /// The ports Adobe opens in the environments (at most 50).
-    #[schemars(length(min = 1, max = 50))]
+    /// The ports Adobe opens in the environments (at most 50 on AWS: an NLB's listener limit).
+    #[schemars(length(min = 1))]
     ports: Vec<PortEntry>,
     /// Bidirectional only: the endpoint services in your network that Adobe connects to.
     endpoint_services: Option<Vec<EndpointService>>,
@@ -137,11 +140,13 @@ struct RegionName(#[schemars(length(min = 1, max = 1000))] String);
 #[schemars(extend("examples" = ["yw1unoukjcawe"]))]
 struct ProjectId(#[schemars(regex(pattern = r"^\s*[A-Za-z0-9]{13}\s*$"))] String);
 
-/// `production` or `staging`, in any case.
+/// `production`, `staging`, or an additional staging environment's ID (`staging` and then
+/// letters, digits, `-` or `_`), in any case.
 #[derive(Deserialize, JsonSchema)]
+#[schemars(extend("examples" = ["production", "staging", "staging2"]))]
 struct EnvironmentName(
     #[schemars(regex(
-        pattern = r"^\s*([Pp][Rr][Oo][Dd][Uu][Cc][Tt][Ii][Oo][Nn]|[Ss][Tt][Aa][Gg][Ii][Nn][Gg])\s*$"
+        pattern = r"^\s*([Pp][Rr][Oo][Dd][Uu][Cc][Tt][Ii][Oo][Nn]|[Ss][Tt][Aa][Gg][Ii][Nn][Gg][A-Za-z0-9_-]{0,57})\s*$"
     ))]
     String,
 );
@@ -161,7 +166,8 @@ struct PortEntry {
     protocol: Option<String>,
 }
 
-/// A port number, 1-65535 (65534 on Azure), as a number or numeric text; never 22.
+/// A port number, 1-65535 (65534 on Azure), as a number or numeric text; never 22 into Adobe
+/// Commerce.
 #[derive(Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum Port {
@@ -173,12 +179,18 @@ enum Port {
 #[derive(Deserialize, JsonSchema)]
 struct EndpointService {
     name: EndpointServiceName,
-    /// The ports behind the service (at most 50).
-    #[schemars(length(min = 1, max = 50))]
+    /// The ports behind the service (at most 50 on AWS).
+    #[schemars(length(min = 1))]
     ports: Vec<PortEntry>,
-    /// Adobe's principal `arn:aws:iam::402592597372:root` is allowed on the service.
-    principal_allowed: TrueOnly,
+    principal_allowed: Option<PrincipalAllowed>,
 }
+
+/// AWS: must be `true`, Adobe's principal `arn:aws:iam::402592597372:root` is allowed on the
+/// endpoint service. Azure: not used; Adobe names the subscription it connects from after the
+/// ticket, and the customer then adds it to the Private Link service's visibility (and
+/// auto-approval) or approves Adobe's connection.
+#[derive(Deserialize, JsonSchema)]
+struct PrincipalAllowed(bool);
 
 /// AWS: `com.amazonaws.vpce.<region>.vpce-svc-<17 hex>`; Azure: a Private Link service alias
 /// (`<prefix>.<guid>.<region>.azure.privatelinkservice`) or resource ID.
@@ -198,12 +210,16 @@ struct TrueOnly(bool);
 /// Bidirectional prerequisites, each confirmed in place.
 #[derive(Deserialize, JsonSchema)]
 struct Prerequisites {
-    /// A Network Load Balancer.
+    /// The load balancer in front of your service: on AWS a Network Load Balancer, on Azure a
+    /// Standard Load Balancer (frontend IP configuration).
     nlb: TrueOnly,
-    /// An endpoint service configuration for your application.
+    /// On AWS an endpoint service configuration for your application, on Azure a Private Link
+    /// service.
     endpoint_service: TrueOnly,
-    /// An interface endpoint (AWS) or private endpoint (Azure).
-    interface_endpoint: TrueOnly,
+    /// Not a prerequisite: your interface endpoint (AWS) or private endpoint (Azure) to Adobe's
+    /// service is made after the ticket, once Adobe sends its name. May be left out; `false` is
+    /// noted, never an error.
+    interface_endpoint: Option<bool>,
 }
 
 /// What an Azure request adds.
@@ -253,6 +269,9 @@ struct AdobeEndpointService(EndpointServiceName);
 #[derive(Deserialize, JsonSchema)]
 #[serde(tag = "action", rename_all = "snake_case")]
 enum ChangeAction {
+    /// Connect another environment (e.g. Staging after Production) with the setup of the
+    /// environments connected today.
+    AddEnvironment { environment: EnvironmentName },
     /// Remove the PrivateLink connection from an environment.
     RemoveConnection { environment: EnvironmentName },
     /// Change the customer account that may reach Adobe's endpoint service.
@@ -265,10 +284,35 @@ enum ChangeAction {
     /// Add a connection from Adobe to an endpoint service in your network.
     AddEndpointService {
         name: EndpointServiceName,
-        #[schemars(length(min = 1, max = 50))]
+        #[schemars(length(min = 1))]
         ports: Vec<PortEntry>,
-        principal_allowed: TrueOnly,
+        principal_allowed: Option<PrincipalAllowed>,
+        environments: Option<Environments>,
     },
     /// Remove the connection from Adobe to an endpoint service in your network.
-    RemoveEndpointService { name: EndpointServiceName },
+    RemoveEndpointService {
+        name: EndpointServiceName,
+        environments: Option<Environments>,
+    },
+    /// Open ports: without `name` in the Adobe Commerce environments (for connections from your
+    /// network), with `name` on that endpoint service of yours, which Adobe connects to.
+    OpenPorts {
+        name: Option<EndpointServiceName>,
+        #[schemars(length(min = 1))]
+        ports: Vec<PortEntry>,
+        environments: Option<Environments>,
+    },
+    /// Close ports: without `name` in the Adobe Commerce environments, with `name` on that
+    /// endpoint service of yours.
+    ClosePorts {
+        name: Option<EndpointServiceName>,
+        #[schemars(length(min = 1))]
+        ports: Vec<PortEntry>,
+        environments: Option<Environments>,
+    },
 }
+
+/// The environments a change applies to; left out (or empty), every environment that uses
+/// PrivateLink.
+#[derive(Deserialize, JsonSchema)]
+struct Environments(Vec<EnvironmentName>);

@@ -132,8 +132,13 @@ impl CommandLine {
 
     /// `flag` followed by a value; `flag=value` as one word when the value starts with `-`,
     /// which the tool would otherwise read as an option of its own.
-    pub fn arg(mut self, flag: &'static str, v: impl Into<String>) -> Self {
-        let v = v.into();
+    pub fn arg(self, flag: &'static str, v: impl Into<String>) -> Self {
+        self.flag_value(flag, v.into())
+    }
+
+    // One copy for every type `arg` is called with.
+    #[inline(never)]
+    fn flag_value(mut self, flag: &'static str, v: String) -> Self {
         if v.starts_with('-') {
             self.words.push(Word::Joined(vec![
                 Word::Fixed(flag),
@@ -154,7 +159,7 @@ impl CommandLine {
         placeholder: &'static str,
     ) -> Self {
         match v {
-            Some(v) => self.arg(flag, v),
+            Some(v) => self.flag_value(flag, v.into()),
             None => self.fixed(flag).placeholder(placeholder),
         }
     }

@@ -50,7 +50,7 @@ pub fn quote(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() => out.push('\u{fffd}'),
-            c if is_hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if is_hidden(c) => push_escape(&mut out, c),
             c => out.push(c),
         }
     }
@@ -59,6 +59,22 @@ pub fn quote(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Writes `c` as `\u{202e}`: lowercase hexadecimal digits, by hand (the formatter's hex code
+/// costs the module more).
+pub fn push_escape(out: &mut String, c: char) {
+    out.push_str("\\u{");
+    let n = c as u32;
+    let mut started = false;
+    for shift in (0..6).rev() {
+        let digit = (n >> (shift * 4)) & 0xf;
+        if digit != 0 || started || shift == 0 {
+            started = true;
+            out.push(char::from_digit(digit, 16).unwrap_or('0'));
+        }
+    }
+    out.push('}');
 }
 
 /// True for characters that change how the text around them is laid out without being seen:

@@ -107,7 +107,7 @@ fn services(cloud: Cloud) -> &'static str {
 
 /// What the customer does on Azure, where Adobe's access is by subscription and is given after
 /// the ticket: there is no principal to grant beforehand.
-const AZURE_ACCESS: &str = "Please name the Azure subscription Adobe connects from: we will then add it to the visibility of each Private Link service (and, if we choose, to its auto-approval), or approve Adobe's pending connection.";
+pub(crate) const AZURE_ACCESS: &str = "Please name the Azure subscription Adobe connects from: we will then add it to the visibility of each Private Link service (and, if we choose, to its auto-approval), or approve Adobe's pending connection.";
 
 /// The two text renderings differ only in how they mark things up.
 trait Style {
@@ -240,7 +240,7 @@ fn port_rows(style: &dyn Style, ports: &[PortSpec]) -> Vec<[String; 3]> {
         .collect()
 }
 
-fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
+fn enablement_body(e: &Enablement, s: &mut dyn Style) -> String {
     let cloud = e.cloud();
     let product = cloud.product();
     s.para(&format!(
@@ -334,7 +334,7 @@ fn enablement_body<S: Style>(e: &Enablement, s: &mut S) -> String {
 }
 
 /// Ends a body with the closing line; the body then ends with exactly one newline.
-fn closing<S: Style>(s: &mut S) -> String {
+fn closing(s: &mut dyn Style) -> String {
     s.para("Thank you.");
     let mut body = std::mem::take(s.out());
     while body.ends_with('\n') {
@@ -400,24 +400,20 @@ struct JsonPort<'a> {
 struct JsonEndpoint<'a> {
     name: String,
     ports: Vec<JsonPort<'a>>,
-    /// AWS only: Adobe's principal, and that it is allowed.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    principal: Option<JsonPrincipal>,
+    /// AWS only: that Adobe's principal is allowed, and which it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    principal_allowed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    principal: Option<&'static str>,
 }
 
-/// Adobe's AWS principal as the JSON ticket states it; absent on Azure.
-#[derive(Serialize)]
-pub(crate) struct JsonPrincipal {
-    principal_allowed: bool,
-    principal: &'static str,
-}
-
-/// The principal fields of an endpoint service on `cloud`.
-pub(crate) fn json_principal(cloud: Cloud) -> Option<JsonPrincipal> {
-    (cloud == Cloud::Aws).then_some(JsonPrincipal {
-        principal_allowed: true,
-        principal: ADOBE_PRINCIPAL,
-    })
+/// `principal_allowed` and `principal` of an endpoint service on `cloud`: on AWS `true` and
+/// Adobe's principal; absent on Azure, where Adobe's access is given after the ticket.
+pub(crate) fn json_principal(cloud: Cloud) -> (Option<bool>, Option<&'static str>) {
+    match cloud {
+        Cloud::Aws => (Some(true), Some(ADOBE_PRINCIPAL)),
+        Cloud::Azure => (None, None),
+    }
 }
 
 /// What the customer confirmed in place; the endpoint to Adobe's service comes after the ticket
@@ -454,7 +450,8 @@ fn json(subject: &str, body: &str, markdown: &str, e: &Enablement) -> String {
                     .map(|s| JsonEndpoint {
                         name: s.name.to_string(),
                         ports: json_ports(&s.ports),
-                        principal: json_principal(e.cloud()),
+                        principal_allowed: json_principal(e.cloud()).0,
+                        principal: json_principal(e.cloud()).1,
                     })
                     .collect(),
             ),

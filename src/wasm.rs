@@ -261,17 +261,33 @@ export interface TicketPort {
   port: number;
   protocol: "tcp" | "udp";
 }
-/** One change of a change ticket's JSON body; `summary` is its line of the text ticket. */
+/** An environment ID: "production", "staging", or an additional staging environment ("staging2"). */
+export type EnvironmentId = "production" | "staging" | `staging${string}`;
+/** AWS only: Adobe's principal is allowed on the endpoint service. Absent on Azure, where Adobe
+ * names its subscription after the ticket. */
+export interface TicketPrincipal {
+  principal_allowed?: true;
+  principal?: string;
+}
+/** One change of a change ticket's JSON body; `summary` is its line of the text ticket.
+ * `environments` is absent when the change applies to every environment connected today; `name`
+ * of open_ports / close_ports is absent for ports on Adobe's side. */
 export type TicketChange =
-  | { action: "remove_connection"; environment: "production" | "staging"; summary: string }
+  | { action: "add_environment" | "remove_connection"; environment: EnvironmentId; summary: string }
   | { action: "change_account"; from_account_id: string; to_account_id: string; summary: string }
-  | { action: "add_endpoint_service"; name: string; ports: TicketPort[]; principal_allowed: true;
-      principal: string; summary: string }
-  | { action: "remove_endpoint_service"; name: string; summary: string };
+  | ({ action: "add_endpoint_service"; name: string; ports: TicketPort[];
+      environments?: EnvironmentId[]; summary: string } & TicketPrincipal)
+  | { action: "remove_endpoint_service"; name: string; environments?: EnvironmentId[]; summary: string }
+  | { action: "open_ports" | "close_ports"; name?: string; ports: TicketPort[];
+      environments?: EnvironmentId[]; summary: string };
 /** JSON.parse(renderTicket(changeRequest, "json").body) for a request of kind "change". */
 export interface ChangeTicketDocument {
   /** "PrivateLink change for <company>". */
   subject: string;
+  /** The plain-text body, as renderTicket(request, "text").body. */
+  body: string;
+  /** The Markdown body, as renderTicket(request, "markdown").body. */
+  markdown: string;
   request: {
     version: 1;
     kind: "change";
@@ -281,6 +297,32 @@ export interface ChangeTicketDocument {
     region_name: string;
     project_id: string;
     changes: TicketChange[];
+  };
+}
+/** JSON.parse(renderTicket(enablementRequest, "json").body): the subject, both bodies and the
+ * normalised request (itself a valid request document). */
+export interface EnablementTicketDocument {
+  /** "PrivateLink support for <company>". */
+  subject: string;
+  body: string;
+  markdown: string;
+  request: {
+    version: 1;
+    kind: "enablement";
+    company: string;
+    cloud: "aws" | "azure";
+    region: string;
+    region_name: string;
+    account_id: string;
+    project_id: string;
+    plan: "pro";
+    environments: EnvironmentId[];
+    connection_type: "unidirectional" | "bidirectional";
+    ports: TicketPort[];
+    endpoint_services?: ({ name: string; ports: TicketPort[] } & TicketPrincipal)[];
+    /** The endpoint to Adobe's service is made after the ticket and never claimed here. */
+    prerequisites?: { nlb: true; endpoint_service: true };
+    azure?: { cluster_id: string; subscription_ids: string[] };
   };
 }
 "#;

@@ -405,3 +405,65 @@ fn a_change_request_takes_the_same_optional_fields() {
     );
     assert!(checked.request.is_none());
 }
+
+#[test]
+fn network_ids_and_names_at_their_lengths() {
+    for hex in ["0a1b2c3d", "0a1b2c3d4e5f60718"] {
+        case(
+            AWS,
+            json!({"customer_network": {"vpc_id": format!("vpc-{hex}")}}),
+            &[],
+        );
+    }
+    for hex in [
+        "0a1b2c3",
+        "0a1b2c3d4",
+        "0a1b2c3d4e5f6071",
+        "0a1b2c3d4e5f607182",
+        "0a1b2c3g",
+    ] {
+        let id = format!("vpc-{hex}");
+        let message = format!(
+            "\"{id}\" is not a VPC ID: it reads vpc- followed by 8 or 17 lowercase hexadecimal digits."
+        );
+        let message: &'static str = Box::leak(message.into_boxed_str());
+        case(
+            AWS,
+            json!({"customer_network": {"vpc_id": id}}),
+            &[("PL601", E, "customer_network.vpc_id", message, None)],
+        );
+    }
+    let vnet = "2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit and ending with a letter, digit or underscore.";
+    let subnet = "1 to 80 letters, digits, dots, dashes or underscores, starting with a letter or digit and ending with a letter, digit or underscore.";
+    case(
+        AZURE,
+        json!({"customer_network": {"vnet_name": "v1", "subnet_name": "s"}}),
+        &[],
+    );
+    case(
+        AZURE,
+        json!({"customer_network": {"vnet_name": "v".repeat(64), "subnet_name": "s".repeat(80)}}),
+        &[],
+    );
+    // Quoted in a message, a value is cut to 60 characters.
+    let long_vnet = "v".repeat(65);
+    let long_subnet = "s".repeat(81);
+    let m1: &'static str = Box::leak(
+        format!(
+            "\"{}…\" is not a virtual network name: {vnet}",
+            &long_vnet[..60]
+        )
+        .into_boxed_str(),
+    );
+    let m2: &'static str = Box::leak(
+        format!("\"{}…\" is not a subnet name: {subnet}", &long_subnet[..60]).into_boxed_str(),
+    );
+    case(
+        AZURE,
+        json!({"customer_network": {"vnet_name": long_vnet, "subnet_name": long_subnet}}),
+        &[
+            ("PL606", E, "customer_network.vnet_name", m1, None),
+            ("PL606", E, "customer_network.subnet_name", m2, None),
+        ],
+    );
+}

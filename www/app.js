@@ -7,7 +7,7 @@
 // Every DOM query stays inside the mounted wrapper, ids carry a per-mount prefix, and user text is
 // only ever set as text, so the same code works in a document and inside a shadow root.
 
-import { h, parentPath, getIn, setIn, slug } from './dom.js';
+import { h, parentPath, getIn, setIn, slug, isControlValue } from './dom.js';
 import { fieldKit, codeText, messageText } from './fields.js';
 import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
@@ -45,8 +45,6 @@ export function initialState(values = {}) {
     connection_type: 'unidirectional',
     ports: [emptyPort()],
     endpoint_services: [emptyService()],
-    // interface_endpoint is kept when a file gives it, but not asked or sent: the customer's
-    // endpoint to Adobe's service comes after the ticket (PL323).
     prerequisites: { nlb: false, endpoint_service: false },
     azure: { cluster_id: '', subscription_ids: [] },
   };
@@ -57,6 +55,15 @@ export function initialState(values = {}) {
   }
   return state;
 }
+
+/** The environments other than production and staging: additional staging environments, whose
+ * IDs the "Additional staging environment" field holds (comma-separated). */
+const additionalStaging = (state) => state.environments.filter((e) => !ENVIRONMENTS.includes(e));
+/** The environments with the additional field's text in place of the earlier extras. */
+const withAdditional = (state, text) => [
+  ...ENVIRONMENTS.filter((e) => state.environments.includes(e)),
+  ...String(text).split(/[\s,]+/).filter(Boolean),
+];
 
 /**
  * The request document for the current state: only the fields of the sections on screen.
@@ -75,16 +82,15 @@ export function toRequest(state) {
     project_id: state.project_id,
   };
   if (state.plan) doc.plan = state.plan;
-  doc.environments = ENVIRONMENTS.filter((e) => state.environments.includes(e));
+  doc.environments = [...ENVIRONMENTS.filter((e) => state.environments.includes(e)), ...additionalStaging(state)];
   if (state.connection_type) doc.connection_type = state.connection_type;
   doc.ports = portsOf(state.ports);
   if (state.connection_type === 'bidirectional') {
     // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
-    doc.endpoint_services = state.endpoint_services.map((s) => ({
-      name: s.name,
-      ports: portsOf(s.ports),
-      ...(state.cloud === 'azure' ? {} : { principal_allowed: Boolean(s.principal_allowed) }),
-    }));
+    doc.endpoint_services = state.endpoint_services.map((s) => (state.cloud === 'azure'
+      ? { name: s.name, ports: portsOf(s.ports) }
+      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }));
+    // The endpoint to Adobe's service is made after the ticket, so it is not asked for here.
     doc.prerequisites = {
       nlb: Boolean(state.prerequisites.nlb),
       endpoint_service: Boolean(state.prerequisites.endpoint_service),
@@ -112,12 +118,16 @@ function words(cloud) {
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
-    principalHint: azure
-      ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
-      : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
-    // [key, label, what it is, in the cloud's own terms]
+    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
+    servicesTitle: azure ? 'Private Link services in your virtual network' : 'Endpoint services in your network',
+    servicesIntro: azure
+      ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
+      : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
+    serviceRow: azure ? 'Private Link service' : 'Endpoint service',
+    // [key, label, what it is, in the cloud's own terms]. Your endpoint to Adobe's service is not
+    // here: it can only be made once Adobe sends its name (prereqHint says so).
     prereqs: azure ? [
-      ['nlb', 'A Standard Load Balancer in front of the application',
+      ['nlb', 'A Standard Load Balancer (frontend IP configuration) in front of the application',
         'In your virtual network, with a frontend IP configuration and a load-balancing rule for each port of the services above. A Private Link service works only behind a Standard Load Balancer.'],
       ['endpoint_service', 'A Private Link service on that load balancer',
         'Attached to the load balancer’s frontend IP configuration: its alias or resource ID is what you entered above. Adobe’s subscription goes on its visibility list after the ticket, once Adobe names it.'],
@@ -127,6 +137,9 @@ function words(cloud) {
       ['endpoint_service', 'A VPC endpoint service on that load balancer',
         'In the VPC console under Endpoint services: its service name (com.amazonaws.vpce.…) is what you entered above.'],
     ],
+    prereqHint: azure
+      ? 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your virtual network now. Your private endpoint to Adobe’s Private Link service comes later, once Adobe sends its name.'
+      : 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your VPC now. Your interface endpoint to Adobe’s endpoint service comes later, once Adobe sends its name.',
   };
 }
 
@@ -175,7 +188,12 @@ export function mount(root, options = {}) {
   // ---- builders (www/fields.js: the markup the diagnostics below expect) ---------------------
 
   const { hintFor, msgsFor, textField, selectField, choiceGroup, checkbox, removeButton, addButton } =
-    fieldKit({ idFor, get: (path) => getIn(state, path), locked, lockNote: LOCK_NOTE });
+    fieldKit({
+      idFor,
+      get: (path) => (path === 'additional_staging' ? additionalStaging(state).join(', ') : getIn(state, path)),
+      locked,
+      lockNote: LOCK_NOTE,
+    });
 
   // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
   function portList(base, legend, hint) {
@@ -213,11 +231,14 @@ export function mount(root, options = {}) {
     state.endpoint_services.forEach((_, i) => {
       const p = `endpoint_services[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-service', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Endpoint service ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: `${w.serviceRow} ${i + 1}` }),
         msgsFor(p),
         textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
         portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
-        state.cloud === 'azure' ? null : checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+        // AWS: the principal grant; Azure has none before the ticket (w.principalLabel says what follows).
+        state.cloud === 'azure'
+          ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
+          : checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
         principalCopy(state.cloud, writeClipboard, () => wrapper),
         h('div', { class: 'plp-row-action' },
           removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
@@ -263,14 +284,16 @@ export function mount(root, options = {}) {
   const azureSection = h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-azure`, hidden: state.cloud !== 'azure' },
     h('h2', { class: 'plp-h2', id: `${px}-h-azure`, text: 'Azure details' }),
     textField('azure.cluster_id', 'Cluster ID',
-      'Connect with `magento-cloud ssh` and run `cat /etc/platform_cluster`; enter exactly what it prints.',
+      'Open a shell on Staging or Production with the SSH command the Cloud Console shows for it (`magento-cloud ssh` reaches Integration only), run `cat /etc/platform_cluster` and enter exactly what it prints.',
       { width: 'plp-w-24' }),
     slot('subscriptions'));
 
+  const servicesTitle = h('h2', { class: 'plp-h2', id: `${px}-h-services` });
+  const servicesIntro = h('p', { class: 'plp-section-intro' });
   const bidiSections = [
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-services` },
-      h('h2', { class: 'plp-h2', id: `${px}-h-services`, text: 'Endpoint services in your network' }),
-      h('p', { class: 'plp-section-intro', text: 'For a bidirectional connection, list each service Adobe must reach in your VPC or virtual network, with its ports.' }),
+      servicesTitle,
+      servicesIntro,
       slot('services')),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-prereq` },
       h('h2', { class: 'plp-h2', id: `${px}-h-prereq`, text: 'Ready in your network' }),
@@ -281,7 +304,7 @@ export function mount(root, options = {}) {
 
   const modeGroup = choiceGroup('radio', 'kind', 'What do you need?', '', [
     ['enablement', 'New enablement', 'Ask Adobe to set up PrivateLink for your project.'],
-    ['change', 'Change an existing setup', 'Connect or disconnect an environment, change the account, add or remove an endpoint service, or open or close ports.'],
+    ['change', 'Change an existing setup', 'Connect or remove an environment, change the account, add or remove an endpoint service, or open or close ports.'],
   ], (v) => mode === v);
   modeGroup.classList.add('plp-modes');
   const changeForm = createChangeForm({
@@ -305,7 +328,10 @@ export function mount(root, options = {}) {
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
       choiceGroup('checkbox', 'environments', 'Environments to connect',
         'Select each environment that needs the connection. Integration environments cannot use PrivateLink.',
-        [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v))),
+        [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v)),
+      textField('additional_staging', 'Additional staging environment (optional)',
+        'If your project has an additional staging environment for Private Link, its environment ID as the Cloud Console shows it, e.g. staging2; separate several with commas.',
+        { width: 'plp-w-24' })),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
       h('h2', { class: 'plp-h2', id: `${px}-h-cloud`, text: 'Cloud and account' }),
       choiceGroup('radio', 'cloud', 'Cloud platform',
@@ -423,7 +449,7 @@ export function mount(root, options = {}) {
     const w = words(state.cloud);
     slots.prereqs.replaceChildren(h('fieldset', { class: 'plp-field plp-group', 'data-field': 'prerequisites' },
       h('legend', { class: 'plp-label', text: 'Confirm what already exists in your network' }),
-      hintFor('prerequisites', `Adobe’s connection reaches your services through these, so they must exist before you send the ticket. Tick each one that is in place in your ${state.cloud === 'azure' ? 'virtual network' : 'VPC'} now.`),
+      hintFor('prerequisites', w.prereqHint),
       msgsFor('prerequisites'),
       w.prereqs.map(([key, label, hint]) => checkbox(`prerequisites.${key}`, label, hint))));
   }
@@ -442,6 +468,9 @@ export function mount(root, options = {}) {
 
   function applyVisibility() {
     azureSection.hidden = state.cloud !== 'azure';
+    const w = words(state.cloud);
+    servicesTitle.textContent = w.servicesTitle;
+    servicesIntro.textContent = w.servicesIntro;
     for (const s of bidiSections) s.hidden = state.connection_type !== 'bidirectional';
   }
 
@@ -555,10 +584,12 @@ export function mount(root, options = {}) {
       if (path === 'environments') {
         const set = new Set(state.environments);
         if (el.checked) set.add(el.value); else set.delete(el.value);
-        state.environments = ENVIRONMENTS.filter((v) => set.has(v));
+        state.environments = [...ENVIRONMENTS.filter((v) => set.has(v)), ...additionalStaging(state)];
       } else {
         setIn(state, path, el.checked);
       }
+    } else if (path === 'additional_staging') {
+      state.environments = withAdditional(state, el.value);
     } else {
       setIn(state, path, el.value);
     }
@@ -970,9 +1001,11 @@ export function mount(root, options = {}) {
 
   function setValue(path, value) {
     if (path === 'kind') {
+      if (value !== 'enablement' && value !== 'change') return false;
       setMode(value);
       return true;
     }
+    if (typeof path !== 'string') return false;
     // The network fields, then the change form (in its mode), then the enablement values.
     const part = path === 'adobe_endpoint_service' || path.startsWith('customer_network') ? network
       : mode === 'change' ? changeForm : null;
@@ -980,9 +1013,14 @@ export function mount(root, options = {}) {
       revalidate(true);
       return true;
     }
-    if (part === network) return false;
+    if (part === network || !isControlValue(state, path, value)) return false;
     if (path === 'environments') {
-      state.environments = ENVIRONMENTS.filter((e) => (value || []).includes(e));
+      const list = Array.isArray(value) ? value.map(String) : [];
+      state.environments = [...ENVIRONMENTS.filter((e) => list.includes(e)), ...list.filter((e) => !ENVIRONMENTS.includes(e))];
+      const extra = enablementPart.querySelector('[name="additional_staging"]');
+      if (extra) extra.value = additionalStaging(state).join(', ');
+    } else if (path === 'additional_staging') {
+      state.environments = withAdditional(state, value ?? '');
     } else if (!setIn(state, path, value)) {
       return false;
     }
@@ -1005,6 +1043,7 @@ export function mount(root, options = {}) {
   /** Replaces every value with `values` (a partial request document; locked values stay). */
   function load(values) {
     touched.clear();
+    revealLater = false; // a field left by pressing Clear or Import: nothing to show after the press
     wasReady = false;
     const given = partValues(values);
     const next = initialState(given.enablement);

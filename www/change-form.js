@@ -10,7 +10,7 @@
 // Edits are handled here (the element listens to its own input and change events) and reported
 // with onEdit(immediate): true for a choice, false for typing (the form debounces).
 
-import { h, getIn, setIn } from './dom.js';
+import { h, getIn, setIn, isControlValue } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
 import { cloudWords, principalCopy } from './words.js';
 
@@ -20,10 +20,8 @@ export const ACTIONS = [
   'add_environment', 'remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service',
   'open_ports', 'close_ports',
 ];
-
-/** The actions that may name the environments they apply to (none named: every environment). */
-const SCOPED = new Set(['add_endpoint_service', 'remove_endpoint_service', 'open_ports', 'close_ports']);
-const ENVIRONMENTS = ['production', 'staging'];
+/** The actions that take `environments` (none ticked: every environment connected today). */
+const SCOPED = ['add_endpoint_service', 'remove_endpoint_service', 'open_ports', 'close_ports'];
 
 const emptyPort = () => ({ service: '', port: '', protocol: 'tcp' });
 
@@ -74,30 +72,30 @@ export function initialChangeState(values = {}) {
 /** The change document: each change carries only the fields of its action. */
 export function toChangeRequest(state) {
   const ports = (list) => list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
-  // The environments a change names, only when it names some (none: every environment).
-  const scope = (c) => {
-    const envs = ENVIRONMENTS.filter((e) => (c.environments || []).includes(e));
-    return envs.length ? { environments: envs } : {};
+  const scoped = (c, doc) => {
+    const envs = Array.isArray(c.environments) ? c.environments : [];
+    return SCOPED.includes(c.action) && envs.length ? { ...doc, environments: [...envs] } : doc;
   };
-  const change = (c) => ({ ...fields(c), ...(SCOPED.has(c.action) ? scope(c) : {}) });
-  const fields = (c) => {
+  const change = (c) => {
     switch (c.action) {
       case 'add_environment':
       case 'remove_connection':
         return { action: c.action, environment: c.environment };
-      case 'open_ports':
-      case 'close_ports':
-        // Without a name, the ports are on Adobe's side.
-        return { action: c.action, ...(c.name.trim() ? { name: c.name } : {}), ports: ports(c.ports) };
       case 'change_account':
         return { action: c.action, from_account_id: c.from_account_id, to_account_id: c.to_account_id };
       case 'add_endpoint_service':
-        return {
-          action: c.action, name: c.name, ports: ports(c.ports),
-          ...(state.cloud === 'azure' ? {} : { principal_allowed: Boolean(c.principal_allowed) }),
-        };
+        // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
+        return scoped(c, state.cloud === 'azure'
+          ? { action: c.action, name: c.name, ports: ports(c.ports) }
+          : { action: c.action, name: c.name, ports: ports(c.ports), principal_allowed: Boolean(c.principal_allowed) });
       case 'remove_endpoint_service':
-        return { action: c.action, name: c.name };
+        return scoped(c, { action: c.action, name: c.name });
+      case 'open_ports':
+      case 'close_ports':
+        // Without a name, the ports are on Adobe's side.
+        return scoped(c, String(c.name || '').trim()
+          ? { action: c.action, name: c.name, ports: ports(c.ports) }
+          : { action: c.action, ports: ports(c.ports) });
       default:
         return { action: c.action };
     }
@@ -122,14 +120,18 @@ function words(cloud) {
     ...shared,
     actions: {
       '': 'Choose a change',
-      add_environment: 'Connect another environment',
-      open_ports: 'Open ports',
-      close_ports: 'Close ports',
+      add_environment: 'Connect another environment (e.g. Staging after Production)',
       remove_connection: 'Remove the connection from an environment',
       change_account: `Change the ${account} allowed to connect`,
       add_endpoint_service: azure ? 'Add a Private Link service for Adobe to connect to' : 'Add an endpoint service for Adobe to connect to',
       remove_endpoint_service: azure ? 'Remove a Private Link service Adobe connects to' : 'Remove an endpoint service Adobe connects to',
+      open_ports: 'Open ports (on Adobe’s side or on one of your services)',
+      close_ports: 'Close ports (on Adobe’s side or on one of your services)',
     },
+    portsServiceLabel: azure ? 'Private Link service (optional)' : 'Endpoint service (optional)',
+    portsServiceHint: azure
+      ? 'Leave it empty for ports in the Adobe Commerce environments; give the resource ID of one of your Private Link services for ports Adobe connects to on it.'
+      : 'Leave it empty for ports in the Adobe Commerce environments; give the name of one of your endpoint services for ports Adobe connects to on it.',
     fromLabel: `${account} allowed today`,
     fromHint: azure
       ? 'The subscription that connects to Adobe now, as 8-4-4-4-12 hexadecimal digits.'
@@ -141,9 +143,7 @@ function words(cloud) {
     removeServiceHint: azure
       ? 'The alias or resource ID of the Private Link service Adobe connects to today.'
       : 'The name of the endpoint service Adobe connects to today, com.amazonaws.vpce.<region>.vpce-svc-….',
-    principalHint: azure
-      ? 'Make the Private Link service visible to Adobe and approve its connection, or the connection cannot be added.'
-      : 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1. Type a code or a name and pick from the list.',
@@ -220,6 +220,14 @@ export function createChangeForm({
     })));
   }
 
+  /** The environments a change applies to (none ticked: all). */
+  function scopeGroup(i) {
+    const p = `changes[${i}].environments`;
+    return kit.choiceGroup('checkbox', p, 'Environments (optional)',
+      'Tick the environments this change is for; with none ticked it is for every environment connected today.',
+      [['production', 'Production'], ['staging', 'Staging']], (v) => (state.changes[i].environments || []).includes(v));
+  }
+
   function portList(base, changeNo) {
     const list = get(base);
     const rows = h('div', { class: 'plp-rows' });
@@ -249,21 +257,12 @@ export function createChangeForm({
     const p = `changes[${i}]`;
     switch (state.changes[i].action) {
       case 'add_environment':
-        return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to connect',
-          'The environment that gets the same PrivateLink connection as the one in place.',
-          [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
+        return [kit.textField(`${p}.environment`, 'Environment to connect',
+          'production, staging, or an additional staging environment’s ID as the Cloud Console shows it, e.g. staging2. It gets the setup the connected environments have.',
+          { width: 'plp-w-24' })];
       case 'remove_connection':
         return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to disconnect', '',
           [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
-      case 'open_ports':
-      case 'close_ports':
-        return [
-          kit.textField(`${p}.name`, `${w.serviceLabel} (optional)`,
-            `Leave it empty for ports on Adobe’s side (your connections into Adobe Commerce); give it for ports of one of your ${w.serviceNoun}s.`,
-            { width: 'plp-w-full' }),
-          portList(`${p}.ports`, i + 1),
-          scopeGroup(i),
-        ];
       case 'change_account':
         return [
           kit.textField(`${p}.from_account_id`, w.fromLabel, w.fromHint, { width: w.accountWidth }),
@@ -273,22 +272,25 @@ export function createChangeForm({
         return [
           kit.textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
-          state.cloud === 'azure' ? null : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+          // AWS: the principal grant; on Azure a note of what follows the ticket instead.
+          state.cloud === 'azure'
+            ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
+            : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
           principalCopy(state.cloud, copy, () => element),
           scopeGroup(i),
         ];
       case 'remove_endpoint_service':
         return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' }), scopeGroup(i)];
+      case 'open_ports':
+      case 'close_ports':
+        return [
+          kit.textField(`${p}.name`, w.portsServiceLabel, w.portsServiceHint, { width: 'plp-w-full' }),
+          portList(`${p}.ports`, i + 1),
+          scopeGroup(i),
+        ];
       default:
         return [];
     }
-  }
-
-  /** The environments a change applies to: optional, none ticked is every environment. */
-  function scopeGroup(i) {
-    return kit.choiceGroup('checkbox', `changes[${i}].environments`, 'Environments (optional)',
-      'Tick the environments this change is for; leave both unticked for every environment with the connection.',
-      [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environments.includes(v));
   }
 
   function changeRow(i) {
@@ -352,14 +354,15 @@ export function createChangeForm({
   function handle(e) {
     const edit = readEdit(e);
     if (!edit || !element.contains(/** @type {Node} */ (e.target)) || locks.has(edit.path)) return;
-    const scoped = /^changes\[(\d+)\]\.environments$/.exec(edit.path);
-    if (scoped) {
-      // A group of checkboxes: each one adds or removes its environment.
-      const box = /** @type {HTMLInputElement} */ (e.target);
-      const row = state.changes[Number(scoped[1])];
-      const set = new Set(row.environments);
-      if (box.checked) set.add(box.value); else set.delete(box.value);
-      row.environments = ENVIRONMENTS.filter((v) => set.has(v));
+    const scope = /^changes\[(\d+)\]\.environments$/.exec(edit.path);
+    if (scope) {
+      // A checkbox of the environments group: toggle its environment in the list.
+      const row = state.changes[Number(scope[1])];
+      const value = /** @type {HTMLInputElement} */ (e.target).value;
+      const set = new Set(row.environments || []);
+      if (edit.value) set.add(value); else set.delete(value);
+      row.environments = ['production', 'staging'].filter((v) => set.has(v))
+        .concat([...set].filter((v) => v !== 'production' && v !== 'staging'));
       onEdit(true);
       return;
     }
@@ -371,14 +374,14 @@ export function createChangeForm({
   element.addEventListener('change', handle);
 
   function setValue(path, value) {
-    if (getIn(state, path) === undefined || !setIn(state, path, value)) return false;
+    if (!isControlValue(state, path, value) || !setIn(state, path, value)) return false;
     if (path === 'cloud' || /^changes\[\d+\]\.action$/.test(path)) {
       after(path);
     }
     for (const c of /** @type {NodeListOf<HTMLInputElement>} */ (element.querySelectorAll('input, select'))) {
       if (c.name !== path) continue;
       if (c.type === 'radio') c.checked = c.value === value;
-      else if (c.type === 'checkbox') c.checked = Array.isArray(value) ? value.includes(c.value) : Boolean(value);
+      else if (c.type === 'checkbox') c.checked = Boolean(value);
       else c.value = String(value ?? '');
     }
     return true;

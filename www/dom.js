@@ -44,26 +44,59 @@ export function parentPath(path) {
   return m ? m[1] : '';
 }
 
+/** Keys that lead to an object's prototype: never a step of a path, whatever the object. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `key` is an own property of `obj` (an object or array), and no prototype's. */
+function ownStep(obj, key) {
+  return obj !== null && typeof obj === 'object' && !UNSAFE_KEYS.has(String(key)) && Object.hasOwn(obj, key);
+}
+
+/** The value at `path`, following own properties only; undefined when a step is missing. */
 export function getIn(obj, path) {
   let cur = obj;
   for (const key of parsePath(path)) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!ownStep(cur, key)) return undefined;
     cur = cur[key];
   }
   return cur;
 }
 
-/** Sets a value at a path that already exists up to its last step; returns false otherwise. */
+/** Sets a value at a path whose every step but the last is an own property; returns false
+ * otherwise, and for a prototype's key (`__proto__`, `constructor`, `prototype`) anywhere. */
 export function setIn(obj, path, value) {
   const keys = parsePath(path);
+  if (!keys.length) return false;
   let cur = obj;
   for (const key of keys.slice(0, -1)) {
-    if (cur === null || typeof cur !== 'object' || !(key in cur)) return false;
+    if (!ownStep(cur, key)) return false;
     cur = cur[key];
   }
-  if (cur === null || typeof cur !== 'object') return false;
-  cur[keys[keys.length - 1]] = value;
+  const last = keys[keys.length - 1];
+  if (cur === null || typeof cur !== 'object' || UNSAFE_KEYS.has(String(last))) return false;
+  cur[last] = value;
   return true;
+}
+
+/** What a form path looks like: `company`, `ports[0].port`, `customer_network.subnet_ids`. */
+const FIELD_PATH = /^[a-z][a-z_]*(?:\.[a-z][a-z_]*|\[(?:0|[1-9][0-9]{0,3})\])*$/;
+
+/**
+ * For a host's setValue(path, value): true when `path` names a value of the form in `state` (an
+ * own text, choice or checkbox value, or a list of texts) and `value` is one such a control can
+ * hold. Anything else (a prototype's key, a path the form has no control for, a whole row or
+ * section) changes nothing.
+ */
+export function isControlValue(state, path, value) {
+  if (typeof path !== 'string' || !FIELD_PATH.test(path)) return false;
+  if (parsePath(path).some((k) => UNSAFE_KEYS.has(String(k)))) return false;
+  const current = getIn(state, path);
+  const scalar = (v) => v === null || ['string', 'boolean', 'number'].includes(typeof v);
+  if (Array.isArray(current)) {
+    return current.every(scalar) && (value === null || value === undefined
+      || (Array.isArray(value) && value.every((v) => typeof v === 'string')));
+  }
+  return current !== undefined && scalar(current) && (value === undefined || scalar(value));
 }
 
 /** A string usable in an id: `ports[0].port` -> `ports-0-port`. */

@@ -51,11 +51,19 @@ export async function readRequestFile(file) {
   if (file.size > MAX_IMPORT_BYTES) {
     throw new ImportError(`Could not import ${name}: it is ${bytes(file.size)}, and a request file is at most 1 MiB (${bytes(MAX_IMPORT_BYTES)}). Nothing changed.`);
   }
-  let text;
+  let data;
   try {
-    text = await file.text();
+    data = await file.arrayBuffer();
   } catch {
     throw new ImportError(`Could not import ${name}: the browser could not read it. Nothing changed.`);
+  }
+  let text;
+  try {
+    // Refused, as the CLI refuses it: `file.text()` would replace each bad byte with U+FFFD and
+    // the request would read as something the file does not say.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new ImportError(`Could not import ${name}: it is not UTF-8 text. Save it as UTF-8 and import it again. Nothing changed.`);
   }
   return parseRequest(text, name);
 }
@@ -143,7 +151,11 @@ function enablementValues(doc) {
   }
   if (has('environments')) {
     values.environments = list(doc.environments, 'environments', 'environment names')
-      .map((e, i) => choice(e, `environments[${i}]`, ['production', 'staging']));
+      // production and staging are ticked; any other ID goes to the additional staging field.
+      .map((e, i) => {
+        const id = text(e, `environments[${i}]`);
+        return ['production', 'staging'].includes(id.trim().toLowerCase()) ? id.trim().toLowerCase() : id;
+      });
   }
   if (has('ports')) values.ports = ports(doc.ports, 'ports');
   if (has('endpoint_services')) {
@@ -194,17 +206,20 @@ function changeValues(doc) {
       // An empty action or environment is a row not filled in yet (as a draft keeps it).
       row.action = !has(c, 'action') || c.action === '' ? '' : choice(c.action, `${at}.action`, ACTIONS);
       if (has(c, 'environment')) {
-        row.environment = c.environment === '' ? '' : choice(c.environment, `${at}.environment`, ['production', 'staging']);
+        // add_environment takes any ID (a text field); remove_connection offers production or staging.
+        row.environment = c.environment === '' ? ''
+          : row.action === 'add_environment' ? text(c.environment, `${at}.environment`)
+            : choice(c.environment, `${at}.environment`, ['production', 'staging']);
+      }
+      if (has(c, 'environments')) {
+        row.environments = list(c.environments, `${at}.environments`, 'environment names')
+          .map((e, j) => choice(e, `${at}.environments[${j}]`, ['production', 'staging']));
       }
       for (const k of ['from_account_id', 'to_account_id', 'name']) {
         if (has(c, k)) row[k] = text(c[k], `${at}.${k}`);
       }
       if (has(c, 'ports')) row.ports = ports(c.ports, `${at}.ports`);
       if (has(c, 'principal_allowed')) row.principal_allowed = flag(c.principal_allowed, `${at}.principal_allowed`);
-      if (has(c, 'environments')) {
-        row.environments = list(c.environments, `${at}.environments`, 'environment names')
-          .map((e, j) => choice(e, `${at}.environments[${j}]`, ['production', 'staging']));
-      }
       return row;
     });
   }

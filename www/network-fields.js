@@ -8,7 +8,7 @@
 //   form.append(net.element);
 //   const doc = { ...request, ...net.toDocument(request.cloud) };
 
-import { h, getIn, setIn } from './dom.js';
+import { h, getIn, setIn, isControlValue } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
 
 const AWS_FIELDS = ['vpc_id', 'subnet_ids', 'security_group_ids'];
@@ -176,7 +176,7 @@ export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}
       const list = LISTS.find((f) => path === `customer_network.${f}`);
       if (list) {
         state.customer_network[list] = Array.isArray(value) && value.length ? value.map(String) : [''];
-      } else if (getIn(state, path) === undefined || !setIn(state, path, value ?? '')) {
+      } else if (!isControlValue(state, path, value) || !setIn(state, path, value ?? '')) {
         return false;
       }
       render();

@@ -1,6 +1,9 @@
 // Types of the portal-facing API (www/privatelink-prep.js, which re-exports www/element.js):
 // the <privatelink-prep> element, its attributes and events, and load(), which returns the
 // initialised core whose own types come from the generated www/pkg/privatelink_prep.d.ts.
+// The npm package ships this file as element.d.ts, and scripts/custom-elements.mjs writes its
+// custom-elements.json from it: the doc comment of each attribute, member, event detail and CSS
+// custom property below is that property's description there.
 
 import type * as Core from './pkg/privatelink_prep.js';
 
@@ -23,6 +26,9 @@ export type {
   TicketPort,
   TicketChange,
   ChangeTicketDocument,
+  EnablementTicketDocument,
+  EnvironmentId,
+  TicketPrincipal,
 } from './pkg/privatelink_prep.js';
 
 /** The initialised core: validate, renderTicket, rules, regions, guide, guideData, version, ... */

@@ -17,8 +17,9 @@ export function cloudWords(cloud) {
     serviceHint: azure
       ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
       : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
+    // On Azure there is nothing to grant before the ticket: this is a note, not a checkbox.
     principalLabel: azure
-      ? `Adobe (${ADOBE_PRINCIPAL}) may connect to this service`
+      ? 'Adobe’s access comes after the ticket: when Adobe names the Azure subscription it connects from, add it to this Private Link service’s visibility (and, if you choose, auto-approval), or approve Adobe’s pending connection.'
       : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
   };
 }

@@ -377,10 +377,20 @@ impl Checker {
             &rules::ENVIRONMENTS_MISSING,
             "No environment is named; list production, staging, or both.",
         )?;
+        self.environment_items(items, "environments")
+    }
+
+    /// Checks the environment IDs of a list at `path` (an enablement's, or a change's
+    /// `environments`), each once.
+    pub(crate) fn environment_items(
+        &mut self,
+        items: &[Value],
+        path: &str,
+    ) -> Option<Vec<Environment>> {
         let mut out = Vec::new();
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let path = format!("environments[{i}]");
+            let path = format!("{path}[{i}]");
             let Some(env) = self.environment(item, &path) else {
                 ok = false;
                 continue;

@@ -18,9 +18,7 @@
 
 use serde::Serialize;
 
-use super::{
-    json_ports, json_principal, json_ticket, JsonPort, JsonPrincipal, Markdown, Style, Text, Ticket,
-};
+use super::{json_ports, json_principal, json_ticket, JsonPort, Markdown, Style, Text, Ticket};
 use crate::ids::{EndpointServiceName, ADOBE_PRINCIPAL};
 use crate::regions::Cloud;
 use crate::request::{Account, Change, ChangeAction, PortSpec, PortTarget, Scope};
@@ -138,7 +136,7 @@ fn change_line(style: &dyn Style, cloud: Cloud, change: &ChangeAction) -> String
                     "Adobe's principal {} is granted access on it.",
                     style.id(ADOBE_PRINCIPAL)
                 ),
-                Cloud::Azure => "Please name the Azure subscription Adobe connects from: we will then add it to the service's visibility (and, if we choose, to its auto-approval), or approve Adobe's pending connection.".to_string(),
+                Cloud::Azure => super::AZURE_ACCESS.to_string(),
             };
             format!(
                 "Add a connection from the Adobe Commerce {net} to {} on {}, {}. {access}",
@@ -177,7 +175,7 @@ fn change_line(style: &dyn Style, cloud: Cloud, change: &ChangeAction) -> String
     }
 }
 
-fn body<S: Style>(c: &Change, s: &mut S) -> String {
+fn body(c: &Change, s: &mut dyn Style) -> String {
     let cloud = c.cloud();
     s.para(&format!(
         "Please make the changes below to the existing {} setup of our Adobe Commerce Pro project.",
@@ -237,8 +235,10 @@ enum JsonAction<'a> {
     AddEndpointService {
         name: String,
         ports: Vec<JsonPort<'a>>,
-        #[serde(flatten, skip_serializing_if = "Option::is_none")]
-        principal: Option<JsonPrincipal>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        principal_allowed: Option<bool>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        principal: Option<&'static str>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         environments: Vec<&'a str>,
     },
@@ -294,7 +294,8 @@ fn json(subject: &str, body: &str, markdown: &str, c: &Change) -> String {
                 ChangeAction::AddEndpointService(svc, scope) => JsonAction::AddEndpointService {
                     name: svc.name.to_string(),
                     ports: json_ports(&svc.ports),
-                    principal: json_principal(c.cloud()),
+                    principal_allowed: json_principal(c.cloud()).0,
+                    principal: json_principal(c.cloud()).1,
                     environments: envs(scope),
                 },
                 ChangeAction::RemoveEndpointService(name, scope) => {

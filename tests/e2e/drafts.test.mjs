@@ -259,6 +259,9 @@ describe('export and import', () => {
       '"changes[0].action" is "rename", and this form offers add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.'],
     ['network.json', JSON.stringify({ company: 'Other Ltd', customer_network: { subnet_ids: 'subnet-1' } }),
       '"customer_network.subnet_ids" should be a list of IDs, and it is text.'],
+    // Latin-1 "Zürich" (0xFC): the CLI refuses it as not UTF-8, and so does the page (no U+FFFD).
+    ['latin1.json', Buffer.concat([Buffer.from('{"company": "Z'), Buffer.from([0xfc]), Buffer.from('rich AG"}')]),
+      'it is not UTF-8 text. Save it as UTF-8 and import it again.'],
   ];
 
   it(`${BAD_FILES.length} bad files each get a clear message and leave the form as it was`, T, async () => {

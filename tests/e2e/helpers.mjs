@@ -203,12 +203,16 @@ export async function fillForm(page, values, scope = page) {
     }
     await form.locator(`input[name="endpoint_services[${i}].name"]`).fill(s.name);
     await fillPorts(form, `endpoint_services[${i}].ports`, s.ports);
+    // The AWS principal grant; Azure has no checkbox (Adobe names its subscription after the ticket).
     const box = form.locator(`input[name="endpoint_services[${i}].principal_allowed"]`);
-    if (!(await box.count())) continue; // Azure: no principal
-    if (s.principal_allowed) await box.check(); else await box.uncheck();
+    if (await box.count()) {
+      if (s.principal_allowed) await box.check(); else await box.uncheck();
+    }
   }
   for (const [key, on] of Object.entries(values.prerequisites || {})) {
+    // interface_endpoint is not asked for: the endpoint to Adobe's service comes after the ticket.
     const box = form.locator(`input[name="prerequisites.${key}"]`);
+    if (!(await box.count())) continue;
     if (on) await box.check(); else await box.uncheck();
   }
 }
@@ -248,16 +252,22 @@ export async function fillChange(page, doc) {
       await form.locator('[data-list="changes"] > .plp-add').click();
     }
     await form.locator(`select[name="${at}.action"]`).selectOption(c.action);
-    if (c.environment) await form.locator(`input[name="${at}.environment"][value="${c.environment}"]`).check();
+    if (c.environment) {
+      // A radio (remove_connection) or a text field (add_environment, which takes any ID).
+      const radio = form.locator(`input[name="${at}.environment"][value="${c.environment}"]`);
+      if (await radio.count()) await radio.check();
+      else await form.locator(`input[name="${at}.environment"]`).fill(c.environment);
+    }
+    for (const env of c.environments || []) {
+      await form.locator(`input[name="${at}.environments"][value="${env}"]`).check();
+    }
     for (const f of ['from_account_id', 'to_account_id', 'name']) {
       if (c[f] !== undefined) await form.locator(`input[name="${at}.${f}"]`).fill(c[f]);
     }
     if (c.ports) await fillPorts(page, `${at}.ports`, c.ports);
-    if (c.principal_allowed !== undefined) {
-      const box = form.locator(`input[name="${at}.principal_allowed"]`);
-      if (await box.count()) {
-        if (c.principal_allowed) await box.check(); else await box.uncheck();
-      }
+    const box = form.locator(`input[name="${at}.principal_allowed"]`);
+    if (c.principal_allowed !== undefined && (await box.count())) {
+      if (c.principal_allowed) await box.check(); else await box.uncheck();
     }
   }
 }

@@ -197,7 +197,7 @@ describe('bidirectional, explained (issue 13, point 8)', () => {
 
     await page.getByLabel('Azure (Private Link)').check();
     const azure = await prereqs.innerText();
-    assert.match(azure, /A Standard Load Balancer in front of the application/);
+    assert.match(azure, /A Standard Load Balancer \(frontend IP configuration\) in front of the application/);
     assert.match(azure, /A Private Link service on that load balancer/);
     assert.match(azure, /frontend IP configuration/);
     assert.doesNotMatch(azure, /Network Load Balancer|endpoint service configuration|VPC/);

@@ -168,7 +168,9 @@ describe('security', () => {
       assert.equal(`Subject: ${wantSubject}\n\n${body}`, verdict.stdout);
       if (payload === payload.trim()) assert.ok(body.includes(payload), 'the plain text body carries the payload literally');
       const md = await page.locator('.plp-panel[data-format="markdown"] [data-part="body"]').textContent();
-      assert.equal(`Subject: ${wantSubject}\n\n${md}`, cli(['ticket', '--format', 'markdown'], doc).stdout);
+      // The .md file's subject line is escaped Markdown; its body is the one shown.
+      const mdFile = cli(['ticket', '--format', 'markdown'], doc).stdout;
+      assert.equal(mdFile.slice(mdFile.indexOf('\n\n') + 2), md);
       assert.equal(await page.locator(DANGEROUS).count(), 1, 'only the page script element');
       checked += 1;
     }
@@ -176,5 +178,63 @@ describe('security', () => {
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     assert.deepEqual(dialogs, []);
     await context.close();
+  });
+
+  it('setValue (page handle and element) takes only the form\'s own controls; prototype keys change nothing', T, async () => {
+    // Paths that reach a prototype, name no control, or name a whole row or section.
+    const BAD = [
+      '__proto__.polluted', '__proto__', 'constructor.prototype.polluted', 'constructor', 'prototype',
+      'company.__proto__.polluted', 'ports[0].__proto__.polluted', 'ports.constructor.prototype.polluted',
+      'azure.constructor.prototype.polluted', 'prerequisites.__proto__.polluted',
+      'customer_network.__proto__.polluted', 'customer_network.constructor.prototype.polluted',
+      'changes[0].__proto__.polluted', 'changes.constructor.prototype.polluted',
+      'ports', 'ports[0]', 'prerequisites', 'azure', 'customer_network', 'changes', 'nonexistent', 'company]',
+      'company.', '.company', 'ports[99].port', 'ports[-1].port', 'toString', 'hasOwnProperty', 'valueOf', '',
+      'kind',
+    ];
+    const probe = (handle, bad) => {
+      const app = handle();
+      // The element has no getState(): what it would send shows any change as well.
+      const snapshot = () => JSON.stringify(app.getState ? app.getState() : app.getRequest());
+      const results = [];
+      for (const mode of ['enablement', 'change']) {
+        app.setValue('kind', mode);
+        const before = snapshot();
+        for (const path of bad) results.push([mode, path, app.setValue(path, 'polluted')]);
+        results.push([mode, 'an object value', app.setValue('company', { toString: () => 'x' })]);
+        results.push([mode, 'a path that is not text', app.setValue(['company'], 'x')]);
+        results.push([mode, 'unchanged', snapshot() === before]);
+      }
+      app.setValue('kind', 'enablement');
+      return {
+        results,
+        prototypes: [Object.prototype.polluted, ({}).polluted, [].polluted, Object.prototype.constructor === Object],
+        good: [app.setValue('company', 'Acme Ltd'), app.getRequest().company, app.setValue('ports[0].port', '8080')],
+      };
+    };
+    const expected = (bad) => ['enablement', 'change'].flatMap((mode) => [
+      ...bad.map((path) => [mode, path, false]),
+      [mode, 'an object value', false], [mode, 'a path that is not text', false], [mode, 'unchanged', true],
+    ]);
+
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await fillForm(page, VALID_AWS);
+    const got = await page.evaluate(`(${probe})(() => window.privatelinkPrep, ${JSON.stringify(BAD)})`);
+    assert.deepEqual(got.results, expected(BAD));
+    assert.deepEqual(got.prototypes, [undefined, undefined, undefined, true]);
+    assert.deepEqual(got.good, [true, 'Acme Ltd', true]);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Acme Ltd');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    const embed = await openPage(session.browser, session.server, { url: `${session.server.origin}/examples/embed.html` });
+    await embed.page.waitForFunction(() => [...document.querySelectorAll('privatelink-prep')]
+      .every((el) => el.shadowRoot && el.shadowRoot.querySelector('form.plp-form')));
+    const viaElement = await embed.page.evaluate(`(${probe})(() => document.querySelector('privatelink-prep'), ${JSON.stringify(BAD)})`);
+    assert.deepEqual(viaElement.results, expected(BAD));
+    assert.deepEqual(viaElement.prototypes, [undefined, undefined, undefined, true]);
+    assert.deepEqual(viaElement.good, [true, 'Acme Ltd', true]);
+    assert.deepEqual(embed.errors, []);
+    await embed.context.close();
   });
 });

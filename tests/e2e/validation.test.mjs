@@ -132,6 +132,8 @@ describe('validation on the page', () => {
     for (const k of ['nlb', 'endpoint_service']) {
       assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
     }
+    // The endpoint to Adobe's service is made after the ticket: the page does not ask for it.
+    assert.equal(await page.locator('input[name="prerequisites.interface_endpoint"]').count(), 0);
     doc = await pageRequest(page);
     assert.equal(doc.connection_type, 'bidirectional');
     assert.equal(doc.endpoint_services.length, 1);

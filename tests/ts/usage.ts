@@ -15,6 +15,9 @@ import init, {
   type Severity,
   type Ticket,
   type TicketFormat,
+  type EnablementTicketDocument,
+  type ChangeTicketDocument,
+  type TicketChange,
 } from '../../www/pkg/privatelink_prep.js';
 
 export async function example(): Promise<string> {
@@ -57,6 +60,16 @@ export async function example(): Promise<string> {
   const subject: string = tickets[0]?.subject ?? '';
   const body: string = tickets[0]?.body ?? '';
 
+  // The JSON ticket carries both bodies beside the normalised request.
+  const doc = JSON.parse(renderTicket(request, 'json').body) as EnablementTicketDocument;
+  const posted: string = `${doc.subject}\n${doc.body}\n${doc.markdown}`;
+  const principals = (doc.request.endpoint_services ?? []).map((s) => s.principal ?? 'none on Azure');
+  const change = JSON.parse('{}') as ChangeTicketDocument;
+  const envs = change.request.changes.map((c: TicketChange) =>
+    c.action === 'open_ports' || c.action === 'close_ports' ? `${c.name ?? "Adobe's side"} ${(c.environments ?? []).join()}` : c.summary);
+  // @ts-expect-error: the endpoint to Adobe's service is never claimed in a ticket
+  const claimed: boolean = doc.request.prerequisites?.interface_endpoint;
+
   const catalogue: Rule[] = rules();
   const titles = catalogue.map((r) => `${r.code} ${r.severity} ${r.field} ${r.title} ${r.help} ${r.source}`);
   const aws: RegionInfo[] = regions('aws');
@@ -72,5 +85,5 @@ export async function example(): Promise<string> {
   // @ts-expect-error: rules() takes no argument
   rules('aws');
 
-  return [valid, ...lines, subject, body, ...titles, aws.length, ...restricted, v, notString, badSeverity].join('\n');
+  return [valid, ...lines, posted, ...principals, ...envs, claimed, subject, body, ...titles, aws.length, ...restricted, v, notString, badSeverity].join('\n');
 }
