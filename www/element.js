@@ -129,7 +129,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
       retry.textContent = 'Try again';
       retry.addEventListener('click', () => {
         this.#starting = this.#start();
-        this.#starting.then(() => this.#root.querySelector('.plp-element-retry, form input')?.focus());
+        this.#starting.then(() => /** @type {HTMLElement | null} */ (this.#root.querySelector('.plp-element-retry, form input'))?.focus());
       });
       status.append(retry);
       this.#rejectReady(err); // `ready` stays rejected; a later success shows the form all the same
