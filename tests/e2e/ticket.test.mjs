@@ -26,7 +26,7 @@ const AWS_BIDI = {
       principal_allowed: true,
     },
   ],
-  prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+  prerequisites: { nlb: true, endpoint_service: true },
 };
 
 const AZURE_BIDI = {
@@ -45,7 +45,7 @@ const AZURE_BIDI = {
     ports: [{ service: 'ERP API', port: '8443', protocol: 'tcp' }],
     principal_allowed: true,
   }],
-  prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+  prerequisites: { nlb: true, endpoint_service: true },
 };
 
 /** Subject and body of the visible tab, in the CLI's layout. */
