@@ -898,3 +898,70 @@ fn pl504_null_counts_as_missing() {
         )],
     );
 }
+
+/// The same conflicts listed the other way round, and the clashing port found by number and
+/// protocol wherever it is in the list.
+#[test]
+fn conflicts_in_either_order() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_connection", "environment": "staging"},
+            {"action": "add_environment", "environment": "Staging"},
+            {"action": "close_ports", "ports": [{"service": "DB", "port": 3306}]},
+            {"action": "open_ports", "ports": [
+                {"service": "Web", "port": 8080},
+                {"service": "DNS", "port": 3306, "protocol": "udp"},
+                {"service": "MySQL", "port": 3306}
+            ]}
+        ]}),
+        &[
+            (
+                "PL506",
+                E,
+                "changes[1].environment",
+                "The Staging environment is both added and removed in this request.",
+                None,
+            ),
+            (
+                "PL212",
+                W,
+                "changes[3].ports[1].protocol",
+                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
+                None,
+            ),
+            (
+                "PL506",
+                E,
+                "changes[3].ports[2].port",
+                "Port 3306/TCP is both opened and closed in this request.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn only_opening_ports_on_an_azure_alias_warns() {
+    let alias = "erp-pls.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus2.azure.privatelinkservice";
+    let checked = privatelink_prep::check(&common::doc(
+        AZURE,
+        json!({"changes": [
+            {"action": "close_ports", "name": alias, "ports": [{"service": "ERP", "port": 8443}]}
+        ]}),
+    ));
+    assert_eq!(checked.report.diagnostics, vec![], "closing");
+    let checked = privatelink_prep::check(&common::doc(
+        AZURE,
+        json!({"changes": [
+            {"action": "open_ports", "name": alias, "ports": [{"service": "ERP", "port": 8443}]}
+        ]}),
+    ));
+    let codes: Vec<(&str, &str)> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.field.as_str()))
+        .collect();
+    assert_eq!(codes, [("PL311", "changes[0].name")], "opening");
+}

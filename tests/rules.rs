@@ -1604,3 +1604,28 @@ fn unknown_fields_suggest_a_near_field_name() {
         .iter()
         .all(|d| d.help == privatelink_prep::rules::UNKNOWN_FIELD.help));
 }
+
+#[test]
+fn a_subscription_id_without_dashes_is_repaired_only_when_it_is_32_hex_digits() {
+    let msg = |s: &str| -> &'static str {
+        Box::leak(
+            format!("\"{s}\" is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.")
+                .into_boxed_str(),
+        )
+    };
+    for (typed, suggestion) in [
+        (
+            "{7C9E6679742540DE944BE07FC1F90AE7}",
+            Some("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+        ),
+        ("7c9e6679742540de944be07fc1f90aeg", None),
+        ("7c9e6679742540de944be07fc1f90ae", None),
+        ("7c9e6679742540de944be07fc1f90ae70", None),
+    ] {
+        case(
+            "azure-unidirectional.json",
+            &format!(r#"{{"account_id": "{typed}"}}"#),
+            &[("PL135", E, "account_id", msg(typed), suggestion)],
+        );
+    }
+}

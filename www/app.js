@@ -1050,6 +1050,7 @@ export function mount(root, options = {}) {
   /** Replaces every value with `values` (a partial request document; locked values stay). */
   function load(values) {
     touched.clear();
+    revealLater = false; // a field left by pressing Clear or Import: nothing to show after the press
     wasReady = false;
     const given = partValues(values);
     const next = initialState(given.enablement);

@@ -128,6 +128,7 @@ describe('validation on the page', () => {
     await page.locator('input[name="endpoint_services[0].name"]').waitFor();
     assert.equal(await visible('input[name="endpoint_services[0].ports[0].port"]'), true);
     assert.equal(await visible('input[name="endpoint_services[0].principal_allowed"]'), true);
+    assert.equal(await page.locator('input[name="prerequisites.interface_endpoint"]').count(), 0, 'made after the ticket: not asked');
     for (const k of ['nlb', 'endpoint_service']) {
       assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
     }
