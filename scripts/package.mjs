@@ -12,6 +12,8 @@
 //                      beside the module wherever it is served, and bundlers (Vite, webpack, ...)
 //                      see that pattern and emit the .wasm as an asset.
 //     index.js         `privatelink-prep`: load() (www/core.js and the glue), without the element.
+//                      Both bundles keep the loaded core on globalThis (a symbol named for the
+//                      version): a page with both has one core.
 //     element.d.ts, index.d.ts, privatelink_prep.d.ts   types of each entry; the core's are the
 //                      generated www/pkg/privatelink_prep.d.ts.
 //     privatelink_prep_bg.wasm         the optimised core (www/pkg).
@@ -94,6 +96,42 @@ export function elementStyles(root) {
 `,
         };
       });
+    },
+  };
+}
+
+/**
+ * esbuild plugin: every import of www/core.js gets a wrapper whose load() keeps its promise on
+ * globalThis under a symbol named for this version, so element.js and index.js, two bundles with a
+ * glue each, share ONE core (and one .wasm fetch) on a page that has both. A failed load is not
+ * kept, so a later call tries again, as www/core.js's own load() does.
+ */
+function sharedCore(root, version) {
+  const core = join(root, 'www/core.js');
+  const NS = 'plp-shared-core';
+  return {
+    name: 'plp-shared-core',
+    setup(build) {
+      build.onResolve({ filter: /core\.js$/ }, (args) => {
+        if (args.namespace === NS || !args.resolveDir || resolve(args.resolveDir, args.path) !== core) return undefined;
+        return { path: core, namespace: NS };
+      });
+      build.onLoad({ filter: /.*/, namespace: NS }, () => ({
+        resolveDir: join(root, 'www'),
+        loader: 'js',
+        contents: `import { load as loadOwn } from ${JSON.stringify(core)};
+export { inlined } from ${JSON.stringify(core)};
+const KEY = Symbol.for(${JSON.stringify(`privatelink-prep.core@${version}`)});
+export function load() {
+  if (!globalThis[KEY]) {
+    const loading = loadOwn();
+    globalThis[KEY] = loading;
+    loading.catch(() => { if (globalThis[KEY] === loading) delete globalThis[KEY]; });
+  }
+  return globalThis[KEY];
+}
+`,
+      }));
     },
   };
 }
@@ -230,8 +268,11 @@ export async function stagePackage(root, dir) {
   }
   const css = (await bundleCss(root, ELEMENT_STYLES)).code.trim();
   const [element, index] = await Promise.all([
-    bundle(root, { entry: ELEMENT_ENTRY, plugins: [inlineStyles(root, css)] }),
-    bundle(root, { stdin: { contents: "export { load } from './core.js';", resolveDir: join(root, 'www'), sourcefile: 'index.js', loader: 'js' } }),
+    bundle(root, { entry: ELEMENT_ENTRY, plugins: [inlineStyles(root, css), sharedCore(root, info.version)] }),
+    bundle(root, {
+      stdin: { contents: "export { load } from './core.js';", resolveDir: join(root, 'www'), sourcefile: 'index.js', loader: 'js' },
+      plugins: [sharedCore(root, info.version)],
+    }),
   ]);
   // The swap happened: the CSS is adopted, nothing is linked.
   if (!element.includes('adoptedStyleSheets') || /\.rel\s*=\s*["']stylesheet["']/.test(element)) {

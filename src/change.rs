@@ -36,7 +36,6 @@
 use serde_json::{Map, Value};
 
 use crate::check::{Checker, Direction, Got};
-use crate::diagnostic::Diagnostic;
 use crate::regions::{Cloud, Region};
 use crate::request::{
     Change, ChangeAction, EndpointService, Environment, PortSpec, PortTarget, Protocol, Scope,
@@ -104,6 +103,7 @@ impl Checker {
         let errors_before = self.error_count();
         let company = self.company(obj.get("company"));
         let cloud = self.cloud(obj.get("cloud"));
+        self.cloud = cloud;
         let region = self.region(cloud, obj.get("region"));
         let project_id = self.project_id(obj.get("project_id"));
         let changes = self.changes(obj.get("changes"), cloud, region);
@@ -137,12 +137,12 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<Vec<ChangeAction>> {
-        let items = self.required_list(
+        let items = self.present_list(
             v,
             "changes",
             "a list of changes",
             &rules::CHANGES_MISSING,
-            "No change is listed; a change request needs at least one.",
+            &[],
         )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
@@ -195,11 +195,7 @@ impl Checker {
         let s = match self.text(v, &path) {
             Got::Ok(s) => s,
             Got::Missing => {
-                self.push(Diagnostic::new(
-                    &rules::CHANGE_ACTION_MISSING,
-                    path,
-                    "This change has no action; say what should change.",
-                ));
+                self.emit(&rules::CHANGE_ACTION_MISSING, path, 0, &[]);
                 return None;
             }
             Got::Reported => return None,
@@ -219,17 +215,13 @@ impl Checker {
                     .map(|(a, _)| *a)
                     .find(|a| edit_distance(&k, &key(a)) <= 3)
             });
-        let mut d = Diagnostic::new(
-            &rules::CHANGE_ACTION_UNKNOWN,
-            path,
-            match near {
-                Some(a) => format!("{} is not a change action; did you mean {a}?", quote(s)),
-                None => format!(
-                    "{} is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports.",
-                    quote(s)
-                ),
-            },
-        );
+        let value = quote(s);
+        let args = [
+            ("value", value.as_str()),
+            ("near", near.unwrap_or_default()),
+        ];
+        let variant = usize::from(near.is_none());
+        let mut d = self.diag(&rules::CHANGE_ACTION_UNKNOWN, path, variant, &args);
         if let Some(a) = near {
             d = d.with_suggestion(a);
         }
@@ -242,17 +234,12 @@ impl Checker {
         if !is_absent(entry.get(field)) {
             return true;
         }
-        let action = entry
-            .get("action")
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        self.push(Diagnostic::new(
+        self.emit(
             &rules::CHANGE_FIELD_MISSING,
             format!("{at}.{field}"),
-            format!("{action} needs {field}, {what}."),
-        ));
+            0,
+            &[("what", what)],
+        );
         false
     }
 
@@ -340,14 +327,12 @@ impl Checker {
         };
         let (from, to) = (from?, to?);
         if from == to {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::ACCOUNT_UNCHANGED,
                 to_path,
-                format!(
-                    "The new account {} is the account allowed today, so nothing would change.",
-                    to.as_str()
-                ),
-            ));
+                0,
+                &[("id", to.as_str())],
+            );
             return None;
         }
         Some(ChangeAction::ChangeAccount { from, to })
@@ -428,59 +413,69 @@ impl Checker {
         let port_list = |ports: &[PortSpec]| -> Vec<(u16, Protocol)> {
             ports.iter().map(|p| (p.port, p.protocol)).collect()
         };
-        let (field, key, ports, what) = match change {
+        // The field reported on, what makes two changes the same, the message of PL505 and the
+        // value it names.
+        let (field, key, ports, variant, named) = match change {
             ChangeAction::AddEnvironment(env) => (
                 "environment",
                 env.as_str().to_string(),
                 Vec::new(),
-                format!("Adding the {} environment", env.label()),
+                0,
+                ("env", env.label()),
             ),
             ChangeAction::RemoveConnection(env) => (
                 "environment",
                 env.as_str().to_string(),
                 Vec::new(),
-                format!("Removing the connection from {}", env.label()),
+                1,
+                ("env", env.label()),
             ),
             ChangeAction::ChangeAccount { from, .. } => (
                 "from_account_id",
                 from.as_str().to_string(),
                 Vec::new(),
-                format!("Changing the account {}", from.as_str()),
+                2,
+                ("id", from.as_str().to_string()),
             ),
             ChangeAction::AddEndpointService(s, _) => (
                 "name",
                 service(&s.name),
                 Vec::new(),
-                format!("Adding the endpoint service {}", quote(&s.name.to_string())),
+                3,
+                ("value", quote(&s.name.to_string())),
             ),
             ChangeAction::RemoveEndpointService(n, _) => (
                 "name",
                 service(n),
                 Vec::new(),
-                format!("Removing the endpoint service {}", quote(&n.to_string())),
+                4,
+                ("value", quote(&n.to_string())),
             ),
-            ChangeAction::OpenPorts(t, p, s) | ChangeAction::ClosePorts(t, p, s) => (
+            ChangeAction::OpenPorts(t, p, s) => (
                 "ports",
                 port_key(t, s),
                 port_list(p),
-                format!(
-                    "{} these ports",
-                    if change.action() == "open_ports" {
-                        "Opening"
-                    } else {
-                        "Closing"
-                    }
-                ),
+                5,
+                ("", String::new()),
+            ),
+            ChangeAction::ClosePorts(t, p, s) => (
+                "ports",
+                port_key(t, s),
+                port_list(p),
+                6,
+                ("", String::new()),
             ),
         };
         let action = change.action();
         let target = Target { action, key, ports };
         if seen.contains(&target) {
-            self.push(Diagnostic::new(
+            let args = [(named.0, named.1.as_str())];
+            self.emit(
                 &rules::CHANGE_DUPLICATE,
                 format!("{at}.{field}"),
-                format!("{what} is listed more than once."),
-            ));
+                variant,
+                &args,
+            );
             return true;
         }
         let opposite = match action {
@@ -507,7 +502,7 @@ impl Checker {
                 }
             });
         if let Some(port) = clash {
-            let (path, msg) = match (change, port) {
+            let d = match (change, port) {
                 (
                     ChangeAction::OpenPorts(_, list, _) | ChangeAction::ClosePorts(_, list, _),
                     Some((n, proto)),
@@ -516,38 +511,40 @@ impl Checker {
                         .iter()
                         .position(|p| p.port == n && p.protocol == proto)
                         .unwrap_or_default();
-                    (
+                    let args = [
+                        ("port", n.to_string()),
+                        ("protocol", proto.label().to_string()),
+                    ];
+                    let args = [
+                        (args[0].0, args[0].1.as_str()),
+                        (args[1].0, args[1].1.as_str()),
+                    ];
+                    self.diag(
+                        &rules::CHANGE_CONFLICT,
                         format!("{at}.ports[{i}].port"),
-                        format!(
-                            "Port {n}/{} is both opened and closed in this request.",
-                            proto.label()
-                        ),
+                        0,
+                        &args,
                     )
                 }
-                (ChangeAction::AddEnvironment(env) | ChangeAction::RemoveConnection(env), _) => (
-                    format!("{at}.environment"),
-                    format!(
-                        "The {} environment is both added and removed in this request.",
-                        env.label()
-                    ),
-                ),
+                (ChangeAction::AddEnvironment(_) | ChangeAction::RemoveConnection(_), _) => {
+                    let args = [(named.0, named.1.as_str())];
+                    self.diag(
+                        &rules::CHANGE_CONFLICT,
+                        format!("{at}.environment"),
+                        1,
+                        &args,
+                    )
+                }
                 (
-                    ChangeAction::AddEndpointService(EndpointService { name, .. }, _)
-                    | ChangeAction::RemoveEndpointService(name, _),
+                    ChangeAction::AddEndpointService(..) | ChangeAction::RemoveEndpointService(..),
                     _,
-                ) => (
-                    format!("{at}.name"),
-                    format!(
-                        "The endpoint service {} is both added and removed in this request.",
-                        quote(&name.to_string())
-                    ),
-                ),
-                _ => (
-                    format!("{at}.{field}"),
-                    format!("{what} undoes an earlier change."),
-                ),
+                ) => {
+                    let args = [(named.0, named.1.as_str())];
+                    self.diag(&rules::CHANGE_CONFLICT, format!("{at}.name"), 2, &args)
+                }
+                _ => self.diag(&rules::CHANGE_CONFLICT, format!("{at}.{field}"), 3, &[]),
             };
-            self.push(Diagnostic::new(&rules::CHANGE_CONFLICT, path, msg));
+            self.push(d);
             return true;
         }
         seen.push(target);

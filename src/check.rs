@@ -9,6 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::regions::Cloud;
 use crate::request::{Connection, Enablement, Request};
 use crate::rules::{self, Rule};
 use crate::text::{edit_distance, is_blank, quote};
@@ -83,13 +84,12 @@ pub fn check_json(text: &str) -> Result<Checked, JsonError> {
         .repeated
         .iter()
         .map(|(path, key)| {
-            Diagnostic::new(
+            Diagnostic::of(
                 &rules::REPEATED_KEY,
                 path.as_str(),
-                format!(
-                    "The field {} is given more than once in the same object; only its last value is read.",
-                    quote(key)
-                ),
+                0,
+                &[("value", &quote(key))],
+                None,
             )
         })
         .collect();
@@ -126,13 +126,12 @@ pub fn check(doc: &Value) -> Checked {
     let request = match doc.as_object() {
         Some(obj) => c.document(obj),
         None => {
-            c.push(Diagnostic::new(
+            c.push(Diagnostic::of(
                 &rules::NOT_AN_OBJECT,
                 "",
-                format!(
-                    "The document is {}, not a JSON object of request fields.",
-                    describe(doc)
-                ),
+                0,
+                &[("what", &describe(doc))],
+                None,
             ));
             None
         }
@@ -144,11 +143,7 @@ pub fn check(doc: &Value) -> Checked {
 
 /// The outcome for a document over [`MAX_DOCUMENT_BYTES`], refused before it is read.
 pub fn too_large() -> Checked {
-    let d = Diagnostic::new(
-        &rules::TOO_LARGE,
-        "",
-        "The document is larger than 1 MiB, far beyond the few kilobytes of any request.",
-    );
+    let d = Diagnostic::of(&rules::TOO_LARGE, "", 0, &[], None);
     Checked {
         report: Report::new(vec![d]),
         request: None,
@@ -157,14 +152,8 @@ pub fn too_large() -> Checked {
 
 /// The document over [`MAX_DOCUMENT_BYTES`] because of the text at `path`, `len` bytes long.
 pub fn too_large_at(path: &str, len: usize) -> Checked {
-    let d = Diagnostic::new(
-        &rules::TOO_LARGE,
-        path,
-        format!(
-            "The value of {path} is {} KiB long, which puts the document over the 1 MiB limit of a request.",
-            len / 1024
-        ),
-    );
+    let kib = (len / 1024).to_string();
+    let d = Diagnostic::of(&rules::TOO_LARGE, path, 1, &[("kib", &kib)], None);
     Checked {
         report: Report::new(vec![d]),
         request: None,
@@ -174,11 +163,8 @@ pub fn too_large_at(path: &str, len: usize) -> Checked {
 /// The outcome for a document with lists and objects nested deeper than [`MAX_DEPTH`]: refused
 /// before it is read, by the CLI and the page alike.
 pub fn too_deep() -> Checked {
-    let d = Diagnostic::new(
-        &rules::TOO_DEEP,
-        "",
-        format!("The document nests lists and objects more than {MAX_DEPTH} deep; no field of a request is nested more than five."),
-    );
+    let max = MAX_DEPTH.to_string();
+    let d = Diagnostic::of(&rules::TOO_DEEP, "", 0, &[("max", &max)], None);
     Checked {
         report: Report::new(vec![d]),
         request: None,
@@ -260,19 +246,18 @@ pub(crate) fn unlisted(unlisted: usize, errors: usize) -> Option<Diagnostic> {
     } else {
         format!("{unlisted} more findings are")
     };
-    Some(if errors > 0 {
-        Diagnostic::new(
-            &rules::MORE_ERRORS,
-            "",
-            format!("The report lists the first {MAX_DIAGNOSTICS} findings; {more} not listed, {errors} of them errors."),
-        )
+    let (max, count) = (MAX_DIAGNOSTICS.to_string(), errors.to_string());
+    let args = [
+        ("max", max.as_str()),
+        ("more", more.as_str()),
+        ("errors", count.as_str()),
+    ];
+    let rule = if errors > 0 {
+        &rules::MORE_ERRORS
     } else {
-        Diagnostic::new(
-            &rules::MORE_FINDINGS,
-            "",
-            format!("The report lists the first {MAX_DIAGNOSTICS} findings; {more} not listed, none of them errors."),
-        )
-    })
+        &rules::MORE_FINDINGS
+    };
+    Some(Diagnostic::of(rule, "", 0, &args, None))
 }
 
 /// `diags` cut to [`MAX_DIAGNOSTICS`], with the closing diagnostic that counts the rest.
@@ -475,6 +460,8 @@ pub(crate) struct Checker {
     /// document of 300,000 empty entries costs neither the memory nor the time of a huge report.
     unlisted: usize,
     unlisted_errors: usize,
+    /// The request's cloud once it is read: the labels of some fields depend on it.
+    pub(crate) cloud: Option<Cloud>,
 }
 
 impl Checker {
@@ -486,6 +473,30 @@ impl Checker {
             self.unlisted += 1;
             self.unlisted_errors += usize::from(d.severity == Severity::Error);
         }
+    }
+
+    /// A diagnostic of `rule` on `path` in the catalogue's words (see [`Diagnostic::of`]).
+    pub(crate) fn diag(
+        &self,
+        rule: &Rule,
+        path: impl Into<String>,
+        variant: usize,
+        args: &[(&str, &str)],
+    ) -> Diagnostic {
+        Diagnostic::of(rule, path, variant, args, self.cloud)
+    }
+
+    /// Reports `rule` on `path` in the catalogue's words.
+    #[inline(never)]
+    pub(crate) fn emit(
+        &mut self,
+        rule: &Rule,
+        path: impl Into<String>,
+        variant: usize,
+        args: &[(&str, &str)],
+    ) {
+        let d = self.diag(rule, path, variant, args);
+        self.push(d);
     }
 
     pub(crate) fn error_count(&self) -> usize {
@@ -505,12 +516,12 @@ impl Checker {
     }
 
     pub(crate) fn wrong_type(&mut self, path: &str, expected: &str, v: &Value) {
-        let name = path.rsplit('.').next().unwrap_or(path);
-        self.push(Diagnostic::new(
+        self.emit(
             &rules::WRONG_TYPE,
             path,
-            format!("{name} must be {expected}, not {}.", describe(v)),
-        ));
+            0,
+            &[("expected", expected), ("what", &describe(v))],
+        );
     }
 
     pub(crate) fn unknown_fields(
@@ -525,19 +536,18 @@ impl Checker {
             } else {
                 format!("{prefix}.{k}")
             };
-            let mut d = Diagnostic::new(
-                &rules::UNKNOWN_FIELD,
-                path,
-                format!(
-                    "The field {} is not part of the request and is ignored.",
-                    quote(k)
-                ),
-            );
             let lower = k.to_ascii_lowercase();
-            if let Some(near) = known.iter().find(|f| edit_distance(&lower, f) <= 2) {
-                d = d.with_help(format!("Did you mean {near}? Unknown fields are ignored."));
+            let near = known.iter().find(|f| edit_distance(&lower, f) <= 2);
+            let value = quote(k);
+            match near {
+                Some(near) => self.emit(
+                    &rules::UNKNOWN_FIELD,
+                    path,
+                    1,
+                    &[("value", &value), ("near", near)],
+                ),
+                None => self.emit(&rules::UNKNOWN_FIELD, path, 0, &[("value", &value)]),
             }
-            self.push(d);
         }
     }
 
@@ -551,14 +561,14 @@ impl Checker {
                 if is_blank(t) {
                     Got::Missing
                 } else if t.chars().count() > MAX_TEXT_CHARS {
-                    self.push(Diagnostic::new(
+                    let count = t.chars().count().to_string();
+                    let max = MAX_TEXT_CHARS.to_string();
+                    self.emit(
                         &rules::TOO_LONG,
                         path,
-                        format!(
-                            "The value of {path} is {} characters long, more than the {MAX_TEXT_CHARS} allowed.",
-                            t.chars().count()
-                        ),
-                    ));
+                        0,
+                        &[("count", &count), ("max", &max)],
+                    );
                     Got::Reported
                 } else {
                     Got::Ok(t)
@@ -571,33 +581,32 @@ impl Checker {
         }
     }
 
-    /// Reads a required text field, reporting `missing` when it is absent.
-    pub(crate) fn required<'a>(
+    /// Reads a required text field, reporting `missing` (its first message) when it is absent.
+    pub(crate) fn present<'a>(
         &mut self,
         v: Option<&'a Value>,
         path: &str,
         missing: &Rule,
-        msg: &str,
     ) -> Option<&'a str> {
         match self.text(v, path) {
             Got::Ok(s) => Some(s),
             Got::Missing => {
-                self.push(Diagnostic::new(missing, path, msg));
+                self.emit(missing, path, 0, &[]);
                 None
             }
             Got::Reported => None,
         }
     }
 
-    /// Reads a list that must hold at least one entry: absent, null or `[]` reports `missing`
-    /// with `msg`; another type reports the expected shape.
-    pub(crate) fn required_list<'a>(
+    /// Reads a list that must hold at least one entry: absent, null or `[]` reports `missing` by
+    /// its first message (filled with `args`); another type reports the expected shape.
+    pub(crate) fn present_list<'a>(
         &mut self,
         v: Option<&'a Value>,
         path: &str,
         expected: &str,
         missing: &Rule,
-        msg: &str,
+        args: &[(&str, &str)],
     ) -> Option<&'a [Value]> {
         let items = match v {
             None | Some(Value::Null) => &[][..],
@@ -608,7 +617,7 @@ impl Checker {
             }
         };
         if items.is_empty() {
-            self.push(Diagnostic::new(missing, path, msg));
+            self.emit(missing, path, 0, args);
             return None;
         }
         Some(items)
@@ -635,19 +644,12 @@ impl Checker {
             None | Some(Value::Null) => {}
             // `1.0` and `1e0` are the number 1 too, as JavaScript reads them.
             Some(Value::Number(n)) if whole_u64(n) == Some(1) => {}
-            Some(other) => {
-                let msg = match other {
-                    Value::Number(n) if whole_u64(n).is_some() => format!(
-                        "Format version {} is not supported; this tool reads version 1.",
-                        number_text(n)
-                    ),
-                    o => format!(
-                        "The format version must be the number 1, not {}.",
-                        describe(o)
-                    ),
-                };
-                self.push(Diagnostic::new(&rules::BAD_VERSION, "version", msg));
-            }
+            Some(other) => match other {
+                Value::Number(n) if whole_u64(n).is_some() => {
+                    self.emit(&rules::BAD_VERSION, "version", 0, &[("n", &number_text(n))])
+                }
+                o => self.emit(&rules::BAD_VERSION, "version", 1, &[("what", &describe(o))]),
+            },
         }
     }
 
@@ -659,14 +661,7 @@ impl Checker {
             Got::Ok(k) if k.eq_ignore_ascii_case("enablement") => Some(Kind::Enablement),
             Got::Ok(k) if k.eq_ignore_ascii_case("change") => Some(Kind::Change),
             Got::Ok(k) => {
-                self.push(Diagnostic::new(
-                    &rules::BAD_KIND,
-                    "kind",
-                    format!(
-                        "The request kind {} is not known; a request is an enablement (the default) or a change.",
-                        quote(k)
-                    ),
-                ));
+                self.emit(&rules::BAD_KIND, "kind", 0, &[("value", &quote(k))]);
                 None
             }
         }
@@ -676,6 +671,7 @@ impl Checker {
         let errors_before = self.error_count();
         let company = self.company(obj.get("company"));
         let cloud = self.cloud(obj.get("cloud"));
+        self.cloud = cloud;
         let region = self.region(cloud, obj.get("region"));
         let account = self.account(cloud, obj.get("account_id"), "account_id");
         let project_id = self.project_id(obj.get("project_id"));

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use std::borrow::Cow;
 
+use crate::labels::fill;
+use crate::regions::Cloud;
 use crate::rules::Rule;
 
 /// How much a finding matters. Only `Error` makes a request invalid.
@@ -41,9 +43,13 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, or where to find the right value.
     pub help: Cow<'static, str>,
-    /// The corrected value, where one can be worked out.
+    /// The corrected value, where one can be worked out: the first of `suggestions`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Every value the customer may mean, when there is a choice (two regions in one country,
+    /// the ports of a list); empty when there is at most one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
 }
 
 impl Diagnostic {
@@ -58,7 +64,28 @@ impl Diagnostic {
             message: message.into(),
             help: Cow::Borrowed(rule.help),
             suggestion: None,
+            suggestions: Vec::new(),
         }
+    }
+
+    /// A finding of `rule` on `field` in the catalogue's words: message template `variant` of the
+    /// rule and its help, filled with `args` and the labels of the fields on `cloud`.
+    #[inline(never)]
+    pub fn of(
+        rule: &Rule,
+        field: impl Into<String>,
+        variant: usize,
+        args: &[(&str, &str)],
+        cloud: Option<Cloud>,
+    ) -> Self {
+        let field = field.into();
+        let template = rule.messages.get(variant).copied().unwrap_or_default();
+        let message = fill(template, &field, cloud, args);
+        let mut d = Diagnostic::new(rule, field, message);
+        if rule.help.contains('{') {
+            d.help = Cow::Owned(fill(rule.help, &d.field, cloud, args));
+        }
+        d
     }
 
     /// Replaces the rule's help with one written for this value.
@@ -72,6 +99,17 @@ impl Diagnostic {
     #[inline(never)]
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Attaches the values to choose from: the first is also `suggestion`; with one, only
+    /// `suggestion` is set.
+    #[inline(never)]
+    pub fn with_suggestions(mut self, choices: Vec<String>) -> Self {
+        self.suggestion = choices.first().cloned();
+        if choices.len() > 1 {
+            self.suggestions = choices;
+        }
         self
     }
 }

@@ -104,19 +104,23 @@ pub enum Unreadable {
 
 /// The report of a request that could not be read.
 pub fn unreadable(why: &Unreadable) -> Checked {
-    let message = match why {
-        Unreadable::Threw(what) if what.is_empty() => {
-            "The request could not be read: reading one of its values threw an exception.".into()
+    let quoted;
+    let d = match why {
+        Unreadable::Threw(what) => {
+            quoted = if what.is_empty() {
+                "an exception".to_string()
+            } else {
+                quote(what)
+            };
+            Diagnostic::of(&rules::UNREADABLE, "", 0, &[("value", &quoted)], None)
         }
-        Unreadable::Threw(what) => format!(
-            "The request could not be read: reading one of its values threw {}.",
-            quote(what)
-        ),
-        Unreadable::Reentrant => "The request could not be read: reading one of its values called the checker again before this check was done.".into(),
-        Unreadable::NotJson(why) => format!("The request could not be read: its text is {why}."),
+        Unreadable::Reentrant => Diagnostic::of(&rules::UNREADABLE, "", 1, &[], None),
+        Unreadable::NotJson(why) => {
+            Diagnostic::of(&rules::UNREADABLE, "", 2, &[("why", why)], None)
+        }
     };
     Checked {
-        report: Report::new(vec![Diagnostic::new(&rules::UNREADABLE, "", message)]),
+        report: Report::new(vec![d]),
         request: None,
     }
 }
@@ -189,14 +193,12 @@ fn not_json(path: &str, kind: Unjson) -> Diagnostic {
         Unjson::Infinity => "an infinite number",
         Unjson::Cycle | Unjson::Deep => "a list or object that contains itself",
     };
-    let at = if path.is_empty() {
-        "The document".to_string()
-    } else {
-        format!("The value of {path}")
-    };
-    Diagnostic::new(
+    let variant = usize::from(!path.is_empty());
+    Diagnostic::of(
         &rules::NOT_JSON_VALUE,
         path,
-        format!("{at} is {what}, which JSON cannot hold."),
+        variant,
+        &[("what", what)],
+        None,
     )
 }

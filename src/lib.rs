@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod guide;
 pub mod host;
 pub mod ids;
+pub mod labels;
 pub mod network;
 pub mod regions;
 pub mod request;

@@ -301,7 +301,14 @@ fn diagnostic_text(out: &mut String, d: &Diagnostic) {
     ));
     out.push_str(&format!("  --> {field}\n"));
     out.push_str(&format!("  = help: {}\n", terminal::one_line(&d.help)));
-    if let Some(s) = &d.suggestion {
+    if d.suggestions.len() > 1 {
+        let all: Vec<String> = d
+            .suggestions
+            .iter()
+            .map(|s| terminal::one_line(s).into_owned())
+            .collect();
+        out.push_str(&format!("  = suggestions: {}\n", all.join(", ")));
+    } else if let Some(s) = &d.suggestion {
         out.push_str(&format!("  = suggestion: {}\n", terminal::one_line(s)));
     }
     out.push('\n');

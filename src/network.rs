@@ -200,15 +200,16 @@ impl Checker {
             };
             for field in theirs {
                 if obj.get(*field).is_some_and(|v| !v.is_null()) {
-                    self.push(Diagnostic::new(
+                    // Labelled as on the other cloud's form, where the field belongs.
+                    let path = format!("customer_network.{field}");
+                    let d = Diagnostic::of(
                         &rules::NETWORK_OTHER_CLOUD,
-                        format!("customer_network.{field}"),
-                        format!(
-                            "{field} is an {} field, but the cloud is {}; it is ignored.",
-                            other.label(),
-                            cloud.label()
-                        ),
-                    ));
+                        path,
+                        0,
+                        &[("other", other.label()), ("cloud", cloud.label())],
+                        Some(other),
+                    );
+                    self.push(d);
                 }
             }
         }
@@ -276,16 +277,16 @@ impl Checker {
         let other = AwsResource::ALL
             .into_iter()
             .find(|k| *k != kind && AwsResourceId::parse(*k, &lower).is_some());
-        let msg = match other {
-            Some(o) => format!("{} is {}, not {}.", quote(s), o.label(), kind.label()),
-            None => format!(
-                "{} is not {}: it reads {} followed by 8 or 17 lowercase hexadecimal digits.",
-                quote(s),
-                kind.label(),
-                kind.prefix()
+        let value = quote(s);
+        let mut d = match other {
+            Some(o) => self.diag(
+                kind.rule(),
+                path,
+                0,
+                &[("value", &value), ("other", o.label())],
             ),
+            None => self.diag(kind.rule(), path, 1, &[("value", &value)]),
         };
-        let mut d = Diagnostic::new(kind.rule(), path, msg);
         if other.is_none() {
             if let Some(fixed) = AwsResourceId::parse(kind, &lower) {
                 d = d.with_suggestion(fixed.as_str());
@@ -321,11 +322,7 @@ impl Checker {
                 continue;
             };
             if out.contains(&id) {
-                self.push(Diagnostic::new(
-                    &rules::NETWORK_ID_DUPLICATE,
-                    at,
-                    format!("{} is listed more than once.", id.as_str()),
-                ));
+                self.emit(&rules::NETWORK_ID_DUPLICATE, at, 0, &[("id", id.as_str())]);
             } else {
                 out.push(id);
             }
@@ -340,11 +337,12 @@ impl Checker {
         };
         let name = kind.parse(s);
         if name.is_none() {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::AZURE_NETWORK_NAME_FORMAT,
                 path,
-                format!("{} is not {}.", quote(s), kind.describe()),
-            ));
+                0,
+                &[("value", &quote(s)), ("what", kind.describe())],
+            );
         }
         name
     }
@@ -371,14 +369,12 @@ impl Checker {
             .iter()
             .any(|s| s.name.to_string().to_ascii_lowercase() == norm)
         {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::ADOBE_SERVICE_IS_CUSTOMERS,
                 PATH,
-                format!(
-                    "{} is one of your own endpoint services in endpoint_services, not Adobe's.",
-                    quote(&name.to_string())
-                ),
-            ));
+                0,
+                &[("value", &quote(&name.to_string()))],
+            );
             return None;
         }
         Some(Some(name))

@@ -171,6 +171,8 @@ pub enum Lookup {
     DisplayName(&'static Region),
     /// A region of the other cloud.
     OtherCloud(&'static Region),
+    /// A city or country: the selectable regions there (one or more).
+    Place(Vec<&'static Region>),
     /// No region; the closest selectable one, if any is close.
     Unknown(Option<&'static Region>),
 }
@@ -199,6 +201,10 @@ pub fn lookup(cloud: Cloud, input: &str) -> Lookup {
     {
         return Lookup::OtherCloud(r);
     }
+    let here = places(cloud, &typed_key);
+    if !here.is_empty() {
+        return Lookup::Place(here);
+    }
     Lookup::Unknown(closest(cloud, &lower, &typed_key))
 }
 
@@ -219,4 +225,132 @@ fn closest(cloud: Cloud, lower: &str, typed_key: &str) -> Option<&'static Region
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// Places that name a region without being its code or display name, by the letters and digits
+/// of their name (see `text::key`): countries and cities, one a line, with the regions there on
+/// both clouds (codes do not overlap). AWS: the place each region's description names
+/// (aws-regions.tsv); Azure: the physical location and geography columns of Microsoft's Azure
+/// regions list (learn.microsoft.com/azure/reliability/regions-list).
+const PLACES: &str = concat!(
+    "ireland eu-west-1 northeurope\n",
+    "dublin eu-west-1 northeurope\n",
+    "netherlands westeurope\n",
+    "amsterdam westeurope\n",
+    "holland westeurope\n",
+    "germany eu-central-1 germanywestcentral germanynorth\n",
+    "frankfurt eu-central-1 germanywestcentral\n",
+    "berlin germanynorth\n",
+    "japan ap-northeast-1 ap-northeast-3 japaneast japanwest\n",
+    "tokyo ap-northeast-1 japaneast\n",
+    "saitama japaneast\n",
+    "osaka ap-northeast-3 japanwest\n",
+    "uk eu-west-2 uksouth ukwest\n",
+    "unitedkingdom eu-west-2 uksouth ukwest\n",
+    "england eu-west-2 uksouth\n",
+    "britain eu-west-2 uksouth ukwest\n",
+    "greatbritain eu-west-2 uksouth ukwest\n",
+    "london eu-west-2 uksouth\n",
+    "cardiff ukwest\n",
+    "wales ukwest\n",
+    "france eu-west-3 francecentral francesouth\n",
+    "paris eu-west-3 francecentral\n",
+    "marseille francesouth\n",
+    "italy eu-south-1 italynorth\n",
+    "milan eu-south-1 italynorth\n",
+    "spain eu-south-2 spaincentral\n",
+    "madrid spaincentral\n",
+    "switzerland eu-central-2 switzerlandnorth switzerlandwest\n",
+    "zurich eu-central-2 switzerlandnorth\n",
+    "geneva switzerlandwest\n",
+    "sweden eu-north-1 swedencentral\n",
+    "stockholm eu-north-1\n",
+    "norway norwayeast norwaywest\n",
+    "oslo norwayeast\n",
+    "stavanger norwaywest\n",
+    "poland polandcentral\n",
+    "warsaw polandcentral\n",
+    "austria austriaeast\n",
+    "vienna austriaeast\n",
+    "belgium belgiumcentral\n",
+    "brussels belgiumcentral\n",
+    "denmark denmarkeast\n",
+    "copenhagen denmarkeast\n",
+    "india ap-south-1 ap-south-2 centralindia southindia westindia indiasouthcentral\n",
+    "mumbai ap-south-1 westindia\n",
+    "hyderabad ap-south-2 indiasouthcentral\n",
+    "pune centralindia\n",
+    "chennai southindia\n",
+    "australia ap-southeast-2 ap-southeast-4 australiaeast australiasoutheast australiacentral australiacentral2\n",
+    "sydney ap-southeast-2 australiaeast\n",
+    "newsouthwales australiaeast\n",
+    "melbourne ap-southeast-4 australiasoutheast\n",
+    "victoria australiasoutheast\n",
+    "canberra australiacentral australiacentral2\n",
+    "singapore ap-southeast-1 southeastasia\n",
+    "hongkong ap-east-1 eastasia\n",
+    "taiwan ap-east-2\n",
+    "taipei ap-east-2\n",
+    "korea ap-northeast-2 koreacentral koreasouth\n",
+    "southkorea ap-northeast-2 koreacentral koreasouth\n",
+    "seoul ap-northeast-2 koreacentral\n",
+    "busan koreasouth\n",
+    "indonesia ap-southeast-3 indonesiacentral\n",
+    "jakarta ap-southeast-3 indonesiacentral\n",
+    "malaysia ap-southeast-5 malaysiawest\n",
+    "kualalumpur malaysiawest\n",
+    "newzealand ap-southeast-6 newzealandnorth\n",
+    "auckland newzealandnorth\n",
+    "thailand ap-southeast-7\n",
+    "canada ca-central-1 ca-west-1 canadacentral canadaeast\n",
+    "calgary ca-west-1\n",
+    "toronto canadacentral\n",
+    "quebec canadaeast\n",
+    "brazil sa-east-1 brazilsouth brazilsoutheast\n",
+    "saopaulo sa-east-1 brazilsouth\n",
+    "riodejaneiro brazilsoutheast\n",
+    "chile sa-west-1 chilecentral\n",
+    "santiago sa-west-1 chilecentral\n",
+    "mexico mx-central-1 mexicocentral\n",
+    "queretaro mx-central-1 mexicocentral\n",
+    "us us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "usa us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "unitedstates us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "virginia us-east-1 eastus eastus2\n",
+    "nvirginia us-east-1\n",
+    "ohio us-east-2\n",
+    "california us-west-1 westus\n",
+    "ncalifornia us-west-1\n",
+    "oregon us-west-2\n",
+    "iowa centralus\n",
+    "illinois northcentralus\n",
+    "texas southcentralus\n",
+    "washington westus2\n",
+    "arizona westus3\n",
+    "wyoming westcentralus\n",
+    "israel il-central-1 israelcentral\n",
+    "telaviv il-central-1\n",
+    "uae me-central-1 uaenorth uaecentral\n",
+    "unitedarabemirates me-central-1 uaenorth uaecentral\n",
+    "dubai uaenorth\n",
+    "abudhabi uaecentral\n",
+    "bahrain me-south-1\n",
+    "saudiarabia me-west-1\n",
+    "qatar qatarcentral\n",
+    "doha qatarcentral\n",
+    "southafrica af-south-1 southafricanorth southafricawest\n",
+    "capetown af-south-1 southafricawest\n",
+    "johannesburg southafricanorth\n",
+);
+
+/// The selectable regions of `cloud` at the place `typed_key` names, in table order.
+fn places(cloud: Cloud, typed_key: &str) -> Vec<&'static Region> {
+    let codes = PLACES
+        .lines()
+        .find_map(|line| line.strip_prefix(typed_key)?.strip_prefix(' '))
+        .unwrap_or_default();
+    codes
+        .split(' ')
+        .filter_map(|code| by_code(cloud, code).filter(|r| r.is_selectable()))
+        .collect()
 }

@@ -24,6 +24,9 @@ pub struct Rule {
     pub other_fields: &'static [&'static str],
     /// A short title for the catalogue.
     pub title: &'static str,
+    /// The message templates, one per way the rule is reported (see [`crate::labels::fill`]:
+    /// `{label}` is the label of the field the customer sees, `{value}` the value as typed).
+    pub messages: &'static [&'static str],
     /// The default help text: how to fix it.
     pub help: &'static str,
     /// Where the fact behind the rule comes from.
@@ -40,7 +43,7 @@ const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
 macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $help:literal, $source:expr;)*) => {
+    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $([$($msg:literal),+ $(,)?],)? $help:literal, $source:expr;)*) => {
         $(
             #[doc = $title]
             pub const $name: Rule = Rule {
@@ -49,6 +52,7 @@ macro_rules! rules {
                 field: $field,
                 other_fields: &[$($other),*],
                 title: $title,
+                messages: &[$($($msg),+)?],
                 help: $help,
                 source: $source,
             };
@@ -60,289 +64,421 @@ macro_rules! rules {
 
 rules! {
     NOT_AN_OBJECT = "PL001", Error, "", "The document is not a JSON object",
+        ["The document is {what}, not a JSON object of request fields."],
         "Write the request as one JSON object, e.g. {\"company\": \"Example Ltd\", \"cloud\": \"aws\", ...}.",
         "privatelink-prep request format, version 1";
     TOO_LARGE = "PL002", Error, "" | "*", "The document is larger than 1 MiB",
+        ["The document is larger than 1 MiB, far beyond the few kilobytes of any request.", "{label} is {kib} KiB long, which puts the document over the 1 MiB limit of a request."],
         "A request is a few kilobytes; check that the right file was chosen.",
         "privatelink-prep request format, version 1";
     BAD_VERSION = "PL003", Error, "version", "Unsupported format version",
+        ["Format version {n} is not supported; this tool reads version 1.", "The format version must be the number 1, not {what}."],
         "Leave `version` out, or set it to 1.",
         "privatelink-prep request format, version 1";
     UNKNOWN_FIELD = "PL004", Warning, "*", "Unknown field",
+        ["The field {value} is not part of the request and is ignored.", "The field {value} is not part of the request and is ignored; did you mean {near}?"],
         "This field is not part of the request format and is ignored; check its spelling.",
         "privatelink-prep request format, version 1";
     WRONG_TYPE = "PL005", Error, "*", "A field has the wrong JSON type",
+        ["{label} must be {expected}, not {what}.", "{label} must be text in quotes, not a number, so that leading zeros are kept."],
         "Give the field the type the request format expects.",
         "privatelink-prep request format, version 1";
     BAD_KIND = "PL006", Error, "kind", "Unknown request kind",
+        ["The request kind {value} is not known; a request is an enablement (the default) or a change."],
         "Leave `kind` out for an enablement request, or set it to change for changes to an existing setup.",
         "privatelink-prep request format, version 1";
     TOO_LONG = "PL007", Error, "*", "Text is too long",
+        ["{label} is {count} characters long, more than the {max} allowed."],
         "Shorten the text; no value of a PrivateLink request is this long.",
         "privatelink-prep request format, version 1";
     REPEATED_KEY = "PL008", Warning, "*", "A field is given twice in one object",
+        ["The field {value} is given more than once in the same object; only its last value is read."],
         "Keep one: JSON readers differ on which of two equal keys they keep; this tool reads the last, as JavaScript does.",
         "privatelink-prep request format, version 1 (RFC 8259, section 4)";
     NOT_JSON_VALUE = "PL015", Error, "*", "A value JSON cannot hold",
+        ["The document is {what}, which JSON cannot hold.", "{label} is {what}, which JSON cannot hold."],
         "Give the field a string, number, boolean, list or object: JSON has no BigInt, Symbol, function, NaN, Infinity or value that contains itself.",
         "privatelink-prep request format, version 1 (JSON, RFC 8259)";
     UNREADABLE = "PL016", Error, "", "The document could not be read",
+        ["The request could not be read: reading one of its values threw {value}.", "The request could not be read: reading one of its values called the checker again before this check was done.", "The request could not be read: its text is {why}."],
         "Pass plain data, as JSON.parse returns it: reading this value ran code that failed or called the checker again.",
         "privatelink-prep request format, version 1";
     TOO_DEEP = "PL017", Error, "" | "*", "The document nests too deeply",
+        ["The document nests lists and objects more than {max} deep; no field of a request is nested more than five."],
         "The deepest field of a request is changes[0].ports[0].port; check that the right value was given.",
         "privatelink-prep request format, version 1";
     MORE_ERRORS = "PL018", Error, "", "More findings than a report lists, errors among them",
+        ["The report lists the first {max} findings; {more} not listed, {errors} of them errors."],
         "Fix the findings listed first: the rest are usually the same mistake repeated.",
         "privatelink-prep report format";
     MORE_FINDINGS = "PL019", Info, "", "More warnings than a report lists",
+        ["The report lists the first {max} findings; {more} not listed, none of them errors."],
         "The findings not listed are warnings or notes: the request can still be sent.",
         "privatelink-prep report format";
 
     COMPANY_MISSING = "PL101", Error, "company", "Company name is missing",
+        ["The company name is missing; the ticket subject needs it."],
         "Enter your company's name: the ticket subject must read \"PrivateLink support for <company>\".",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_NOT_ONE_LINE = "PL102", Error, "company", "Company name is not one line",
+        ["The company name {value} has a line break, a control character or a character that reorders text, but the ticket subject is one line."],
         "Remove line breaks, tabs, control characters and the invisible characters that reorder text (bidirectional overrides, separators, tags): the name goes into the one-line ticket subject.",
         "privatelink-service.txt, Enablement workflow step 1";
     COMPANY_TOO_LONG = "PL103", Error, "company", "Company name is longer than 100 characters",
+        ["The company name is {count} characters long, more than the {max} allowed."],
         "Use the short name your support contract knows you by, at most 100 characters.",
         "privatelink-service.txt, Enablement workflow step 1";
 
     CLOUD_MISSING = "PL111", Error, "cloud", "Cloud is missing",
-        "Choose aws or azure: the cloud your own account is on, which must be the cloud of your Adobe Commerce instance.",
+        ["The cloud is missing; choose AWS or Azure."],
+        "Choose AWS or Azure: the cloud your own account is on, which must be the cloud of your Adobe Commerce instance.",
         SRC_DOC;
     CLOUD_UNKNOWN = "PL112", Error, "cloud", "Cloud is not AWS or Azure",
-        "PrivateLink for Adobe Commerce exists on AWS (PrivateLink) and Azure (Private Link) only; choose aws or azure.",
+        ["The cloud {value} is neither AWS nor Azure."],
+        "PrivateLink for Adobe Commerce exists on AWS (PrivateLink) and Azure (Private Link) only; choose AWS or Azure.",
         SRC_DOC;
 
     REGION_MISSING = "PL121", Error, "region", "Region is missing",
+        ["The region is missing; enter the region of your Adobe Commerce instance."],
         "Enter the region of your Adobe Commerce instance, e.g. us-east-1 on AWS or eastus on Azure; your account must be in the same region.",
         "privatelink-service.txt, Prerequisites (same region)";
     REGION_UNKNOWN = "PL122", Error, "region", "Region is not a region of the chosen cloud",
+        ["{value} is not an {cloud} region; did you mean {code} ({name})?", "{value} is not an {cloud} region."],
         "Enter a region code of the chosen cloud, e.g. eu-west-1 on AWS or westeurope on Azure.",
         "aws-regions.tsv (botocore 1.44.8 partitions.json); azure-regions.tsv (Microsoft regions list)";
     REGION_DISPLAY_NAME = "PL123", Info, "region", "Region was given by its display name",
-        "The ticket carries the region code; nothing to do if this is the region you meant.",
+        ["{value} is sent as the region code {code}."],
+        "The ticket carries the region code; nothing to do.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_OTHER_PARTITION = "PL124", Error, "region", "AWS region outside the commercial partition",
+        ["{code} ({name}) is in the {partition} partition, which Adobe's principal cannot reach."],
         "Adobe's principal lives in the commercial AWS partition and endpoint service permissions cannot cross partitions (GovCloud, China, ISO, European Sovereign Cloud); use a commercial region.",
         "rules.md, Regions (aws-regions.tsv partitions)";
     REGION_SOVEREIGN = "PL125", Error, "region", "Azure sovereign-cloud region",
+        ["{code} ({name}) is in the {sovereign} sovereign cloud, which Adobe Commerce cannot reach."],
         "Azure Government and Azure China are separate clouds that Adobe Commerce cannot reach; use an Azure public region.",
         "azure-regions.tsv (sovereign clouds)";
     REGION_RESTRICTED = "PL126", Warning, "region", "Azure restricted-access region",
+        ["{code} ({name}) is an Azure region that needs an access request."],
         "This region needs an access request to Microsoft; make sure your subscription and your Adobe Commerce instance are both in it.",
         "azure-regions.tsv (restricted-access)";
     REGION_OTHER_CLOUD = "PL127", Error, "region", "Region belongs to the other cloud",
-        "Check `cloud` and `region`: both must describe where your Adobe Commerce instance runs.",
+        ["{value} is an {other} region, but the cloud is {cloud}."],
+        "Check {@cloud} and {@region}: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_ANNOUNCED = "PL128", Warning, "region", "AWS region announced but not yet in service",
+        ["{code} ({name}) is an AWS region that is announced but not yet in service."],
         "AWS has announced this region but does not serve it yet: check that your Adobe Commerce instance really runs there.",
         "botocore 1.44.8 partitions.json vs endpoints.json (latest on PyPI, 2026-12-01)";
+    REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
+        ["{value} is a place, not a region; its {cloud} region is {choices}.",
+         "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in."],
+        "Enter the region code of your Adobe Commerce instance, e.g. eu-west-1 on AWS or westeurope on Azure; the ticket names the region by its code.",
+        "aws-regions.tsv (the place in each description); Microsoft's Azure regions list (physical location)";
 
     ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
+        ["The {label} is missing; Adobe must know which account to allow."],
         "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
         "privatelink-service.txt, data required for enablement";
     AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID is not 12 digits",
+        ["{value} is not an AWS account ID: it has {count} digits, and an AWS account ID has exactly 12.", "{value} is not an AWS account ID: it must be exactly 12 digits."],
         "An AWS account ID is exactly 12 digits, leading zeros included; copy it from the account menu of the AWS console or run `aws sts get-caller-identity`.",
         "rules.md, Identifier formats (Terraform verify.ValidAccountID)";
-    AWS_ACCOUNT_NORMALISED = "PL133", Warning, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID was written with separators",
-        "The ticket carries the 12 digits without dashes or spaces; nothing to do if they are right.",
+    AWS_ACCOUNT_NORMALISED = "PL133", Info, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID was written with separators",
+        ["{value} is sent as {id}."],
+        "The ticket carries the 12 digits without dashes or spaces; nothing to do.",
         SRC_FORMATS;
     AWS_ACCOUNT_IS_UUID = "PL134", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An Azure subscription ID was given for AWS",
-        "Enter your 12-digit AWS account ID, or set cloud to azure if your Adobe Commerce instance runs on Azure.",
+        ["{value} is an Azure subscription ID, but the cloud is AWS."],
+        "Enter your 12-digit AWS account ID, or choose Azure as the {@cloud} if your Adobe Commerce instance runs on Azure.",
         SRC_FORMATS;
     AZURE_SUBSCRIPTION_FORMAT = "PL135", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "Azure subscription ID is not a UUID",
+        ["{value} is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits."],
         "An Azure subscription ID looks like 8-4-4-4-12 hexadecimal digits; copy it from Subscriptions in the Azure portal or run `az account show --query id`.",
         "rules.md, Identifier formats (azure-rest-api-specs SubscriptionIdParameter)";
     AZURE_SUBSCRIPTION_IS_AWS = "PL136", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An AWS account ID was given for Azure",
-        "Enter your Azure subscription ID, or set cloud to aws if your Adobe Commerce instance runs on AWS.",
+        ["{value} is an AWS account ID, but the cloud is Azure."],
+        "Enter your Azure subscription ID, or choose AWS as the {@cloud} if your Adobe Commerce instance runs on AWS.",
         SRC_FORMATS;
     ACCOUNT_IS_ADOBE = "PL137", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "The account ID is Adobe's own",
+        ["{id} is Adobe's own AWS account, not yours."],
         "402592597372 is Adobe's AWS account (the principal you grant access to); enter your own account ID.",
         "privatelink-service.txt, Endpoint service access granted";
+    AWS_ACCOUNT_IN_PASTE = "PL139", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "An ARN or caller identity was given as the AWS account ID",
+        ["{value} is an ARN; the AWS account ID in it is {id}.",
+         "This is the output of `aws sts get-caller-identity`; the AWS account ID in it is {id}."],
+        "An AWS account ID is the 12 digits alone, without the rest of the ARN.",
+        "rules.md, Identifier formats (AWS ARN: arn:partition:service:region:account-id:resource)";
 
     PROJECT_MISSING = "PL141", Error, "project_id", "Project ID is missing",
+        ["The project ID is missing; `magento-cloud project:info` shows it."],
         "Enter your Adobe Commerce Pro project ID; `magento-cloud project:info` shows it.",
         "privatelink-service.txt, data required for enablement";
     PROJECT_FORMAT = "PL142", Error, "project_id", "Project ID is not 13 lowercase letters and digits",
+        ["{value} is not a project ID: it has {count} characters, and a project ID has 13.", "{value} is not a project ID: only the letters a-z and digits may appear."],
         "A project ID is 13 characters of a-z and 0-9, e.g. yw1unoukjcawe; `magento-cloud project:info` shows it.",
         "rules.md, Identifier formats (Adobe Commerce project ID)";
-    PROJECT_UPPERCASE = "PL143", Warning, "project_id", "Project ID was written in uppercase",
-        "Project IDs are lowercase; the ticket carries the lowercase form.",
+    PROJECT_UPPERCASE = "PL143", Info, "project_id", "Project ID was written in uppercase",
+        ["{value} is sent as {id}."],
+        "Project IDs are lowercase; the ticket carries the lowercase form, so there is nothing to do.",
+        "rules.md, Identifier formats (Adobe Commerce project ID)";
+    PROJECT_IN_ADDRESS = "PL149", Error, "project_id", "A Cloud Console address was given as the project ID",
+        ["This is an address of the Cloud Console; the project ID in it is {id}."],
+        "The project ID is the 13-character part of the project's address in the Cloud Console; enter it alone.",
         "rules.md, Identifier formats (Adobe Commerce project ID)";
 
     PLAN_MISSING = "PL151", Error, "plan", "Plan is missing",
-        "PrivateLink is available on the Pro plan; set plan to pro.",
+        ["The plan is missing; PrivateLink needs the Pro plan."],
+        "PrivateLink is available on the Pro plan; choose Pro.",
         "privatelink-service.txt, Features and support";
     PLAN_STARTER = "PL152", Error, "plan", "PrivateLink is not available on Starter",
+        ["PrivateLink is not available on Starter projects, only on Pro."],
         "Only Adobe Commerce Pro projects can use PrivateLink; talk to your Adobe account team about Pro.",
         "privatelink-service.txt, Features and support";
     PLAN_UNKNOWN = "PL153", Error, "plan", "Plan is not pro or starter",
-        "Set plan to pro: PrivateLink is available on the Pro plan only.",
+        ["The plan {value} is neither Pro nor Starter."],
+        "Choose Pro: PrivateLink is available on the Pro plan only.",
         "privatelink-service.txt, Features and support";
 
     ENVIRONMENTS_MISSING = "PL161", Error, "environments", "No environment is named",
-        "List the environments to connect: production, staging, an additional staging environment, or several.",
+        ["No environment is chosen; choose Production, Staging or both."],
+        "Choose the environments to connect: Production, Staging, an additional staging environment, or several.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_NOT_ELIGIBLE = "PL162", Error, "environments[]" | "changes[].environment" | "changes[].environments[]", "Environment cannot use PrivateLink",
+        ["This environment is blank; name production or staging.",
+         "Integration environments cannot use PrivateLink; only Production and Staging can.",
+         "{value} is the Integration environment's main branch, and Integration cannot use PrivateLink.",
+         "Local environments cannot use PrivateLink; only Production and Staging can.",
+         "{value} is not an environment name; did you mean {near}?",
+         "{value} is not an environment PrivateLink can use; did you mean {near}?",
+         "{value} is not an environment PrivateLink can use; only Production, Staging and additional staging environments can."],
         "PrivateLink is available on Pro Production and Staging only, additional staging environments included; Integration, master and local cannot use it.",
         "Adobe's page, Limitations; second-staging.md";
     ENVIRONMENT_DUPLICATE = "PL163", Warning, "environments[]" | "changes[].environments[]", "Environment listed twice",
+        ["{env} is listed more than once."],
         "Remove the repeated entry; it is counted once.",
         "privatelink-service.txt, Features and support";
     ENVIRONMENT_ADDITIONAL_STAGING = "PL164", Info, "environments[]" | "changes[].environment" | "changes[].environments[]", "Additional staging environment",
+        ["{value} is read as an additional staging environment; check that it is the ID the Cloud Console shows."],
         "An additional staging environment can use Private Link; its ID is not documented: use the one the Cloud Console shows.",
         "second-staging.md (Private Link setup)";
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
+        ["The connection type is missing; choose Unidirectional or Bidirectional."],
         "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
         "privatelink-service.txt, connection types";
     CONNECTION_UNKNOWN = "PL172", Error, "connection_type", "Connection type is not unidirectional or bidirectional",
+        ["The connection type {value} is neither unidirectional nor bidirectional."],
         "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
         "privatelink-service.txt, connection types";
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
+        ["No port is listed; name each service and the port Adobe must open for it."],
         "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
         "Adobe's page, data required for enablement";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
+        ["The port number is missing.",
+         "{value} is not a port number; a port is a whole number such as 3306.",
+         "The port has a fraction; a port is a whole number such as 3306.",
+         "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
+         "{value} lists {count} ports, and a row holds one: keep one here and add a row for each of the others.",
+         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each other port Adobe must open."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
+        ["The port is {shown}, out of range; ports run from 1 to {max}{on}.",
+         "Port {shown} is out of range; ports run from 1 to {max}{on}."],
         "Ports run from 1 to 65535 on AWS (NLB listeners) and from 1 to 65534 on Azure (Load Balancer front ends).",
         "rules.md, Ports and protocols";
     PORT_SSH = "PL204", Error, "ports[].port" | "changes[].ports[].port", "SSH into Adobe Commerce cannot go over PrivateLink",
+        ["Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.",
+         "The service {value} looks like SSH, and SSH into the Adobe Commerce environment cannot go over PrivateLink on any port."],
         "Remove this port: SSH into Adobe Commerce never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows (magento-cloud ssh reaches Starter and Pro Integration only).",
         SRC_SSH;
     PORT_443_AZURE = "PL205", Error, "ports[].port" | "changes[].ports[].port", "Port 443 into Adobe Commerce cannot be used on Azure",
+        ["Port 443 (HTTPS) cannot be opened over Private Link on Azure."],
         "Remove port 443: on Azure, Fastly origin cloaking rules out HTTPS into Adobe Commerce over Private Link; use another port. Adobe connecting to your own service on 443 is not affected.",
         "Adobe's page, Limitations (HTTPS by platform)";
     PORT_443_AWS = "PL206", Info, "ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
+        ["Port 443 (HTTPS) is supported on AWS, though older guidance excluded it."],
         "Adobe's current page supports HTTPS (443) over PrivateLink on AWS; older guidance excluded it, so the ticket states that you need it.",
         "rules.md, Eligibility and limits";
     PORT_DUPLICATE = "PL207", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port and protocol listed twice",
+        ["Port {port}/{protocol} is listed more than once."],
         "Each port and protocol can be opened once; remove this entry or change its port.",
         "rules.md, Ports and protocols";
     PORTS_TOO_MANY = "PL208", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "More than 50 ports behind one AWS endpoint service",
+        ["{count} ports are listed, but one AWS endpoint service can carry at most {max}."],
         "An AWS Network Load Balancer has at most 50 listeners (not adjustable); split the ports across endpoint services or drop some.",
         "AWS, Quotas for your Network Load Balancers; Microsoft, load-balancer-limits";
     SERVICE_MISSING = "PL209", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is missing",
+        ["The service name is missing; say what runs on this port."],
         "Name the service behind the port, e.g. Webserver HTTP, SFTP or MySQL.",
         "privatelink-service.txt, data required for enablement";
     SERVICE_NOT_ONE_LINE = "PL210", Error, "ports[].service" | "endpoint_services[].ports[].service" | "changes[].ports[].service", "Service name is not one short line",
+        ["The service name {value} must be one line of at most {max} characters."],
         "Use one line of at most 100 characters, without tabs, line breaks or invisible characters that reorder text.",
         "privatelink-service.txt, data required for enablement";
     PROTOCOL_UNKNOWN = "PL211", Error, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "Protocol is not tcp or udp",
-        "Set protocol to tcp (the default) or udp.",
+        ["The protocol {value} is neither TCP nor UDP."],
+        "Choose TCP (the default) or UDP.",
         "rules.md, Ports and protocols";
     PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP over AWS PrivateLink is not confirmed by Adobe",
+        ["UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP."],
         "Adobe's page does not say whether Adobe accepts UDP; the ticket asks for it and Adobe confirms. Use tcp where the service speaks it.",
         "AWS networking blog (PrivateLink UDP support); Adobe's page (silent on UDP)";
     PORT_22_OUTBOUND = "PL213", Warning, "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 22 on your endpoint service may be refused",
+        ["Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
+         "The service {value} on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH."],
         "Adobe's page rules out SSH into Adobe Commerce, not clearly Adobe connecting to your server on 22 (SFTP, say). The ticket asks for it; if Adobe refuses, use another port, e.g. 2222.",
         SRC_SSH;
 
     ENDPOINT_SERVICES_MISSING = "PL301", Error, "endpoint_services", "Bidirectional request without endpoint services",
+        ["A bidirectional connection needs at least one {noun} for Adobe to connect to."],
         "List each endpoint service (AWS) or Private Link service (Azure) in your network that Adobe must connect to, or choose unidirectional.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
+        ["Endpoint services are listed, but a unidirectional connection does not use them."],
         "Remove them, or choose bidirectional if Adobe must connect to them.",
         "privatelink-service.txt, connection types";
     ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name" | "changes[].name", "Endpoint service name is missing",
+        ["The endpoint service name is missing."],
         "Enter the endpoint service name: on AWS com.amazonaws.vpce.<region>.vpce-svc-<id> (VPC console, Endpoint services), on Azure the Private Link service alias or resource ID.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "AWS endpoint service name is malformed",
+        ["{value} is not an AWS endpoint service name: {why}."],
         "Copy the service name from the VPC console (Endpoint services, Service name); it reads com.amazonaws.vpce.<region>.vpce-svc-<17 hex digits>.",
         "rules.md, Identifier formats (AWS endpoint service name)";
     ENDPOINT_REGION_MISMATCH = "PL305", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service is in another region",
+        ["{value} is in {inside}, outside the commercial AWS partition, and the request's region is {region}.",
+         "{value} is in {inside}, but the request's region is {region}.",
+         "{value} names the region {inside}, which is not an {cloud} region; the request's region is {region}."],
         "PrivateLink connects within one region; the endpoint service must be in the region of your Adobe Commerce instance.",
         "privatelink-service.txt, Features and support (same region)";
     AZURE_ENDPOINT_FORMAT = "PL306", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Azure Private Link service is neither an alias nor a resource ID",
+        ["{value} is not an Azure Private Link service alias or resource ID: {why}."],
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
     PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access (AWS)",
+        ["Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service."],
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
         "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
+        ["The endpoint service {value} is listed more than once."],
         "Each endpoint service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
     ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service name belongs to the other cloud",
-        "Check `cloud`: AWS uses endpoint service names, Azure uses Private Link service aliases or resource IDs.",
+        ["{value} is an {other} name, but the cloud is {cloud}."],
+        "Check the {@cloud}: AWS uses endpoint service names, Azure uses Private Link service aliases or resource IDs.",
         SRC_FORMATS;
     ENDPOINT_OTHER_PARTITION = "PL310", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service outside the commercial AWS partition",
+        ["{value} is in the AWS China partition, which Adobe's principal cannot reach."],
         "Adobe's principal cannot be granted access across AWS partitions; use an endpoint service in a commercial region.",
         "rules.md, Regions";
     AZURE_ALIAS = "PL311", Warning, "endpoint_services[].name" | "changes[].name", "Azure Private Link service given by its alias",
+        ["{value} is the alias of a Private Link service; Adobe asks for its resource ID."],
         "Adobe asks for each target's resource ID, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (az network private-link-service show --query id). An alias connects too, so it is accepted.",
         "Adobe's page, Azure prerequisites (resource IDs of the target services)";
     PREREQUISITE_MISSING = "PL321", Error, "prerequisites.nlb" | "prerequisites.endpoint_service", "Bidirectional prerequisite not confirmed",
+        ["You have not confirmed {what} in your {network}, which a bidirectional connection needs."],
         "Create it before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer and a Private Link service.",
         "Adobe's page, Set up for bidirectional; Microsoft, private-link-service-overview";
     PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
+        ["Prerequisites are given, but a unidirectional connection does not need them."],
         "Remove them, or choose bidirectional.",
         "privatelink-service.txt, connection types";
     INTERFACE_ENDPOINT_LATER = "PL323", Info, "prerequisites.interface_endpoint", "Your endpoint to Adobe's service comes after the ticket",
+        ["Your interface endpoint to Adobe's endpoint service is made after the ticket, once Adobe sends its name.",
+         "Your private endpoint to Adobe's Private Link service is made after the ticket, once Adobe sends its name."],
         "Nothing to do now: you create your endpoint to Adobe's service once Adobe sends its name in the ticket (the guide has the command).",
         "Adobe's page, Enablement workflow steps 2-3 (against its Prerequisites)";
 
     CLUSTER_MISSING = "PL401", Error, "azure.cluster_id", "Azure cluster ID is missing",
+        ["The Azure cluster ID is missing; Adobe needs it to find your cluster."],
         "On Staging or Production, open a shell with the ssh command the Cloud Console shows, run `cat /etc/platform_cluster` and enter what it prints.",
         "Adobe's page, Azure prerequisites; secure-connections.md";
     CLUSTER_FORMAT = "PL402", Error, "azure.cluster_id", "Azure cluster ID is not one token",
+        ["{value} is not a cluster ID: it must be one word of letters, digits, dots, dashes and underscores."],
         "Enter exactly what `cat /etc/platform_cluster` prints: letters, digits, dots, dashes and underscores, without spaces.",
         "rules.md, What the ticket must carry (Azure, Adobe's current page)";
     AZURE_EXTRA_SUBSCRIPTION_FORMAT = "PL403", Error, "azure.subscription_ids[]", "Extra subscription ID is not a UUID",
+        ["{value} is not a subscription ID, which reads 8-4-4-4-12 hexadecimal digits."],
         "Each subscription that will create Private Endpoint connections is a UUID (8-4-4-4-12 hex digits); copy it from Subscriptions in the Azure portal.",
         "rules.md, Identifier formats (Azure subscription ID)";
     AZURE_ON_AWS = "PL404", Warning, "azure", "Azure details on an AWS request",
-        "The azure block is ignored on AWS; remove it, or set cloud to azure.",
+        ["Azure details are given, but the cloud is AWS; they are ignored."],
+        "The Azure details (cluster ID and subscription IDs) are ignored on AWS; remove them, or choose Azure as the {@cloud}.",
         "rules.md, What the ticket must carry";
     AZURE_SUBSCRIPTION_DUPLICATE = "PL405", Warning, "azure.subscription_ids[]", "Subscription ID listed twice",
+        ["The subscription {id} is listed more than once."],
         "Remove the repeated subscription ID; it is counted once.",
         "rules.md, What the ticket must carry";
 
     CHANGES_MISSING = "PL501", Error, "changes", "Change request without changes",
-        "List at least one change: add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
+        ["No change is listed; a change request needs at least one."],
+        "Add at least one change: connect another environment or remove one, change the allowed account, add or remove an endpoint service Adobe connects to, or open or close ports.",
         SRC_CHANGES_NOW;
     CHANGE_ACTION_MISSING = "PL502", Error, "changes[].action", "A change has no action",
-        "Set action to add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
+        ["This change has no action; say what should change."],
+        "Choose what changes: connect another environment or remove one, change the allowed account, add or remove an endpoint service Adobe connects to, or open or close ports.",
         SRC_CHANGES_NOW;
     CHANGE_ACTION_UNKNOWN = "PL503", Error, "changes[].action", "Unknown change action",
+        ["{value} is not a change action; did you mean {near}?",
+         "{value} is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports."],
         "Use add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.",
         SRC_CHANGES_NOW;
     CHANGE_FIELD_MISSING = "PL504", Error, "changes[].*", "A change lacks a field its action needs",
-        "add_environment and remove_connection need environment; change_account from_account_id and to_account_id; add_endpoint_service name and ports (and principal_allowed on AWS); remove_endpoint_service name; open_ports and close_ports ports.",
+        ["This change needs {what}."],
+        "Fill in what the change needs: the environment; the account allowed today and the new one; the endpoint service's name and ports (and, on AWS, that Adobe's principal is allowed); the ports to open or close.",
         SRC_CHANGES_NOW;
     CHANGE_DUPLICATE = "PL505", Error, "changes[].*", "The same change is listed twice",
+        ["Adding the {env} environment is listed more than once.",
+         "Removing the connection from {env} is listed more than once.",
+         "Changing the account {id} is listed more than once.",
+         "Adding the endpoint service {value} is listed more than once.",
+         "Removing the endpoint service {value} is listed more than once.",
+         "Opening these ports is listed more than once.",
+         "Closing these ports is listed more than once."],
         "Each change is listed once; remove the repeated entry.",
         SRC_CHANGES;
     CHANGE_CONFLICT = "PL506", Error, "changes[].name" | "changes[].environment" | "changes[].ports[].port", "Two changes undo each other",
+        ["Port {port}/{protocol} is both opened and closed in this request.",
+         "The {env} environment is both added and removed in this request.",
+         "The endpoint service {value} is both added and removed in this request.",
+         "This change undoes an earlier one."],
         "Keep one of the two changes.",
         SRC_CHANGES_NOW;
     ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
-        "Set to_account_id to the account that must reach Adobe's endpoint service from now on, and from_account_id to the one allowed today.",
+        ["The new account {id} is the account allowed today, so nothing would change."],
+        "{@changes[].to_account_id} is the account that must reach Adobe's endpoint service from now on, and {@changes[].from_account_id} the one allowed today: give two different accounts.",
         SRC_CHANGES;
 
     VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",
+        ["{value} is {other}, not a VPC ID.", "{value} is not a VPC ID: it reads vpc- followed by 8 or 17 lowercase hexadecimal digits."],
         "A VPC ID reads vpc- and 8 or 17 lowercase hexadecimal digits; the VPC console (Your VPCs) and `aws ec2 describe-vpcs` show it.",
         SRC_AWS_IDS;
     SUBNET_ID_FORMAT = "PL602", Error, "customer_network.subnet_ids[]", "Subnet ID is malformed",
+        ["{value} is {other}, not a subnet ID.", "{value} is not a subnet ID: it reads subnet- followed by 8 or 17 lowercase hexadecimal digits."],
         "A subnet ID reads subnet- and 8 or 17 lowercase hexadecimal digits; the VPC console (Subnets) and `aws ec2 describe-subnets` show it.",
         SRC_AWS_IDS;
     SECURITY_GROUP_ID_FORMAT = "PL603", Error, "customer_network.security_group_ids[]", "Security group ID is malformed",
+        ["{value} is {other}, not a security group ID.", "{value} is not a security group ID: it reads sg- followed by 8 or 17 lowercase hexadecimal digits."],
         "A security group ID reads sg- and 8 or 17 lowercase hexadecimal digits; the VPC console (Security groups) and `aws ec2 describe-security-groups` show it.",
         SRC_AWS_IDS;
     NETWORK_ID_DUPLICATE = "PL604", Warning, "customer_network.*[]", "Network ID listed twice",
+        ["{id} is listed more than once."],
         "Remove the repeated ID; it is used once.",
         SRC_AWS_IDS;
     NETWORK_OTHER_CLOUD = "PL605", Warning, "customer_network.*", "Network field of the other cloud",
-        "On AWS give vpc_id, subnet_ids and security_group_ids; on Azure give resource_group, vnet_name and subnet_name. The other cloud's fields are ignored.",
+        ["The {other} field {label} is ignored: the cloud is {cloud}."],
+        "On AWS give the VPC ID, subnet IDs and security group IDs; on Azure the resource group, virtual network name and subnet name. The other cloud's fields are ignored.",
         "privatelink-prep request format, version 1 (customer_network)";
     AZURE_NETWORK_NAME_FORMAT = "PL606", Error, "customer_network.*", "Azure network name is malformed",
+        ["{value} is not {what}."],
         "Copy the name from the Azure portal: a resource group has 1-90 letters, digits, -_.() and does not end with a dot; a virtual network 2-64 and a subnet 1-80 letters, digits, -_. starting with a letter or digit and ending with one or _.",
         "Azure naming rules for Microsoft.Resources and Microsoft.Network (PSRule for Azure, Azure.VNET.Name)";
     ADOBE_SERVICE_IS_CUSTOMERS = "PL607", Error, "adobe_endpoint_service", "Adobe's endpoint service is one of the customer's",
+        ["{value} is one of your own endpoint services, not Adobe's."],
         "Enter the service name Adobe sent in the ticket (enablement workflow step 2), not one of your own endpoint services.",
         "privatelink-service.txt, Enablement workflow step 2";
 }
@@ -363,7 +499,7 @@ impl Rule {
 }
 
 /// `a[12].b[0]` -> `a[].b[]`.
-fn without_indices(field: &str) -> String {
+pub(crate) fn without_indices(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut in_index = false;
     for c in field.chars() {
@@ -420,14 +556,24 @@ pub fn catalogue_markdown() -> String {
             .collect::<Vec<_>>()
             .join(", ");
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
             r.code,
             r.severity.as_str(),
             field,
             r.title,
+            r.messages.join("<br>").replace('|', "\\|"),
             r.help.replace('|', "\\|"),
             r.source
         ));
+    }
+    out.push_str(
+        "\n## Field labels\n\n\
+         Each field's label as the form shows it, and as messages and help name it (`{n}` is the\n\
+         position of the entry in its list, from 1). The page reads these labels from the core.\n\n\
+         | Field | AWS | Azure |\n|---|---|---|\n",
+    );
+    for l in crate::labels::all() {
+        out.push_str(&format!("| `{}` | {} | {} |\n", l.field, l.aws, l.azure));
     }
     out
 }

@@ -8,30 +8,31 @@
 
 use std::borrow::Cow;
 
-use crate::text::is_hidden;
+use crate::text::{breaks_line_or_order, is_hidden, push_escape};
 
 /// True for what a terminal must not receive raw: C0 and C1 control characters, DEL, and the
-/// characters that reorder or hide text ([`is_hidden`]).
+/// characters that reorder text or break lines ([`breaks_line_or_order`]).
 fn unsafe_char(c: char) -> bool {
-    c.is_control() || is_hidden(c)
+    c.is_control() || breaks_line_or_order(c)
 }
 
-fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| unsafe_char(c) && !(keep_newlines && c == '\n'))
-    {
+/// `keep_newlines`: text of several lines; `show_hidden`: zero-width and other invisible
+/// characters escaped too, so that a key that differs by one of them shows it.
+fn escape(s: &str, keep_newlines: bool, show_hidden: bool) -> Cow<'_, str> {
+    let escaped = |c: char| {
+        (unsafe_char(c) || (show_hidden && is_hidden(c))) && !(keep_newlines && c == '\n')
+    };
+    if !s.chars().any(escaped) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
-            '\n' if keep_newlines => out.push('\n'),
+            c if !escaped(c) => out.push(c),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+            c => push_escape(&mut out, c),
         }
     }
     Cow::Owned(out)
@@ -40,16 +41,18 @@ fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 /// One line of text (a field path, a message, a file name): every control character, line
 /// breaks included, and every character that reorders or hides text, escaped.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    escape(s, false)
+    escape(s, false, true)
 }
 
-/// Text of several lines (a ticket, a guide): as [`one_line`], but line breaks stay.
+/// Text of several lines (a ticket, a guide): control characters but the line break, and the
+/// characters that reorder text, escaped. Checked values hold none, so a ticket is written as
+/// it is, a zero-width space in a company name included.
 pub fn lines(s: &str) -> Cow<'_, str> {
-    escape(s, true)
+    escape(s, true, false)
 }
 
-/// JSON text: the characters [`one_line`] escapes and JSON allows raw in strings (DEL, C1
-/// controls, bidirectional and invisible characters) written as `\uXXXX` escapes, so the JSON
+/// JSON text: the characters [`lines`] escapes that JSON allows raw in strings (DEL, C1
+/// controls, bidirectional overrides and separators) written as `\uXXXX` escapes, so the JSON
 /// reads as the same data. serde_json already escapes the C0 controls.
 pub fn json(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c != '\n' && unsafe_char(c)) {
@@ -82,6 +85,8 @@ mod tests {
         assert_eq!(one_line("Acme\u{202e}exe"), "Acme\\u{202e}exe");
         assert_eq!(one_line("Zürich 東京"), "Zürich 東京");
         assert_eq!(lines("a\nb\u{1b}c\n"), "a\nb\\u{1b}c\n");
+        assert_eq!(lines("Ac\u{200b}me \u{202e}x"), "Ac\u{200b}me \\u{202e}x");
+        assert_eq!(one_line("Ac\u{200b}me"), "Ac\\u{200b}me");
     }
 
     #[test]

@@ -266,9 +266,6 @@ fn enablement_body(e: &Enablement, s: &mut dyn Style) -> String {
     let rows = port_rows(s, &e.ports);
     s.table(["Service", "Port", "Protocol"], &rows);
     s.out().push('\n');
-    if cloud == Cloud::Aws && e.ports.iter().any(|p| p.port == 443) {
-        s.para("Port 443 (HTTPS) is requested on purpose: Adobe's current guidance supports it on AWS.");
-    }
 
     if let Connection::Bidirectional(list) = &e.connection {
         s.heading(match cloud {

@@ -26,9 +26,13 @@ export interface Diagnostic {
   severity: Severity;
   /** Path into the document, e.g. "ports[1].port"; "" for the whole document. */
   field: string;
+  /** One sentence naming the value; fields are named by their labels (see `labels`). */
   message: string;
   help: string;
+  /** The value to use instead, where one is known: the first of `suggestions`. */
   suggestion?: string;
+  /** The values to choose from when there is more than one (e.g. two regions in a country). */
+  suggestions?: string[];
 }
 /** Everything found in one document. */
 export interface Report {
@@ -56,9 +60,17 @@ export interface Rule {
   /** Other fields the rule is reported on, e.g. "endpoint_services[].ports[].port". */
   other_fields: string[];
   title: string;
+  /** Message templates: "{value}" the value, "{label}" the field's label, other names facts. */
+  messages: string[];
   help: string;
   source: string;
 }
+/**
+ * The fields' labels on the form, as messages name them: `labels(cloud)`. Keys are fields with
+ * list indices written [] (e.g. "changes[].to_account_id"); in a label, "{n}" stands for the
+ * entry's position in its list, from 1 ("Port {n}").
+ */
+export type FieldLabels = Record<string, string>;
 /** A region a request may name. */
 export interface RegionInfo {
   code: string;
@@ -273,6 +285,23 @@ fn invalid(report: &Report, what: &str) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Rule[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
     to_js(RULES)
+}
+
+/// Every field's label on `cloud` (`aws` or `azure`; another value gives the AWS labels), by
+/// field: the words the form shows and the messages use. Built as a plain object rather than
+/// serialized (a serializer for one more type costs about 1 KB).
+#[wasm_bindgen(unchecked_return_type = "FieldLabels")]
+pub fn labels(cloud: &str) -> Result<JsValue, JsValue> {
+    let cloud = Cloud::parse(cloud);
+    let out = js_sys::Object::new();
+    for l in crate::labels::all() {
+        js_sys::Reflect::set(
+            &out,
+            &JsValue::from_str(l.field),
+            &JsValue::from_str(l.on(cloud)),
+        )?;
+    }
+    Ok(out.into())
 }
 
 #[derive(Serialize)]

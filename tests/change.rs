@@ -10,7 +10,7 @@ use privatelink_prep::request::{Account, ChangeAction, Environment};
 use privatelink_prep::{render, Format, Request, Severity};
 use serde_json::json;
 
-use Severity::{Error as E, Warning as W};
+use Severity::{Error as E, Info as I, Warning as W};
 
 const AWS: &str = "change-aws.json";
 const AZURE: &str = "change-azure.json";
@@ -120,14 +120,14 @@ fn shared_document_rules_apply() {
                 "PL112",
                 E,
                 "cloud",
-                "The cloud \"gcp\" is neither aws nor azure.",
+                "The cloud \"gcp\" is neither AWS nor Azure.",
                 None,
             ),
             (
                 "PL143",
-                W,
+                I,
                 "project_id",
-                "\"ABCDEFGHIJ123\" was read as the project ID abcdefghij123.",
+                "\"ABCDEFGHIJ123\" is sent as abcdefghij123.",
                 Some("abcdefghij123"),
             ),
         ],
@@ -171,7 +171,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes",
-            "changes must be a list of changes, not an object.",
+            "What changes must be a list of changes, not an object.",
             None,
         )],
     );
@@ -182,7 +182,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes[0]",
-            "changes[0] must be an object with an action and its fields, not the text \"remove_connection\".",
+            "Change 1 must be an object with an action and its fields, not the text \"remove_connection\".",
             None,
         )],
     );
@@ -193,7 +193,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes[0].action",
-            "action must be text, not the number 3.",
+            "What changes must be text, not the number 3.",
             None,
         )],
     );
@@ -271,7 +271,7 @@ fn pl504_field_missing() {
             "PL504",
             E,
             "changes[0].environment",
-            "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
+            "This change needs the environment it concerns (production, staging or an additional staging environment).",
             None,
         )],
     );
@@ -283,14 +283,14 @@ fn pl504_field_missing() {
                 "PL504",
                 E,
                 "changes[0].from_account_id",
-                "change_account needs from_account_id, the account allowed today.",
+                "This change needs the account allowed today.",
                 None,
             ),
             (
                 "PL504",
                 E,
                 "changes[0].to_account_id",
-                "change_account needs to_account_id, the account to allow instead.",
+                "This change needs the account to allow instead.",
                 None,
             ),
         ],
@@ -360,9 +360,9 @@ fn pl505_same_change_twice() {
         &[
             (
                 "PL133",
-                W,
+                I,
                 "changes[1].from_account_id",
-                "\"1234-5678-9012\" was read as the account ID 123456789012.",
+                "\"1234-5678-9012\" is sent as 123456789012.",
                 Some("123456789012"),
             ),
             (
@@ -430,9 +430,9 @@ fn pl507_account_unchanged() {
         &[
             (
                 "PL133",
-                W,
+                I,
                 "changes[0].to_account_id",
-                "\"1234 5678 9012\" was read as the account ID 123456789012.",
+                "\"1234 5678 9012\" is sent as 123456789012.",
                 Some("123456789012"),
             ),
             (
@@ -490,7 +490,7 @@ fn account_rules_apply_at_change_paths() {
                 "PL005",
                 E,
                 "changes[0].from_account_id",
-                "from_account_id must be text in quotes, not a number, so that leading zeros are kept.",
+                "AWS account ID allowed today must be text in quotes, not a number, so that leading zeros are kept.",
                 Some("123456789012"),
             ),
             (
@@ -552,7 +552,7 @@ fn environment_rules_apply_at_change_paths() {
                 "PL005",
                 E,
                 "changes[2].environment",
-                "environment must be text, not a list.",
+                "Environment must be text, not a list.",
                 None,
             ),
         ],
@@ -644,13 +644,13 @@ fn new_changes_are_checked() {
         ]}),
         &[
             ("PL162", E, "changes[0].environment", "Integration environments cannot use PrivateLink; only Production and Staging can.", None),
-            ("PL504", E, "changes[1].environment", "add_environment needs environment, the environment it concerns (production, staging or an additional staging environment).", None),
-            ("PL504", E, "changes[2].ports", "open_ports needs ports, the ports to open or close.", None),
+            ("PL504", E, "changes[1].environment", "This change needs the environment it concerns (production, staging or an additional staging environment).", None),
+            ("PL504", E, "changes[2].ports", "This change needs the ports to open or close.", None),
             ("PL204", E, "changes[3].ports[0].port", "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.", None),
             ("PL163", W, "changes[3].environments[1]", "Staging is listed more than once.", None),
             ("PL162", E, "changes[3].environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
             ("PL213", W, "changes[4].ports[0].port", "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.", None),
-            ("PL005", E, "changes[4].environments", "environments must be a list such as [\"production\"], not the text \"production\".", None),
+            ("PL005", E, "changes[4].environments", "Environments it applies to must be a list such as [\"production\"], not the text \"production\".", None),
         ],
     );
     case(
@@ -729,7 +729,7 @@ fn every_problem_is_reported_at_once() {
                 "PL504",
                 E,
                 "changes[0].environment",
-                "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
+                "This change needs the environment it concerns (production, staging or an additional staging environment).",
                 None,
             ),
             (
@@ -893,8 +893,75 @@ fn pl504_null_counts_as_missing() {
             "PL504",
             E,
             "changes[0].environment",
-            "remove_connection needs environment, the environment it concerns (production, staging or an additional staging environment).",
+            "This change needs the environment it concerns (production, staging or an additional staging environment).",
             None,
         )],
     );
+}
+
+/// The same conflicts listed the other way round, and the clashing port found by number and
+/// protocol wherever it is in the list.
+#[test]
+fn conflicts_in_either_order() {
+    case(
+        AWS,
+        json!({"changes": [
+            {"action": "remove_connection", "environment": "staging"},
+            {"action": "add_environment", "environment": "Staging"},
+            {"action": "close_ports", "ports": [{"service": "DB", "port": 3306}]},
+            {"action": "open_ports", "ports": [
+                {"service": "Web", "port": 8080},
+                {"service": "DNS", "port": 3306, "protocol": "udp"},
+                {"service": "MySQL", "port": 3306}
+            ]}
+        ]}),
+        &[
+            (
+                "PL506",
+                E,
+                "changes[1].environment",
+                "The Staging environment is both added and removed in this request.",
+                None,
+            ),
+            (
+                "PL212",
+                W,
+                "changes[3].ports[1].protocol",
+                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
+                None,
+            ),
+            (
+                "PL506",
+                E,
+                "changes[3].ports[2].port",
+                "Port 3306/TCP is both opened and closed in this request.",
+                None,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn only_opening_ports_on_an_azure_alias_warns() {
+    let alias = "erp-pls.3f2504e0-4f89-11d3-9a0c-0305e82c3301.eastus2.azure.privatelinkservice";
+    let checked = privatelink_prep::check(&common::doc(
+        AZURE,
+        json!({"changes": [
+            {"action": "close_ports", "name": alias, "ports": [{"service": "ERP", "port": 8443}]}
+        ]}),
+    ));
+    assert_eq!(checked.report.diagnostics, vec![], "closing");
+    let checked = privatelink_prep::check(&common::doc(
+        AZURE,
+        json!({"changes": [
+            {"action": "open_ports", "name": alias, "ports": [{"service": "ERP", "port": 8443}]}
+        ]}),
+    ));
+    let codes: Vec<(&str, &str)> = checked
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.field.as_str()))
+        .collect();
+    assert_eq!(codes, [("PL311", "changes[0].name")], "opening");
 }

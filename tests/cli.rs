@@ -281,7 +281,7 @@ fn input_is_read_up_to_8_mib_to_name_the_long_value() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
-        "error[PL002]: The value of company is 8191 KiB long, which puts the document over the 1 MiB limit of a request.\n  --> company\n"
+        "error[PL002]: Company name is 8191 KiB long, which puts the document over the 1 MiB limit of a request.\n  --> company\n"
             .to_string()
             + "  = help: "
             + privatelink_prep::rules::TOO_LARGE.help

@@ -102,7 +102,7 @@ fn exactly_1_mib_is_read_and_one_byte_more_is_refused() {
         let (field, message) = refusal(&check(&over));
         assert_eq!(field, "pad", "{what}: 1 MiB + 1 byte");
         assert!(
-            message.starts_with("The value of pad is 10")
+            message.starts_with("pad is 10")
                 && message.ends_with(
                     " KiB long, which puts the document over the 1 MiB limit of a request."
                 ),
@@ -134,7 +134,7 @@ fn one_long_text_at_the_limit() {
         refusal(&check(&over)),
         (
             "company".to_string(),
-            "The value of company is 1023 KiB long, which puts the document over the 1 MiB limit of a request."
+            "Company name is 1023 KiB long, which puts the document over the 1 MiB limit of a request."
                 .to_string()
         )
     );
@@ -172,7 +172,7 @@ fn the_refusal_names_a_value_longer_than_half_the_limit() {
         refusal(&check(&doc)),
         (
             "company".to_string(),
-            "The value of company is 512 KiB long, which puts the document over the 1 MiB limit of a request."
+            "Company name is 512 KiB long, which puts the document over the 1 MiB limit of a request."
                 .to_string()
         )
     );
@@ -191,7 +191,7 @@ fn the_refusal_names_the_first_of_two_equal_values_and_the_path_into_lists_and_o
         refusal(&check(&doc)),
         (
             "environments[1]".to_string(),
-            "The value of environments[1] is 585 KiB long, which puts the document over the 1 MiB limit of a request."
+            "Environments to connect is 585 KiB long, which puts the document over the 1 MiB limit of a request."
                 .to_string()
         )
     );
@@ -215,7 +215,7 @@ fn json_text_is_read_up_to_8_mib_to_name_the_long_value() {
         refusal(&check_json(&at_limit).unwrap()),
         (
             "company".to_string(),
-            "The value of company is 8191 KiB long, which puts the document over the 1 MiB limit of a request."
+            "Company name is 8191 KiB long, which puts the document over the 1 MiB limit of a request."
                 .to_string()
         )
     );

@@ -13,6 +13,7 @@ fn code(l: Lookup) -> (&'static str, &'static str) {
         Lookup::OtherCloud(r) => ("other", r.code),
         Lookup::Unknown(Some(r)) => ("near", r.code),
         Lookup::Unknown(None) => ("unknown", ""),
+        Lookup::Place(list) => ("place", list.first().map_or("", |r| r.code)),
     }
 }
 

@@ -69,7 +69,7 @@ fn document_too_large() {
             "PL002",
             E,
             "company",
-            "The value of company is 1024 KiB long, which puts the document over the 1 MiB limit of a request.",
+            "Company name is 1024 KiB long, which puts the document over the 1 MiB limit of a request.",
             None,
         )],
     );
@@ -130,7 +130,7 @@ fn unknown_field() {
                 "PL004",
                 W,
                 "acount_id",
-                "The field \"acount_id\" is not part of the request and is ignored.",
+                "The field \"acount_id\" is not part of the request and is ignored; did you mean account_id?",
                 None,
             ),
             (
@@ -153,7 +153,7 @@ fn wrong_type_port() {
             "PL005",
             E,
             "ports[0].port",
-            "port must be a port number, not true.",
+            "Port must be a port number, not true.",
             None,
         )],
     );
@@ -165,7 +165,7 @@ fn wrong_type_environments() {
         "aws-unidirectional.json",
         r#"{"environments": "production"}"#,
         &[
-            ("PL005", E, "environments", "environments must be a list such as [\"production\", \"staging\"], not the text \"production\".", None),
+            ("PL005", E, "environments", "Environments to connect must be a list such as [\"production\", \"staging\"], not the text \"production\".", None),
         ],
     );
 }
@@ -194,7 +194,7 @@ fn too_long_region() {
             "PL007",
             E,
             "region",
-            "The value of region is 1001 characters long, more than the 1000 allowed.",
+            "Region is 1001 characters long, more than the 1000 allowed.",
             None,
         )],
     );
@@ -255,7 +255,7 @@ fn cloud_missing() {
             "PL111",
             E,
             "cloud",
-            "The cloud is missing; choose aws or azure.",
+            "The cloud is missing; choose AWS or Azure.",
             None,
         )],
     );
@@ -270,7 +270,7 @@ fn cloud_unknown() {
             "PL112",
             E,
             "cloud",
-            "The cloud \"gcp\" is neither aws nor azure.",
+            "The cloud \"gcp\" is neither AWS nor Azure.",
             None,
         )],
     );
@@ -285,7 +285,7 @@ fn cloud_amazon() {
             "PL112",
             E,
             "cloud",
-            "The cloud \"Amazon Web Services\" is neither aws nor azure.",
+            "The cloud \"Amazon Web Services\" is neither AWS nor Azure.",
             Some("aws"),
         )],
     );
@@ -354,7 +354,7 @@ fn region_display_aws() {
             "PL123",
             I,
             "region",
-            "\"Europe (Ireland)\" was read as the region code eu-west-1 (Europe (Ireland)).",
+            "\"Europe (Ireland)\" is sent as the region code eu-west-1.",
             None,
         )],
     );
@@ -369,7 +369,7 @@ fn region_display_azure() {
             "PL123",
             I,
             "region",
-            "\"West Europe\" was read as the region code westeurope (West Europe).",
+            "\"West Europe\" is sent as the region code westeurope.",
             None,
         )],
     );
@@ -473,7 +473,7 @@ fn account_missing() {
             "PL131",
             E,
             "account_id",
-            "The account ID is missing; Adobe must know which account to allow.",
+            "The AWS account ID is missing; Adobe must know which account to allow.",
             None,
         )],
     );
@@ -512,9 +512,9 @@ fn aws_account_dashes() {
         r#"{"account_id": "0123-4567-8901"}"#,
         &[(
             "PL133",
-            W,
+            I,
             "account_id",
-            "\"0123-4567-8901\" was read as the account ID 012345678901.",
+            "\"0123-4567-8901\" is sent as 012345678901.",
             Some("012345678901"),
         )],
     );
@@ -529,7 +529,7 @@ fn aws_account_number() {
             "PL005",
             E,
             "account_id",
-            "account_id must be text in quotes, not a number, so that leading zeros are kept.",
+            "AWS account ID must be text in quotes, not a number, so that leading zeros are kept.",
             Some("123456789012"),
         )],
     );
@@ -650,9 +650,9 @@ fn project_upper() {
         r#"{"project_id": "YW1UNOUKJCAWE"}"#,
         &[(
             "PL143",
-            W,
+            I,
             "project_id",
-            "\"YW1UNOUKJCAWE\" was read as the project ID yw1unoukjcawe.",
+            "\"YW1UNOUKJCAWE\" is sent as yw1unoukjcawe.",
             Some("yw1unoukjcawe"),
         )],
     );
@@ -697,7 +697,7 @@ fn plan_unknown() {
             "PL153",
             E,
             "plan",
-            "The plan \"pro plus\" is neither pro nor starter.",
+            "The plan \"pro plus\" is neither Pro nor Starter.",
             Some("pro"),
         )],
     );
@@ -712,7 +712,7 @@ fn environments_missing() {
             "PL161",
             E,
             "environments",
-            "No environment is named; list production, staging, or both.",
+            "No environment is chosen; choose Production, Staging or both.",
             None,
         )],
     );
@@ -728,7 +728,7 @@ fn environment_integration() {
             ("PL162", E, "environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
             ("PL162", E, "environments[3]", "Local environments cannot use PrivateLink; only Production and Staging can.", None),
             ("PL162", E, "environments[4]", "\"prod\" is not an environment name; did you mean production?", Some("production")),
-            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only production, staging and additional staging environments are.", None),
+            ("PL162", E, "environments[5]", "\"qa\" is not an environment PrivateLink can use; only Production, Staging and additional staging environments can.", None),
         ],
     );
 }
@@ -778,7 +778,7 @@ fn connection_missing() {
             "PL171",
             E,
             "connection_type",
-            "The connection type is missing; choose unidirectional or bidirectional.",
+            "The connection type is missing; choose Unidirectional or Bidirectional.",
             None,
         )],
     );
@@ -1053,7 +1053,7 @@ fn protocol_unknown() {
             "PL211",
             E,
             "ports[0].protocol",
-            "The protocol \"sctp\" is neither tcp nor udp.",
+            "The protocol \"sctp\" is neither TCP nor UDP.",
             None,
         )],
     );
@@ -1292,7 +1292,7 @@ fn principal_is_aws_only() {
             "PL005",
             E,
             "endpoint_services[1].principal_allowed",
-            "principal_allowed must be true or false, not the text \"yes\".",
+            "Adobe may connect to this service must be true or false, not the text \"yes\".",
             None,
         )],
     );
@@ -1310,7 +1310,7 @@ fn region_announced() {
         "aws-unidirectional.json",
         r#"{"region": "South America (Chile)"}"#,
         &[
-            ("PL123", I, "region", "\"South America (Chile)\" was read as the region code sa-west-1 (South America (Chile)).", None),
+            ("PL123", I, "region", "\"South America (Chile)\" is sent as the region code sa-west-1.", None),
             ("PL128", W, "region", "sa-west-1 (South America (Chile)) is an AWS region that is announced but not yet in service.", None),
         ],
     );
@@ -1374,7 +1374,7 @@ fn prerequisites_missing() {
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
             ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.", None),
             ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in front of your application in your VPC, which a bidirectional connection needs.", None),
-            ("PL005", E, "prerequisites.interface_endpoint", "interface_endpoint must be true or false, not the text \"yes\".", None),
+            ("PL005", E, "prerequisites.interface_endpoint", "An interface endpoint must be true or false, not the text \"yes\".", None),
         ],
     );
 }
@@ -1492,7 +1492,7 @@ fn cloud_unknown_no_cascade() {
             "PL112",
             E,
             "cloud",
-            "The cloud \"oracle\" is neither aws nor azure.",
+            "The cloud \"oracle\" is neither AWS nor Azure.",
             None,
         )],
     );
@@ -1551,7 +1551,7 @@ fn text_is_read_up_to_1000_characters() {
             "PL007",
             E,
             "company",
-            "The value of company is 1001 characters long, more than the 1000 allowed.",
+            "Company name is 1001 characters long, more than the 1000 allowed.",
             None,
         )],
     );
@@ -1575,24 +1575,57 @@ fn unknown_fields_suggest_a_near_field_name() {
         json!({"acount_id": "x", "PORTS": 1, "connection_typ": 2, "zzzzzzz": 3}),
     );
     let report = privatelink_prep::check(&doc).report;
-    let helps: Vec<(&str, &str)> = report
+    let messages: Vec<(&str, &str)> = report
         .diagnostics
         .iter()
-        .map(|d| (d.field.as_str(), &*d.help))
+        .map(|d| (d.field.as_str(), d.message.as_str()))
         .collect();
+    let ignored = "is not part of the request and is ignored";
     assert_eq!(
-        helps,
+        messages,
         [
-            ("PORTS", "Did you mean ports? Unknown fields are ignored."),
+            (
+                "PORTS",
+                &*format!("The field \"PORTS\" {ignored}; did you mean ports?")
+            ),
             (
                 "acount_id",
-                "Did you mean account_id? Unknown fields are ignored."
+                &*format!("The field \"acount_id\" {ignored}; did you mean account_id?")
             ),
             (
                 "connection_typ",
-                "Did you mean connection_type? Unknown fields are ignored."
+                &*format!("The field \"connection_typ\" {ignored}; did you mean connection_type?")
             ),
-            ("zzzzzzz", privatelink_prep::rules::UNKNOWN_FIELD.help),
+            ("zzzzzzz", &*format!("The field \"zzzzzzz\" {ignored}.")),
         ]
     );
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.help == privatelink_prep::rules::UNKNOWN_FIELD.help));
+}
+
+#[test]
+fn a_subscription_id_without_dashes_is_repaired_only_when_it_is_32_hex_digits() {
+    let msg = |s: &str| -> &'static str {
+        Box::leak(
+            format!("\"{s}\" is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.")
+                .into_boxed_str(),
+        )
+    };
+    for (typed, suggestion) in [
+        (
+            "{7C9E6679742540DE944BE07FC1F90AE7}",
+            Some("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+        ),
+        ("7c9e6679742540de944be07fc1f90aeg", None),
+        ("7c9e6679742540de944be07fc1f90ae", None),
+        ("7c9e6679742540de944be07fc1f90ae70", None),
+    ] {
+        case(
+            "azure-unidirectional.json",
+            &format!(r#"{{"account_id": "{typed}"}}"#),
+            &[("PL135", E, "account_id", msg(typed), suggestion)],
+        );
+    }
 }

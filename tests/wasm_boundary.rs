@@ -77,7 +77,7 @@ fn values_json_cannot_hold_are_reported_on_their_field() {
                 .filter(|l| l.contains("ports[0].port"))
                 .collect::<Vec<_>>(),
             [&format!(
-                "PL015 ports[0].port The value of ports[0].port is {what}, which JSON cannot hold."
+                "PL015 ports[0].port Port is {what}, which JSON cannot hold."
             )],
             "{expr}"
         );
@@ -103,7 +103,7 @@ fn a_cycle_is_reported_where_it_closes() {
     let l = lines(&validate(doc).unwrap());
     assert_eq!(
         l,
-        ["PL015 ports[0].self The value of ports[0].self is a list or object that contains itself, which JSON cannot hold."]
+        ["PL015 ports[0].self ports[0].self is a list or object that contains itself, which JSON cannot hold."]
     );
     // Shared (not circular) values are fine.
     let shared = eval(&format!(

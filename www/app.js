@@ -13,6 +13,7 @@ import { createChangeForm } from './change-form.js';
 import { createNetworkFields } from './network-fields.js';
 import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
+import { fieldLabels } from './labels.js';
 import { cloudWords, principalCopy } from './words.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
@@ -196,6 +197,8 @@ export function mount(root, options = {}) {
       locked,
       lockNote: LOCK_NOTE,
     });
+  /** The core's label of a document path on the current cloud (src/labels.rs). */
+  const labelOf = (path) => fieldLabels(api, state.cloud)(path);
 
   // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
   function portList(base, legend, hint) {
@@ -204,12 +207,12 @@ export function mount(root, options = {}) {
     list.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-port-row', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          textField(`${p}.service`, 'Service', '', { width: 'plp-w-full', inRow: true }),
-          textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
-          selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
+          textField(`${p}.service`, labelOf(`${p}.service`), '', { width: 'plp-w-full', inRow: true }),
+          textField(`${p}.port`, labelOf(`${p}.port`), '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          selectField(`${p}.protocol`, labelOf(`${p}.protocol`), [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
             removeButton(`port ${i + 1}`, base === 'ports' ? '' : ` of ${serviceTitle(base)}`,
               () => removeRow(base, i))))));
@@ -258,11 +261,11 @@ export function mount(root, options = {}) {
     state.azure.subscription_ids.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
-        textField(p, `Additional subscription ID ${i + 1}`, '', { width: 'plp-w-36' }),
+        textField(p, labelOf(p), '', { width: 'plp-w-36' }),
         h('div', { class: 'plp-row-action' }, removeButton(`subscription ID ${i + 1}`, '', () => removeRow(base, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
-      h('legend', { class: 'plp-label', text: 'Other subscriptions that will connect (optional)' }),
+      h('legend', { class: 'plp-label', text: labelOf('azure.subscription_ids') }),
       hintFor(base, 'Add every other Azure subscription that will create private endpoint connections to Adobe.'),
       msgsFor(base),
       rows,
@@ -285,7 +288,7 @@ export function mount(root, options = {}) {
 
   const azureSection = h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-azure`, hidden: state.cloud !== 'azure' },
     h('h2', { class: 'plp-h2', id: `${px}-h-azure`, text: 'Azure details' }),
-    textField('azure.cluster_id', 'Cluster ID',
+    textField('azure.cluster_id', labelOf('azure.cluster_id'),
       'Open a shell on Staging or Production with the SSH command the Cloud Console shows for it (`magento-cloud ssh` reaches Integration only), run `cat /etc/platform_cluster` and enter exactly what it prints.',
       { width: 'plp-w-24' }),
     slot('subscriptions'));
@@ -304,7 +307,7 @@ export function mount(root, options = {}) {
 
   const checkButton = h('button', { type: 'submit', class: 'plp-button plp-primary', text: 'Check' });
 
-  const modeGroup = choiceGroup('radio', 'kind', 'What do you need?', '', [
+  const modeGroup = choiceGroup('radio', 'kind', labelOf('kind'), '', [
     ['enablement', 'New enablement', 'Ask Adobe to set up PrivateLink for your project.'],
     ['change', 'Change an existing setup', 'Connect or remove an environment, change the account, add or remove an endpoint service, or open or close ports.'],
   ], (v) => mode === v);
@@ -313,22 +316,22 @@ export function mount(root, options = {}) {
     api, idFor, values: parts.change, onEdit: (now) => revalidate(now), copy: writeClipboard,
     locked, lockedValues: options.values, lockNote: LOCK_NOTE,
   });
-  const network = createNetworkFields({ idFor, values: parts.network, onEdit: (now) => revalidate(now) });
+  const network = createNetworkFields({ api, idFor, values: parts.network, onEdit: (now) => revalidate(now) });
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
   const tracker = createTracker({ api, idPrefix: px });
 
   const enablementPart = h('div', { class: 'plp-mode-part', 'data-mode': 'enablement' },
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-project` },
       h('h2', { class: 'plp-h2', id: `${px}-h-project`, text: 'Your project' }),
-      textField('company', 'Company name',
+      textField('company', labelOf('company'),
         'The name your Adobe support contract knows you by; the ticket subject reads “PrivateLink support for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
-      textField('project_id', 'Adobe Commerce project ID',
+      textField('project_id', labelOf('project_id'),
         '13 lowercase letters and digits. `magento-cloud project:info` prints it; it is also in the address of the project in the Cloud Console.',
         { width: 'plp-w-16' }),
-      choiceGroup('radio', 'plan', 'Plan', 'PrivateLink is offered for Adobe Commerce Pro projects only.',
+      choiceGroup('radio', 'plan', labelOf('plan'), 'PrivateLink is offered for Adobe Commerce Pro projects only.',
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
-      choiceGroup('checkbox', 'environments', 'Environments to connect',
+      choiceGroup('checkbox', 'environments', labelOf('environments'),
         'Select each environment that needs the connection. Integration environments cannot use PrivateLink.',
         [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v)),
       textField('additional_staging', 'Additional staging environment (optional)',
@@ -336,7 +339,7 @@ export function mount(root, options = {}) {
         { width: 'plp-w-24' })),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
       h('h2', { class: 'plp-h2', id: `${px}-h-cloud`, text: 'Cloud and account' }),
-      choiceGroup('radio', 'cloud', 'Cloud platform',
+      choiceGroup('radio', 'cloud', labelOf('cloud'),
         'The cloud your Adobe Commerce project runs on; your own account must be on the same one.',
         [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v),
       slot('region'),
@@ -344,7 +347,7 @@ export function mount(root, options = {}) {
     azureSection,
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-connection` },
       h('h2', { class: 'plp-h2', id: `${px}-h-connection`, text: 'Connection' }),
-      choiceGroup('radio', 'connection_type', 'Connection type', '', [
+      choiceGroup('radio', 'connection_type', labelOf('connection_type'), '', [
         ['unidirectional', 'Unidirectional', 'Your network connects to services in Adobe’s network. One connection.'],
         ['bidirectional', 'Bidirectional', 'Adobe also connects to endpoint services in your network. Two connections.'],
       ], (v) => state.connection_type === v),
@@ -432,7 +435,7 @@ export function mount(root, options = {}) {
 
   function renderRegion() {
     const w = words(state.cloud);
-    slots.region.replaceChildren(textField('region', 'Region', w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    slots.region.replaceChildren(textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
     const regions = safeCall(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -440,7 +443,7 @@ export function mount(root, options = {}) {
   }
   function renderAccount() {
     const w = words(state.cloud);
-    slots.account.replaceChildren(textField('account_id', w.accountLabel, w.accountHint, { width: w.accountWidth }));
+    slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }));
   }
   function renderPorts() {
     slots.ports.replaceChildren(portList('ports', 'Services and ports Adobe must open',
@@ -783,11 +786,13 @@ export function mount(root, options = {}) {
         h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
     const exact = target && target.controls.some((c) => c.name === d.field);
-    if (d.suggestion !== undefined && d.suggestion !== null && exact && !locked.has(d.field)) {
-      el.append(h('button', {
+    const choices = Array.isArray(d.suggestions) && d.suggestions.length ? d.suggestions
+      : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
+    if (choices.length && exact && !locked.has(d.field)) {
+      el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
-        on: { click: () => applySuggestion(d.field, String(d.suggestion)) },
-      }, `Use ${d.suggestion}`));
+        on: { click: () => applySuggestion(d.field, String(choice)) },
+      }, `Use ${choice}`)));
     }
     return el;
   }
@@ -826,7 +831,9 @@ export function mount(root, options = {}) {
 
     function buildSummary(list) {
       const errorItems = list.filter((p) => p.d.severity === 'error');
-      const otherItems = list.filter((p) => p.d.severity !== 'error');
+      // Notes (info) say what is sent, e.g. a region code for its name: nothing to act on, so
+      // they stay beside their field and out of the summary.
+      const otherItems = list.filter((p) => p.d.severity === 'warning');
       const item = (p, withBadge) => {
         const label = withBadge ? `${SEVERITY_LABEL[p.d.severity] || p.d.severity}: ` : '';
         const li = h('li', { class: `plp-summary-${p.d.severity}`, 'data-key': key(p.d) });
@@ -1053,6 +1060,7 @@ export function mount(root, options = {}) {
   /** Replaces every value with `values` (a partial request document; locked values stay). */
   function load(values) {
     touched.clear();
+    revealLater = false; // a field left by pressing Clear or Import: nothing to show after the press
     wasReady = false;
     const given = partValues(values);
     const next = initialState(given.enablement);

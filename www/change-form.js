@@ -12,6 +12,7 @@
 
 import { h, getIn, setIn, isControlValue } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
+import { fieldLabels } from './labels.js';
 import { cloudWords, principalCopy } from './words.js';
 
 
@@ -178,13 +179,15 @@ export function createChangeForm({
   let state = initialChangeState(withLocks(values));
   const get = (path) => getIn(state, path);
   const kit = fieldKit({ idFor, get, locked: locks, lockNote });
+  /** The core's label of a document path on the current cloud (src/labels.rs). */
+  const labelOf = (path) => fieldLabels(api, state.cloud)(path);
   const slots = {
     region: h('div', { class: 'plp-slot' }),
     changes: h('div', { class: 'plp-slot' }),
   };
   const regionList = h('datalist', { id: `${idFor('change')}-regions` });
 
-  const cloudGroup = () => kit.choiceGroup('radio', 'cloud', 'Cloud platform',
+  const cloudGroup = () => kit.choiceGroup('radio', 'cloud', labelOf('cloud'),
     'The cloud your Adobe Commerce project runs on.',
     [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v);
 
@@ -202,10 +205,10 @@ export function createChangeForm({
 
   function renderProject() {
     projectSection.querySelector('[data-slot="project"]').replaceChildren(
-      kit.textField('company', 'Company name',
+      kit.textField('company', labelOf('company'),
         'As in your Adobe support contract; the ticket subject reads “PrivateLink change for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
-      kit.textField('project_id', 'Adobe Commerce project ID',
+      kit.textField('project_id', labelOf('project_id'),
         '13 lowercase letters and digits. `magento-cloud project:info` prints it.', { width: 'plp-w-16' }),
       cloudGroup(),
       slots.region);
@@ -213,7 +216,7 @@ export function createChangeForm({
 
   function renderRegion() {
     const w = words(state.cloud);
-    slots.region.replaceChildren(kit.textField('region', 'Region', w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    slots.region.replaceChildren(kit.textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
     const regions = safe(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -234,12 +237,12 @@ export function createChangeForm({
     list.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-port-row', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `Port ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         kit.msgsFor(p),
         h('div', { class: 'plp-row-grid' },
-          kit.textField(`${p}.service`, 'Service', '', { width: 'plp-w-full', inRow: true }),
-          kit.textField(`${p}.port`, 'Port', '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
-          kit.selectField(`${p}.protocol`, 'Protocol', [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
+          kit.textField(`${p}.service`, labelOf(`${p}.service`), '', { width: 'plp-w-full', inRow: true }),
+          kit.textField(`${p}.port`, labelOf(`${p}.port`), '', { width: 'plp-w-8', inputmode: 'numeric', inRow: true }),
+          kit.selectField(`${p}.protocol`, labelOf(`${p}.protocol`), [['tcp', 'TCP'], ['udp', 'UDP']], '', true),
           h('div', { class: 'plp-row-action' },
             kit.removeButton(`port ${i + 1}`, ` of change ${changeNo}`, () => removeRow(base, i))))));
     });
@@ -265,8 +268,8 @@ export function createChangeForm({
           [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
       case 'change_account':
         return [
-          kit.textField(`${p}.from_account_id`, w.fromLabel, w.fromHint, { width: w.accountWidth }),
-          kit.textField(`${p}.to_account_id`, w.toLabel, w.toHint, { width: w.accountWidth }),
+          kit.textField(`${p}.from_account_id`, labelOf(`${p}.from_account_id`), w.fromHint, { width: w.accountWidth }),
+          kit.textField(`${p}.to_account_id`, labelOf(`${p}.to_account_id`), w.toHint, { width: w.accountWidth }),
         ];
       case 'add_endpoint_service':
         return [
@@ -298,7 +301,7 @@ export function createChangeForm({
     const p = `changes[${i}]`;
     const fields = h('div', { class: 'plp-change-fields', 'data-fields-of': p }, actionFields(i));
     return h('fieldset', { class: 'plp-row plp-change', 'data-field': p },
-      h('legend', { class: 'plp-row-title', text: `Change ${i + 1}` }),
+      h('legend', { class: 'plp-row-title', text: labelOf(p) }),
       kit.msgsFor(p),
       kit.selectField(`${p}.action`, 'What changes', ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
       fields,

@@ -116,10 +116,23 @@ export class PrivateLinkPrepElement extends HTMLElement {
       this.#app = this.#mount({}, true);
       this.#resolveReady();
     } catch (err) {
+      // In the user's words, with a Try again (a failed load is not cached); the browser's own
+      // message goes to the title, for whoever reports it.
       status.classList.add('plp-element-error');
-      status.textContent = `The checker could not start: ${err && err.message ? err.message : err}. `
-        + 'It needs a current browser with WebAssembly.';
-      this.#rejectReady(err);
+      status.title = String(err && err.message ? err.message : err);
+      status.textContent = typeof WebAssembly === 'object'
+        ? 'The checker could not start: its WebAssembly part did not load. '
+        : 'The checker could not start: this browser does not run WebAssembly, which the checks need. ';
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'plp-element-retry';
+      retry.textContent = 'Try again';
+      retry.addEventListener('click', () => {
+        this.#starting = this.#start();
+        this.#starting.then(() => /** @type {HTMLElement | null} */ (this.#root.querySelector('.plp-element-retry, form input'))?.focus());
+      });
+      status.append(retry);
+      this.#rejectReady(err); // `ready` stays rejected; a later success shows the form all the same
     }
   }
 

@@ -172,9 +172,12 @@ function enablementValues(doc) {
   if (has('prerequisites')) {
     const p = object(doc.prerequisites, 'prerequisites', 'the prerequisites');
     values.prerequisites = {};
-    for (const k of ['nlb', 'endpoint_service', 'interface_endpoint']) {
+    // interface_endpoint is not asked: the customer's endpoint to Adobe comes after the ticket.
+    for (const k of ['nlb', 'endpoint_service']) {
       values.prerequisites[k] = flag(p[k], `prerequisites.${k}`);
     }
+    // Not asked for (the endpoint to Adobe's service comes after the ticket): read, not kept.
+    flag(p.interface_endpoint, 'prerequisites.interface_endpoint');
   }
   if (has('azure')) {
     const a = object(doc.azure, 'azure', 'the Azure details');
@@ -274,7 +277,8 @@ function choice(v, at, allowed) {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : null;
   if (s !== null && allowed.includes(s)) return s;
   const shown = typeof v === 'string' ? `"${v.slice(0, 40)}"` : kindOf(v);
-  throw new ImportError(`"${at}" is ${shown}, and this form offers ${allowed.join(' or ')}.`);
+  const offered = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : allowed.join(' or ');
+  throw new ImportError(`"${at}" is ${shown}, and this form offers ${offered}.`);
 }
 
 function flag(v, at) {

@@ -32,7 +32,7 @@ async function start(retrying = false) {
   } catch (err) {
     root.replaceChildren(loadFailure(err));
     // After a Try again, focus stays on the button that is there again.
-    if (retrying) root.querySelector('.load-retry')?.focus();
+    if (retrying) /** @type {HTMLElement | null} */ (root.querySelector('.load-retry'))?.focus();
   } finally {
     root.removeAttribute('aria-busy');
   }

@@ -4,12 +4,13 @@
 // adobe_endpoint_service (Adobe's service name, once Adobe sends it). A collapsed section of the
 // form, in the markup of its other fields, so the core's messages show in it like anywhere else.
 //
-//   const net = createNetworkFields({ idFor, values, onEdit });
+//   const net = createNetworkFields({ api, idFor, values, onEdit });
 //   form.append(net.element);
 //   const doc = { ...request, ...net.toDocument(request.cloud) };
 
 import { h, getIn, setIn, isControlValue } from './dom.js';
 import { fieldKit, rowFocus, readEdit } from './fields.js';
+import { fieldLabels } from './labels.js';
 
 const AWS_FIELDS = ['vpc_id', 'subnet_ids', 'security_group_ids'];
 const AZURE_FIELDS = ['resource_group', 'vnet_name', 'subnet_name'];
@@ -57,48 +58,49 @@ function words(cloud) {
   if (cloud === 'azure') {
     return {
       intro: 'None of this is needed for the ticket. Give what you know, and the commands in the next steps use it instead of placeholders. Each value is checked like the rest of the form.',
-      adobeLabel: 'Adobe’s Private Link service (resource ID or alias)',
       adobeHint: 'Adobe sends it in the ticket once your subscription is allowed; leave it empty until then.',
     };
   }
   return {
     intro: 'None of this is needed for the ticket. Give what you know, and the commands in the next steps use it instead of placeholders. Each value is checked like the rest of the form.',
-    adobeLabel: 'Adobe’s endpoint service name',
     adobeHint: 'Adobe sends it in the ticket once your account is allowed (com.amazonaws.vpce.<region>.vpce-svc-…); leave it empty until then.',
   };
 }
 
 /**
- * Renders the section. options.idFor(path): the form's id for a path; options.values: a request
+ * Renders the section. options.api: the loaded core (its labels); options.idFor(path): the form's id for a path; options.values: a request
  * document to start from; options.onEdit(immediate): after each edit; options.cloud: 'aws' or 'azure'.
  * Returns { element, toDocument(cloud), getState(), setCloud(cloud), setValue(path, value), setValues(doc) }.
- * @param {{ idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void, cloud?: string }} options
+ * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void, cloud?: string }} options
  */
-export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}, cloud = 'aws' }) {
+export function createNetworkFields({ api, idFor, values, onEdit = (_immediate) => {}, cloud = 'aws' }) {
   let state = initialNetworkState(values);
   let shownCloud = cloud;
   const get = (path) => getIn(state, path);
   const kit = fieldKit({ idFor, get });
+  /** The core's label of a document path on the cloud shown (src/labels.rs). */
+  const labelOf = (path) => fieldLabels(api, shownCloud)(path);
   const body = h('div', { class: 'plp-network-body' });
   const summary = h('summary', { class: 'plp-network-summary' },
-    h('span', { class: 'plp-network-title', text: 'Your network' }), ' ',
+    h('span', { class: 'plp-network-title', text: labelOf('customer_network') }), ' ',
     h('span', { class: 'plp-network-note', text: '(optional, fills in the commands)' }));
   const element = h('details', { class: 'plp-section plp-network', 'data-part': 'network' }, summary, body);
   const focus = rowFocus(element);
 
-  function idList(field, legend, label, hint) {
+  function idList(field, hint) {
     const base = `customer_network.${field}`;
     const list = state.customer_network[field];
-    const noun = label.charAt(0).toLowerCase() + label.slice(1); // "subnet ID"
+    const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1);
+    const noun = lower(labelOf(`${base}[0]`)).replace(/ 1$/, ''); // "subnet ID"
     const rows = h('div', { class: 'plp-rows' });
     list.forEach((_, i) => {
       const p = `${base}[${i}]`;
       rows.append(h('div', { class: 'plp-row plp-sub-row', 'data-row': p },
-        kit.textField(p, `${label} ${i + 1}`, '', { width: 'plp-w-24' }),
-        h('div', { class: 'plp-row-action' }, kit.removeButton(`${noun} ${i + 1}`, '', () => removeRow(field, i)))));
+        kit.textField(p, labelOf(p), '', { width: 'plp-w-24' }),
+        h('div', { class: 'plp-row-action' }, kit.removeButton(lower(labelOf(p)), '', () => removeRow(field, i)))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
-      h('legend', { class: 'plp-label', text: legend }),
+      h('legend', { class: 'plp-label', text: labelOf(base) }),
       kit.hintFor(base, hint),
       kit.msgsFor(base),
       rows,
@@ -109,26 +111,26 @@ export function createNetworkFields({ idFor, values, onEdit = (_immediate) => {}
     const w = words(shownCloud);
     const fields = shownCloud === 'azure'
       ? [
-        kit.textField('customer_network.resource_group', 'Resource group',
+        kit.textField('customer_network.resource_group', labelOf('customer_network.resource_group'),
           'The resource group of your virtual network; the new private endpoint goes into it too.', { width: 'plp-w-36' }),
-        kit.textField('customer_network.vnet_name', 'Virtual network name',
+        kit.textField('customer_network.vnet_name', labelOf('customer_network.vnet_name'),
           'The virtual network that gets the private endpoint to Adobe.', { width: 'plp-w-36' }),
-        kit.textField('customer_network.subnet_name', 'Subnet name',
+        kit.textField('customer_network.subnet_name', labelOf('customer_network.subnet_name'),
           'The subnet of that virtual network for the private endpoint.', { width: 'plp-w-36' }),
       ]
       : [
-        kit.textField('customer_network.vpc_id', 'VPC ID',
+        kit.textField('customer_network.vpc_id', labelOf('customer_network.vpc_id'),
           'The VPC that gets the interface endpoint to Adobe: `vpc-` and 8 or 17 hexadecimal digits (VPC console, Your VPCs).',
           { width: 'plp-w-24' }),
-        idList('subnet_ids', 'Subnet IDs', 'Subnet ID',
+        idList('subnet_ids',
           'The subnets of that VPC for the endpoint, one per Availability Zone: `subnet-` and 8 or 17 hexadecimal digits.'),
-        idList('security_group_ids', 'Security group IDs', 'Security group ID',
+        idList('security_group_ids',
           'The security groups of the endpoint; they must let your clients in on the ports Adobe opens: `sg-` and 8 or 17 hexadecimal digits.'),
       ];
     body.replaceChildren(
       h('p', { class: 'plp-section-intro', text: w.intro }),
       ...fields,
-      kit.textField('adobe_endpoint_service', w.adobeLabel, w.adobeHint, { width: 'plp-w-full' }));
+      kit.textField('adobe_endpoint_service', labelOf('adobe_endpoint_service'), w.adobeHint, { width: 'plp-w-full' }));
   }
 
   function addRow(field) {

@@ -2,7 +2,6 @@
 
 use serde_json::{Map, Value};
 
-use crate::diagnostic::Diagnostic;
 use crate::ids::{ClusterId, SubscriptionId};
 use crate::regions::Cloud;
 use crate::request::AzureDetails;
@@ -25,11 +24,7 @@ impl Checker {
         match cloud? {
             Cloud::Aws => {
                 if v.is_some() {
-                    self.push(Diagnostic::new(
-                        &rules::AZURE_ON_AWS,
-                        "azure",
-                        "Azure details are given, but the cloud is AWS; they are ignored.",
-                    ));
+                    self.emit(&rules::AZURE_ON_AWS, "azure", 0, &[]);
                 }
                 Some(None)
             }
@@ -59,19 +54,15 @@ impl Checker {
     }
 
     pub(super) fn cluster_id(&mut self, v: Option<&Value>) -> Option<ClusterId> {
-        let s = self.required(
-            v,
-            "azure.cluster_id",
-            &rules::CLUSTER_MISSING,
-            "The Azure cluster ID is missing; Adobe needs it to find your cluster.",
-        )?;
+        let s = self.present(v, "azure.cluster_id", &rules::CLUSTER_MISSING)?;
         let id = ClusterId::parse(s);
         if id.is_none() {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::CLUSTER_FORMAT,
                 "azure.cluster_id",
-                format!("{} is not a cluster ID: it must be one word of letters, digits, dots, dashes and underscores.", quote(s)),
-            ));
+                0,
+                &[("value", &quote(s))],
+            );
         }
         id
     }
@@ -103,13 +94,11 @@ impl Checker {
                 }
             };
             let Some(id) = SubscriptionId::parse(s) else {
-                let mut d = Diagnostic::new(
+                let mut d = self.diag(
                     &rules::AZURE_EXTRA_SUBSCRIPTION_FORMAT,
                     path,
-                    format!(
-                        "{} is not a subscription ID, which reads 8-4-4-4-12 hexadecimal digits.",
-                        quote(s)
-                    ),
+                    0,
+                    &[("value", &quote(s))],
                 );
                 if let Some(fixed) = uuid_repair(s) {
                     d = d.with_suggestion(fixed);
@@ -119,11 +108,12 @@ impl Checker {
                 continue;
             };
             if out.contains(&id) {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::AZURE_SUBSCRIPTION_DUPLICATE,
                     path,
-                    format!("The subscription {} is listed more than once.", id.as_str()),
-                ));
+                    0,
+                    &[("id", id.as_str())],
+                );
             } else {
                 out.push(id);
             }

@@ -3,7 +3,6 @@
 
 use serde_json::{Map, Value};
 
-use crate::diagnostic::Diagnostic;
 use crate::ids::{EndpointServiceName, NameError};
 use crate::regions::{Cloud, Region};
 use crate::request::{Connection, EndpointService};
@@ -47,18 +46,15 @@ impl Checker {
         match connection_type? {
             "unidirectional" => {
                 if services.is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty())) {
-                    self.push(Diagnostic::new(
+                    self.emit(
                         &rules::ENDPOINT_SERVICES_IGNORED,
                         "endpoint_services",
-                        "Endpoint services are listed, but a unidirectional connection does not use them.",
-                    ));
+                        0,
+                        &[],
+                    );
                 }
                 if prerequisites.is_some() {
-                    self.push(Diagnostic::new(
-                        &rules::PREREQUISITES_IGNORED,
-                        "prerequisites",
-                        "Prerequisites are given, but a unidirectional connection does not need them.",
-                    ));
+                    self.emit(&rules::PREREQUISITES_IGNORED, "prerequisites", 0, &[]);
                 }
                 Some(Connection::Unidirectional)
             }
@@ -76,16 +72,17 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<Vec<EndpointService>> {
-        let items = self.required_list(
+        let noun = if cloud == Some(Cloud::Azure) {
+            "Private Link service"
+        } else {
+            "endpoint service"
+        };
+        let items = self.present_list(
             v,
             "endpoint_services",
             "a list of {name, ports, principal_allowed} entries",
             &rules::ENDPOINT_SERVICES_MISSING,
-            if cloud == Some(Cloud::Azure) {
-                "A bidirectional connection needs at least one Private Link service for Adobe to connect to."
-            } else {
-                "A bidirectional connection needs at least one endpoint service for Adobe to connect to."
-            },
+            &[("noun", noun)],
         )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
@@ -106,14 +103,13 @@ impl Checker {
             if let Some(n) = &name {
                 let norm = n.to_string().to_ascii_lowercase();
                 if seen.contains(&norm) {
-                    self.push(Diagnostic::new(
+                    let value = quote(&n.to_string());
+                    self.emit(
                         &rules::ENDPOINT_DUPLICATE,
                         name_path,
-                        format!(
-                            "The endpoint service {} is listed more than once.",
-                            quote(&n.to_string())
-                        ),
-                    ));
+                        0,
+                        &[("value", &value)],
+                    );
                 } else {
                     seen.push(norm);
                 }
@@ -144,12 +140,8 @@ impl Checker {
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
     ) -> Option<EndpointServiceName> {
-        let s = self.required(
-            v,
-            path,
-            &rules::ENDPOINT_NAME_MISSING,
-            "The endpoint service name is missing.",
-        )?;
+        let s = self.present(v, path, &rules::ENDPOINT_NAME_MISSING)?;
+        let value = quote(s);
         let cloud = cloud?;
         let parsed = match cloud {
             Cloud::Aws => EndpointServiceName::parse_aws(s),
@@ -159,26 +151,21 @@ impl Checker {
             Ok(n) => n,
             Err(NameError::OtherCloud) => {
                 let other = if cloud == Cloud::Aws { "Azure" } else { "AWS" };
-                self.push(Diagnostic::new(
-                    &rules::ENDPOINT_OTHER_CLOUD,
-                    path,
-                    format!(
-                        "{} is an {other} name, but the cloud is {}.",
-                        quote(s),
-                        cloud.label()
-                    ),
-                ));
+                let args = [
+                    ("value", value.as_str()),
+                    ("other", other),
+                    ("cloud", cloud.label()),
+                ];
+                self.emit(&rules::ENDPOINT_OTHER_CLOUD, path, 0, &args);
                 return None;
             }
             Err(NameError::ChinaPartition) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::ENDPOINT_OTHER_PARTITION,
                     path,
-                    format!(
-                        "{} is in the AWS China partition, which Adobe's principal cannot reach.",
-                        quote(s)
-                    ),
-                ));
+                    0,
+                    &[("value", &value)],
+                );
                 return None;
             }
             Err(NameError::Format(why)) => {
@@ -187,13 +174,7 @@ impl Checker {
                 } else {
                     &rules::AZURE_ENDPOINT_FORMAT
                 };
-                let what = if cloud == Cloud::Aws {
-                    "an AWS endpoint service name"
-                } else {
-                    "an Azure Private Link service alias or resource ID"
-                };
-                let mut d =
-                    Diagnostic::new(rule, path, format!("{} is not {what}: {why}.", quote(s)));
+                let mut d = self.diag(rule, path, 0, &[("value", &value), ("why", why)]);
                 if cloud == Cloud::Aws {
                     let mut lower = s.to_ascii_lowercase().replace(' ', "");
                     // A bare service ID: put the declared region's prefix in front of it.
@@ -210,27 +191,21 @@ impl Checker {
         };
         if let (Some(inside), Some(declared)) = (name.region(), region) {
             if inside != declared.code {
-                let msg = match name.known_region() {
-                    Some(r) if r.cloud == Cloud::Aws && !r.is_selectable() => format!(
-                        "{} is in {inside}, outside the commercial AWS partition, and the request's region is {}.",
-                        quote(s),
-                        declared.code
-                    ),
-                    Some(_) => format!(
-                        "{} is in {inside}, but the request's region is {}.",
-                        quote(s),
-                        declared.code
-                    ),
+                let (variant, inside) = match name.known_region() {
+                    Some(r) if r.cloud == Cloud::Aws && !r.is_selectable() => {
+                        (0, inside.to_string())
+                    }
+                    Some(_) => (1, inside.to_string()),
                     // Not a known region: any text, so quoted like every user value.
-                    None => format!(
-                        "{} names the region {}, which is not an {} region; the request's region is {}.",
-                        quote(s),
-                        quote(inside),
-                        cloud.label(),
-                        declared.code
-                    ),
+                    None => (2, quote(inside)),
                 };
-                self.push(Diagnostic::new(&rules::ENDPOINT_REGION_MISMATCH, path, msg));
+                let args = [
+                    ("value", value.as_str()),
+                    ("inside", &inside),
+                    ("region", declared.code),
+                    ("cloud", cloud.label()),
+                ];
+                self.emit(&rules::ENDPOINT_REGION_MISMATCH, path, variant, &args);
                 return None;
             }
         }
@@ -240,14 +215,12 @@ impl Checker {
     /// Warns when a customer's Azure target is given by its alias rather than its resource ID.
     pub(crate) fn alias_warning(&mut self, name: Option<&EndpointServiceName>, path: &str) {
         if let Some(n @ EndpointServiceName::AzureAlias { .. }) = name {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::AZURE_ALIAS,
                 path,
-                format!(
-                    "{} is the alias of a Private Link service; Adobe asks for its resource ID.",
-                    quote(&n.to_string())
-                ),
-            ));
+                0,
+                &[("value", &quote(&n.to_string()))],
+            );
         }
     }
 
@@ -258,11 +231,9 @@ impl Checker {
         match v {
             Some(Value::Bool(true)) => {}
             None | Some(Value::Null) | Some(Value::Bool(false)) if cloud != Some(Cloud::Aws) => {}
-            None | Some(Value::Null) | Some(Value::Bool(false)) => self.push(Diagnostic::new(
-                &rules::PRINCIPAL_NOT_ALLOWED,
-                path,
-                "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.",
-            )),
+            None | Some(Value::Null) | Some(Value::Bool(false)) => {
+                self.emit(&rules::PRINCIPAL_NOT_ALLOWED, path, 0, &[])
+            }
             Some(other) => self.wrong_type(path, "true or false", other),
         }
     }
@@ -290,14 +261,9 @@ impl Checker {
             match obj.get(*field) {
                 Some(Value::Bool(true)) => {}
                 None | Some(Value::Null) | Some(Value::Bool(false)) => {
-                    self.push(Diagnostic::new(
-                        &rules::PREREQUISITE_MISSING,
-                        path,
-                        format!(
-                            "You have not confirmed {what} in your {}, which a bidirectional connection needs.",
-                            cloud.unwrap_or(Cloud::Aws).network()
-                        ),
-                    ));
+                    let network = cloud.unwrap_or(Cloud::Aws).network();
+                    let args = [("what", *what), ("network", network)];
+                    self.emit(&rules::PREREQUISITE_MISSING, path, 0, &args);
                     ok = false;
                 }
                 Some(other) => {
@@ -307,15 +273,12 @@ impl Checker {
             }
         }
         match obj.get("interface_endpoint") {
-            Some(Value::Bool(false)) => self.push(Diagnostic::new(
+            Some(Value::Bool(false)) => self.emit(
                 &rules::INTERFACE_ENDPOINT_LATER,
                 "prerequisites.interface_endpoint",
-                if azure {
-                    "Your private endpoint to Adobe's Private Link service is made after the ticket, once Adobe sends its name."
-                } else {
-                    "Your interface endpoint to Adobe's endpoint service is made after the ticket, once Adobe sends its name."
-                },
-            )),
+                usize::from(azure),
+                &[],
+            ),
             None | Some(Value::Null) | Some(Value::Bool(true)) => {}
             Some(other) => {
                 self.wrong_type("prerequisites.interface_endpoint", "true or false", other);

@@ -14,42 +14,32 @@ use super::{number_text, uuid_repair, Checker, Got, MAX_COMPANY_CHARS};
 
 impl Checker {
     pub(crate) fn company(&mut self, v: Option<&Value>) -> Option<String> {
-        let s = self.required(
-            v,
-            "company",
-            &rules::COMPANY_MISSING,
-            "The company name is missing; the ticket subject needs it.",
-        )?;
+        let s = self.present(v, "company", &rules::COMPANY_MISSING)?;
         if !is_one_line(s) {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::COMPANY_NOT_ONE_LINE,
                 "company",
-                format!(
-                    "The company name {} has a line break, a control character or a character that reorders text, but the ticket subject is one line.",
-                    quote(s)
-                ),
-            ));
+                0,
+                &[("value", &quote(s))],
+            );
             return None;
         }
         let n = s.chars().count();
         if n > MAX_COMPANY_CHARS {
-            self.push(Diagnostic::new(
+            let (count, max) = (n.to_string(), MAX_COMPANY_CHARS.to_string());
+            self.emit(
                 &rules::COMPANY_TOO_LONG,
                 "company",
-                format!("The company name is {n} characters long, more than the {MAX_COMPANY_CHARS} allowed."),
-            ));
+                0,
+                &[("count", &count), ("max", &max)],
+            );
             return None;
         }
         Some(s.to_string())
     }
 
     pub(crate) fn cloud(&mut self, v: Option<&Value>) -> Option<Cloud> {
-        let s = self.required(
-            v,
-            "cloud",
-            &rules::CLOUD_MISSING,
-            "The cloud is missing; choose aws or azure.",
-        )?;
+        let s = self.present(v, "cloud", &rules::CLOUD_MISSING)?;
         if let Some(c) = Cloud::parse(s) {
             return Some(c);
         }
@@ -62,11 +52,7 @@ impl Checker {
         } else {
             None
         };
-        let mut d = Diagnostic::new(
-            &rules::CLOUD_UNKNOWN,
-            "cloud",
-            format!("The cloud {} is neither aws nor azure.", quote(s)),
-        );
+        let mut d = self.diag(&rules::CLOUD_UNKNOWN, "cloud", 0, &[("value", &quote(s))]);
         if let Some(g) = guess {
             d = d.with_suggestion(g);
         }
@@ -79,107 +65,102 @@ impl Checker {
         cloud: Option<Cloud>,
         v: Option<&Value>,
     ) -> Option<&'static Region> {
-        let s = self.required(
-            v,
-            "region",
-            &rules::REGION_MISSING,
-            "The region is missing; enter the region of your Adobe Commerce instance.",
-        )?;
+        let s = self.present(v, "region", &rules::REGION_MISSING)?;
         let cloud = cloud?;
         let region = match regions::lookup(cloud, s) {
             Lookup::Code(r) => r,
             Lookup::DisplayName(r) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::REGION_DISPLAY_NAME,
                     "region",
-                    format!(
-                        "{} was read as the region code {} ({}).",
-                        quote(s),
-                        r.code,
-                        r.name
-                    ),
-                ));
+                    0,
+                    &[("value", &quote(s)), ("code", r.code), ("name", r.name)],
+                );
                 r
             }
             Lookup::OtherCloud(r) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::REGION_OTHER_CLOUD,
                     "region",
-                    format!(
-                        "{} is an {} region, but the cloud is {}.",
-                        quote(s),
-                        r.cloud.label(),
-                        cloud.label()
-                    ),
-                ));
+                    0,
+                    &[
+                        ("value", &quote(s)),
+                        ("other", r.cloud.label()),
+                        ("cloud", cloud.label()),
+                    ],
+                );
+                return None;
+            }
+            Lookup::Place(choices) => {
+                let codes: Vec<String> = choices.iter().map(|r| r.code.to_string()).collect();
+                let mut list = String::new();
+                for r in &choices {
+                    if !list.is_empty() {
+                        list.push_str(" or ");
+                    }
+                    list.push_str(r.code);
+                    list.push_str(" (");
+                    list.push_str(r.name);
+                    list.push(')');
+                }
+                let d = self.diag(
+                    &rules::REGION_PLACE,
+                    "region",
+                    usize::from(choices.len() > 1),
+                    &[
+                        ("value", &quote(s)),
+                        ("cloud", cloud.label()),
+                        ("choices", &list),
+                    ],
+                );
+                self.push(d.with_suggestions(codes));
                 return None;
             }
             Lookup::Unknown(near) => {
-                let mut d = Diagnostic::new(
-                    &rules::REGION_UNKNOWN,
-                    "region",
-                    match near {
-                        Some(n) => format!(
-                            "{} is not an {} region; did you mean {} ({})?",
-                            quote(s),
-                            cloud.label(),
-                            n.code,
-                            n.name
-                        ),
-                        None => format!("{} is not an {} region.", quote(s), cloud.label()),
-                    },
-                );
-                if let Some(n) = near {
-                    d = d.with_suggestion(n.code);
-                }
+                let value = quote(s);
+                let args = [("value", value.as_str()), ("cloud", cloud.label())];
+                let d = match near {
+                    Some(n) => self
+                        .diag(
+                            &rules::REGION_UNKNOWN,
+                            "region",
+                            0,
+                            &[args[0], args[1], ("code", n.code), ("name", n.name)],
+                        )
+                        .with_suggestion(n.code),
+                    None => self.diag(&rules::REGION_UNKNOWN, "region", 1, &args),
+                };
                 self.push(d);
                 return None;
             }
         };
+        let named = [("code", region.code), ("name", region.name)];
         match region.availability {
             Availability::Usable => Some(region),
             Availability::Announced => {
-                self.push(Diagnostic::new(
-                    &rules::REGION_ANNOUNCED,
-                    "region",
-                    format!(
-                        "{} ({}) is an AWS region that is announced but not yet in service.",
-                        region.code, region.name
-                    ),
-                ));
+                self.emit(&rules::REGION_ANNOUNCED, "region", 0, &named);
                 Some(region)
             }
             Availability::Restricted => {
-                self.push(Diagnostic::new(
-                    &rules::REGION_RESTRICTED,
-                    "region",
-                    format!(
-                        "{} ({}) is an Azure region that needs an access request.",
-                        region.code, region.name
-                    ),
-                ));
+                self.emit(&rules::REGION_RESTRICTED, "region", 0, &named);
                 Some(region)
             }
             Availability::OtherPartition(p) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::REGION_OTHER_PARTITION,
                     "region",
-                    format!(
-                        "{} ({}) is in the {p} partition, which Adobe's principal cannot reach.",
-                        region.code, region.name
-                    ),
-                ));
+                    0,
+                    &[named[0], named[1], ("partition", p)],
+                );
                 None
             }
             Availability::Sovereign(c) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::REGION_SOVEREIGN,
                     "region",
-                    format!(
-                        "{} ({}) is in the {c} sovereign cloud, which Adobe Commerce cannot reach.",
-                        region.code, region.name
-                    ),
-                ));
+                    0,
+                    &[named[0], named[1], ("sovereign", c)],
+                );
                 None
             }
         }
@@ -195,26 +176,14 @@ impl Checker {
         if let Some(Value::Number(n)) = v {
             // A number loses leading zeros; say so and offer the text form when it fits.
             let digits = number_text(n);
-            let name = path.rsplit('.').next().unwrap_or(path);
-            let mut d = Diagnostic::new(
-                &rules::WRONG_TYPE,
-                path,
-                format!(
-                    "{name} must be text in quotes, not a number, so that leading zeros are kept."
-                ),
-            );
+            let mut d = self.diag(&rules::WRONG_TYPE, path, 1, &[]);
             if digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
                 d = d.with_suggestion(digits);
             }
             self.push(d);
             return None;
         }
-        let s = self.required(
-            v,
-            path,
-            &rules::ACCOUNT_MISSING,
-            "The account ID is missing; Adobe must know which account to allow.",
-        )?;
+        let s = self.present(v, path, &rules::ACCOUNT_MISSING)?;
         match cloud? {
             Cloud::Aws => self.aws_account(s, path).map(Account::Aws),
             Cloud::Azure => self.azure_account(s, path).map(Account::Azure),
@@ -222,51 +191,53 @@ impl Checker {
     }
 
     pub(super) fn aws_account(&mut self, s: &str, path: &str) -> Option<AwsAccountId> {
+        let value = quote(s);
         if is_uuid(s) {
-            self.push(Diagnostic::new(
-                &rules::AWS_ACCOUNT_IS_UUID,
-                path,
-                format!(
-                    "{} is an Azure subscription ID, but the cloud is AWS.",
-                    quote(s)
-                ),
-            ));
+            self.emit(&rules::AWS_ACCOUNT_IS_UUID, path, 0, &[("value", &value)]);
             return None;
         }
         let compact: String = s.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
         let Some(id) = AwsAccountId::parse(&compact) else {
+            if let Some(id) = account_in_paste(s) {
+                if id.as_str() == ADOBE_AWS_ACCOUNT {
+                    self.emit(&rules::ACCOUNT_IS_ADOBE, path, 0, &[("id", id.as_str())]);
+                    return None;
+                }
+                let d = self.diag(
+                    &rules::AWS_ACCOUNT_IN_PASTE,
+                    path,
+                    usize::from(!s.trim_start().starts_with("arn:")),
+                    &[("value", &value), ("id", id.as_str())],
+                );
+                self.push(d.with_suggestion(id.as_str()));
+                return None;
+            }
             let digits = compact.chars().filter(char::is_ascii_digit).count();
-            let msg = if digits == compact.chars().count() {
-                format!(
-                    "{} is not an AWS account ID: it has {digits} digits, and an AWS account ID has exactly 12.",
-                    quote(s)
-                )
+            if digits == compact.chars().count() {
+                let count = digits.to_string();
+                self.emit(
+                    &rules::AWS_ACCOUNT_FORMAT,
+                    path,
+                    0,
+                    &[("value", &value), ("count", &count)],
+                );
             } else {
-                format!(
-                    "{} is not an AWS account ID: it must be exactly 12 digits.",
-                    quote(s)
-                )
-            };
-            self.push(Diagnostic::new(&rules::AWS_ACCOUNT_FORMAT, path, msg));
+                self.emit(&rules::AWS_ACCOUNT_FORMAT, path, 1, &[("value", &value)]);
+            }
             return None;
         };
         if id.as_str() == ADOBE_AWS_ACCOUNT {
-            self.push(Diagnostic::new(
-                &rules::ACCOUNT_IS_ADOBE,
-                path,
-                format!("{} is Adobe's own AWS account, not yours.", id.as_str()),
-            ));
+            self.emit(&rules::ACCOUNT_IS_ADOBE, path, 0, &[("id", id.as_str())]);
             return None;
         }
         if compact != s {
-            self.push(
-                Diagnostic::new(
-                    &rules::AWS_ACCOUNT_NORMALISED,
-                    path,
-                    format!("{} was read as the account ID {}.", quote(s), id.as_str()),
-                )
-                .with_suggestion(id.as_str()),
+            let d = self.diag(
+                &rules::AWS_ACCOUNT_NORMALISED,
+                path,
+                0,
+                &[("value", &value), ("id", id.as_str())],
             );
+            self.push(d.with_suggestion(id.as_str()));
         }
         Some(id)
     }
@@ -276,21 +247,21 @@ impl Checker {
             return Some(id);
         }
         let compact: String = s.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
+        let value = quote(s);
         if AwsAccountId::parse(&compact).is_some() {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::AZURE_SUBSCRIPTION_IS_AWS,
                 path,
-                format!("{} is an AWS account ID, but the cloud is Azure.", quote(s)),
-            ));
+                0,
+                &[("value", &value)],
+            );
             return None;
         }
-        let mut d = Diagnostic::new(
+        let mut d = self.diag(
             &rules::AZURE_SUBSCRIPTION_FORMAT,
             path,
-            format!(
-                "{} is not an Azure subscription ID, which reads 8-4-4-4-12 hexadecimal digits.",
-                quote(s)
-            ),
+            0,
+            &[("value", &value)],
         );
         if let Some(fixed) = uuid_repair(s) {
             d = d.with_suggestion(fixed);
@@ -300,50 +271,50 @@ impl Checker {
     }
 
     pub(crate) fn project_id(&mut self, v: Option<&Value>) -> Option<ProjectId> {
-        let s = self.required(
-            v,
-            "project_id",
-            &rules::PROJECT_MISSING,
-            "The project ID is missing; `magento-cloud project:info` shows it.",
-        )?;
+        const PATH: &str = "project_id";
+        let s = self.present(v, PATH, &rules::PROJECT_MISSING)?;
         if let Some(id) = ProjectId::parse(s) {
             return Some(id);
         }
+        let value = quote(s);
         let lower = s.to_ascii_lowercase();
         if let Some(id) = ProjectId::parse(&lower) {
-            self.push(
-                Diagnostic::new(
-                    &rules::PROJECT_UPPERCASE,
-                    "project_id",
-                    format!("{} was read as the project ID {}.", quote(s), id.as_str()),
-                )
-                .with_suggestion(id.as_str()),
+            let d = self.diag(
+                &rules::PROJECT_UPPERCASE,
+                PATH,
+                0,
+                &[("value", &value), ("id", id.as_str())],
             );
+            self.push(d.with_suggestion(id.as_str()));
             return Some(id);
         }
+        if let Some(id) = project_in_address(s) {
+            let d = self.diag(
+                &rules::PROJECT_IN_ADDRESS,
+                PATH,
+                0,
+                &[("value", &value), ("id", id.as_str())],
+            );
+            self.push(d.with_suggestion(id.as_str()));
+            return None;
+        }
         let n = s.chars().count();
-        let msg = if n != 13 {
-            format!(
-                "{} is not a project ID: it has {n} characters, and a project ID has 13.",
-                quote(s)
-            )
+        if n != 13 {
+            let count = n.to_string();
+            self.emit(
+                &rules::PROJECT_FORMAT,
+                PATH,
+                0,
+                &[("value", &value), ("count", &count)],
+            );
         } else {
-            format!(
-                "{} is not a project ID: only the letters a-z and digits may appear.",
-                quote(s)
-            )
-        };
-        self.push(Diagnostic::new(&rules::PROJECT_FORMAT, "project_id", msg));
+            self.emit(&rules::PROJECT_FORMAT, PATH, 1, &[("value", &value)]);
+        }
         None
     }
 
     pub(super) fn plan(&mut self, v: Option<&Value>) {
-        let Some(s) = self.required(
-            v,
-            "plan",
-            &rules::PLAN_MISSING,
-            "The plan is missing; PrivateLink needs the Pro plan.",
-        ) else {
+        let Some(s) = self.present(v, "plan", &rules::PLAN_MISSING) else {
             return;
         };
         let k = s.to_ascii_lowercase();
@@ -351,18 +322,10 @@ impl Checker {
             return;
         }
         if k == "starter" {
-            self.push(Diagnostic::new(
-                &rules::PLAN_STARTER,
-                "plan",
-                "PrivateLink is not available on Starter projects, only on Pro.",
-            ));
+            self.emit(&rules::PLAN_STARTER, "plan", 0, &[]);
             return;
         }
-        let mut d = Diagnostic::new(
-            &rules::PLAN_UNKNOWN,
-            "plan",
-            format!("The plan {} is neither pro nor starter.", quote(s)),
-        );
+        let mut d = self.diag(&rules::PLAN_UNKNOWN, "plan", 0, &[("value", &quote(s))]);
         if key(s).contains("pro") {
             d = d.with_suggestion("pro");
         }
@@ -370,12 +333,12 @@ impl Checker {
     }
 
     pub(super) fn environments(&mut self, v: Option<&Value>) -> Option<Vec<Environment>> {
-        let items = self.required_list(
+        let items = self.present_list(
             v,
             "environments",
             "a list such as [\"production\", \"staging\"]",
             &rules::ENVIRONMENTS_MISSING,
-            "No environment is named; list production, staging, or both.",
+            &[],
         )?;
         self.environment_items(items, "environments")
     }
@@ -396,11 +359,12 @@ impl Checker {
                 continue;
             };
             if out.contains(&env) {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::ENVIRONMENT_DUPLICATE,
                     path,
-                    format!("{} is listed more than once.", env.label()),
-                ));
+                    0,
+                    &[("env", &env.label())],
+                );
             } else {
                 out.push(env);
             }
@@ -414,22 +378,19 @@ impl Checker {
         let s = match self.text(Some(item), path) {
             Got::Ok(s) => s,
             Got::Missing => {
-                self.push(Diagnostic::new(
-                    &rules::ENVIRONMENT_NOT_ELIGIBLE,
-                    path,
-                    "This environment is blank; name production or staging.",
-                ));
+                self.emit(&rules::ENVIRONMENT_NOT_ELIGIBLE, path, 0, &[]);
                 return None;
             }
             Got::Reported => return None,
         };
         match Environment::parse(s) {
             Some(Environment::AdditionalStaging(id)) => {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::ENVIRONMENT_ADDITIONAL_STAGING,
                     path,
-                    format!("{} is read as an additional staging environment; check that it is the ID the Cloud Console shows.", quote(&id)),
-                ));
+                    0,
+                    &[("value", &quote(&id))],
+                );
                 Some(Environment::AdditionalStaging(id))
             }
             Some(env) => Some(env),
@@ -441,12 +402,7 @@ impl Checker {
     }
 
     pub(super) fn connection_type(&mut self, v: Option<&Value>) -> Option<&'static str> {
-        let s = self.required(
-            v,
-            "connection_type",
-            &rules::CONNECTION_MISSING,
-            "The connection type is missing; choose unidirectional or bidirectional.",
-        )?;
+        let s = self.present(v, "connection_type", &rules::CONNECTION_MISSING)?;
         let k = key(s);
         match k.as_str() {
             "unidirectional" => return Some("unidirectional"),
@@ -460,13 +416,11 @@ impl Checker {
         } else {
             None
         };
-        let mut d = Diagnostic::new(
+        let mut d = self.diag(
             &rules::CONNECTION_UNKNOWN,
             "connection_type",
-            format!(
-                "The connection type {} is neither unidirectional nor bidirectional.",
-                quote(s)
-            ),
+            0,
+            &[("value", &quote(s))],
         );
         if let Some(g) = guess {
             d = d.with_suggestion(g);
@@ -476,45 +430,53 @@ impl Checker {
     }
 }
 
-/// An environment other than production or staging, explained.
+/// An environment other than production or staging, explained (a message of PL162 and, where
+/// the intended one is clear, the suggestion).
 fn not_eligible(path: String, typed: &str, lower: &str) -> Diagnostic {
-    let (msg, suggestion) = match lower {
-        "integration" => (
-            "Integration environments cannot use PrivateLink; only Production and Staging can.".to_string(),
-            None,
-        ),
-        "master" | "main" => (
-            format!("{} is the Integration environment's main branch, and Integration cannot use PrivateLink.", quote(typed)),
-            None,
-        ),
-        "local" => (
-            "Local environments cannot use PrivateLink; only Production and Staging can.".to_string(),
-            None,
-        ),
-        "prod" | "prd" | "live" => (
-            format!("{} is not an environment name; did you mean production?", quote(typed)),
-            Some("production"),
-        ),
-        "stage" | "stg" | "preprod" => (
-            format!("{} is not an environment name; did you mean staging?", quote(typed)),
-            Some("staging"),
-        ),
-        _ => {
-            let near = ["production", "staging"]
-                .into_iter()
-                .find(|e| edit_distance(lower, e) <= 2);
-            (
-                match near {
-                    Some(e) => format!("{} is not an environment PrivateLink can use; did you mean {e}?", quote(typed)),
-                    None => format!("{} is not an environment PrivateLink can use; only production, staging and additional staging environments are.", quote(typed)),
-                },
-                near,
-            )
-        }
+    let near = match lower {
+        "prod" | "prd" | "live" => Some("production"),
+        "stage" | "stg" | "preprod" => Some("staging"),
+        _ => ["production", "staging"]
+            .into_iter()
+            .find(|e| edit_distance(lower, e) <= 2),
     };
-    let d = Diagnostic::new(&rules::ENVIRONMENT_NOT_ELIGIBLE, path, msg);
-    match suggestion {
+    let variant = match lower {
+        "integration" => 1,
+        "master" | "main" => 2,
+        "local" => 3,
+        "prod" | "prd" | "live" | "stage" | "stg" | "preprod" => 4,
+        _ if near.is_some() => 5,
+        _ => 6,
+    };
+    let value = quote(typed);
+    let args = [
+        ("value", value.as_str()),
+        ("near", near.unwrap_or_default()),
+    ];
+    let d = Diagnostic::of(&rules::ENVIRONMENT_NOT_ELIGIBLE, path, variant, &args, None);
+    match near {
         Some(s) => d.with_suggestion(s),
         None => d,
     }
+}
+
+/// The account ID in an ARN (`arn:aws:iam::123456789012:root`) or in the output of
+/// `aws sts get-caller-identity` (`"Account": "123456789012"`), pasted whole: its first run of
+/// exactly 12 digits.
+fn account_in_paste(s: &str) -> Option<AwsAccountId> {
+    if !(s.contains("arn:") || s.contains("ccount")) {
+        return None;
+    }
+    s.split(|c: char| !c.is_ascii_digit())
+        .find_map(AwsAccountId::parse)
+}
+
+/// The project ID in an address of the Cloud Console pasted whole
+/// (`https://…/projects/<id>/environments/production`, `https://console…/<org>/<id>/production`):
+/// the last path segment that reads as a project ID.
+fn project_in_address(s: &str) -> Option<ProjectId> {
+    if !s.contains('/') {
+        return None;
+    }
+    s.rsplit('/').find_map(ProjectId::parse)
 }

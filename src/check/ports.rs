@@ -31,24 +31,23 @@ impl Checker {
         cloud: Option<Cloud>,
         dir: Direction,
     ) -> Option<Vec<PortSpec>> {
-        let items = self.required_list(
+        let items = self.present_list(
             v,
             path,
             "a list of {service, port, protocol} entries",
             &rules::PORTS_MISSING,
-            "No port is listed; name each service and the port Adobe must open for it.",
+            &[],
         )?;
         let errors_before = self.error_count();
         // An AWS NLB limit; Azure's Standard Load Balancer allows far more rules.
         if items.len() > MAX_PORTS && cloud == Some(Cloud::Aws) {
-            self.push(Diagnostic::new(
+            let (count, max) = (items.len().to_string(), MAX_PORTS.to_string());
+            self.emit(
                 &rules::PORTS_TOO_MANY,
                 path,
-                format!(
-                    "{} ports are listed, but one AWS endpoint service can carry at most {MAX_PORTS}.",
-                    items.len()
-                ),
-            ));
+                0,
+                &[("count", &count), ("max", &max)],
+            );
         }
         let mut out: Vec<PortSpec> = Vec::with_capacity(items.len());
         let mut seen: Vec<(u16, Protocol)> = Vec::with_capacity(items.len());
@@ -72,11 +71,12 @@ impl Checker {
                 continue;
             };
             if seen.contains(&(port, protocol)) {
-                self.push(Diagnostic::new(
+                self.emit(
                     &rules::PORT_DUPLICATE,
                     format!("{at}.port"),
-                    format!("Port {port}/{} is listed more than once.", protocol.label()),
-                ));
+                    0,
+                    &[("port", &port.to_string()), ("protocol", protocol.label())],
+                );
                 continue;
             }
             seen.push((port, protocol));
@@ -92,21 +92,17 @@ impl Checker {
     }
 
     pub(super) fn service<'a>(&mut self, v: Option<&'a Value>, path: &str) -> Option<&'a str> {
-        let s = self.required(
-            v,
-            path,
-            &rules::SERVICE_MISSING,
-            "The service name is missing; say what runs on this port.",
-        )?;
+        let s = self.present(v, path, &rules::SERVICE_MISSING)?;
         if !is_one_line(s) || s.chars().count() > MAX_SERVICE_CHARS {
-            self.push(Diagnostic::new(
+            self.emit(
                 &rules::SERVICE_NOT_ONE_LINE,
                 path,
-                format!(
-                    "The service name {} must be one line of at most {MAX_SERVICE_CHARS} characters.",
-                    quote(s)
-                ),
-            ));
+                0,
+                &[
+                    ("value", &quote(s)),
+                    ("max", &MAX_SERVICE_CHARS.to_string()),
+                ],
+            );
             return None;
         }
         Some(s)
@@ -122,11 +118,7 @@ impl Checker {
     ) -> Option<u16> {
         let number: Option<u64> = match v {
             None | Some(Value::Null) => {
-                self.push(Diagnostic::new(
-                    &rules::PORT_INVALID,
-                    path,
-                    "The port number is missing.",
-                ));
+                self.emit(&rules::PORT_INVALID, path, 0, &[]);
                 return None;
             }
             // A whole number however written (`80.0`, `8.0e1`) is that number; negative ones
@@ -142,11 +134,7 @@ impl Checker {
             Some(Value::String(s)) => {
                 let t = s.trim();
                 if t.is_empty() {
-                    self.push(Diagnostic::new(
-                        &rules::PORT_INVALID,
-                        path,
-                        "The port number is missing.",
-                    ));
+                    self.emit(&rules::PORT_INVALID, path, 0, &[]);
                     return None;
                 }
                 if t.len() <= 20 && t.bytes().all(|b| b.is_ascii_digit()) {
@@ -166,14 +154,11 @@ impl Checker {
             }
         };
         let Some(n) = number else {
-            let msg = match v {
-                Some(Value::String(s)) => format!(
-                    "{} is not a port number; a port is a whole number such as 3306.",
-                    quote(s.trim())
-                ),
-                _ => "The port has a fraction; a port is a whole number such as 3306.".to_string(),
+            let d = match v {
+                Some(Value::String(s)) => self.not_a_port(s.trim(), path),
+                _ => self.diag(&rules::PORT_INVALID, path, 2, &[]),
             };
-            self.push(Diagnostic::new(&rules::PORT_INVALID, path, msg));
+            self.push(d);
             return None;
         };
         let max: u64 = if cloud == Some(Cloud::Azure) {
@@ -190,61 +175,108 @@ impl Checker {
             let on = cloud
                 .map(|c| format!(" on {}", c.label()))
                 .unwrap_or_default();
-            let msg = if shown.starts_with('a') {
-                format!("The port is {shown}, out of range; ports run from 1 to {max}{on}.")
-            } else {
-                format!("Port {shown} is out of range; ports run from 1 to {max}{on}.")
-            };
-            self.push(Diagnostic::new(&rules::PORT_OUT_OF_RANGE, path, msg));
+            let variant = usize::from(!shown.starts_with('a'));
+            let max = max.to_string();
+            let args = [("shown", shown.as_str()), ("max", &max), ("on", &on)];
+            self.emit(&rules::PORT_OUT_OF_RANGE, path, variant, &args);
             return None;
         }
         let port = n as u16;
         let ssh_name = service.is_some_and(is_ssh_service);
         match dir {
             Direction::IntoAdobe if port == 22 || ssh_name => {
-                let msg = if port == 22 {
-                    "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.".to_string()
-                } else {
-                    format!(
-                        "The service {} looks like SSH, and SSH into the Adobe Commerce environment cannot go over PrivateLink on any port.",
-                        quote(service.unwrap_or_default())
-                    )
-                };
-                self.push(Diagnostic::new(&rules::PORT_SSH, path, msg));
+                let value = quote(service.unwrap_or_default());
+                let variant = usize::from(port != 22);
+                self.emit(&rules::PORT_SSH, path, variant, &[("value", &value)]);
                 return None;
             }
             Direction::FromAdobe if port == 22 || ssh_name => {
-                let msg = if port == 22 {
-                    "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.".to_string()
-                } else {
-                    format!(
-                        "The service {} on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH.",
-                        quote(service.unwrap_or_default())
-                    )
-                };
-                self.push(Diagnostic::new(&rules::PORT_22_OUTBOUND, path, msg));
+                let value = quote(service.unwrap_or_default());
+                let variant = usize::from(port != 22);
+                self.emit(
+                    &rules::PORT_22_OUTBOUND,
+                    path,
+                    variant,
+                    &[("value", &value)],
+                );
             }
             _ => {}
         }
         if port == 443 && dir == Direction::IntoAdobe {
             match cloud {
                 Some(Cloud::Azure) => {
-                    self.push(Diagnostic::new(
-                        &rules::PORT_443_AZURE,
-                        path,
-                        "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
-                    ));
+                    self.emit(&rules::PORT_443_AZURE, path, 0, &[]);
                     return None;
                 }
-                Some(Cloud::Aws) => self.push(Diagnostic::new(
-                    &rules::PORT_443_AWS,
-                    path,
-                    "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
-                )),
+                Some(Cloud::Aws) => self.emit(&rules::PORT_443_AWS, path, 0, &[]),
                 None => {}
             }
         }
         Some(port)
+    }
+
+    /// PL202 for text that is not one port: explained, with the port(s) to use, when it is a
+    /// port with its protocol (`443/tcp`), a list (`80,443`) or a range (`8000-8010`).
+    fn not_a_port(&self, t: &str, path: &str) -> Diagnostic {
+        let value = quote(t);
+        let numbers: Vec<&str> = t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let words = t
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty());
+        let protocol = words.clone().find_map(|w| {
+            ["tcp", "udp"]
+                .into_iter()
+                .find(|p| w.eq_ignore_ascii_case(p))
+        });
+        let valid =
+            |n: &&str| n.len() <= 5 && n.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
+        let only = |allowed: &[char]| {
+            t.chars()
+                .all(|c| c.is_ascii_digit() || allowed.contains(&c))
+        };
+        // "443/tcp", "tcp/443", "443 TCP": one port and a protocol.
+        if let (Some(proto), [port]) = (protocol, numbers.as_slice()) {
+            if valid(port) && words.count() == 1 {
+                let upper = proto.to_ascii_uppercase();
+                let args = [
+                    ("value", value.as_str()),
+                    ("port", port),
+                    ("protocol", &upper),
+                ];
+                return self
+                    .diag(&rules::PORT_INVALID, path, 3, &args)
+                    .with_suggestion(*port);
+            }
+        }
+        if numbers.len() >= 2 && numbers.iter().all(valid) {
+            // "8000-8010": a range of ports.
+            if numbers.len() == 2 && only(&['-', ' ', '.']) && (t.contains('-') || t.contains(".."))
+            {
+                let (first, last) = (numbers[0].parse::<u32>(), numbers[1].parse::<u32>());
+                if let (Ok(first), Ok(last)) = (first, last) {
+                    if first < last {
+                        let count = (last - first + 1).to_string();
+                        let args = [("value", value.as_str()), ("count", &count)];
+                        return self
+                            .diag(&rules::PORT_INVALID, path, 5, &args)
+                            .with_suggestion(numbers[0]);
+                    }
+                }
+            }
+            // "80,443", "80; 443", "80 443": several ports.
+            if only(&[',', ';', ' ']) {
+                let count = numbers.len().to_string();
+                let args = [("value", value.as_str()), ("count", &count)];
+                let choices = numbers.iter().map(|n| n.to_string()).collect();
+                return self
+                    .diag(&rules::PORT_INVALID, path, 4, &args)
+                    .with_suggestions(choices);
+            }
+        }
+        self.diag(&rules::PORT_INVALID, path, 1, &[("value", &value)])
     }
 
     pub(super) fn protocol(
@@ -259,20 +291,12 @@ impl Checker {
             Got::Ok(s) if s.eq_ignore_ascii_case("tcp") => Protocol::Tcp,
             Got::Ok(s) if s.eq_ignore_ascii_case("udp") => Protocol::Udp,
             Got::Ok(s) => {
-                self.push(Diagnostic::new(
-                    &rules::PROTOCOL_UNKNOWN,
-                    path,
-                    format!("The protocol {} is neither tcp nor udp.", quote(s)),
-                ));
+                self.emit(&rules::PROTOCOL_UNKNOWN, path, 0, &[("value", &quote(s))]);
                 return None;
             }
         };
         if p == Protocol::Udp && cloud == Some(Cloud::Aws) {
-            self.push(Diagnostic::new(
-                &rules::PROTOCOL_UDP_AWS,
-                path,
-                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
-            ));
+            self.emit(&rules::PROTOCOL_UDP_AWS, path, 0, &[]);
         }
         Some(p)
     }

@@ -58,7 +58,7 @@ const AZURE_BIDIRECTIONAL = {
     ports: [{ service: 'ERP', port: '8080', protocol: 'tcp' }],
     principal_allowed: true,
   }],
-  prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+  prerequisites: { nlb: true, endpoint_service: true },
 };
 
 describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {

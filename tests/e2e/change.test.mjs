@@ -158,7 +158,9 @@ describe('change requests on the page', () => {
     await page.keyboard.press('ArrowDown');
     assert.equal(await focused(page), 'kind=change');
     assert.equal(await page.locator('input[name="account_id"]').count(), 0, 'the enablement fields are gone');
-    assert.equal(await page.locator('input[name="company"]').inputValue(), '', 'the change form starts empty');
+    // Nothing typed in it yet: the change form starts from the project typed in the enablement.
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.equal(await page.locator('input[name="project_id"]').inputValue(), VALID_AWS.project_id);
     assert.equal((await pageRequest(page)).kind, 'change');
     await page.locator('input[name="company"]').fill('Change Co');
     await page.locator('select[name="changes[0].action"]').selectOption('remove_endpoint_service');

@@ -311,7 +311,7 @@ describe('export and import', () => {
     ['v2.json', JSON.stringify({ version: 2, company: 'Other Ltd' }), 'its "version" is 2, and this page reads version 1.'],
     ['kind.json', JSON.stringify({ kind: 'migration', company: 'Other Ltd' }), 'it is a migration request, and this page reads enablement and change requests.'],
     ['action.json', JSON.stringify({ kind: 'change', company: 'Other Ltd', changes: [{ action: 'rename' }] }),
-      '"changes[0].action" is "rename", and this form offers remove_connection or change_account or add_endpoint_service or remove_endpoint_service.'],
+      '"changes[0].action" is "rename", and this form offers add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.'],
     ['network.json', JSON.stringify({ company: 'Other Ltd', customer_network: { subnet_ids: 'subnet-1' } }),
       '"customer_network.subnet_ids" should be a list of IDs, and it is text.'],
     // Latin-1 "Zürich" (0xFC): the CLI refuses it as not UTF-8, and so does the page (no U+FFFD).

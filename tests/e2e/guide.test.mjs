@@ -16,7 +16,7 @@ const AWS_BIDI = {
   ...VALID_AWS,
   connection_type: 'bidirectional',
   endpoint_services: [{ name: SERVICE, ports: [{ service: 'ERP API', port: '8443', protocol: 'tcp' }], principal_allowed: true }],
-  prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+  prerequisites: { nlb: true, endpoint_service: true },
 };
 const AZURE = {
   company: 'Contoso Ltd',

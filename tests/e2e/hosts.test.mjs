@@ -85,6 +85,11 @@ describe('a fresh Vite app with the package installed by path', () => {
 describe('an MkDocs + Material site embedding the element on one page', () => {
   it('builds, runs the element from its files under /portal/docs/, and its CSS leaves the form as on a bare page', T, async () => {
     assert.ok(existsSync(MKDOCS), 'MkDocs is missing: run bash scripts/setup.sh all');
+    // The page is README.md's MkDocs example, so the documented example is the tested one.
+    const example = /\*\*In a documentation generator: MkDocs[\s\S]*?```md\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+    assert.ok(example, 'README.md has the MkDocs example');
+    const page = readFileSync(join(MKDOCS_SITE, 'docs/private-networking.md'), 'utf8');
+    for (const block of example[1].split('\n\n')) assert.ok(page.includes(block.trim()), `the docs page has README.md's ${block.trim()}`);
     const work = tempDir('plp-mkdocs-');
     cpSync(join(MKDOCS_SITE, 'mkdocs.yml'), join(work, 'mkdocs.yml'));
     cpSync(join(MKDOCS_SITE, 'docs'), join(work, 'docs'), { recursive: true });

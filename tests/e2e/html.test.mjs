@@ -57,11 +57,28 @@ it('vnu finds 0 errors in index.html and in the page as built in each state', T,
   await fillForm(page, { ...VALID_AWS, company: 'Fabrikam <b>&amp;</b> "Sons"', account_id: '1234-5678-9012' });
   await waitForPreview(page, 'ready');
   states.ready = await snapshot(page);
+  // Issue 13's states: a ticket broken by a typo, the new change actions, a load failure.
+  await page.locator('details.plp-network > summary').click();
+  await page.locator('input[name="customer_network.vpc_id"]').fill('vpc-12g');
+  await page.locator('.plp-broken').waitFor();
+  states.broken = await snapshot(page);
+  await page.getByLabel('Change an existing setup').check();
+  await page.locator('select[name="changes[0].action"]').selectOption('open_ports');
+  await page.getByRole('button', { name: 'Check' }).click();
+  states['change-open-ports'] = await snapshot(page);
   await context.close();
+  const failing = await session.browser.newContext();
+  const failed = await failing.newPage();
+  await failed.route('**/privatelink_prep_bg.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await failed.goto(session.server.url);
+  await failed.locator('#app .load-error').waitFor();
+  const failure = await snapshot(failed);
+  await failing.close();
 
   const files = [join(ROOT, 'index.html')];
+  states['load-failure'] = failure;
   for (const [name, html] of Object.entries(states)) {
-    assert.ok(html.includes('plp-form'), `${name}: the form was rendered`);
+    assert.ok(html.includes(name === 'load-failure' ? 'load-error' : 'plp-form'), `${name}: the form was rendered`);
     const file = join(dir, `${name}.html`);
     writeFileSync(file, html);
     files.push(file);

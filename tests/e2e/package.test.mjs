@@ -182,15 +182,19 @@ describe('the package in a plain host page (script tag, /assets/vendor/, strict 
     await context.close();
   });
 
-  it('gives the core API from privatelink-prep (index.js), loading the .wasm beside it', T, async () => {
+  it('gives the core API from privatelink-prep (index.js): the element\'s own core, one .wasm fetch', T, async () => {
     const { context, page, requests, errors } = await openHost(browser, `${server.origin}/index.html`);
     const doc = documentFor({ ...VALID_AWS, account_id: '12345' });
     const report = await page.evaluate(async ([url, d]) => {
       const { load } = await import(url);
       const core = await load();
-      return { report: core.validate(d), same: (await load()) === core };
+      const el = document.querySelector('privatelink-prep');
+      await el.ready;
+      return { report: core.validate(d), same: (await load()) === core, element: el.api === core };
     }, [`${server.origin}/${VENDOR}/index.js`, doc]);
     assert.equal(report.same, true);
+    assert.equal(report.element, true, 'index.js and element.js share one core');
+    assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
     assert.deepEqual(report.report, cliReport(doc));
     assert.ok(requests.includes(`${server.origin}/${VENDOR}/index.js`));
     assert.deepEqual(await page.evaluate(() => window.__plp.violations), []);

@@ -5,8 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, fillForm, fillNetwork, cliReport, waitForPreview, VALID_AWS, useServerAndBrowser,
-  pageRequest, inPageOrder, shown, inlineMessages,
+  openPage, fillForm, fillNetwork, fillChange, cli, cliReport, waitForPreview, shownTicket, VALID_AWS,
+  useServerAndBrowser, pageRequest, inPageOrder, shown, inlineMessages, axeCheck,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -184,6 +184,10 @@ describe('bidirectional, explained (issue 13, point 8)', () => {
     const servicePort = page.getByRole('button', { name: 'Remove port 1 of endpoint service 1' });
     assert.equal(await visibleText(servicePort), 'Remove port 1');
 
+    // Only what can be true before the ticket: no interface endpoint (made after it).
+    assert.deepEqual(await page.locator('[data-field="prerequisites"] input').evaluateAll((l) => l.map((i) => i.name)),
+      ['prerequisites.nlb', 'prerequisites.endpoint_service']);
+    assert.equal(await page.locator('input[name="endpoint_services[0].principal_allowed"]').isVisible(), true, 'AWS: the principal');
     const prereqs = page.locator('[data-field="prerequisites"]');
     const aws = await prereqs.innerText();
     assert.match(aws, /A Network Load Balancer in front of the application/);
@@ -197,6 +201,8 @@ describe('bidirectional, explained (issue 13, point 8)', () => {
     assert.match(azure, /A Private Link service on that load balancer/);
     assert.match(azure, /frontend IP configuration/);
     assert.doesNotMatch(azure, /Network Load Balancer|endpoint service configuration|VPC/);
+    assert.equal(await page.locator('input[name="endpoint_services[0].principal_allowed"]').count(), 0, 'Azure has no principal');
+    assert.equal('principal_allowed' in (await pageRequest(page)).endpoint_services[0], false);
     assert.equal(await visibleText(page.getByRole('button', { name: 'Remove this Private Link service (Private Link service 1)' })),
       'Remove this Private Link service');
     await context.close();
@@ -233,6 +239,22 @@ describe('loading and failure (issue 13, point 9)', () => {
     await error.getByRole('button', { name: 'Try again' }).click();
     await page.locator('form.plp-form').waitFor();
     assert.equal(await page.locator('#app .load-error').count(), 0);
+    await context.close();
+  });
+
+  it('inside <privatelink-prep>: the same words and a Try again', T, async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    let fail = true;
+    await page.route('**/privatelink_prep_bg.wasm', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(`${session.server.origin}/examples/embed.html`);
+    const status = page.locator('privatelink-prep#checker .plp-element-status');
+    await status.locator('button').waitFor();
+    assert.match(await status.innerText(), /^The checker could not start: its WebAssembly part did not load\./);
+    fail = false;
+    await status.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('privatelink-prep#checker form.plp-form').waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('#checker').shadowRoot.activeElement?.name), 'kind');
     await context.close();
   });
 
@@ -354,5 +376,89 @@ describe('smaller things (issue 13, point 11)', () => {
       'Not saved: this form keeps no draft, so what you type is lost when you leave or reload the page.');
     assert.doesNotMatch(await kept.locator('.plp-work-status').innerText(), /Not saved/);
     await context.close();
+  });
+});
+
+describe('the changes customers ask for (issue 11, on the page)', () => {
+  it('connect another environment, and open ports on Adobe\'s side for one environment: the CLI\'s change ticket', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await fillChange(page, {
+      company: 'Acme', region: 'eu-west-1', project_id: 'yw1unoukjcawe',
+      changes: [
+        { action: 'open_ports', ports: [{ service: 'Redis', port: '6379', protocol: 'tcp' }] },
+        { action: 'add_environment', environment: 'staging' },
+      ],
+    });
+    await page.locator('input[name="changes[0].environments"][value="production"]').check();
+    await waitForPreview(page, 'ready');
+    const doc = await pageRequest(page);
+    assert.deepEqual(doc.changes, [
+      { action: 'open_ports', ports: [{ service: 'Redis', port: '6379', protocol: 'tcp' }], environments: ['production'] },
+      { action: 'add_environment', environment: 'staging' },
+    ]);
+    assert.deepEqual(cliReport(doc).diagnostics, []);
+    assert.equal((await shownTicket(page)).file, cli(['ticket'], doc).stdout);
+    // Open ports on one of the customer's services: its name, and the principal field is not asked.
+    await page.locator('input[name="changes[0].name"]').fill('com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
+    await page.waitForFunction(() => window.privatelinkPrep.getRequest().changes[0].name !== undefined);
+    assert.equal((await pageRequest(page)).changes[0].name, 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('axe-core, WCAG 2.2 AA: 0 violations in the states issue 13 adds', () => {
+  const clean = async (page, name, selector = 'body') => {
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const { passes, violations } = await axeCheck(page, selector);
+      assert.ok(passes > 5, `${name} (${scheme}): axe checked ${passes} rules`);
+      assert.deepEqual(violations, [], `${name} (${scheme}): ${JSON.stringify(violations, null, 2)}`);
+    }
+  };
+
+  it('a touched field, a broken ticket, the new change actions, 320 px after Check', { timeout: 180_000 }, async () => {
+    const { page, context } = await openPage(session.browser, session.server);
+    await page.locator('input[name="account_id"]').fill('12345');
+    await page.locator('input[name="company"]').focus();
+    await page.locator('[data-field="account_id"] .plp-msg').first().waitFor();
+    await clean(page, 'a touched field');
+
+    await fillForm(page, { ...VALID_AWS, connection_type: 'bidirectional',
+      endpoint_services: [{ name: 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0', ports: [{ service: 'ERP', port: '8443' }], principal_allowed: true }],
+      prerequisites: { nlb: true, endpoint_service: true } });
+    await waitForPreview(page, 'ready');
+    await fillNetwork(page, { customer_network: { vpc_id: 'vpc-12g' } });
+    await page.locator('.plp-broken').waitFor();
+    await clean(page, 'a broken ticket, bidirectional');
+
+    await fillChange(page, { changes: [{ action: 'open_ports', ports: [{ service: 'Redis', port: '6379' }] }, { action: 'add_environment' }] });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await clean(page, 'change mode, open ports and connect an environment, after Check');
+    await page.setViewportSize({ width: 320, height: 568 });
+    await clean(page, 'the same at 320 px');
+    await context.close();
+  });
+
+  it('loading, the load failure and the stuck-script note', { timeout: 120_000 }, async () => {
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/privatelink_prep_bg.wasm', async (route) => { await held; await route.fulfill({ status: 503, body: 'down' }); });
+    await page.goto(session.server.url);
+    await clean(page, 'loading');
+    release();
+    await page.locator('#app .load-error').waitFor();
+    await clean(page, 'the load failure');
+    await context.close();
+
+    const stuck = await session.browser.newContext();
+    const page2 = await stuck.newPage();
+    await page2.route('**/www/pkg/page.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page2.goto(session.server.url);
+    await page2.waitForFunction(() => getComputedStyle(document.querySelector('.loading-stuck')).visibility === 'visible', null, { timeout: 15_000 });
+    await clean(page2, 'the stuck-script note');
+    await stuck.close();
   });
 });

@@ -85,7 +85,7 @@ describe('security', () => {
         ports: [{ service: 'ERP', port: '8080', protocol: 'tcp' }],
         principal_allowed: true,
       }],
-      prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+      prerequisites: { nlb: true, endpoint_service: true },
     });
     await page.getByRole('button', { name: 'Use eu-west-1' }).click();
     await waitForPreview(page, 'ready');

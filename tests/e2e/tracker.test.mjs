@@ -50,7 +50,7 @@ const BIDI = {
     ports: [{ service: 'ERP API', port: '8443', protocol: 'tcp' }],
     principal_allowed: true,
   }],
-  prerequisites: { nlb: true, endpoint_service: true, interface_endpoint: true },
+  prerequisites: { nlb: true, endpoint_service: true },
 };
 
 describe('tracker', () => {

@@ -128,6 +128,7 @@ describe('validation on the page', () => {
     await page.locator('input[name="endpoint_services[0].name"]').waitFor();
     assert.equal(await visible('input[name="endpoint_services[0].ports[0].port"]'), true);
     assert.equal(await visible('input[name="endpoint_services[0].principal_allowed"]'), true);
+    assert.equal(await page.locator('input[name="prerequisites.interface_endpoint"]').count(), 0, 'made after the ticket: not asked');
     for (const k of ['nlb', 'endpoint_service']) {
       assert.equal(await visible(`input[name="prerequisites.${k}"]`), true, k);
     }
@@ -179,18 +180,33 @@ describe('validation on the page', () => {
 
   it('warnings and notes show too, visibly different from errors', T, async () => {
     const { page, context } = await openPage(session.browser, session.server);
-    await fillForm(page, { ...VALID_AWS, account_id: '1234-5678-9012' });
+    const ports = [VALID_AWS.ports[0], { service: 'Syslog', port: '514', protocol: 'udp' }];
+    await fillForm(page, { ...VALID_AWS, ports });
     await page.getByRole('button', { name: 'Check' }).click();
     await waitForPreview(page, 'ready');
-    const expected = cliReport(await pageRequest(page)).diagnostics.find((d) => d.field === 'account_id');
+    const expected = cliReport(await pageRequest(page)).diagnostics.find((d) => d.field === 'ports[1].protocol');
     assert.equal(expected.severity, 'warning');
-    const msg = page.locator('[data-field="account_id"] > .plp-msgs .plp-msg');
+    const msg = page.locator('.plp-msg[data-for="ports[1].protocol"]');
     assert.equal(await msg.getAttribute('data-severity'), 'warning');
     assert.equal(await msg.locator('.plp-badge').textContent(), 'Warning:');
     assert.equal(await msg.locator('.plp-msg-message').textContent(), expected.message);
-    assert.equal(await page.locator('input[name="account_id"]').getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('select[name="ports[1].protocol"]').getAttribute('aria-invalid'), null);
     assert.equal(await page.locator('.plp-summary h2').textContent(), 'Check before you send');
     assert.match(await page.locator('.plp-preview-status').textContent(), /^Ready to send, with 1 warning/);
+    await context.close();
+  });
+
+  it('a value read as meant is a quiet note: what is sent, beside its field only', T, async () => {
+    const { page, context } = await openPage(session.browser, session.server);
+    await fillForm(page, { ...VALID_AWS, account_id: '1234-5678-9012' });
+    await page.getByRole('button', { name: 'Check' }).click();
+    await waitForPreview(page, 'ready');
+    const msg = page.locator('[data-field="account_id"] > .plp-msgs .plp-msg');
+    assert.equal(await msg.getAttribute('data-severity'), 'info');
+    assert.equal(await msg.locator('.plp-badge').textContent(), 'Note:');
+    assert.equal(await msg.locator('.plp-msg-message').textContent(), '"1234-5678-9012" is sent as 123456789012.');
+    assert.equal(await page.locator('.plp-summary').isHidden(), true, 'no summary, no "Also check" entry');
+    assert.equal(await page.locator('.plp-preview-status').textContent(), 'Ready to send.');
     await context.close();
   });
 

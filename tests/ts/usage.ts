@@ -5,8 +5,10 @@ import init, {
   renderTicket,
   rules,
   regions,
+  labels,
   version,
   type Diagnostic,
+  type FieldLabels,
   type InvalidRequestError,
   type Report,
   type Request,
@@ -43,7 +45,8 @@ export async function example(): Promise<string> {
   const lines = report.diagnostics.map((d: Diagnostic) => {
     const severity: Severity = d.severity;
     const suggestion: string | undefined = d.suggestion;
-    return `${severity} ${d.code} ${d.field}: ${d.message} (${d.help}) ${suggestion ?? ''}`;
+    const choices: string[] = d.suggestions ?? (suggestion === undefined ? [] : [suggestion]);
+    return `${severity} ${d.code} ${d.field}: ${d.message} (${d.help}) ${choices.join(' or ')}`;
   });
 
   const formats: TicketFormat[] = ['text', 'markdown', 'json'];
@@ -71,6 +74,10 @@ export async function example(): Promise<string> {
   const claimed: boolean = doc.request.prerequisites?.interface_endpoint;
 
   const catalogue: Rule[] = rules();
+  const templates: string[] = catalogue.flatMap((r) => r.messages);
+  const fieldLabels: FieldLabels = labels('azure');
+  const account: string | undefined = fieldLabels['changes[].to_account_id'];
+  lines.push(`${templates.length} ${account ?? ''}`);
   const titles = catalogue.map((r) => `${r.code} ${r.severity} ${r.field} ${r.title} ${r.help} ${r.source}`);
   const aws: RegionInfo[] = regions('aws');
   const restricted: string[] = regions('azure').filter((r) => r.restricted).map((r) => `${r.code} ${r.name}`);

@@ -1,0 +1,376 @@
+//! The customer's words: messages name the form's labels (never a document path), normalised
+//! values are quiet notes, and what the hints invite (a city for a region, a pasted ARN or
+//! Cloud Console address) comes back with the value to use.
+
+mod common;
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use privatelink_prep::labels;
+use privatelink_prep::rules::RULES;
+use privatelink_prep::{check, Diagnostic, Severity};
+use serde_json::{json, Value};
+
+use Severity::{Error as E, Info as I};
+
+/// The diagnostics of `base` patched with `patch`.
+fn diags(base: &str, patch: Value) -> Vec<Diagnostic> {
+    check(&common::doc(base, patch)).report.diagnostics
+}
+
+/// Exactly one diagnostic, with this code, severity, field, message and choices.
+fn one(base: &str, patch: Value, expected: (&str, Severity, &str, &str, &[&str])) {
+    let got = diags(base, patch.clone());
+    let (code, severity, field, message, choices) = expected;
+    assert_eq!(got.len(), 1, "patch {patch}: {got:#?}");
+    let d = &got[0];
+    assert_eq!(
+        (d.code, d.severity, d.field.as_str(), d.message.as_str()),
+        (code, severity, field, message),
+        "patch {patch}"
+    );
+    let all: Vec<&str> = if d.suggestions.is_empty() {
+        d.suggestion.iter().map(String::as_str).collect()
+    } else {
+        d.suggestions.iter().map(String::as_str).collect()
+    };
+    assert_eq!(all, choices, "patch {patch}: suggestions");
+    assert_eq!(
+        d.suggestion.as_deref(),
+        choices.first().copied(),
+        "patch {patch}"
+    );
+}
+
+#[test]
+fn a_city_or_country_names_its_region() {
+    one(
+        "aws-unidirectional.json",
+        json!({"region": "Ireland"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Ireland\" is a place, not a region; its AWS region is eu-west-1 (Europe (Ireland)).",
+            &["eu-west-1"],
+        ),
+    );
+    one(
+        "aws-unidirectional.json",
+        json!({"region": "frankfurt"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"frankfurt\" is a place, not a region; its AWS region is eu-central-1 (Europe (Frankfurt)).",
+            &["eu-central-1"],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        json!({"region": "Tokyo"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Tokyo\" is a place, not a region; its Azure region is japaneast (Japan East).",
+            &["japaneast"],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        json!({"region": "Ireland"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Ireland\" is a place, not a region; its Azure region is northeurope (North Europe).",
+            &["northeurope"],
+        ),
+    );
+    one(
+        "aws-unidirectional.json",
+        json!({"region": "Japan"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Japan\" is a place, not a region; its AWS regions are ap-northeast-1 (Asia Pacific (Tokyo)) or ap-northeast-3 (Asia Pacific (Osaka)): choose the one your Adobe Commerce instance runs in.",
+            &["ap-northeast-1", "ap-northeast-3"],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        json!({"region": "Japan"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Japan\" is a place, not a region; its Azure regions are japaneast (Japan East) or japanwest (Japan West): choose the one your Adobe Commerce instance runs in.",
+            &["japaneast", "japanwest"],
+        ),
+    );
+    one(
+        "aws-unidirectional.json",
+        json!({"region": "Virginia"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Virginia\" is a place, not a region; its AWS region is us-east-1 (US East (N. Virginia)).",
+            &["us-east-1"],
+        ),
+    );
+    // A display name is still read as before, quietly.
+    one(
+        "azure-unidirectional.json",
+        json!({"region": "Germany West Central"}),
+        (
+            "PL123",
+            I,
+            "region",
+            "\"Germany West Central\" is sent as the region code germanywestcentral.",
+            &[],
+        ),
+    );
+}
+
+#[test]
+fn an_arn_or_caller_identity_yields_the_account() {
+    one(
+        "aws-unidirectional.json",
+        json!({"account_id": "arn:aws:iam::123456789012:user/admin"}),
+        (
+            "PL139",
+            E,
+            "account_id",
+            "\"arn:aws:iam::123456789012:user/admin\" is an ARN; the AWS account ID in it is 123456789012.",
+            &["123456789012"],
+        ),
+    );
+    let pasted = r#"{ "UserId": "AIDASAMPLEUSERID", "Account": "123456789012", "Arn": "arn:aws:iam::123456789012:user/DevAdmin" }"#;
+    let got = diags("aws-unidirectional.json", json!({ "account_id": pasted }));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].code, got[0].severity), ("PL139", E));
+    assert!(
+        got[0].message
+            == "This is the output of `aws sts get-caller-identity`; the AWS account ID in it is 123456789012.",
+        "{}",
+        got[0].message
+    );
+    assert_eq!(got[0].suggestion.as_deref(), Some("123456789012"));
+    // Adobe's own principal pasted: named as Adobe's account, not offered.
+    one(
+        "aws-unidirectional.json",
+        json!({"account_id": "arn:aws:iam::402592597372:root"}),
+        (
+            "PL137",
+            E,
+            "account_id",
+            "402592597372 is Adobe's own AWS account, not yours.",
+            &[],
+        ),
+    );
+}
+
+#[test]
+fn a_cloud_console_address_yields_the_project_id() {
+    one(
+        "aws-unidirectional.json",
+        json!({"project_id": "https://console.adobecommerce.com/acme/yw1unoukjcawe/production"}),
+        (
+            "PL149",
+            E,
+            "project_id",
+            "This is an address of the Cloud Console; the project ID in it is yw1unoukjcawe.",
+            &["yw1unoukjcawe"],
+        ),
+    );
+    one(
+        "aws-unidirectional.json",
+        json!({"project_id": "https://eu-3.magento.cloud/projects/yw1unoukjcawe/environments/staging"}),
+        (
+            "PL149",
+            E,
+            "project_id",
+            "This is an address of the Cloud Console; the project ID in it is yw1unoukjcawe.",
+            &["yw1unoukjcawe"],
+        ),
+    );
+}
+
+#[test]
+fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
+    let port = |v: &str| json!({"ports": [{"service": "Web", "port": v}]});
+    one(
+        "aws-unidirectional.json",
+        port("80,443"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"80,443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.",
+            &["80", "443"],
+        ),
+    );
+    one(
+        "aws-unidirectional.json",
+        port("443/tcp"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.",
+            &["443"],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        port("8000-8010"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each other port Adobe must open.",
+            &["8000"],
+        ),
+    );
+    // Not a port at all: explained, nothing offered.
+    one(
+        "aws-unidirectional.json",
+        port("http"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"http\" is not a port number; a port is a whole number such as 3306.",
+            &[],
+        ),
+    );
+}
+
+#[test]
+fn normalised_values_are_quiet_notes() {
+    for (patch, code) in [
+        (json!({"account_id": "1234-5678-9012"}), "PL133"),
+        (json!({"project_id": "YW1UNOUKJCAWE"}), "PL143"),
+        (json!({"region": "Europe (Ireland)"}), "PL123"),
+    ] {
+        let checked = check(&common::doc("aws-unidirectional.json", patch.clone()));
+        let d = &checked.report.diagnostics;
+        assert_eq!(d.len(), 1, "{patch}");
+        assert_eq!((d[0].code, d[0].severity), (code, I), "{patch}");
+        assert!(d[0].message.contains(" is sent as "), "{}", d[0].message);
+        assert!(checked.request.is_some(), "{patch}");
+    }
+}
+
+/// A document path as it could leak into a sentence: a field name with an underscore or a dot
+/// (`to_account_id`, `customer_network.vpc_id`), or a top-level name in backticks.
+fn document_paths() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in labels::all() {
+        for part in l.field.split(['.', '[', ']']).filter(|p| p.contains('_')) {
+            if !out.iter().any(|o| o == part) {
+                out.push(part.to_string());
+            }
+        }
+        if !l.field.contains(['.', '[']) {
+            out.push(format!("`{}`", l.field));
+        }
+    }
+    out.push("list production, staging".into());
+    out
+}
+
+/// `template` without its `{@field}` placeholders.
+fn without_label_refs(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once("{@") {
+        out.push_str(before);
+        rest = after.split_once('}').map_or("", |(_, tail)| tail);
+    }
+    out + rest
+}
+
+/// Whether `text` has `path` as a word of its own (`endpoint_service`, not the action
+/// `add_endpoint_service`, a value the change form's menu offers by its own words).
+fn names(text: &str, path: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(path)
+        .any(|(i, _)| !text[..i].ends_with(word) && !text[i + path.len()..].starts_with(word))
+}
+
+/// Rules about the document's own shape, reported only on a file: they name its keys.
+const DOCUMENT_RULES: &[&str] = &["PL001", "PL002", "PL003", "PL004", "PL006"];
+
+#[test]
+fn no_message_or_help_names_a_document_path() {
+    let paths = document_paths();
+    for r in RULES.iter().filter(|r| !DOCUMENT_RULES.contains(&r.code)) {
+        for template in r.messages.iter().chain([&r.help]) {
+            // `{@field}` is filled with that field's label.
+            let text = without_label_refs(template);
+            for p in &paths {
+                assert!(
+                    !names(&text, p),
+                    "{}: {text:?} names the document path {p}",
+                    r.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_rule_has_its_message_in_the_catalogue() {
+    let missing: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.messages.is_empty())
+        .map(|r| r.code)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a message template: {missing:?}"
+    );
+}
+
+#[test]
+fn labels_follow_the_cloud_and_the_row() {
+    use privatelink_prep::regions::Cloud;
+    assert_eq!(
+        labels::label("changes[0].to_account_id", Some(Cloud::Aws)).as_deref(),
+        Some("New AWS account ID")
+    );
+    assert_eq!(
+        labels::label("changes[0].to_account_id", Some(Cloud::Azure)).as_deref(),
+        Some("New Azure subscription ID")
+    );
+    assert_eq!(
+        labels::label("customer_network.subnet_ids[2]", Some(Cloud::Aws)).as_deref(),
+        Some("Subnet ID 3")
+    );
+    // A help names the fields by their labels, on the request's cloud.
+    let d = diags(
+        "change-azure.json",
+        json!({"changes": [{"action": "change_account",
+            "from_account_id": "11111111-2222-3333-4444-555555555555",
+            "to_account_id": "11111111-2222-3333-4444-555555555555"}]}),
+    );
+    let unchanged = d.iter().find(|d| d.code == "PL507").expect("PL507");
+    assert_eq!(
+        unchanged.help,
+        "New Azure subscription ID is the account that must reach Adobe's endpoint service from now on, and Azure subscription ID allowed today the one allowed today: give two different accounts."
+    );
+    // A label in a message follows the request's cloud.
+    let d = diags(
+        "azure-unidirectional.json",
+        json!({"account_id": 123456789012_u64}),
+    );
+    assert_eq!(
+        d[0].message,
+        "Azure subscription ID must be text in quotes, not a number, so that leading zeros are kept."
+    );
+}
