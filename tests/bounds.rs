@@ -2,6 +2,9 @@
 //! rest, nesting has one limit for the CLI and the page, and "did you mean" never compares
 //! texts of very different lengths.
 
+// Native only: proptest does not build for wasm32 (tests/wasm_boundary.rs has the page side).
+#![cfg(not(target_arch = "wasm32"))]
+
 use privatelink_prep::check::{MAX_DEPTH, MAX_DIAGNOSTICS};
 use privatelink_prep::host::{check_marked, json, Kind, Mark, Step, Unjson, Unreadable};
 use privatelink_prep::{check_json, Severity};
