@@ -27,6 +27,7 @@ pub fn request(name: &str) -> String {
         "azure-bidirectional.json" => {
             return include_str!("../requests/azure-bidirectional.json").into()
         }
+        "change-azure.json" => return include_str!("../requests/change-azure.json").into(),
         _ => {}
     }
     let p = path("tests/requests").join(name);
