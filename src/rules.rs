@@ -266,16 +266,16 @@ rules! {
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
         ["The connection type is missing; choose Unidirectional or Bidirectional."],
-        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "Choose unidirectional (your network reaches Adobe) or bidirectional (Adobe also reaches services in your network).",
         "privatelink-service.txt, connection types";
     CONNECTION_UNKNOWN = "PL172", Error, "connection_type", "Connection type is not unidirectional or bidirectional",
         ["The connection type {value} is neither unidirectional nor bidirectional."],
-        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "Choose unidirectional (your network reaches Adobe) or bidirectional (Adobe also reaches services in your network).",
         "privatelink-service.txt, connection types";
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
         ["No port is listed; add a row for each service and its port."],
-        "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
+        "List each service and its port, e.g. SQL on 3306 or SFTP on 2222.",
         "Adobe's page, data required for enablement";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
         ["The port number is missing.",
@@ -366,7 +366,7 @@ rules! {
         "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
         ["{value} is listed more than once."],
-        "Each endpoint service is listed once, with all its ports; merge the two entries.",
+        "Each service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
     ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service name belongs to the other cloud",
         ["{value} is an {other} name, but the cloud is {cloud}."],
