@@ -21,8 +21,8 @@ const ACTIONS = ['add_environment', 'remove_connection', 'change_account', 'add_
  * data-field (a list's title names its list). Choices (a radio, one of several checkboxes, an
  * option) are values, not labels, and are left out; so is whatever is hidden.
  */
-function shownLabels(page) {
-  return page.locator('form.plp-form').first().evaluate((form) => {
+function shownLabels(form) {
+  return form.evaluate((form) => {
     const root = form.getRootNode();
     const seen = (el) => el.checkVisibility();
     const out = [];
@@ -67,11 +67,11 @@ function allowed(table, field) {
     .map(([, label]) => label.replace('{n}', n));
 }
 
-/** Asserts every shown label against the core; returns the fields seen. */
-async function compare(page, cloud) {
+/** Asserts every label shown in `form` (a locator) against the core; returns the fields seen. */
+async function compare(page, cloud, form = page.locator('form.plp-form').first()) {
   const table = await coreLabels(page, cloud);
   assert.ok(Object.keys(table).length > 40, 'labels(cloud) holds the form');
-  const shown = await shownLabels(page);
+  const shown = await shownLabels(form);
   for (const [field, text] of shown) {
     const ok = allowed(table, field);
     assert.ok(ok.includes(text), `${cloud}: ${field} is labelled ${JSON.stringify(text)}, the core says ${JSON.stringify(ok)}`);
@@ -133,4 +133,22 @@ describe('every label the page shows is the core’s', () => {
       await context.close();
     });
   }
+
+  it('inside <privatelink-prep>: both elements of the embed example, AWS and Azure', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server, { url: `${session.server.origin}/examples/embed.html` });
+    const [aws, azure] = [page.locator('privatelink-prep#checker'), page.locator('privatelink-prep[cloud="azure"]')];
+    await fillForm(page, enablement('aws'), aws);
+    const seen = await compare(page, 'aws', aws.locator('form.plp-form'));
+    for (const f of ['endpoint_services[0].name', 'endpoint_services[0].principal_allowed', 'prerequisites.nlb']) {
+      assert.ok(seen.has(f), `aws: ${f} is shown with its label`);
+    }
+    const form = azure.locator('form.plp-form');
+    await form.locator('[data-list="endpoint_services"] > .plp-add').click();
+    const azureSeen = await compare(page, 'azure', form);
+    for (const f of ['region', 'endpoint_services[0].name', 'prerequisites.endpoint_service', 'azure.cluster_id']) {
+      assert.ok(azureSeen.has(f), `azure: ${f} is shown with its label`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
