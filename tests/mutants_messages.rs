@@ -43,3 +43,20 @@ fn a_nested_entry_is_named_by_its_own_position() {
         ],
     );
 }
+
+/// Only the digits of a list index are dropped when a field is matched against the catalogue and
+/// the labels: `ports[0].port2` (an unknown field) is not the port of `ports[0]`.
+#[test]
+fn a_field_with_digits_in_its_name_is_not_a_shorter_one() {
+    use privatelink_prep::{labels, rules};
+    let ssh = &rules::PORT_SSH;
+    assert!(ssh.concerns("ports[0].port"));
+    assert!(!ssh.concerns("ports[0].port2"));
+    assert!(!ssh.concerns("ports[10].port22"));
+    assert_eq!(
+        labels::label("ports[0].port", None).as_deref(),
+        Some("Port")
+    );
+    assert_eq!(labels::label("ports[0].port2", None), None);
+    assert_eq!(labels::name("ports[0].port2", None), "ports[0].port2");
+}
