@@ -60,3 +60,55 @@ fn a_field_with_digits_in_its_name_is_not_a_shorter_one() {
     assert_eq!(labels::label("ports[0].port2", None), None);
     assert_eq!(labels::name("ports[0].port2", None), "ports[0].port2");
 }
+
+/// The names the browser binding gives the values JSON cannot hold (`Unjson::parse`), each read
+/// as its kind: the diagnostic names what the host passed.
+#[test]
+fn each_value_json_cannot_hold_is_named() {
+    use privatelink_prep::host::{check_marked, Kind, Mark, Step, Unjson};
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&common::request("aws-unidirectional.json")).unwrap();
+    doc["company"] = serde_json::Value::Null;
+    let text = doc.to_string();
+    let company = |name: &str| {
+        let kind = Unjson::parse(name).unwrap_or_else(|| panic!("{name} is a mark"));
+        let checked = check_marked(
+            &text,
+            &[Mark {
+                steps: vec![Step::Key("company".into())],
+                kind: Kind::Unjson(kind),
+            }],
+        );
+        assert!(checked.request.is_none());
+        checked
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}: {}", d.code, d.field, d.message))
+            .collect::<Vec<_>>()
+    };
+    for (name, what) in [
+        ("bigint", "a BigInt"),
+        ("symbol", "a Symbol"),
+        ("function", "a function"),
+        ("nan", "NaN"),
+        ("infinity", "an infinite number"),
+        ("cycle", "a list or object that contains itself"),
+    ] {
+        assert_eq!(
+            company(name),
+            [format!(
+                "PL015 company: Company name is {what}, which JSON cannot hold."
+            )],
+            "{name}"
+        );
+    }
+    // A value cut for its depth gives the report the CLI gives for the same nesting.
+    assert_eq!(
+        company("deep"),
+        ["PL017 : The document nests lists and objects more than 64 deep; no field of a request is nested more than five."]
+    );
+    for other in ["", "BigInt", "undefined", "number"] {
+        assert_eq!(Unjson::parse(other), None, "{other}");
+    }
+}
