@@ -112,3 +112,26 @@ fn each_value_json_cannot_hold_is_named() {
         assert_eq!(Unjson::parse(other), None, "{other}");
     }
 }
+
+/// JSON text is read with its negative numbers: the message quotes the number the user wrote.
+#[test]
+fn a_negative_number_in_json_text_is_read() {
+    let checked = privatelink_prep::check_json(
+        r#"{"kind": "enablement", "version": 1, "ports": [{"service": "Web", "port": -1}]}"#,
+    )
+    .unwrap();
+    let port: Vec<_> = checked
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.field == "ports[0].port")
+        .map(|d| (d.code, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        port,
+        [(
+            "PL203",
+            "Port -1 is out of range; ports run from 1 to 65535."
+        )]
+    );
+}
