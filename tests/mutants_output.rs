@@ -39,3 +39,20 @@ fn a_change_names_every_environment_it_applies_to() {
         Some("- Open port 6379/TCP (Redis) in Adobe Commerce for connections from our VPC, in Staging.")
     );
 }
+
+/// The format names the CLI's `--format` and the page's `renderTicket`/`renderGuide` take.
+#[test]
+fn every_format_name_is_read() {
+    for (name, format) in [
+        ("text", Format::Text),
+        ("txt", Format::Text),
+        ("markdown", Format::Markdown),
+        ("md", Format::Markdown),
+        ("json", Format::Json),
+    ] {
+        assert_eq!(Format::parse(name), Some(format), "{name}");
+    }
+    for other in ["", "Text", "html", "JSON", "mdx"] {
+        assert_eq!(Format::parse(other), None, "{other}");
+    }
+}
