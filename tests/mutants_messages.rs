@@ -37,7 +37,7 @@ fn a_nested_entry_is_named_by_its_own_position() {
                 "PL005",
                 E,
                 "endpoint_services[1].ports[2]",
-                "Port 3 must be an object with service, port and protocol, not the text \"x\".",
+                "Port 3: give an object with service, port and protocol, not the text \"x\".",
                 None,
             ),
         ],
