@@ -11,6 +11,11 @@ use crate::regions::Cloud;
 
 pub mod aws;
 pub mod azure;
+mod commands;
+mod reading;
+
+pub use commands::{commands, EvidenceCommand};
+pub use reading::{read, Fill, Reading, Recognised};
 
 /// The most outputs one evidence list holds.
 pub const MAX_EVIDENCE: usize = 20;

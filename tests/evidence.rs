@@ -669,3 +669,89 @@ fn pl833_a_service_named_by_alias_in_another_subscription() {
         json!("pls-erp.4b7e9a3c-21d5-4f0e-9c6a-8d2b1e5f7a90.eastus2.azure.privatelinkservice");
     expect(&doc, &[("PL833", "account_id", "Cloud output 1 of Private Link service 1 (az network private-link-service show) shows \"…1d5-4f0e-9c6a-8d2b1e5f7a90.eastus2.azure.privatelinkservice\" in the subscription \"0f8fad5b-d9cb-469f-a165-70867728950e\", which is neither \"7c9e6679-7425-40de-944b-e07fc1f90ae7\" nor one of the other subscriptions that will connect.")]);
 }
+
+// --- The ticket's verified section -----------------------------------------------------------
+
+fn full_aws() -> Value {
+    aws(
+        &[f("aws-caller-identity.json")],
+        &[
+            f("aws-service-configurations.json"),
+            f("aws-service-permissions.json"),
+            f("aws-listeners.json"),
+        ],
+    )
+}
+
+fn full_azure() -> Value {
+    let crm = serde_json::to_string(&f("azure-private-link-service-cli.json"))
+        .unwrap()
+        .replace("pls-erp", "pls-crm")
+        .replace("rg-erp", "rg-integration");
+    with(
+        "azure-bidirectional.json",
+        &[f("azure-account.json")],
+        &[
+            (0, &[f("azure-private-link-service-rest.json")]),
+            (1, &[serde_json::from_str(&crm).unwrap()]),
+        ],
+    )
+}
+
+#[test]
+fn the_ticket_lists_what_evidence_verified_in_every_format() {
+    use privatelink_prep::{render, Format};
+    for (name, doc) in [("aws", full_aws()), ("azure", full_azure())] {
+        let checked = check(&doc);
+        let request = checked
+            .request
+            .unwrap_or_else(|| panic!("{name}: {:#?}", checked.report));
+        for (format, ext) in [
+            (Format::Text, "txt"),
+            (Format::Markdown, "md"),
+            (Format::Json, "json"),
+        ] {
+            let t = render(&request, format);
+            common::assert_snapshot(
+                &format!("ticket-{name}-bidirectional-evidence.{ext}"),
+                &format!("{}\n\n{}", t.subject, t.body),
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_unverified_is_called_verified() {
+    use privatelink_prep::{render, Format};
+    // A contradiction anywhere: no ticket at all.
+    let mut doc = full_aws();
+    doc["evidence"][0]["output"]["Account"] = json!("111122223333");
+    assert!(check(&doc).request.is_none());
+    // Outputs that confirm nothing (a warning only): no verified section.
+    let doc = aws(&[json!({"Reservations": []})], &[]);
+    let request = check(&doc).request.unwrap();
+    for format in [Format::Text, Format::Markdown, Format::Json] {
+        let t = render(&request, format);
+        assert!(!t.body.contains("Verified"), "{}", t.body);
+        assert!(!t.body.contains("verified\""), "{}", t.body);
+    }
+    // Evidence never carries an output's other values into the ticket.
+    let t = render(&check(&full_aws()).request.unwrap(), Format::Json);
+    for secret in [
+        "AIDASAMPLEUSERID",
+        "DevAdmin",
+        "8218753950b25648",
+        "targetgroup",
+    ] {
+        assert!(!t.body.contains(secret), "{secret}");
+    }
+    let t = render(&check(&full_azure()).request.unwrap(), Format::Json);
+    for secret in [
+        "72f988bf",
+        "admin@fabrikam.example",
+        "10.0.1.4",
+        "approved it",
+    ] {
+        assert!(!t.body.contains(secret), "{secret}");
+    }
+}
