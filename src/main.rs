@@ -255,6 +255,7 @@ fn evidence(format: &str, path: &str) -> Result<ExitCode, Usage> {
 
 /// Reads the input as UTF-8 text (at most `limit` bytes are read), with the name to report it
 /// by.
+#[cfg(feature = "evidence")]
 fn read_text(path: &str, limit: u64) -> Result<(String, String), Usage> {
     let mut bytes = Vec::new();
     let result = if path == "-" {
