@@ -461,7 +461,7 @@ fn pl809_too_many_outputs() {
         &[(
             "PL809",
             "evidence",
-            "Cloud command outputs holds 21 outputs, more than the 20 read.",
+            "Cloud command outputs: 21 outputs, more than the 20 read.",
         )],
     );
     assert!(!valid(&doc));
@@ -932,7 +932,7 @@ fn outputs_are_bounded_in_count_size_and_depth() {
         &[(
             "PL809",
             "endpoint_services[0].evidence",
-            "Cloud outputs about this service holds 21 outputs, more than the 20 read.",
+            "Cloud outputs about this service: 21 outputs, more than the 20 read.",
         )],
     );
     // Text up to 256 KiB is read; a JSON output over it too is ignored with a warning.
