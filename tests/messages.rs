@@ -2,7 +2,8 @@
 //! the field's label on the request's cloud. `tests/snapshots/messages.txt` holds them all, to
 //! be read (and reviewed like code) as a customer reads them; `UPDATE_SNAPSHOTS=1` rewrites it.
 //! Native only: the snapshot is a file.
-#![cfg(not(target_arch = "wasm32"))]
+//! The snapshot holds the whole catalogue, evidence rules included: with the feature only.
+#![cfg(all(not(target_arch = "wasm32"), feature = "evidence"))]
 
 mod common;
 
