@@ -194,6 +194,16 @@ fn a_port_is_read_however_it_is_written() {
     };
     assert_eq!(port("8443.0"), Vec::<String>::new());
     assert_eq!(port("8.443e3"), Vec::<String>::new());
+    // As text: digits, trimmed, up to 20 of them (u64::MAX has 20).
+    assert_eq!(port("\" 3306 \""), Vec::<String>::new());
+    assert_eq!(
+        port("\"99999999999999999999\""),
+        ["PL203 Port 99999999999999999999 is out of range; ports run from 1 to 65535 on AWS."]
+    );
+    assert_eq!(
+        port("\"000000000000000000003306\""),
+        ["PL202 \"000000000000000000003306\" is not a port number; a port is a whole number such as 3306."]
+    );
     assert_eq!(
         port("70000.0"),
         ["PL203 Port 70000 is out of range; ports run from 1 to 65535 on AWS."]
