@@ -217,3 +217,57 @@ fn a_port_is_read_however_it_is_written() {
         ["PL202 \"http\" is not a port number; a port is a whole number such as 3306."]
     );
 }
+
+/// A company name of 100 characters is the longest.
+#[test]
+fn a_company_name_of_100_characters_is_the_longest() {
+    case(
+        "aws-unidirectional.json",
+        json!({"company": "c".repeat(100)}),
+        &[],
+    );
+    case(
+        "aws-unidirectional.json",
+        json!({"company": "c".repeat(101)}),
+        &[(
+            "PL103",
+            E,
+            "company",
+            "The company name is 101 characters long, more than the 100 allowed.",
+            None,
+        )],
+    );
+}
+
+/// A cloud named in other words is guessed from any of them: the suggestion is the cloud meant.
+#[test]
+fn a_cloud_in_other_words_is_guessed() {
+    for (cloud, message, guess) in [
+        (
+            "AWS PrivateLink",
+            "The cloud \"AWS PrivateLink\" is neither AWS nor Azure.",
+            "aws",
+        ),
+        (
+            "Amazon",
+            "The cloud \"Amazon\" is neither AWS nor Azure.",
+            "aws",
+        ),
+        (
+            "Azure Private Link",
+            "The cloud \"Azure Private Link\" is neither AWS nor Azure.",
+            "azure",
+        ),
+        (
+            "Microsoft Cloud",
+            "The cloud \"Microsoft Cloud\" is neither AWS nor Azure.",
+            "azure",
+        ),
+    ] {
+        case(
+            "aws-unidirectional.json",
+            json!({ "cloud": cloud }),
+            &[("PL112", E, "cloud", message, Some(guess))],
+        );
+    }
+}
