@@ -853,14 +853,14 @@ fn reading_a_paste_gives_kind_facts_fills_and_diagnostics() {
     let fills: Vec<_> = r
         .fills
         .iter()
-        .map(|f| (f.field.as_str(), f.value.clone()))
+        .map(|f| (f.field.as_str(), serde_json::to_value(&f.value).unwrap()))
         .collect();
     assert_eq!(fills, [("account_id", json!("123456789012"))]);
     let r = read(&doc, "endpoint_services[1]", &text("aws-listeners.json")).unwrap();
     let fills: Vec<_> = r
         .fills
         .iter()
-        .map(|f| (f.field.as_str(), f.value.clone()))
+        .map(|f| (f.field.as_str(), serde_json::to_value(&f.value).unwrap()))
         .collect();
     assert_eq!(
         fills,
