@@ -991,3 +991,32 @@ impl TapService for Value {
         self
     }
 }
+
+#[test]
+fn the_verified_section_renders_inert_in_markdown() {
+    use privatelink_prep::{render, Format};
+    for doc in [full_aws(), full_azure()] {
+        let md = render(&check(&doc).request.unwrap(), Format::Markdown).body;
+        let section = &md[md.find("## Verified").unwrap()..];
+        let mut o = comrak::Options::default();
+        // Raw HTML kept, so that any would show.
+        o.render.r#unsafe = true;
+        o.extension.autolink = true;
+        o.extension.strikethrough = true;
+        o.extension.table = true;
+        let html = comrak::markdown_to_html(section, &o);
+        // Only the list, the heading, the paragraph and code spans: no link, emphasis or HTML.
+        let mut tags: Vec<&str> = html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split(['>', ' ']).next().unwrap())
+            .collect();
+        tags.sort();
+        tags.dedup();
+        assert_eq!(
+            tags,
+            ["/code", "/h2", "/li", "/p", "/ul", "code", "h2", "li", "p", "ul"],
+            "{html}"
+        );
+    }
+}
