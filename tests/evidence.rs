@@ -1020,3 +1020,40 @@ fn the_verified_section_renders_inert_in_markdown() {
         );
     }
 }
+
+/// `evidenceRead` and `evidenceCommands` write their JSON with the core's own writer: the same
+/// text as serde's.
+#[test]
+fn the_page_gets_the_same_json_as_serde_writes() {
+    use privatelink_prep::evidence::read;
+    use privatelink_prep::pretty;
+    let mut doc: Value = serde_json::from_str(&request("aws-bidirectional.json")).unwrap();
+    doc.as_object_mut().unwrap().remove("account_id");
+    doc["endpoint_services"][0]["ports"] = json!([]);
+    doc["endpoint_services"][0]["principal_allowed"] = json!(false);
+    for (at, name) in [
+        ("", "aws-caller-identity.json"),
+        ("endpoint_services[0]", "aws-listeners-alb.json"),
+        ("endpoint_services[0]", "aws-listeners.json"),
+        ("endpoint_services[0]", "aws-service-permissions.json"),
+        ("", "azure-account.json"),
+    ] {
+        let text = std::fs::read_to_string(path("tests/evidence").join(name)).unwrap();
+        let r = read(&doc, at, &text).unwrap();
+        assert_eq!(
+            pretty::to_string(&r),
+            serde_json::to_string_pretty(&r).unwrap(),
+            "{name}"
+        );
+    }
+    let r = read(&doc, "", "\u{1b}not json \"\\").unwrap();
+    assert_eq!(
+        pretty::to_string(&r),
+        serde_json::to_string_pretty(&r).unwrap()
+    );
+    let list = privatelink_prep::evidence::commands(&doc);
+    assert_eq!(
+        pretty::to_string(&list),
+        serde_json::to_string_pretty(&list).unwrap()
+    );
+}

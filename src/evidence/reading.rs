@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{aws, facts, recognise, Fact, Output};
 use crate::diagnostic::Diagnostic;
+use crate::pretty::{Pretty, ToJson};
 
 /// What an output is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -273,4 +274,66 @@ fn fills(
         _ => {}
     }
     out
+}
+
+// The JSON the page reads (`evidenceRead`) is written like the module's other outputs
+// (`crate::pretty`) rather than through serde's derived serializers: the same text, less code.
+
+impl ToJson for Reading {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("recognised", &self.recognised);
+            w.field("facts", &self.facts);
+            w.field("fills", &self.fills);
+            w.field("diagnostics", &self.diagnostics);
+        });
+    }
+}
+
+impl ToJson for Recognised {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("kind", self.kind);
+            w.field("command", self.command);
+        });
+    }
+}
+
+impl ToJson for Fact {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("fact", self.fact);
+            w.field("label", &self.label);
+            w.field("value", &self.value);
+        });
+    }
+}
+
+impl ToJson for Fill {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("field", &self.field);
+            w.field("value", &self.value);
+        });
+    }
+}
+
+impl ToJson for FillValue {
+    fn to_json(&self, w: &mut Pretty) {
+        match self {
+            FillValue::Text(s) => s.to_json(w),
+            FillValue::Bool(b) => b.to_json(w),
+            FillValue::Ports(p) => p.to_json(w),
+        }
+    }
+}
+
+impl ToJson for FillPort {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("service", self.service);
+            w.field("port", &self.port);
+            w.field("protocol", self.protocol);
+        });
+    }
 }
