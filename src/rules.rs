@@ -55,13 +55,15 @@ const SRC_CHANGES: &str = "privatelink-service.txt, changing an existing Private
 // "Adobe's page" is Adobe's current PrivateLink page; the Markdown catalogue's header names it.
 const SRC_CHANGES_NOW: &str = "Adobe's page, Change PrivateLink configuration (\"for example\")";
 const SRC_SSH: &str = "Adobe's page, Limitations (SSH); secure-connections.md";
+const SRC_EVIDENCE: &str = "rules.md, Cloud command outputs";
 const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
 macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $([$($msg:literal),+ $(,)?],)? $help:literal, $source:expr;)*) => {
+    ($($(#[$attr:meta])* $name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $([$($msg:literal),+ $(,)?],)? $help:literal, $source:expr;)*) => {
         $(
             #[doc = $title]
+            $(#[$attr])*
             pub const $name: Rule = Rule {
                 code: $code,
                 severity: $sev,
@@ -74,7 +76,7 @@ macro_rules! rules {
             };
         )*
         /// Every rule, ordered by code.
-        pub static RULES: &[Rule] = &[$($name),*];
+        pub static RULES: &[Rule] = &[$($(#[$attr])* $name),*];
     };
 }
 
@@ -96,7 +98,7 @@ rules! {
         "This field is not part of the request format and is ignored; check its spelling.",
         "privatelink-prep request format, version 1";
     WRONG_TYPE = "PL005", Error, "*", "A field has the wrong JSON type",
-        ["{label} must be {expected}, not {what}.", "{label} must be text in quotes, not a number, so that leading zeros are kept."],
+        ["{label}: give {expected}, not {what}.", "{label} must be text in quotes, not a number, so that leading zeros are kept."],
         "Give the field the type the request format expects.",
         "privatelink-prep request format, version 1";
     BAD_KIND = "PL006", Error, "kind", "Unknown request kind",
@@ -188,12 +190,13 @@ rules! {
         "botocore 1.44.8 partitions.json vs endpoints.json (latest on PyPI, 2026-12-01)";
     REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
         ["{value} is a place, not a region; its {cloud} region is {choices}.",
-         "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in."],
+         "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in.",
+         "{value} is a place, not a region; its {cloud} region {choices} is announced but not yet in service."],
         "Enter the region code of your Adobe Commerce instance, e.g. eu-west-1 on AWS or westeurope on Azure; the ticket names the region by its code.",
         "aws-regions.tsv (the place in each description); Microsoft's Azure regions list (physical location)";
 
     ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
-        ["The {label} is missing; Adobe must know which account to allow."],
+        ["The {label} is missing; Adobe must know which one to allow."],
         "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
         "privatelink-service.txt, data required for enablement";
     AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID is not 12 digits",
@@ -281,16 +284,16 @@ rules! {
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
         ["The connection type is missing; choose Unidirectional or Bidirectional."],
-        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "Choose unidirectional (your network reaches Adobe) or bidirectional (Adobe also reaches services in your network).",
         "privatelink-service.txt, connection types";
     CONNECTION_UNKNOWN = "PL172", Error, "connection_type", "Connection type is not unidirectional or bidirectional",
         ["The connection type {value} is neither unidirectional nor bidirectional."],
-        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "Choose unidirectional (your network reaches Adobe) or bidirectional (Adobe also reaches services in your network).",
         "privatelink-service.txt, connection types";
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
-        ["No port is listed; name each service and the port Adobe must open for it."],
-        "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
+        ["No port is listed; add a row for each service and its port."],
+        "List each service and its port, e.g. SQL on 3306 or SFTP on 2222.",
         "Adobe's page, data required for enablement";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
         ["The port number is missing.",
@@ -298,7 +301,7 @@ rules! {
          "The port has a fraction; a port is a whole number such as 3306.",
          "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
          "{value} lists {count} ports, and a row holds one: keep one here and add a row for each of the others.",
-         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each other port Adobe must open."],
+         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each of the others."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
@@ -312,7 +315,7 @@ rules! {
         "Remove this port: SSH into Adobe Commerce never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows (magento-cloud ssh reaches Starter and Pro Integration only).",
         SRC_SSH;
     PORT_443_AZURE = "PL205", Error, "ports[].port" | "changes[].ports[].port", "Port 443 into Adobe Commerce cannot be used on Azure",
-        ["Port 443 (HTTPS) cannot be opened over Private Link on Azure."],
+        ["Port 443 (HTTPS) into Adobe Commerce cannot be opened over Private Link on Azure."],
         "Remove port 443: on Azure, Fastly origin cloaking rules out HTTPS into Adobe Commerce over Private Link; use another port. Adobe connecting to your own service on 443 is not affected.",
         "Adobe's page, Limitations (HTTPS by platform)";
     PORT_443_AWS = "PL206", Info, "ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
@@ -340,12 +343,12 @@ rules! {
         "Choose TCP (the default) or UDP.",
         "rules.md, Ports and protocols";
     PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP over AWS PrivateLink is not confirmed by Adobe",
-        ["UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP."],
+        ["AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it."],
         "Adobe's page does not say whether Adobe accepts UDP; the ticket asks for it and Adobe confirms. Use tcp where the service speaks it.",
         "AWS networking blog (PrivateLink UDP support); Adobe's page (silent on UDP)";
     PORT_22_OUTBOUND = "PL213", Warning, "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 22 on your endpoint service may be refused",
-        ["Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
-         "The service {value} on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH."],
+        ["Adobe's page does not say whether Adobe connects to a server of yours on port 22 (SSH).",
+         "The service {value} looks like SSH, and Adobe's page does not say whether Adobe connects to an SSH server of yours."],
         "Adobe's page rules out SSH into Adobe Commerce, not clearly Adobe connecting to your server on 22 (SFTP, say). The ticket asks for it; if Adobe refuses, use another port, e.g. 2222.",
         SRC_SSH;
 
@@ -354,11 +357,11 @@ rules! {
         "List each endpoint service (AWS) or Private Link service (Azure) in your network that Adobe must connect to, or choose unidirectional.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
-        ["Endpoint services are listed, but a unidirectional connection does not use them."],
+        ["{label} are listed, but a unidirectional connection does not use them."],
         "Remove them, or choose bidirectional if Adobe must connect to them.",
         "privatelink-service.txt, connection types";
     ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name" | "changes[].name", "Endpoint service name is missing",
-        ["The endpoint service name is missing."],
+        ["{label} is missing."],
         "Enter the endpoint service name: on AWS com.amazonaws.vpce.<region>.vpce-svc-<id> (VPC console, Endpoint services), on Azure the Private Link service alias or resource ID.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "AWS endpoint service name is malformed",
@@ -380,8 +383,8 @@ rules! {
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
         "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
-        ["The endpoint service {value} is listed more than once."],
-        "Each endpoint service is listed once, with all its ports; merge the two entries.",
+        ["{value} is listed more than once."],
+        "Each service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
     ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service name belongs to the other cloud",
         ["{value} is an {other} name, but the cloud is {cloud}."],
@@ -396,7 +399,7 @@ rules! {
         "Adobe asks for each target's resource ID, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (az network private-link-service show --query id). An alias connects too, so it is accepted.",
         "Adobe's page, Azure prerequisites (resource IDs of the target services)";
     PREREQUISITE_MISSING = "PL321", Error, "prerequisites.nlb" | "prerequisites.endpoint_service", "Bidirectional prerequisite not confirmed",
-        ["You have not confirmed {what} in your {network}, which a bidirectional connection needs."],
+        ["A bidirectional connection needs {what}, in your {network}; confirm it once it is in place."],
         "Create it before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer and a Private Link service.",
         "Adobe's page, Set up for bidirectional; Microsoft, private-link-service-overview";
     PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
@@ -451,8 +454,8 @@ rules! {
         ["Adding the {env} environment is listed more than once.",
          "Removing the connection from {env} is listed more than once.",
          "Changing the account {id} is listed more than once.",
-         "Adding the endpoint service {value} is listed more than once.",
-         "Removing the endpoint service {value} is listed more than once.",
+         "Adding {value} is listed more than once.",
+         "Removing {value} is listed more than once.",
          "Opening these ports is listed more than once.",
          "Closing these ports is listed more than once."],
         "Each change is listed once; remove the repeated entry.",
@@ -460,13 +463,13 @@ rules! {
     CHANGE_CONFLICT = "PL506", Error, "changes[].name" | "changes[].environment" | "changes[].ports[].port", "Two changes undo each other",
         ["Port {port}/{protocol} is both opened and closed in this request.",
          "The {env} environment is both added and removed in this request.",
-         "The endpoint service {value} is both added and removed in this request.",
+         "{value} is both added and removed in this request.",
          "This change undoes an earlier one."],
         "Keep one of the two changes.",
         SRC_CHANGES_NOW;
     ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
         ["The new account {id} is the account allowed today, so nothing would change."],
-        "{@changes[].to_account_id} is the account that must reach Adobe's endpoint service from now on, and {@changes[].from_account_id} the one allowed today: give two different accounts.",
+        "{@changes[].to_account_id} is for the account that connects from now on; it must differ from {@changes[].from_account_id}.",
         SRC_CHANGES;
 
     VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",
@@ -494,9 +497,147 @@ rules! {
         "Copy the name from the Azure portal: a resource group has 1-90 letters, digits, -_.() and does not end with a dot; a virtual network 2-64 and a subnet 1-80 letters, digits, -_. starting with a letter or digit and ending with one or _.",
         "Azure naming rules for Microsoft.Resources and Microsoft.Network (PSRule for Azure, Azure.VNET.Name)";
     ADOBE_SERVICE_IS_CUSTOMERS = "PL607", Error, "adobe_endpoint_service", "Adobe's endpoint service is one of the customer's",
-        ["{value} is one of your own endpoint services, not Adobe's."],
-        "Enter the service name Adobe sent in the ticket (enablement workflow step 2), not one of your own endpoint services.",
+        ["{value} is one of your own services under {@endpoint_services}, not Adobe's.",
+         "{value} is a service of yours that this request adds, not Adobe's."],
+        "Enter the name Adobe sends in its reply to the enablement ticket (workflow step 2), not one of your own services.",
         "privatelink-service.txt, Enablement workflow step 2";
+
+    // Evidence (issue 14): the customer's own cloud command outputs. PL899 is in every build: the
+    // page's main module, built without the evidence checks, says that it cannot read them.
+    #[cfg(feature = "evidence")]
+    EVIDENCE_ACCOUNT = "PL801", Error, "account_id", "The AWS commands ran in another account",
+        ["{entry} ({command}) shows the AWS account {account}, not {value}."],
+        "Enter the account the endpoint services and the connection belong to, or run the command with that account's credentials (--profile) and paste its output again.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PARTITION = "PL802", Error, "region", "The AWS commands ran outside the commercial partition",
+        ["{entry} ({command}) shows the partition {partition}: Adobe's principal is in the commercial partition aws, and PrivateLink permissions do not cross partitions."],
+        "Use an account of the commercial partition (aws), in a region such as us-east-1, and paste the output of its credentials.",
+        "rules.md, Regions (permissions do not cross partitions)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SUBSCRIPTION = "PL803", Error, "account_id", "The Azure commands ran in another subscription",
+        ["{entry} ({command}) shows the subscription {subscription}, which is neither {value} nor one of the other subscriptions that will connect."],
+        "Enter this subscription, add it to the other subscriptions that will connect, or select the right one (az account set --subscription=...) and paste the output again.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SUBSCRIPTION_STATE = "PL804", Warning, "account_id" | "azure.subscription_ids[]", "The Azure subscription is not enabled",
+        ["{entry} ({command}) shows the subscription {value} in the state {state}, not Enabled."],
+        "A subscription that is not enabled cannot create or keep connections: have it enabled before the ticket.",
+        "Microsoft Learn, Azure subscription states";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SOVEREIGN = "PL805", Error, "region", "The Azure commands ran in a sovereign cloud",
+        ["{entry} ({command}) shows the Azure cloud {environment}, not AzureCloud: Adobe Commerce runs in Azure's public cloud, and Private Link does not cross clouds."],
+        "Sign in to the public Azure cloud (az cloud set --name=AzureCloud) with the subscription of the request, and paste the output again.",
+        "rules.md, Regions (sovereign clouds cannot work)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_CLOUD = "PL806", Error, "cloud", "An output of the other cloud",
+        ["{entry} is the output of {command}, an {other} command, but the request is for {cloud}."],
+        "Attach the outputs of the request's cloud, or correct the cloud platform.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_UNRECOGNISED = "PL807", Warning, "evidence[]" | "endpoint_services[].evidence[]", "An output that is not recognised",
+        ["{label} is {what}, not the output of a command this tool reads; it is ignored.", "{label} is the output of {command}, which describes one endpoint service: attach it to the service it was run for; it is ignored here."],
+        "Paste the whole JSON output of one of the commands the guide gives, as the command prints it (--output=json).",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NOT_JSON = "PL808", Warning, "evidence[]" | "endpoint_services[].evidence[]", "An output that is not JSON",
+        ["{label} is not JSON ({why}); it is ignored.", "{label} has no output; it is ignored.", "{label} is {kib} KiB long, more than the {max} KiB of an output read; it is ignored."],
+        "Run the command with --output=json and paste all that it prints, from the first brace to the last.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_TOO_MANY = "PL809", Error, "evidence" | "endpoint_services[].evidence", "Too many outputs",
+        ["{label} holds {count} outputs, more than the {max} read."],
+        "Attach one output per command: each command the guide gives prints all a check needs.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_SERVICE = "PL811", Error, "endpoint_services[].name", "The configuration is of another endpoint service",
+        ["{entry} ({command}) describes {other}, not {value}.", "{entry} ({command}) lists {count} endpoint services, none of them {value}."],
+        "Run the command for this endpoint service (--service-ids= its ID), or correct its name.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SERVICE_STATE = "PL812", Error, "endpoint_services[].name", "The endpoint service is not available",
+        ["{entry} ({command}) shows {value} in the state {state}, not Available."],
+        "Adobe can connect only to an available endpoint service: wait until it is Available (or fix what failed), then paste the output again.",
+        "AWS EC2 API reference, ServiceConfiguration (ServiceState)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_LB_REGION = "PL813", Error, "endpoint_services[].name", "The load balancer is in another region",
+        ["{entry} ({command}) shows the load balancer of {value} in {inside}, not {region}."],
+        "An endpoint service and its Network Load Balancer are in the region of the request: run the command in that region (--region=...), or correct the region.",
+        "rules.md, Regions (same region)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_LB_ACCOUNT = "PL814", Error, "account_id", "An endpoint service belongs to another account",
+        ["{entry} ({command}) shows the load balancer of {service} in the account {account}, not {value}."],
+        "Enter the account that owns the endpoint services, or paste the output of that account's endpoint service.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_ACCEPTANCE = "PL815", Info, "endpoint_services[].name", "Connections to the endpoint service need acceptance",
+        ["{entry} ({command}) shows that {value} requires acceptance: Adobe's connection waits until you accept it."],
+        "After Adobe connects, accept its connection (aws ec2 accept-vpc-endpoint-connections; the guide gives the command).",
+        "rules.md, Customer-side commands";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NO_NLB = "PL816", Error, "prerequisites.nlb", "The endpoint service has no Network Load Balancer",
+        ["{entry} ({command}) shows no Network Load Balancer behind {value}.", "{entry} ({command}) shows {value} on a Gateway Load Balancer, not a Network Load Balancer."],
+        "Adobe connects to an interface endpoint service on a Network Load Balancer: create one for the application, then paste the output again.",
+        SRC_DOC;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PRINCIPAL = "PL821", Error, "endpoint_services[].principal_allowed", "Adobe's principal is not allowed on the endpoint service",
+        ["{entry} ({command}) allows {principals}, not Adobe's principal arn:aws:iam::402592597372:root.", "{entry} ({command}) allows no principal, so not Adobe's arn:aws:iam::402592597372:root."],
+        "Allow it (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals=arn:aws:iam::402592597372:root; the guide gives the command), then paste the permissions again.",
+        SRC_DOC;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_EVERYONE = "PL822", Warning, "endpoint_services[].principal_allowed", "Every AWS account is allowed on the endpoint service",
+        ["{entry} ({command}) allows every principal (*), Adobe's among them."],
+        "With * any AWS account may request a connection: allow arn:aws:iam::402592597372:root alone and remove *, unless you accept each connection yourself.",
+        "AWS PrivateLink guide, Manage permissions";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PORT = "PL823", Error, "endpoint_services[].ports[].port", "No listener carries the port",
+        ["{entry} ({command}) has no listener on port {value}; its listeners are {listeners}."],
+        "Add a listener on this port to the Network Load Balancer, or correct the port, then paste the listeners again.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PROTOCOL = "PL824", Error, "endpoint_services[].ports[].protocol", "The listener on the port carries another protocol",
+        ["{entry} ({command}) has the listener {listener} on port {port}, which does not carry {protocol}."],
+        "Give the protocol the listener carries (TCP for TCP and TLS listeners, UDP for UDP; TCP_UDP carries both), or change the listener.",
+        "rules.md, Cloud command outputs (an NLB's protocols)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NOT_NLB = "PL825", Warning, "endpoint_services[].evidence[]", "The listeners are not of a Network Load Balancer",
+        ["{label} lists the listeners of the load balancer {lb}, which is not a Network Load Balancer."],
+        "An endpoint service sends its connections to a Network Load Balancer: paste the listeners of that one (--load-balancer-arn= its ARN).",
+        SRC_DOC;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_LB = "PL826", Warning, "endpoint_services[].evidence[]", "The listeners are of another load balancer",
+        ["{label} lists the listeners of the load balancer {lb}, which is not one of this endpoint service."],
+        "Paste the listeners of the Network Load Balancer that the service configuration names.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_PLS = "PL831", Error, "endpoint_services[].name", "The output is of another Private Link service",
+        ["{entry} ({command}) describes {other}, not {value}."],
+        "Run the command for this Private Link service (--ids= its resource ID), or correct the resource ID or alias.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PLS_LOCATION = "PL832", Error, "endpoint_services[].name", "The Private Link service is in another region",
+        ["{entry} ({command}) shows {value} in {location}, not {region}."],
+        "A Private Link service Adobe connects to is in the region of the request: correct the region, or name a service in it.",
+        "rules.md, Regions (same region)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PLS_SUBSCRIPTION = "PL833", Error, "account_id", "A Private Link service belongs to another subscription",
+        ["{entry} ({command}) shows {service} in the subscription {subscription}, which is neither {value} nor one of the other subscriptions that will connect."],
+        "Enter the subscription of the Private Link services, or add it to the other subscriptions that will connect.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PLS_STATE = "PL834", Error, "endpoint_services[].name", "The Private Link service is not provisioned",
+        ["{entry} ({command}) shows {value} in the provisioning state {state}, not Succeeded."],
+        "Adobe can connect only to a Private Link service whose provisioning succeeded: fix or wait for it, then paste the output again.",
+        "Azure REST API reference, PrivateLinkService (provisioningState)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NO_FRONTEND = "PL835", Error, "prerequisites.nlb", "The Private Link service has no load balancer frontend",
+        ["{entry} ({command}) shows no load balancer frontend IP configuration behind {value}."],
+        "A Private Link service needs a Standard Load Balancer's frontend IP configuration: add one, then paste the output again.",
+        "rules.md, Corrections (Azure load balancer)";
+    EVIDENCE_UNAVAILABLE = "PL899", Error, "evidence" | "endpoint_services[].evidence", "Cloud command outputs need the evidence checks",
+        ["The request holds cloud command outputs, which this build does not read: a verdict without them could be wrong."],
+        "Check the request where the evidence checks run (the page loads them when an output is pasted; the CLI has them), or remove the outputs.",
+        SRC_EVIDENCE;
 }
 
 impl Rule {
@@ -585,7 +726,8 @@ pub fn catalogue_markdown() -> String {
     out.push_str(
         "\n## Field labels\n\n\
          Each field's label as the form shows it, and as messages and help name it (`{n}` is the\n\
-         position of the entry in its list, from 1). The page reads these labels from the core.\n\n\
+         position of the entry in its list, from 1). The page reads these labels from the core. A\n\
+         case in parentheses is the form's control for that case of the field.\n\n\
          | Field | AWS | Azure |\n|---|---|---|\n",
     );
     for l in crate::labels::all() {

@@ -6,6 +6,8 @@ use crate::pretty::{self, Pretty, ToJson};
 
 use crate::ids::ADOBE_PRINCIPAL;
 use crate::regions::Cloud;
+#[cfg(feature = "evidence")]
+use crate::request::Verified;
 use crate::request::{Account, Connection, Enablement, PortSpec, Request};
 use crate::text::{escape_markdown, pad};
 
@@ -339,7 +341,36 @@ fn enablement_body(e: &Enablement, s: &mut dyn Style) -> String {
         }
         s.out().push('\n');
     }
+    #[cfg(feature = "evidence")]
+    verified_section(&e.verified, s);
     closing(s)
+}
+
+/// The heading of the section that lists what the customer's cloud outputs confirmed.
+#[cfg(feature = "evidence")]
+pub const VERIFIED_HEADING: &str = "Verified from the customer's own cloud output";
+
+/// What evidence confirmed, one line per fact with the command it came from; nothing when no
+/// evidence confirmed anything. Every part is the tool's own words or a checked value. Without
+/// the feature `evidence` a request never holds any.
+#[cfg(feature = "evidence")]
+fn verified_section(list: &[Verified], s: &mut dyn Style) {
+    if list.is_empty() {
+        return;
+    }
+    s.heading(VERIFIED_HEADING);
+    s.para("Each line was read from the output of a read-only command run in our own account; nothing else in this ticket is verified.");
+    for v in list {
+        let line = format!(
+            "{} {}: {} (from {})",
+            v.label,
+            s.id(&v.value),
+            v.fact,
+            s.id(v.command)
+        );
+        s.item(&line);
+    }
+    s.out().push('\n');
 }
 
 /// Ends a body with the closing line; the body then ends with exactly one newline.
@@ -360,9 +391,39 @@ struct JsonTicket<'a, R> {
     /// The Markdown body, as the markdown format renders it.
     markdown: &'a str,
     request: R,
+    /// What the customer's cloud outputs confirmed; absent when nothing was.
+    #[cfg(feature = "evidence")]
+    verified: &'a [JsonVerified<'a>],
 }
 
-/// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
+/// One verified fact of the JSON ticket.
+#[cfg(feature = "evidence")]
+struct JsonVerified<'a> {
+    /// The declared field it confirms, e.g. `account_id`.
+    field: &'a str,
+    label: &'a str,
+    value: &'a str,
+    fact: &'a str,
+    /// The command whose output showed it.
+    command: &'a str,
+    /// The evidence entry, e.g. `evidence[0]`.
+    evidence: &'a str,
+}
+
+#[cfg(feature = "evidence")]
+impl ToJson for JsonVerified<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("field", self.field);
+            w.field("label", self.label);
+            w.field("value", self.value);
+            w.field("fact", self.fact);
+            w.field("command", self.command);
+            w.field("evidence", self.evidence);
+        });
+    }
+}
+
 impl<R: ToJson> ToJson for JsonTicket<'_, R> {
     fn to_json(&self, w: &mut Pretty) {
         w.object(|w| {
@@ -370,16 +431,27 @@ impl<R: ToJson> ToJson for JsonTicket<'_, R> {
             w.field("body", self.body);
             w.field("markdown", self.markdown);
             w.field("request", &self.request);
+            #[cfg(feature = "evidence")]
+            w.field_list("verified", self.verified);
         });
     }
 }
 
-fn json_ticket<R: ToJson>(subject: &str, body: &str, markdown: &str, request: R) -> String {
+/// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
+fn json_ticket<R: ToJson>(
+    subject: &str,
+    body: &str,
+    markdown: &str,
+    request: R,
+    #[cfg(feature = "evidence")] verified: &[JsonVerified],
+) -> String {
     let doc = JsonTicket {
         subject,
         body,
         markdown,
         request,
+        #[cfg(feature = "evidence")]
+        verified,
     };
     let mut s = pretty::to_string(&doc);
     s.push('\n');
@@ -551,5 +623,25 @@ fn json(subject: &str, body: &str, markdown: &str, e: &Enablement) -> String {
             subscription_ids: a.subscription_ids.iter().map(|x| x.as_str()).collect(),
         }),
     };
-    json_ticket(subject, body, markdown, request)
+    #[cfg(feature = "evidence")]
+    let verified: Vec<JsonVerified> = e
+        .verified
+        .iter()
+        .map(|v| JsonVerified {
+            field: &v.field,
+            label: v.label,
+            value: &v.value,
+            fact: &v.fact,
+            command: v.command,
+            evidence: &v.evidence,
+        })
+        .collect();
+    json_ticket(
+        subject,
+        body,
+        markdown,
+        request,
+        #[cfg(feature = "evidence")]
+        &verified,
+    )
 }
