@@ -1057,3 +1057,13 @@ fn the_page_gets_the_same_json_as_serde_writes() {
         serde_json::to_string_pretty(&list).unwrap()
     );
 }
+
+#[test]
+fn listeners_of_another_load_balancer_verify_nothing() {
+    // The ALB carries the ports, but an endpoint service cannot send to it.
+    let mut doc = aws(&[], &[f("aws-listeners-alb.json")]);
+    doc["endpoint_services"][0]["ports"] =
+        json!([{"service": "HTTPS", "port": 443}, {"service": "HTTP", "port": 80}]);
+    expect(&doc, &[("PL825", "endpoint_services[0].evidence[0]", "Cloud output 1 lists the listeners of the load balancer \"my-load-balancer\", which is not a Network Load Balancer.")]);
+    assert!(verified(&doc).is_empty());
+}
