@@ -41,6 +41,9 @@ step "setup" - bash scripts/setup.sh all
 step "cargo fmt --check" - cargo fmt --all -- --check
 step "cargo clippy (native)" - cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)" - cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+# The page's main module is built without the feature `evidence` (scripts/build.sh): keep it clean too.
+step "cargo clippy (wasm32, main page module)" - \
+  cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 step "cargo test (native)" cargo-native cargo test
 step "cargo build --bin privatelink-prep" - cargo build --bin privatelink-prep
 

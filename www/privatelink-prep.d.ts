@@ -40,6 +40,86 @@ export type PrivateLinkCore = typeof Core;
  */
 export function load(): Promise<PrivateLinkCore>;
 
+// ---- evidence (issue 14): pasted cloud command outputs ---------------------------------------------
+
+/**
+ * One pasted cloud command output, as the request document holds it: in `evidence` (about the
+ * request as a whole: the caller identity, the account) and in `endpoint_services[i].evidence`
+ * (about that endpoint service: its configuration, permissions, listeners, or the Private Link
+ * service). What it proves is the core's to say; an output it does not recognise is a warning.
+ */
+export interface EvidenceEntry {
+  /** The command that printed it, e.g. "aws sts get-caller-identity" (optional). */
+  source?: string;
+  /** The output, as the command printed it (JSON). */
+  output: unknown;
+}
+
+/** The request document's evidence fields (format version 1, additive). */
+export interface EvidenceFields {
+  evidence?: EvidenceEntry[];
+  endpoint_services?: ({ evidence?: EvidenceEntry[] } & Record<string, unknown>)[];
+}
+
+/** Where an output is attached: the request ("") or one endpoint service. */
+export type EvidenceAttachment = '' | `endpoint_services[${number}]`;
+
+/** A read-only command whose output the page takes, filled with the request's values. */
+export interface EvidenceCommand {
+  /** The section its output belongs to. */
+  attachTo: EvidenceAttachment;
+  /** What the output is, e.g. "aws-caller-identity". */
+  kind: string;
+  /** The command to run, exactly (read-only). */
+  command: string;
+  /** Why to run it, in the user's words. */
+  purpose: string;
+}
+
+/** One fact the core read from an output. */
+export interface EvidenceFact {
+  /** Its key, e.g. "account". */
+  fact: string;
+  /** In the user's words. */
+  label: string;
+  value: string;
+}
+
+/** An empty field of the request that an output fills. */
+export interface EvidenceFill {
+  /** The document path, e.g. "account_id". */
+  field: string;
+  value: unknown;
+}
+
+/** What evidenceRead says about one pasted output. */
+export interface EvidenceReadResult {
+  /** What the output was recognised as, or null when it is not an output the core knows. */
+  recognised: null | { kind: string; command: string };
+  facts: EvidenceFact[];
+  /** Only fields that are empty now; the page fills them with a note and an undo. */
+  fills: EvidenceFill[];
+  diagnostics: Core.Diagnostic[];
+}
+
+/**
+ * The evidence module (www/pkg/privatelink_prep_evidence_bg.wasm): everything the core does, with
+ * the evidence checks (validate and renderTicket read evidence in the document), plus these.
+ */
+export interface PrivateLinkEvidenceCore extends PrivateLinkCore {
+  /** Reads one output attached at `attachedTo` ("" or "endpoint_services[i]") of `request`. */
+  evidenceRead(request: Core.Request, attachedTo: EvidenceAttachment | string, output: string): EvidenceReadResult;
+  /** The read-only commands to run for `request`, each with the section its output belongs to. */
+  evidenceCommands(request: Core.Request): EvidenceCommand[];
+}
+
+/**
+ * Loads the evidence module once per page (the form does so when evidence is first used) and
+ * resolves to it; from then on every form on the page uses it. A failed load rejects, and a later
+ * call tries again.
+ */
+export function loadEvidence(): Promise<PrivateLinkEvidenceCore>;
+
 /** The element's tag name. */
 export const TAG: 'privatelink-prep';
 
