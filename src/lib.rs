@@ -9,6 +9,8 @@ pub mod change;
 pub mod check;
 pub mod dates;
 pub mod diagnostic;
+#[cfg(feature = "evidence")]
+pub mod evidence;
 pub mod guide;
 pub mod host;
 pub mod ids;
