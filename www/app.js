@@ -326,7 +326,7 @@ export function mount(root, options = {}) {
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
   // Pasted cloud outputs: their panels (account, each endpoint service) and what they fill.
   const evidence = createEvidence({
-    api, idFor, copy: writeClipboard, state: () => state, request: () => request || currentRequest(),
+    api, idFor, copy: writeClipboard, state: () => state, request: () => currentRequest(),
     fill: fillValue, touch: (path) => touched.add(path), revalidate: () => revalidate(true), labelOf,
     form: () => form,
   });

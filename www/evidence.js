@@ -374,7 +374,7 @@ export function createEvidence({ api, idFor, copy, state, request, fill, touch, 
       const previous = structuredClone(getIn(state(), f.field));
       if (fill(f.field, f.value)) {
         fills.push({ field: f.field, value: f.value, previous, label: labelOf(f.field) });
-        filled.set(f.field, f.value);
+        filled.set(f.field, structuredClone(getIn(state(), f.field))); // as the form holds it
       }
     }
     touch(`${prefix(at)}evidence[${list.length - 1}]`);
@@ -448,15 +448,19 @@ export function createEvidence({ api, idFor, copy, state, request, fill, touch, 
       refresh(at, doc);
     }
     // "From your output" beside each field that still holds the value an output put there.
+    // (A field typed over since loses its mark.)
     const root = form();
-    for (const mark of root.querySelectorAll('.plp-from-output')) mark.remove();
     for (const [path, value] of filled) {
-      if (JSON.stringify(getIn(state(), path)) !== JSON.stringify(value)) {
-        filled.delete(path);
-        continue;
-      }
+      if (JSON.stringify(getIn(state(), path)) !== JSON.stringify(value)) filled.delete(path);
+    }
+    for (const mark of root.querySelectorAll('.plp-from-output')) {
+      if (!filled.has(mark.dataset.for) || mark.parentElement?.dataset.field !== mark.dataset.for) mark.remove();
+    }
+    for (const path of filled.keys()) {
       const owner = root.querySelector(`[data-field="${cssEscape(path)}"]`);
-      if (owner) owner.append(h('p', { class: 'plp-from-output', text: 'From your output' }));
+      if (owner && !owner.querySelector(':scope > .plp-from-output')) {
+        owner.append(h('p', { class: 'plp-from-output', 'data-for': path, text: 'From your output' }));
+      }
     }
   }
 

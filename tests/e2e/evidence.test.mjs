@@ -82,7 +82,8 @@ const READY = (() => {
 
 describe('evidence on the page', { skip: READY ? false : 'the evidence module has no evidenceRead export yet' }, () => {
   it('loads only the main module until evidence is used, then the evidence module once, with a loading state; the commands are the core\'s, with Copy', T, async () => {
-    const { page, context, requests, errors } = await openPage(session.browser, session.server, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, context, requests, errors } = await openPage(session.browser, session.server,
+      { permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' });
     await fillForm(page, bidirectional());
     await waitForPreview(page, 'ready');
     assert.ok(ownFiles(requests, session.server).includes('/www/pkg/privatelink_prep_bg.wasm'));
@@ -264,7 +265,7 @@ describe('evidence on the page', { skip: READY ? false : 'the evidence module ha
   });
 
   it('a failed load says so and keeps the paste; Try again loads it and reads the output', T, async () => {
-    const { page, context } = await openPage(session.browser, session.server);
+    const { page, context } = await openPage(session.browser, session.server, { serviceWorkers: 'block' });
     await fillForm(page, bidirectional({ account_id: undefined }));
     await page.route('**/privatelink_prep_evidence_bg.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
     const account = panel(page, '');
@@ -312,6 +313,33 @@ describe('evidence on the page', { skip: READY ? false : 'the evidence module ha
     assert.equal(await page.locator('.plp img, .plp script').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the service worker caches the evidence module on first use, never before; then evidence works offline', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cachedFiles = () => page.evaluate(async () => {
+      const out = [];
+      for (const name of await caches.keys()) {
+        for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname);
+      }
+      return out;
+    });
+    assert.ok((await cachedFiles()).includes('/www/pkg/privatelink_prep_bg.wasm'), 'the main module is precached');
+    for (const f of EVIDENCE_FILES) assert.ok(!(await cachedFiles()).includes(f), `${f} is not fetched before use`);
+    await fillForm(page, bidirectional({ account_id: undefined }));
+    await openPanel(page, '');
+    for (const f of EVIDENCE_FILES) assert.ok((await cachedFiles()).includes(f), `${f} is cached once used`);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('form.plp-form').waitFor();
+    await openPanel(page, '');
+    await paste(page, '', IDENTITY);
+    await waitForRead(page, '');
+    assert.equal(await page.locator('input[name="account_id"]').inputValue(), '123456789012');
+    assert.deepEqual(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
     await context.close();
   });
 
