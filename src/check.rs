@@ -739,14 +739,20 @@ impl Checker {
         obj: &Map<String, Value>,
         _: Option<&'static crate::regions::Region>,
     ) -> Vec<crate::request::Verified> {
-        let held = |v: Option<&Value>| v.is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty()) && !v.is_null());
+        let held = |v: Option<&Value>| {
+            v.is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty()) && !v.is_null())
+        };
         let services = obj.get("endpoint_services").and_then(Value::as_array);
         let path = if held(obj.get("evidence")) {
             Some("evidence".to_string())
         } else {
-            services.into_iter().flatten().enumerate().find_map(|(i, s)| {
-                held(s.get("evidence")).then(|| format!("endpoint_services[{i}].evidence"))
-            })
+            services
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .find_map(|(i, s)| {
+                    held(s.get("evidence")).then(|| format!("endpoint_services[{i}].evidence"))
+                })
         };
         if let Some(path) = path {
             self.emit(&rules::EVIDENCE_UNAVAILABLE, path, 0, &[]);

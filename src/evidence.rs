@@ -11,6 +11,11 @@ use crate::regions::Cloud;
 
 pub mod aws;
 pub mod azure;
+mod commands;
+mod reading;
+
+pub use commands::{commands, EvidenceCommand};
+pub use reading::{read, Fill, Reading, Recognised};
 
 /// The most outputs one evidence list holds.
 pub const MAX_EVIDENCE: usize = 20;
@@ -125,9 +130,8 @@ pub fn recognise(v: &Value) -> Option<Output> {
 /// The facts read from `output`, in the order the page lists them.
 pub fn facts(output: &Output) -> Vec<Fact> {
     let mut out = Vec::new();
-    let mut add = |fact: &'static str, label: String, value: String| {
-        out.push(Fact { fact, label, value })
-    };
+    let mut add =
+        |fact: &'static str, label: String, value: String| out.push(Fact { fact, label, value });
     match output {
         Output::CallerIdentity(c) => {
             add("account", "AWS account ID".into(), c.account.clone());
@@ -136,9 +140,21 @@ pub fn facts(output: &Output) -> Vec<Fact> {
         Output::ServiceConfigurations(list) => {
             for (i, s) in list.iter().enumerate() {
                 let n = i + 1;
-                add("service_name", format!("Endpoint service {n}: name"), s.name.clone());
-                add("service_id", format!("Endpoint service {n}: ID"), s.id.clone());
-                add("state", format!("Endpoint service {n}: state"), s.state.clone());
+                add(
+                    "service_name",
+                    format!("Endpoint service {n}: name"),
+                    s.name.clone(),
+                );
+                add(
+                    "service_id",
+                    format!("Endpoint service {n}: ID"),
+                    s.id.clone(),
+                );
+                add(
+                    "state",
+                    format!("Endpoint service {n}: state"),
+                    s.state.clone(),
+                );
                 if let Some(a) = s.acceptance_required {
                     let yes = if a { "yes" } else { "no" };
                     add(
@@ -170,7 +186,11 @@ pub fn facts(output: &Output) -> Vec<Fact> {
             }
         }
         Output::AzureAccount(a) => {
-            add("subscription", "Azure subscription ID".into(), a.subscription.clone());
+            add(
+                "subscription",
+                "Azure subscription ID".into(),
+                a.subscription.clone(),
+            );
             for (fact, label, v) in [
                 ("state", "Subscription state", &a.state),
                 ("environment", "Azure cloud", &a.environment),
@@ -186,7 +206,11 @@ pub fn facts(output: &Output) -> Vec<Fact> {
             for (fact, label, v) in [
                 ("location", "Location", &p.location),
                 ("alias", "Alias", &p.alias),
-                ("provisioning_state", "Provisioning state", &p.provisioning_state),
+                (
+                    "provisioning_state",
+                    "Provisioning state",
+                    &p.provisioning_state,
+                ),
             ] {
                 if let Some(v) = v {
                     add(fact, label.into(), v.clone());
@@ -194,9 +218,17 @@ pub fn facts(output: &Output) -> Vec<Fact> {
             }
             for (fact, label, list) in [
                 ("visibility", "Visible to subscriptions", &p.visibility),
-                ("auto_approval", "Auto-approved subscriptions", &p.auto_approval),
+                (
+                    "auto_approval",
+                    "Auto-approved subscriptions",
+                    &p.auto_approval,
+                ),
             ] {
-                let v = if list.is_empty() { "none".into() } else { list.join(", ") };
+                let v = if list.is_empty() {
+                    "none".into()
+                } else {
+                    list.join(", ")
+                };
                 add(fact, label.into(), v);
             }
             add(

@@ -65,7 +65,7 @@ const TABLE: &str = concat!(
     "endpoint_services[].ports[].protocol|Protocol\n",
     "endpoint_services[].principal_allowed|I have allowed arn:aws:iam::402592597372:root on this endpoint service|Adobe may connect to this service\n",
     "endpoint_services[].evidence|Cloud outputs about this service\n",
-    "endpoint_services[].evidence[]|Cloud output {n} of this service\n",
+    "endpoint_services[].evidence[]|Cloud output {n}\n",
     "endpoint_services[].evidence[].source|Source\n",
     "endpoint_services[].evidence[].output|Output\n",
     "prerequisites|Confirm what already exists in your network\n",

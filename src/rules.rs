@@ -502,7 +502,7 @@ rules! {
         "Enter this subscription, add it to the other subscriptions that will connect, or select the right one (az account set --subscription=...) and paste the output again.",
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]
-    EVIDENCE_SUBSCRIPTION_STATE = "PL804", Warning, "account_id", "The Azure subscription is not enabled",
+    EVIDENCE_SUBSCRIPTION_STATE = "PL804", Warning, "account_id" | "azure.subscription_ids[]", "The Azure subscription is not enabled",
         ["{entry} ({command}) shows the subscription {value} in the state {state}, not Enabled."],
         "A subscription that is not enabled cannot create or keep connections: have it enabled before the ticket.",
         "Microsoft Learn, Azure subscription states";
@@ -513,7 +513,7 @@ rules! {
         "rules.md, Regions (sovereign clouds cannot work)";
     #[cfg(feature = "evidence")]
     EVIDENCE_OTHER_CLOUD = "PL806", Error, "cloud", "An output of the other cloud",
-        ["{entry} is the output of {command}, a command of {other}, but the request is for {cloud}."],
+        ["{entry} is the output of {command}, an {other} command, but the request is for {cloud}."],
         "Attach the outputs of the request's cloud, or correct the cloud platform.",
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]
@@ -617,7 +617,7 @@ rules! {
         "A Private Link service needs a Standard Load Balancer's frontend IP configuration: add one, then paste the output again.",
         "rules.md, Corrections (Azure load balancer)";
     EVIDENCE_UNAVAILABLE = "PL899", Error, "evidence" | "endpoint_services[].evidence", "Cloud command outputs need the evidence checks",
-        ["{label} holds cloud command outputs, which this build does not check."],
+        ["The request holds cloud command outputs, which this build does not read: a verdict without them could be wrong."],
         "Check the request where the evidence checks run (the page loads them when an output is pasted; the CLI has them), or remove the outputs.",
         SRC_EVIDENCE;
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::ids::ADOBE_PRINCIPAL;
 use crate::regions::Cloud;
-use crate::request::{Account, Connection, Enablement, PortSpec, Request};
+use crate::request::{Account, Connection, Enablement, PortSpec, Request, Verified};
 use crate::text::{escape_markdown, pad};
 
 /// The ticket of a change request (`src/ticket/change.rs`).
@@ -327,7 +327,32 @@ fn enablement_body(e: &Enablement, s: &mut dyn Style) -> String {
         }
         s.out().push('\n');
     }
+    verified_section(&e.verified, s);
     closing(s)
+}
+
+/// The heading of the section that lists what the customer's cloud outputs confirmed.
+pub const VERIFIED_HEADING: &str = "Verified from the customer's own cloud output";
+
+/// What evidence confirmed, one line per fact with the command it came from; nothing when no
+/// evidence confirmed anything. Every part is the tool's own words or a checked value.
+fn verified_section(list: &[Verified], s: &mut dyn Style) {
+    if list.is_empty() {
+        return;
+    }
+    s.heading(VERIFIED_HEADING);
+    s.para("Each line was read from the output of a read-only command run in our own account; nothing else in this ticket is verified.");
+    for v in list {
+        let line = format!(
+            "{} {}: {} (from {})",
+            v.label,
+            s.id(&v.value),
+            v.fact,
+            s.id(v.command)
+        );
+        s.item(&line);
+    }
+    s.out().push('\n');
 }
 
 /// Ends a body with the closing line; the body then ends with exactly one newline.
@@ -349,15 +374,39 @@ struct JsonTicket<'a, R> {
     /// The Markdown body, as the markdown format renders it.
     markdown: &'a str,
     request: R,
+    /// What the customer's cloud outputs confirmed; absent when nothing was.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    verified: &'a [JsonVerified<'a>],
+}
+
+/// One verified fact of the JSON ticket.
+#[derive(Serialize)]
+struct JsonVerified<'a> {
+    /// The declared field it confirms, e.g. `account_id`.
+    field: &'a str,
+    label: &'a str,
+    value: &'a str,
+    fact: &'a str,
+    /// The command whose output showed it.
+    command: &'a str,
+    /// The evidence entry, e.g. `evidence[0]`.
+    evidence: &'a str,
 }
 
 /// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
-fn json_ticket<R: Serialize>(subject: &str, body: &str, markdown: &str, request: R) -> String {
+fn json_ticket<R: Serialize>(
+    subject: &str,
+    body: &str,
+    markdown: &str,
+    request: R,
+    verified: &[JsonVerified],
+) -> String {
     let doc = JsonTicket {
         subject,
         body,
         markdown,
         request,
+        verified,
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
@@ -478,5 +527,17 @@ fn json(subject: &str, body: &str, markdown: &str, e: &Enablement) -> String {
             subscription_ids: a.subscription_ids.iter().map(|x| x.as_str()).collect(),
         }),
     };
-    json_ticket(subject, body, markdown, request)
+    let verified: Vec<JsonVerified> = e
+        .verified
+        .iter()
+        .map(|v| JsonVerified {
+            field: &v.field,
+            label: v.label,
+            value: &v.value,
+            fact: &v.fact,
+            command: v.command,
+            evidence: &v.evidence,
+        })
+        .collect();
+    json_ticket(subject, body, markdown, request, &verified)
 }

@@ -532,3 +532,87 @@ pub fn expected_completion(
 ) -> Result<String, JsValue> {
     iso(crate::dates::expected_completion(date(&iso_date)?))
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+#[cfg(feature = "evidence")]
+const TS_EVIDENCE_TYPES: &str = r#"
+/** Where an output belongs: "" for the request as a whole, or "endpoint_services[i]". */
+export type EvidenceTarget = "" | `endpoint_services[${number}]`;
+/** One fact read from an output. */
+export interface EvidenceFact {
+  /** Stable name, e.g. "account", "service_name", "listener". */
+  fact: string;
+  label: string;
+  value: string;
+}
+/** An empty field of the request that the output would fill, with the value as the document holds it. */
+export interface EvidenceFill {
+  field: string;
+  value: unknown;
+}
+/** evidenceRead(request, attachTo, output): one pasted output read against the request. */
+export interface EvidenceReading {
+  /** What the output is, or null when it is not recognised (a diagnostic says why). */
+  recognised: { kind: string; command: string } | null;
+  facts: EvidenceFact[];
+  fills: EvidenceFill[];
+  /** The evidence diagnostics (PL8xx) of the request with this output as its only evidence. */
+  diagnostics: Diagnostic[];
+}
+/** One read-only command to run; its output belongs to `attachTo`. */
+export interface EvidenceCommand {
+  attachTo: EvidenceTarget;
+  kind: string;
+  command: string;
+  purpose: string;
+}
+"#;
+
+/// The host's request as a JSON value (values JSON cannot hold become null); `Null` when it
+/// cannot be read at all.
+#[cfg(feature = "evidence")]
+fn document(request: &JsValue) -> Value {
+    let read = read(
+        request,
+        (8 * MAX_DOCUMENT_BYTES) as f64,
+        (MAX_DOCUMENT_BYTES / 2) as f64,
+        MAX_DEPTH as f64,
+    );
+    let text = read
+        .ok()
+        .and_then(|r| r.strip_prefix("ok\n").map(str::to_owned));
+    text.and_then(|t| host::json::parse(t.split_once('\n').map_or("", |(_, t)| t)))
+        .unwrap_or(Value::Null)
+}
+
+/// Reads one pasted output (`output`, the text the customer pasted) against the request, as
+/// evidence of the request as a whole (`attachTo` `""`) or of `endpoint_services[i]`: what it
+/// is, its facts, the empty fields it would fill, and its diagnostics. Throws for an
+/// `attachTo` or `output` that is not such a string.
+#[cfg(feature = "evidence")]
+#[wasm_bindgen(js_name = evidenceRead, unchecked_return_type = "EvidenceReading")]
+pub fn evidence_read(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(js_name = attachTo, unchecked_param_type = "EvidenceTarget")] attach_to: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] output: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (Some(attach_to), Some(output)) = (attach_to.as_string(), output.as_string()) else {
+        return Err(JsError::new(
+            "evidenceRead(request, attachTo, output) needs attachTo and output as strings.",
+        )
+        .into());
+    };
+    let reading = crate::evidence::read(&document(&request), &attach_to, &output)
+        .map_err(|e| JsValue::from(JsError::new(&e)))?;
+    to_js(&reading)
+}
+
+/// The read-only commands whose outputs the evidence checks read, filled with the request's
+/// values (placeholders for what it does not hold yet).
+#[cfg(feature = "evidence")]
+#[wasm_bindgen(js_name = evidenceCommands, unchecked_return_type = "EvidenceCommand[]")]
+pub fn evidence_commands(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&crate::evidence::commands(&document(&request)))
+}

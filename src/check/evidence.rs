@@ -101,7 +101,8 @@ impl Checker {
                     Err("it nests too deeply".to_string())
                 } else {
                     read::parse(s).map(|p| p.value).map_err(|e| {
-                        format!("line {}, column {}", e.line(), e.column())
+                        let what = super::describe_json_error(&e);
+                        format!("{what} at line {}, column {}", e.line(), e.column())
                     })
                 };
                 match why {
@@ -132,7 +133,10 @@ impl Checker {
     }
 
     fn too_large_output(&mut self, at: &str, len: usize) -> Option<Output> {
-        let (kib, max) = ((len / 1024).to_string(), (MAX_OUTPUT_BYTES / 1024).to_string());
+        let (kib, max) = (
+            (len / 1024).to_string(),
+            (MAX_OUTPUT_BYTES / 1024).to_string(),
+        );
         let args = [("kib", kib.as_str()), ("max", max.as_str())];
         self.emit(&rules::EVIDENCE_NOT_JSON, at, 2, &args);
         None
@@ -146,7 +150,7 @@ impl Checker {
         if kind.cloud() == cloud {
             return false;
         }
-        let entry = labels::name(&e.path, Some(cloud));
+        let entry = entry_name(&e.path, Some(cloud));
         let args = [
             ("entry", entry.as_str()),
             ("command", kind.command()),
@@ -158,9 +162,19 @@ impl Checker {
     }
 
     /// A diagnostic about entry `e`, reported on `field`: `{entry}` and `{command}` filled in.
-    fn about(&mut self, rule: &Rule, field: &str, variant: usize, e: &Entry, args: &[(&str, &str)]) {
-        let entry = labels::name(&e.path, self.cloud);
-        let mut all = vec![("entry", entry.as_str()), ("command", e.output.kind().command())];
+    fn about(
+        &mut self,
+        rule: &Rule,
+        field: &str,
+        variant: usize,
+        e: &Entry,
+        args: &[(&str, &str)],
+    ) {
+        let entry = entry_name(&e.path, self.cloud);
+        let mut all = vec![
+            ("entry", entry.as_str()),
+            ("command", e.output.kind().command()),
+        ];
         all.extend_from_slice(args);
         self.emit(rule, field, variant, &all);
     }
@@ -203,7 +217,13 @@ impl Checker {
             (Output::CallerIdentity(c), account) => {
                 if c.partition != "aws" && region.is_some() {
                     let p = q(&c.partition);
-                    self.about(&rules::EVIDENCE_PARTITION, "region", 0, e, &[("partition", &p)]);
+                    self.about(
+                        &rules::EVIDENCE_PARTITION,
+                        "region",
+                        0,
+                        e,
+                        &[("partition", &p)],
+                    );
                 }
                 match account {
                     Some(Account::Aws(a)) if a.as_str() != c.account => {
@@ -222,7 +242,13 @@ impl Checker {
             (Output::AzureAccount(acc), account) => {
                 if let Some(env) = acc.environment.as_deref().filter(|v| *v != "AzureCloud") {
                     let env = q(env);
-                    self.about(&rules::EVIDENCE_SOVEREIGN, "region", 0, e, &[("environment", &env)]);
+                    self.about(
+                        &rules::EVIDENCE_SOVEREIGN,
+                        "region",
+                        0,
+                        e,
+                        &[("environment", &env)],
+                    );
                 }
                 let Some(Account::Azure(main)) = account else {
                     return;
@@ -241,13 +267,15 @@ impl Checker {
                         ("subscription", q(&acc.subscription)),
                         ("value", q(main.as_str())),
                     ];
-                    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    let args: Vec<(&str, &str)> =
+                        args.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     self.about(&rules::EVIDENCE_SUBSCRIPTION, "account_id", 0, e, &args);
                     return;
                 };
                 if let Some(state) = acc.state.as_deref().filter(|s| *s != "Enabled") {
                     let args = [("state", q(state)), ("value", q(&acc.subscription))];
-                    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    let args: Vec<(&str, &str)> =
+                        args.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     self.about(&rules::EVIDENCE_SUBSCRIPTION_STATE, &field, 0, e, &args);
                     return;
                 }
@@ -294,7 +322,9 @@ impl Checker {
                 Output::Listeners(list) => {
                     self.listeners(e, list, s, balancers.as_deref(), &mut verified)
                 }
-                Output::PrivateLinkService(p) => self.private_link_service(e, p, s, region, &mut verified),
+                Output::PrivateLinkService(p) => {
+                    self.private_link_service(e, p, s, region, &mut verified)
+                }
             }
         }
         self.evidence.verified.append(&mut verified);
@@ -337,11 +367,21 @@ impl Checker {
         }
         if !c.load_balancers.iter().any(aws::LoadBalancer::is_network) {
             let variant = usize::from(!c.load_balancers.is_empty());
-            self.about_owned(&rules::EVIDENCE_NO_NLB, "prerequisites.nlb", variant, e, &[("value", value.clone())]);
+            self.about_owned(
+                &rules::EVIDENCE_NO_NLB,
+                "prerequisites.nlb",
+                variant,
+                e,
+                &[("value", value.clone())],
+            );
         }
         for lb in &c.load_balancers {
             if let Some(r) = region.filter(|r| r.code != lb.region) {
-                let args = [("inside", q(&lb.region)), ("region", r.code.into()), ("value", value.clone())];
+                let args = [
+                    ("inside", q(&lb.region)),
+                    ("region", r.code.into()),
+                    ("value", value.clone()),
+                ];
                 self.about_owned(&rules::EVIDENCE_LB_REGION, &field, 0, e, &args);
             }
             match &self.evidence.account {
@@ -357,19 +397,40 @@ impl Checker {
             }
         }
         if c.acceptance_required == Some(true) {
-            self.about_owned(&rules::EVIDENCE_ACCEPTANCE, &field, 0, e, &[("value", value)]);
+            self.about_owned(
+                &rules::EVIDENCE_ACCEPTANCE,
+                &field,
+                0,
+                e,
+                &[("value", value)],
+            );
         }
         if self.error_count() == errors {
             let fact = match region {
-                Some(r) => format!("Available, on a Network Load Balancer of this account in {}", r.code),
+                Some(r) => format!(
+                    "Available, on a Network Load Balancer of this account in {}",
+                    r.code
+                ),
                 None => "Available, on a Network Load Balancer of this account".into(),
             };
-            out.push(entry_fact(e, field, "Endpoint service", name.to_string(), fact));
+            out.push(entry_fact(
+                e,
+                field,
+                "Endpoint service",
+                name.to_string(),
+                fact,
+            ));
         }
         Some(c)
     }
 
-    fn permissions(&mut self, e: &Entry, principals: &[String], s: &Service, out: &mut Vec<Verified>) -> bool {
+    fn permissions(
+        &mut self,
+        e: &Entry,
+        principals: &[String],
+        s: &Service,
+        out: &mut Vec<Verified>,
+    ) -> bool {
         let field = format!("{}.principal_allowed", s.at);
         if aws::allows_adobe(principals) {
             if principals.iter().any(|p| p == "*") {
@@ -377,7 +438,13 @@ impl Checker {
             }
             if let Some(name) = s.name {
                 let fact = format!("allows Adobe's principal {ADOBE_PRINCIPAL}");
-                out.push(entry_fact(e, field, "Endpoint service", name.to_string(), fact));
+                out.push(entry_fact(
+                    e,
+                    field,
+                    "Endpoint service",
+                    name.to_string(),
+                    fact,
+                ));
             }
             return true;
         }
@@ -390,7 +457,13 @@ impl Checker {
                 if principals.len() > 3 {
                     list.push_str(&format!(" and {} more", principals.len() - 3));
                 }
-                self.about(&rules::EVIDENCE_PRINCIPAL, &field, 0, e, &[("principals", &list)]);
+                self.about(
+                    &rules::EVIDENCE_PRINCIPAL,
+                    &field,
+                    0,
+                    e,
+                    &[("principals", &list)],
+                );
             }
         }
         false
@@ -420,7 +493,11 @@ impl Checker {
         let Some(ports) = s.ports else { return };
         let errors = self.error_count();
         let all: Vec<String> = list.iter().map(aws::Listener::describe).collect();
-        let all = if all.is_empty() { "none".to_string() } else { all.join(", ") };
+        let all = if all.is_empty() {
+            "none".to_string()
+        } else {
+            all.join(", ")
+        };
         for (j, p) in ports.iter().enumerate() {
             let at = format!("{}.ports[{j}]", s.at);
             let on_port: Vec<&aws::Listener> = list.iter().filter(|l| l.port == p.port).collect();
@@ -441,7 +518,13 @@ impl Checker {
                         ("port", port.as_str()),
                         ("protocol", p.protocol.label()),
                     ];
-                    self.about(&rules::EVIDENCE_PROTOCOL, &format!("{at}.protocol"), 0, e, &args);
+                    self.about(
+                        &rules::EVIDENCE_PROTOCOL,
+                        &format!("{at}.protocol"),
+                        0,
+                        e,
+                        &args,
+                    );
                 }
                 Some(_) => {}
             }
@@ -451,8 +534,17 @@ impl Checker {
                 .iter()
                 .map(|p| format!("{}/{}", p.port, p.protocol.label()))
                 .collect();
-            let fact = format!("a listener of its load balancer carries each of its ports ({})", list.join(", "));
-            out.push(entry_fact(e, format!("{}.ports", s.at), "Endpoint service", name.to_string(), fact));
+            let fact = format!(
+                "a listener of its load balancer carries each of its ports ({})",
+                list.join(", ")
+            );
+            out.push(entry_fact(
+                e,
+                format!("{}.ports", s.at),
+                "Endpoint service",
+                name.to_string(),
+                fact,
+            ));
         }
     }
 
@@ -468,9 +560,10 @@ impl Checker {
         let field = format!("{}.name", s.at);
         let value = q(&name.to_string());
         let same = match name {
-            EndpointServiceName::AzureAlias { alias, .. } => {
-                p.alias.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(alias))
-            }
+            EndpointServiceName::AzureAlias { alias, .. } => p
+                .alias
+                .as_deref()
+                .is_some_and(|a| a.eq_ignore_ascii_case(alias)),
             _ => name.to_string().eq_ignore_ascii_case(&p.id),
         };
         if !same {
@@ -484,15 +577,28 @@ impl Checker {
         }
         let errors = self.error_count();
         if let (Some(loc), Some(r)) = (&p.location, region) {
-            let compact: String = loc.chars().filter(|c| *c != ' ').collect::<String>().to_ascii_lowercase();
+            let compact: String = loc
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect::<String>()
+                .to_ascii_lowercase();
             if compact != r.code {
-                let args = [("location", q(loc)), ("region", r.code.into()), ("value", value.clone())];
+                let args = [
+                    ("location", q(loc)),
+                    ("region", r.code.into()),
+                    ("value", value.clone()),
+                ];
                 self.about_owned(&rules::EVIDENCE_PLS_LOCATION, &field, 0, e, &args);
             }
         }
         let subscription = subscription_of(&p.id);
         if let (Some(sub), Some(Account::Azure(main))) = (subscription, &self.evidence.account) {
-            let known = main.as_str() == sub || self.evidence.subscriptions.iter().any(|s| s.as_str() == sub);
+            let known = main.as_str() == sub
+                || self
+                    .evidence
+                    .subscriptions
+                    .iter()
+                    .any(|s| s.as_str() == sub);
             if !known {
                 let args = [
                     ("service", value.clone()),
@@ -502,19 +608,38 @@ impl Checker {
                 self.about_owned(&rules::EVIDENCE_PLS_SUBSCRIPTION, "account_id", 0, e, &args);
             }
         }
-        if let Some(state) = p.provisioning_state.as_deref().filter(|s| *s != "Succeeded") {
+        if let Some(state) = p
+            .provisioning_state
+            .as_deref()
+            .filter(|s| *s != "Succeeded")
+        {
             let args = [("state", q(state)), ("value", value.clone())];
             self.about_owned(&rules::EVIDENCE_PLS_STATE, &field, 0, e, &args);
         }
         if p.frontends.is_empty() {
-            self.about_owned(&rules::EVIDENCE_NO_FRONTEND, "prerequisites.nlb", 0, e, &[("value", value)]);
+            self.about_owned(
+                &rules::EVIDENCE_NO_FRONTEND,
+                "prerequisites.nlb",
+                0,
+                e,
+                &[("value", value)],
+            );
         }
         if self.error_count() == errors && p.provisioning_state.is_some() {
             let fact = match region {
-                Some(r) => format!("provisioned (Succeeded) in {}, on a load balancer frontend", r.code),
+                Some(r) => format!(
+                    "provisioned (Succeeded) in {}, on a load balancer frontend",
+                    r.code
+                ),
                 None => "provisioned (Succeeded), on a load balancer frontend".into(),
             };
-            out.push(entry_fact(e, field, "Private Link service", name.to_string(), fact));
+            out.push(entry_fact(
+                e,
+                field,
+                "Private Link service",
+                name.to_string(),
+                fact,
+            ));
         }
     }
 
@@ -532,8 +657,27 @@ impl Checker {
     }
 }
 
+/// An entry as messages name it: `Cloud output 2`, or `Cloud output 1 of endpoint service 2`.
+fn entry_name(path: &str, cloud: Option<Cloud>) -> String {
+    let entry = labels::name(path, cloud);
+    match path.split_once(".evidence[") {
+        Some((service, _)) => {
+            // `Endpoint service 2` within a sentence; `Private Link service 2` is a name.
+            let service = labels::name(service, cloud).replacen("Endpoint", "endpoint", 1);
+            format!("{entry} of {service}")
+        }
+        None => entry,
+    }
+}
+
 /// A fact about a declared endpoint service, confirmed by entry `e`.
-fn entry_fact(e: &Entry, field: String, label: &'static str, value: String, fact: String) -> Verified {
+fn entry_fact(
+    e: &Entry,
+    field: String,
+    label: &'static str,
+    value: String,
+    fact: String,
+) -> Verified {
     Verified {
         field,
         label,

@@ -154,7 +154,10 @@ pub(super) fn recognise(o: &Map<String, Value>) -> Option<Output> {
     if let Some(items) = objects(o, "Listeners") {
         let list = items
             .map(|l| {
-                let port = l.get("Port")?.as_u64().and_then(|p| u16::try_from(p).ok())?;
+                let port = l
+                    .get("Port")?
+                    .as_u64()
+                    .and_then(|p| u16::try_from(p).ok())?;
                 Some(Listener {
                     port,
                     protocol: text(l, "Protocol")?.to_ascii_uppercase(),
