@@ -70,17 +70,7 @@ async function waitForRead(page, at) {
 
 const evidenceDiagnostics = (report) => report.diagnostics.filter((d) => /^PL8\d\d$/.test(d.code));
 
-// Until the core's evidence exports land (branch evidence), the module has none to test.
-const GLUE = join(ROOT, 'www', 'pkg', 'privatelink_prep_evidence.js');
-const READY = (() => {
-  try {
-    return readFileSync(GLUE, 'utf8').includes('export function evidenceRead');
-  } catch {
-    return false;
-  }
-})();
-
-describe('evidence on the page', { skip: READY ? false : 'the evidence module has no evidenceRead export yet' }, () => {
+describe('evidence on the page', () => {
   it('loads only the main module until evidence is used, then the evidence module once, with a loading state; the commands are the core\'s, with Copy', T, async () => {
     const { page, context, requests, errors } = await openPage(session.browser, session.server,
       { permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' });
@@ -224,6 +214,41 @@ describe('evidence on the page', { skip: READY ? false : 'the evidence module ha
     assert.match(ticket.body, /aws sts get-caller-identity/);
     // Only the facts: nothing else of the outputs reaches the ticket.
     assert.doesNotMatch(ticket.body, /AIDASAMPLEUSERID|DevAdmin|ListenerArn|targetgroup/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the listeners fill an empty ports list of their endpoint service, rows and all, and Undo empties it again', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    const values = bidirectional();
+    values.endpoint_services[0].ports = [];
+    await fillForm(page, values);
+    const at = 'endpoint_services[0]';
+    // The service's one blank row goes: the list is empty.
+    await page.locator(`[data-list="${at}.ports"] .plp-remove`).click();
+    const before = await pageRequest(page);
+    assert.deepEqual(before.endpoint_services[0].ports, []);
+    await openPanel(page, at);
+    await paste(page, at, LISTENERS);
+    await waitForRead(page, at);
+    const expected = await page.evaluate(async ([req, out]) => {
+      const core = await import('/www/pkg/privatelink_prep_evidence.js');
+      return core.evidenceRead(req, 'endpoint_services[0]', out).fills;
+    }, [before, LISTENERS]);
+    const ports = expected.find((f) => f.field === `${at}.ports`);
+    assert.ok(ports, 'the core fills the empty list');
+    // The rows on screen are the listeners' ports and protocols; the service names are left to type.
+    const rows = await page.locator(`[data-list="${at}.ports"] .plp-port-row`).evaluateAll((list) => list.map((r) => ({
+      service: r.querySelector('input[name$=".service"]').value,
+      port: r.querySelector('input[name$=".port"]').value,
+      protocol: r.querySelector('select').value,
+    })));
+    assert.deepEqual(rows, ports.value.map((p) => ({ service: '', port: String(p.port), protocol: p.protocol })));
+    assert.deepEqual(rows.map((r) => `${r.port}/${r.protocol}`), ['8443/tcp', '514/udp']);
+    assert.equal(await page.locator(`[data-field="${at}.ports"] > .plp-from-output`).count(), 1);
+    await panel(page, at).locator('.plp-evidence-undo').click();
+    assert.deepEqual((await pageRequest(page)).endpoint_services[0].ports, []);
+    assert.equal((await pageRequest(page)).endpoint_services[0].evidence, undefined);
     assert.deepEqual(errors, []);
     await context.close();
   });
