@@ -15,7 +15,8 @@
 //                      Both bundles keep the loaded core on globalThis (a symbol named for the
 //                      version): a page with both has one core.
 //     element.d.ts, index.d.ts, privatelink_prep.d.ts   types of each entry; the core's are the
-//                      generated www/pkg/privatelink_prep.d.ts.
+//                      generated www/pkg/privatelink_prep.d.ts (and privatelink_prep_evidence.d.ts,
+//                      the evidence module's, which element.d.ts's loadEvidence() names).
 //     privatelink_prep_bg.wasm         the optimised core (www/pkg).
 //     privatelink_prep_evidence_bg.wasm  the evidence module (www/pkg): element.js bundles its glue
 //                      (www/evidence.js imports it) and fetches it, beside the module like the core,
@@ -251,7 +252,7 @@ function packageJson(info) {
     sideEffects: ['./element.js'],
     customElements: './custom-elements.json',
     files: ['element.js', 'element.d.ts', 'index.js', 'index.d.ts', 'privatelink_prep.d.ts', WASM,
-      EVIDENCE_WASM, 'privatelink-prep.html', 'custom-elements.json'],
+      'privatelink_prep_evidence.d.ts', EVIDENCE_WASM, 'privatelink-prep.html', 'custom-elements.json'],
     keywords: ['web-component', 'custom-element', 'webassembly', 'privatelink', 'adobe-commerce', 'aws', 'azure'],
   };
 }
@@ -274,7 +275,7 @@ export function load(): Promise<PrivateLinkCore>;
 /** Writes the staged package into `dir`; returns its file names. */
 export async function stagePackage(root, dir) {
   const info = crateInfo(root);
-  for (const f of [`www/pkg/${WASM}`, `www/pkg/${EVIDENCE_WASM}`, 'www/pkg/privatelink_prep.d.ts', SINGLE_FILE]) {
+  for (const f of [`www/pkg/${WASM}`, `www/pkg/${EVIDENCE_WASM}`, 'www/pkg/privatelink_prep.d.ts', 'www/pkg/privatelink_prep_evidence.d.ts', SINGLE_FILE]) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
   }
   const css = (await bundleCss(root, ELEMENT_STYLES)).code.trim();
@@ -293,10 +294,12 @@ export async function stagePackage(root, dir) {
   const dts = readFileSync(join(root, 'www/privatelink-prep.d.ts'), 'utf8');
   const coreImport = /(['"])\.\/pkg\/privatelink_prep\.js\1/g;
   if (!coreImport.test(dts)) throw new Error("www/privatelink-prep.d.ts no longer imports './pkg/privatelink_prep.js'");
+  // The evidence module's types (generated, like the core's), shipped beside them.
+  const evidenceImport = /(['"])\.\/pkg\/privatelink_prep_evidence\.js\1/g;
   const files = {
     'element.js': element,
     'index.js': index,
-    'element.d.ts': dts.replace(coreImport, "'./privatelink_prep.js'"),
+    'element.d.ts': dts.replace(coreImport, "'./privatelink_prep.js'").replace(evidenceImport, "'./privatelink_prep_evidence.js'"),
     'index.d.ts': INDEX_DTS,
     'custom-elements.json': `${JSON.stringify(manifest, null, 2)}\n`,
     'package.json': `${JSON.stringify(packageJson(info), null, 2)}\n`,
@@ -306,6 +309,7 @@ export async function stagePackage(root, dir) {
   copyFileSync(join(root, `www/pkg/${WASM}`), join(dir, WASM));
   copyFileSync(join(root, `www/pkg/${EVIDENCE_WASM}`), join(dir, EVIDENCE_WASM));
   copyFileSync(join(root, 'www/pkg/privatelink_prep.d.ts'), join(dir, 'privatelink_prep.d.ts'));
+  copyFileSync(join(root, 'www/pkg/privatelink_prep_evidence.d.ts'), join(dir, 'privatelink_prep_evidence.d.ts'));
   copyFileSync(join(root, SINGLE_FILE), join(dir, 'privatelink-prep.html'));
   copyFileSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
   // The README, last: it gives the sizes of what a page loads.

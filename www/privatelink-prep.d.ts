@@ -6,6 +6,7 @@
 // custom property below is that property's description there.
 
 import type * as Core from './pkg/privatelink_prep.js';
+import type * as EvidenceCore from './pkg/privatelink_prep_evidence.js';
 
 export type {
   Request,
@@ -30,6 +31,14 @@ export type {
   EnvironmentId,
   TicketPrincipal,
 } from './pkg/privatelink_prep.js';
+
+export type {
+  EvidenceTarget,
+  EvidenceFact,
+  EvidenceFill,
+  EvidenceReading,
+  EvidenceCommand,
+} from './pkg/privatelink_prep_evidence.js';
 
 /** The initialised core: validate, renderTicket, rules, regions, guide, guideData, version, ... */
 export type PrivateLinkCore = typeof Core;
@@ -61,57 +70,12 @@ export interface EvidenceFields {
   endpoint_services?: ({ evidence?: EvidenceEntry[] } & Record<string, unknown>)[];
 }
 
-/** Where an output is attached: the request ("") or one endpoint service. */
-export type EvidenceAttachment = '' | `endpoint_services[${number}]`;
-
-/** A read-only command whose output the page takes, filled with the request's values. */
-export interface EvidenceCommand {
-  /** The section its output belongs to. */
-  attachTo: EvidenceAttachment;
-  /** What the output is, e.g. "aws-caller-identity". */
-  kind: string;
-  /** The command to run, exactly (read-only). */
-  command: string;
-  /** Why to run it, in the user's words. */
-  purpose: string;
-}
-
-/** One fact the core read from an output. */
-export interface EvidenceFact {
-  /** Its key, e.g. "account". */
-  fact: string;
-  /** In the user's words. */
-  label: string;
-  value: string;
-}
-
-/** An empty field of the request that an output fills. */
-export interface EvidenceFill {
-  /** The document path, e.g. "account_id". */
-  field: string;
-  value: unknown;
-}
-
-/** What evidenceRead says about one pasted output. */
-export interface EvidenceReadResult {
-  /** What the output was recognised as, or null when it is not an output the core knows. */
-  recognised: null | { kind: string; command: string };
-  facts: EvidenceFact[];
-  /** Only fields that are empty now; the page fills them with a note and an undo. */
-  fills: EvidenceFill[];
-  diagnostics: Core.Diagnostic[];
-}
-
 /**
  * The evidence module (www/pkg/privatelink_prep_evidence_bg.wasm): everything the core does, with
- * the evidence checks (validate and renderTicket read evidence in the document), plus these.
+ * the evidence checks (validate and renderTicket read evidence in the document), plus
+ * evidenceRead and evidenceCommands; its types are the generated privatelink_prep_evidence.d.ts.
  */
-export interface PrivateLinkEvidenceCore extends PrivateLinkCore {
-  /** Reads one output attached at `attachedTo` ("" or "endpoint_services[i]") of `request`. */
-  evidenceRead(request: Core.Request, attachedTo: EvidenceAttachment | string, output: string): EvidenceReadResult;
-  /** The read-only commands to run for `request`, each with the section its output belongs to. */
-  evidenceCommands(request: Core.Request): EvidenceCommand[];
-}
+export type PrivateLinkEvidenceCore = typeof EvidenceCore;
 
 /**
  * Loads the evidence module once per page (the form does so when evidence is first used) and

@@ -19,7 +19,7 @@ const VENDOR = 'assets/vendor/privatelink-prep';
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const FILES = ['LICENSE', 'README.md', 'custom-elements.json', 'element.d.ts', 'element.js', 'index.d.ts', 'index.js',
   'package.json', 'privatelink-prep.html', 'privatelink_prep.d.ts', 'privatelink_prep_bg.wasm',
-  'privatelink_prep_evidence_bg.wasm'].sort();
+  'privatelink_prep_evidence.d.ts', 'privatelink_prep_evidence_bg.wasm'].sort();
 
 let dir;
 let server;

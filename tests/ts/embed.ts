@@ -20,7 +20,8 @@ import {
   type EvidenceCommand,
   type EvidenceEntry,
   type EvidenceFields,
-  type EvidenceReadResult,
+  type EvidenceReading,
+  type EvidenceTarget,
 } from '../../www/privatelink-prep.js';
 
 export async function portal(host: HTMLElement): Promise<string[]> {
@@ -90,7 +91,8 @@ export async function evidence(output: string): Promise<string[]> {
   const fields: EvidenceFields = { evidence: [entry], endpoint_services: [{ name: 'svc', evidence: [{ output: {} }] }] };
   const request: Request = { version: 1, cloud: 'aws', account_id: '', ...fields };
   const commands: EvidenceCommand[] = core.evidenceCommands(request);
-  const read: EvidenceReadResult = core.evidenceRead(request, '', output);
+  const at: EvidenceTarget = 'endpoint_services[0]';
+  const read: EvidenceReading = core.evidenceRead(request, '', output);
   const lines = commands.filter((c) => c.attachTo === '').map((c) => `${c.kind}: ${c.command} (${c.purpose})`);
   if (read.recognised) lines.push(read.recognised.kind, read.recognised.command);
   for (const f of read.facts) lines.push(`${f.label}: ${f.value}`);
@@ -100,6 +102,6 @@ export async function evidence(output: string): Promise<string[]> {
   const noOutput: EvidenceEntry = { source: 'x' };
   // @ts-expect-error: evidence attaches to the request or to an endpoint service
   core.evidenceRead(request, 0, output);
-  lines.push(JSON.stringify(noOutput));
+  lines.push(JSON.stringify(noOutput), core.evidenceRead(request, at, output).fills.map((f) => f.field).join());
   return lines;
 }
