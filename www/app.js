@@ -326,8 +326,8 @@ export function mount(root, options = {}) {
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
   // Pasted cloud outputs: their panels (account, each endpoint service) and what they fill.
   const evidence = createEvidence({
-    api, idFor, copy: writeClipboard, state: () => state, request: () => currentRequest(),
-    fill: fillValue, touch: (path) => touched.add(path), revalidate: () => revalidate(true), labelOf,
+    api, idFor, copy: writeClipboard, state: () => state, request: () => currentRequest(), report: () => report,
+    fill: fillValue, touch: (path) => touched.add(path), isTouched: (path) => touched.has(path), revalidate: () => revalidate(true), labelOf,
     form: () => form,
   });
   const tracker = createTracker({ api, idPrefix: px });

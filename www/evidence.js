@@ -98,12 +98,13 @@ const LOADING = 'Loading the evidence checks…';
  * The evidence parts of one form.
  * options.api: the form's api (withEvidence(...)); idFor(path): ids; copy(text, container): the
  * clipboard; state(): the form's live values; request(): the document it sends now;
- * fill(path, value): sets a form value, true when it did; touch(path): shows that field's messages;
- * revalidate(): checks again now; labelOf(path): a field's label; form(): the <form>.
+ * report(): the form's last report; fill(path, value): sets a form value, true when it did;
+ * touch(path): shows that field's messages (isTouched(path): they show); revalidate(): checks again now (report() is then
+ * current); labelOf(path): a field's label; form(): the <form>.
  * Returns { panel(at), update(request), ensure() }: panel('') is the account's,
  * panel('endpoint_services[i]') a service's; update runs before each check's messages are placed.
  */
-export function createEvidence({ api, idFor, copy, state, request, fill, touch, revalidate, labelOf, form }) {
+export function createEvidence({ api, idFor, copy, state, request, report, fill, touch, isTouched, revalidate, labelOf, form }) {
   /** Per section (`at`): what the user has there, kept across re-renders of the form. */
   const sections = new Map();
   /** Paths filled from an output, and the value written (its "from your output" mark). */
@@ -368,20 +369,22 @@ export function createEvidence({ api, idFor, copy, state, request, fill, touch, 
     const before = new Set(diagKeys());
     const entry = { source: result.recognised.command, output };
     list.push(entry);
+    touch(`${prefix(at)}evidence[${list.length - 1}]`);
+    for (const d of diagnostics) if (d && d.field) touch(d.field);
     const fills = [];
     for (const f of Array.isArray(result.fills) ? result.fills : []) {
       if (!f || typeof f.field !== 'string') continue;
       const previous = structuredClone(getIn(state(), f.field));
+      // Each fill checks the form again, the output attached.
       if (fill(f.field, f.value)) {
         fills.push({ field: f.field, value: f.value, previous, label: labelOf(f.field) });
         filled.set(f.field, structuredClone(getIn(state(), f.field))); // as the form holds it
       }
     }
-    touch(`${prefix(at)}evidence[${list.length - 1}]`);
-    for (const d of diagnostics) if (d && d.field) touch(d.field);
-    revalidate();
+    if (!fills.length) revalidate();
+    else marks(); // the last fill's check ran before its mark was known
     // What this output changed in the verdict shows beside its fields, touched or not.
-    const fresh = diagKeys(true).filter((k) => !before.has(k.key));
+    const fresh = diagKeys(true).filter((k) => !before.has(k.key) && !isTouched(k.field));
     if (fresh.length) {
       for (const k of fresh) touch(k.field);
       revalidate();
@@ -398,15 +401,9 @@ export function createEvidence({ api, idFor, copy, state, request, fill, touch, 
     measure('plp-evidence-paste', t0);
   }
 
-  /** The keys of the current report's diagnostics (severity|code|field). */
+  /** The keys of the form's last report's diagnostics (severity|code|field). */
   function diagKeys(withField = false) {
-    let report;
-    try {
-      report = api.validate(request());
-    } catch {
-      return [];
-    }
-    const keys = (report.diagnostics || []).map((d) => ({ key: `${d.severity}|${d.code}|${d.field}`, field: d.field || '' }));
+    const keys = ((report() || {}).diagnostics || []).map((d) => ({ key: `${d.severity}|${d.code}|${d.field}`, field: d.field || '' }));
     return withField ? keys.filter((k) => k.field) : keys.map((k) => k.key);
   }
 
@@ -447,8 +444,12 @@ export function createEvidence({ api, idFor, copy, state, request, fill, touch, 
       if (!sec.els || !sec.els.details.isConnected) continue;
       refresh(at, doc);
     }
-    // "From your output" beside each field that still holds the value an output put there.
-    // (A field typed over since loses its mark.)
+    marks();
+  }
+
+  /** "From your output" beside each field that still holds the value an output put there (a
+   * field typed over since loses its mark). */
+  function marks() {
     const root = form();
     for (const [path, value] of filled) {
       if (JSON.stringify(getIn(state(), path)) !== JSON.stringify(value)) filled.delete(path);
