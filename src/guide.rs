@@ -36,6 +36,8 @@
 use serde::Serialize;
 
 use crate::dates::ENABLEMENT_BUSINESS_DAYS;
+
+pub(crate) mod evidence;
 use crate::ids::{EndpointServiceName, ProjectId, ADOBE_PRINCIPAL};
 use crate::network::CustomerNetwork;
 use crate::regions::{Cloud, Region};
@@ -369,8 +371,10 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
         e.connection.as_str(),
         join_and(&envs)
     );
+    let mut send = send_ticket(&format!("PrivateLink support for {}", e.company), md);
+    send.commands = check_with_your_cloud(e);
     let mut steps = vec![
-        send_ticket(&format!("PrivateLink support for {}", e.company), md),
+        send,
         adobe_allows(&ctx, &e.account),
         create_endpoint(&ctx, "create-endpoint".into(), None, &e.ports),
         adobe_approves(&ctx, "adobe-approves".into()),
@@ -645,6 +649,34 @@ fn send_ticket(subject: &str, md: Inline) -> Step {
         commands: Vec::new(),
         checklist: Vec::new(),
     }
+}
+
+/// The read-only commands to run before the ticket: their outputs, attached to the request
+/// as evidence, confirm what it declares.
+fn check_with_your_cloud(e: &Enablement) -> Vec<Command> {
+    let services = match &e.connection {
+        Connection::Bidirectional(list) => list.iter().map(|s| Some(s.name.clone())).collect(),
+        Connection::Unidirectional => Vec::new(),
+    };
+    let target = evidence::Target {
+        cloud: e.cloud(),
+        region: Some(e.region.code),
+        subscription: match &e.account {
+            Account::Azure(s) => Some(s.as_str()),
+            Account::Aws(_) => None,
+        },
+        services,
+    };
+    evidence::lines(&target)
+        .into_iter()
+        .map(|l| {
+            Command::new(
+                format!("Before you send it (read-only): {}", l.purpose),
+                l.line,
+            )
+            .success("Attach the output to the request: what it confirms is listed in the ticket, and what it contradicts is reported on its field.")
+        })
+        .collect()
 }
 
 fn adobe_allows(ctx: &Ctx, account: &Account) -> Step {
@@ -1326,6 +1358,26 @@ fn accept_connections(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> 
                     ))
                     .failure("An entry under Unsuccessful, with the reason."),
                 );
+                commands.push(
+                    Command::new(
+                        format!("Check that Adobe's connection to {shown} is available."),
+                        CommandLine::new("aws ec2 describe-vpc-endpoint-connections --filters")
+                            .joined(vec![Word::Fixed("Name=service-id,Values="), Word::Value(sid.clone())])
+                            .fixed("--query 'VpcEndpointConnections[].[VpcEndpointId,VpcEndpointOwner,VpcEndpointState]' --output text")
+                            .arg("--region", region),
+                    )
+                    .success(format!(
+                        "A line with the owner {} and the state {}.",
+                        md.code(crate::ids::ADOBE_AWS_ACCOUNT),
+                        md.code("available")
+                    ))
+                    .failure(format!(
+                        "{}: accept it with the command above; {} or {}: ask in the ticket.",
+                        md.code("pendingAcceptance"),
+                        md.code("rejected"),
+                        md.code("failed")
+                    )),
+                );
             }
             ServiceRef::Azure { .. } => {
                 commands.push(
@@ -1352,6 +1404,15 @@ fn accept_connections(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> 
                         "The connection is printed with status {}.",
                         md.code("Approved")
                     )),
+                );
+                commands.push(
+                    Command::new(
+                        format!("Check that Adobe's connection to {shown} is approved."),
+                        pls_command("az network private-endpoint-connection list", name, "--name")
+                            .fixed("--type Microsoft.Network/privateLinkServices --query '[].properties.privateLinkServiceConnectionState.status' --output tsv"),
+                    )
+                    .success(format!("{} for Adobe's connection.", md.code("Approved")))
+                    .failure(format!("{}: approve it with the command above; {}: ask in the ticket.", md.code("Pending"), md.code("Rejected"))),
                 );
             }
         }

@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use crate::ids::ADOBE_PRINCIPAL;
 use crate::regions::Cloud;
-use crate::request::{Account, Connection, Enablement, PortSpec, Request, Verified};
+#[cfg(feature = "evidence")]
+use crate::request::Verified;
+use crate::request::{Account, Connection, Enablement, PortSpec, Request};
 use crate::text::{escape_markdown, pad};
 
 /// The ticket of a change request (`src/ticket/change.rs`).
@@ -327,15 +329,19 @@ fn enablement_body(e: &Enablement, s: &mut dyn Style) -> String {
         }
         s.out().push('\n');
     }
+    #[cfg(feature = "evidence")]
     verified_section(&e.verified, s);
     closing(s)
 }
 
 /// The heading of the section that lists what the customer's cloud outputs confirmed.
+#[cfg(feature = "evidence")]
 pub const VERIFIED_HEADING: &str = "Verified from the customer's own cloud output";
 
 /// What evidence confirmed, one line per fact with the command it came from; nothing when no
-/// evidence confirmed anything. Every part is the tool's own words or a checked value.
+/// evidence confirmed anything. Every part is the tool's own words or a checked value. Without
+/// the feature `evidence` a request never holds any.
+#[cfg(feature = "evidence")]
 fn verified_section(list: &[Verified], s: &mut dyn Style) {
     if list.is_empty() {
         return;
@@ -375,11 +381,13 @@ struct JsonTicket<'a, R> {
     markdown: &'a str,
     request: R,
     /// What the customer's cloud outputs confirmed; absent when nothing was.
+    #[cfg(feature = "evidence")]
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     verified: &'a [JsonVerified<'a>],
 }
 
 /// One verified fact of the JSON ticket.
+#[cfg(feature = "evidence")]
 #[derive(Serialize)]
 struct JsonVerified<'a> {
     /// The declared field it confirms, e.g. `account_id`.
@@ -399,13 +407,14 @@ fn json_ticket<R: Serialize>(
     body: &str,
     markdown: &str,
     request: R,
-    verified: &[JsonVerified],
+    #[cfg(feature = "evidence")] verified: &[JsonVerified],
 ) -> String {
     let doc = JsonTicket {
         subject,
         body,
         markdown,
         request,
+        #[cfg(feature = "evidence")]
         verified,
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
@@ -527,6 +536,7 @@ fn json(subject: &str, body: &str, markdown: &str, e: &Enablement) -> String {
             subscription_ids: a.subscription_ids.iter().map(|x| x.as_str()).collect(),
         }),
     };
+    #[cfg(feature = "evidence")]
     let verified: Vec<JsonVerified> = e
         .verified
         .iter()
@@ -539,5 +549,12 @@ fn json(subject: &str, body: &str, markdown: &str, e: &Enablement) -> String {
             evidence: &v.evidence,
         })
         .collect();
-    json_ticket(subject, body, markdown, request, &verified)
+    json_ticket(
+        subject,
+        body,
+        markdown,
+        request,
+        #[cfg(feature = "evidence")]
+        &verified,
+    )
 }

@@ -755,3 +755,164 @@ fn nothing_unverified_is_called_verified() {
         assert!(!t.body.contains(secret), "{secret}");
     }
 }
+
+// --- The commands to run ---------------------------------------------------------------------
+
+fn commands_of(doc: &Value) -> Vec<(String, &'static str, String)> {
+    privatelink_prep::evidence::commands(doc)
+        .into_iter()
+        .map(|c| (c.attach_to, c.kind, c.command))
+        .collect()
+}
+
+#[test]
+fn the_commands_are_filled_with_the_request() {
+    let doc: Value = serde_json::from_str(&request("aws-bidirectional.json")).unwrap();
+    let got = commands_of(&doc);
+    assert_eq!(got.len(), 7);
+    assert_eq!(
+        got[0],
+        (
+            "".into(),
+            "aws-caller-identity",
+            "aws sts get-caller-identity --output=json".into()
+        )
+    );
+    assert_eq!(got[2], ("endpoint_services[0]".into(), "aws-endpoint-service-permissions", "aws ec2 describe-vpc-endpoint-service-permissions --service-id=vpce-svc-0a1b2c3d4e5f60718 --region=us-east-1 --output=json".into()));
+    assert_eq!(got[3].2, "nlb=\"$(aws ec2 describe-vpc-endpoint-service-configurations --service-ids=vpce-svc-0a1b2c3d4e5f60718 --region=us-east-1 --query='ServiceConfigurations[0].NetworkLoadBalancerArns[0]' --output=text)\" && aws elbv2 describe-listeners --load-balancer-arn=\"$nlb\" --region=us-east-1 --output=json");
+    assert_eq!(got[4].0, "endpoint_services[1]");
+    let doc: Value = serde_json::from_str(&request("azure-bidirectional.json")).unwrap();
+    assert_eq!(
+        commands_of(&doc),
+        [
+            (
+                "".into(),
+                "azure-account",
+                "az account show --subscription=7c9e6679-7425-40de-944b-e07fc1f90ae7 --output=json"
+                    .into()
+            ),
+            (
+                "endpoint_services[0]".into(),
+                "azure-private-link-service",
+                format!("az network private-link-service show --ids={PLS} --output=json")
+            ),
+            (
+                "endpoint_services[1]".into(),
+                "azure-private-link-service",
+                format!(
+                    "az network private-link-service show --ids={} --output=json",
+                    PLS.replace("rg-erp", "rg-integration")
+                        .replace("pls-erp", "pls-crm")
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_draft_gets_placeholders_and_hostile_values_stay_quoted() {
+    assert!(commands_of(&json!({})).is_empty());
+    let draft = json!({"cloud": "aws", "region": "Mars", "connection_type": "bidirectional", "endpoint_services": [{"name": "x; rm -rf /"}]});
+    let got = commands_of(&draft);
+    assert_eq!(got[1].2, "aws ec2 describe-vpc-endpoint-service-configurations --service-ids=<vpce-svc-id> --region=<region> --output=json");
+    let draft = json!({"cloud": "azure", "region": "East US 2", "account_id": "$(reboot)", "connection_type": "bidirectional", "endpoint_services": [{"name": "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg(1)/providers/Microsoft.Network/privateLinkServices/p"}, {"name": "/subscriptions/x/resourceGroups/a'b"}]});
+    let got = commands_of(&draft);
+    assert_eq!(
+        got[0].2,
+        "az account show --subscription=<subscription-id> --output=json"
+    );
+    assert_eq!(got[1].2, "az network private-link-service show --ids='/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg(1)/providers/Microsoft.Network/privateLinkServices/p' --output=json");
+    assert_eq!(got[2].2, "az network private-link-service show --ids=<private-link-service-resource-id> --output=json");
+    // Unidirectional: the request-level command only.
+    let doc: Value = serde_json::from_str(&request("aws-unidirectional.json")).unwrap();
+    assert_eq!(commands_of(&doc).len(), 1);
+}
+
+#[test]
+fn the_guide_holds_the_same_commands_before_the_ticket() {
+    let doc: Value = serde_json::from_str(&request("aws-bidirectional.json")).unwrap();
+    let guide = privatelink_prep::guide::guide(&check(&doc).request.unwrap());
+    let send = &guide.steps[0];
+    assert_eq!(send.id, "send-ticket");
+    let in_guide: Vec<&str> = send.commands.iter().map(|c| c.command.as_str()).collect();
+    let listed: Vec<String> = commands_of(&doc).into_iter().map(|c| c.2).collect();
+    assert_eq!(in_guide, listed);
+}
+
+// --- evidenceRead's core ---------------------------------------------------------------------
+
+#[test]
+fn reading_a_paste_gives_kind_facts_fills_and_diagnostics() {
+    use privatelink_prep::evidence::read;
+    let mut doc: Value = serde_json::from_str(&request("aws-bidirectional.json")).unwrap();
+    doc.as_object_mut().unwrap().remove("account_id");
+    doc["endpoint_services"][1]["ports"] = json!([]);
+    let text = |name: &str| std::fs::read_to_string(path("tests/evidence").join(name)).unwrap();
+    let r = read(&doc, "", &text("aws-caller-identity.json")).unwrap();
+    assert_eq!(r.recognised.as_ref().unwrap().kind, "aws-caller-identity");
+    let fills: Vec<_> = r
+        .fills
+        .iter()
+        .map(|f| (f.field.as_str(), f.value.clone()))
+        .collect();
+    assert_eq!(fills, [("account_id", json!("123456789012"))]);
+    let r = read(&doc, "endpoint_services[1]", &text("aws-listeners.json")).unwrap();
+    let fills: Vec<_> = r
+        .fills
+        .iter()
+        .map(|f| (f.field.as_str(), f.value.clone()))
+        .collect();
+    assert_eq!(
+        fills,
+        [(
+            "endpoint_services[1].ports",
+            json!([
+                {"service": "", "port": 8443, "protocol": "tcp"},
+                {"service": "", "port": 514, "protocol": "udp"}
+            ])
+        )]
+    );
+    // What it contradicts, with this output as the only evidence.
+    let r = read(
+        &doc,
+        "endpoint_services[0]",
+        &text("aws-listeners-alb.json"),
+    )
+    .unwrap();
+    let codes: Vec<_> = r
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.field.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("PL825", "endpoint_services[0].evidence[0]"),
+            ("PL823", "endpoint_services[0].ports[0].port"),
+            ("PL823", "endpoint_services[0].ports[1].port"),
+        ]
+    );
+    // Unreadable pastes.
+    let r = read(&doc, "", "not json").unwrap();
+    assert!(r.recognised.is_none() && r.facts.is_empty() && r.fills.is_empty());
+    assert_eq!(r.diagnostics[0].code, "PL808");
+    let r = read(&doc, "", &"x".repeat(300 * 1024)).unwrap();
+    assert_eq!(
+        r.diagnostics[0].message,
+        "Cloud output 1 is 300 KiB long, more than the 256 KiB of an output read; it is ignored."
+    );
+    for bad in [
+        "ports[0]",
+        "endpoint_services[01]",
+        "endpoint_services[]",
+        "endpoint_services[0]x",
+    ] {
+        assert!(read(&doc, bad, "{}").is_err(), "{bad}");
+    }
+    // A filled field is not filled again.
+    let full: Value = serde_json::from_str(&request("aws-bidirectional.json")).unwrap();
+    assert!(read(&full, "", &text("aws-caller-identity.json"))
+        .unwrap()
+        .fills
+        .is_empty());
+}

@@ -328,5 +328,12 @@ fn json(subject: &str, body: &str, markdown: &str, c: &Change) -> String {
         project_id: c.project_id.as_str(),
         changes,
     };
-    json_ticket(subject, body, markdown, request, &[])
+    json_ticket(
+        subject,
+        body,
+        markdown,
+        request,
+        #[cfg(feature = "evidence")]
+        &[],
+    )
 }
