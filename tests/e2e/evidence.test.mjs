@@ -26,9 +26,9 @@ const PERMISSIONS = fixture('aws-service-permissions');
 const LISTENERS = fixture('aws-listeners');
 const EVIDENCE_FILES = ['/www/pkg/privatelink_prep_evidence.js', '/www/pkg/privatelink_prep_evidence_bg.wasm'];
 
-/** tests/requests/aws-bidirectional.json as the tests type it (ports as text). */
-function bidirectional(overrides = {}) {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', 'aws-bidirectional.json'), 'utf8'));
+/** tests/requests/<cloud>-bidirectional.json as the tests type it (ports as text). */
+function bidirectional(overrides = {}, cloud = 'aws') {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', `${cloud}-bidirectional.json`), 'utf8'));
   const ports = (list) => list.map((p) => ({ service: p.service, port: String(p.port), protocol: p.protocol || 'tcp' }));
   return {
     ...doc,
@@ -214,6 +214,41 @@ describe('evidence on the page', () => {
     assert.match(ticket.body, /aws sts get-caller-identity/);
     // Only the facts: nothing else of the outputs reaches the ticket.
     assert.doesNotMatch(ticket.body, /AIDASAMPLEUSERID|DevAdmin|ListenerArn|targetgroup/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('Azure: the account output fills the subscription, a Private Link service output fills its service\'s resource ID, the other shape of it confirms it, and the ticket is the CLI\'s', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    const values = bidirectional({ account_id: undefined }, 'azure');
+    const names = values.endpoint_services.map((s) => s.name);
+    values.endpoint_services[0].name = '';
+    await fillForm(page, values);
+    await openPanel(page, '');
+    await paste(page, '', fixture('azure-account'));
+    await waitForRead(page, '');
+    assert.equal(await page.locator('input[name="account_id"]').inputValue(), JSON.parse(fixture('azure-account')).id);
+    const at = 'endpoint_services[0]';
+    await openPanel(page, at);
+    // The REST shape (with `properties`) fills the empty name with the resource's ID...
+    await paste(page, at, fixture('azure-private-link-service-rest'));
+    await waitForRead(page, at);
+    assert.equal(await page.locator(`input[name="${at}.name"]`).inputValue(), names[0]);
+    assert.equal(await page.locator(`[data-field="${at}.name"] > .plp-from-output`).count(), 1);
+    // ...and the CLI's flattened shape of the same service fills nothing more: it is attached too.
+    await paste(page, at, fixture('azure-private-link-service-cli'));
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, `details.plp-evidence[data-evidence="${at}"] .plp-evidence-item`);
+    assert.equal(await panel(page, at).locator('.plp-evidence-undo').count(), 0);
+    const request = await pageRequest(page);
+    assert.deepEqual(request.endpoint_services.map((s) => s.name), names);
+    assert.equal(request.endpoint_services[0].evidence.length, 2);
+    const report = cliReport(request);
+    assert.deepEqual(await page.evaluate(() => window.privatelinkPrep.getReport()), report);
+    assert.equal(report.valid, true, JSON.stringify(report.diagnostics));
+    await waitForPreview(page, 'ready');
+    const ticket = await shownTicket(page);
+    assert.equal(ticket.file, cli(['ticket', '--format', 'text'], request).stdout);
+    assert.match(ticket.body, /Verified from the customer's own cloud output/);
     assert.deepEqual(errors, []);
     await context.close();
   });
