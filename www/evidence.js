@@ -151,7 +151,7 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
   function panel(at) {
     const sec = sectionOf(at);
     const base = `${prefix(at)}evidence`;
-    const status = h('p', { class: 'plp-evidence-status', role: 'status' });
+    const status = h('div', { class: 'plp-evidence-status', role: 'status' });
     const commands = h('div', { class: 'plp-evidence-commands' });
     const areaId = `${idFor(base)}-paste`;
     const area = h('textarea', {
@@ -213,8 +213,10 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
       els.details.removeAttribute('aria-busy');
       if (phase === 'failed') {
         els.status.append(
-          `The evidence checks could not load (${failure}). Your pasted output is kept here. `,
-          h('button', { type: 'button', class: 'plp-button plp-link plp-evidence-retry', text: 'Try again', on: { click: () => ensure() } }));
+          'The evidence checks could not load: the connection may have dropped, or the page was updated while it loaded. Your pasted output is kept here. ',
+          h('button', { type: 'button', class: 'plp-button plp-link plp-evidence-retry', text: 'Try again', on: { click: () => ensure() } }),
+          h('details', { class: 'plp-evidence-details' },
+            h('summary', { text: 'Details for a bug report' }), h('span', { text: failure })));
       }
     }
     // The commands, from the core, once it is loaded.

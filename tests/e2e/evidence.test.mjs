@@ -333,7 +333,7 @@ describe('evidence on the page', () => {
     await paste(page, '', IDENTITY);
     const status = account.locator('.plp-evidence-status.plp-status-error');
     await status.waitFor();
-    assert.match(await status.textContent(), /could not load .*Your pasted output is kept here/);
+    assert.match(await status.textContent(), /^The evidence checks could not load: .*Your pasted output is kept here\. Try again/);
     assert.equal(await account.locator('textarea').inputValue(), IDENTITY);
     assert.equal(await page.locator('input[name="account_id"]').inputValue(), '');
 
