@@ -701,6 +701,7 @@ impl Checker {
                 Some(Connection::Bidirectional(list)) => list,
                 _ => &[],
             },
+            false,
         );
         let verified = self.verified(obj, region);
         if self.error_count() > errors_before {
