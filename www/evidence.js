@@ -99,8 +99,8 @@ const LOADING = 'Loading the evidence checks…';
  * options.api: the form's api (withEvidence(...)); idFor(path): ids; copy(text, container): the
  * clipboard; state(): the form's live values; request(): the document it sends now;
  * report(): the form's last report; fill(path, value): sets a form value, true when it did;
- * touch(path): shows that field's messages (isTouched(path): they show); revalidate(): checks again now (report() is then
- * current); labelOf(path): a field's label; form(): the <form>.
+ * touch(path): shows that field's messages (isTouched(path): they show); revalidate(): checks
+ * again now (report() is then current); labelOf(path): a field's label; form(): the <form>.
  * Returns { panel(at), update(request), ensure() }: panel('') is the account's,
  * panel('endpoint_services[i]') a service's; update runs before each check's messages are placed.
  */
