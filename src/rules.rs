@@ -530,7 +530,7 @@ rules! {
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]
     EVIDENCE_TOO_MANY = "PL809", Error, "evidence" | "endpoint_services[].evidence", "Too many outputs",
-        ["{label} holds {count} outputs, more than the {max} read."],
+        ["{label}: {count} outputs, more than the {max} read."],
         "Attach one output per command: each command the guide gives prints all a check needs.",
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]

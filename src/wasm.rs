@@ -87,7 +87,25 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     // Cannot fail: every map key the core serializes is a string.
     let text = serde_json::to_string_pretty(value)
         .map_err(|_| JsError::new("The result could not be written as JSON."))?;
-    js_sys::JSON::parse(&text)
+    json_parse(&text)
+}
+
+// The four JS built-ins the module calls, imported here rather than through js-sys: js-sys's
+// declarations of closure-taking functions keep wasm-bindgen's closure adapters in the module's
+// function table (about 2.5 KB) though the module never makes a closure.
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse(text)`.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    /// `Reflect.set(target, key, value)`.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+    /// `new Object()`.
+    #[wasm_bindgen(js_name = Object)]
+    type PlainObject;
+    #[wasm_bindgen(constructor, js_class = "Object")]
+    fn new_object() -> PlainObject;
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -277,9 +295,9 @@ fn invalid(report: &Report, what: &str) -> Result<JsValue, JsValue> {
     } else {
         format!("The request has {errors} errors; no {what} was rendered.")
     };
-    let err = js_sys::Error::new(&message);
-    js_sys::Reflect::set(&err, &JsValue::from_str("report"), &to_js(report)?)?;
-    Ok(err.into())
+    let err: JsValue = JsError::new(&message).into();
+    reflect_set(&err, &JsValue::from_str("report"), &to_js(report)?)?;
+    Ok(err)
 }
 
 /// The rule catalogue.
@@ -294,15 +312,15 @@ pub fn rules() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "FieldLabels")]
 pub fn labels(cloud: &str) -> Result<JsValue, JsValue> {
     let cloud = Cloud::parse(cloud);
-    let out = js_sys::Object::new();
+    let out: JsValue = PlainObject::new_object().into();
     for l in crate::labels::all() {
-        js_sys::Reflect::set(
+        reflect_set(
             &out,
             &JsValue::from_str(l.field),
             &JsValue::from_str(l.on(cloud)),
         )?;
     }
-    Ok(out.into())
+    Ok(out)
 }
 
 #[derive(Serialize)]
@@ -495,7 +513,7 @@ pub fn guide_data(
     let req = checked_request(&request, "guide")?;
     // The JSON rendering is the guide's data; parsing it in JS reuses that one serializer
     // instead of monomorphizing a second one for the module (a few KB).
-    js_sys::JSON::parse(&crate::guide::render(&req, Format::Json))
+    json_parse(&crate::guide::render(&req, Format::Json))
 }
 
 fn date(iso: &JsValue) -> Result<crate::dates::Date, JsValue> {

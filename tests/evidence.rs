@@ -461,7 +461,7 @@ fn pl809_too_many_outputs() {
         &[(
             "PL809",
             "evidence",
-            "Cloud command outputs holds 21 outputs, more than the 20 read.",
+            "Cloud command outputs: 21 outputs, more than the 20 read.",
         )],
     );
     assert!(!valid(&doc));
@@ -915,4 +915,79 @@ fn reading_a_paste_gives_kind_facts_fills_and_diagnostics() {
         .unwrap()
         .fills
         .is_empty());
+}
+
+// --- Bounds ----------------------------------------------------------------------------------
+
+#[test]
+fn outputs_are_bounded_in_count_size_and_depth() {
+    use privatelink_prep::evidence::{MAX_EVIDENCE, MAX_OUTPUT_BYTES};
+    assert_eq!((MAX_EVIDENCE, MAX_OUTPUT_BYTES), (20, 256 * 1024));
+    // Exactly the limit is read; one more entry is refused.
+    let list: Vec<Value> = (0..20).map(|_| f("aws-caller-identity.json")).collect();
+    assert!(valid(&aws(&list, &[])));
+    let list: Vec<Value> = (0..21).map(|_| f("aws-caller-identity.json")).collect();
+    expect(
+        &aws(&[], &[]).tap_service(list),
+        &[(
+            "PL809",
+            "endpoint_services[0].evidence",
+            "Cloud outputs about this service: 21 outputs, more than the 20 read.",
+        )],
+    );
+    // Text up to 256 KiB is read; a JSON output over it too is ignored with a warning.
+    let mut text = serde_json::to_string(&f("aws-caller-identity.json")).unwrap();
+    text.push_str(&" ".repeat(MAX_OUTPUT_BYTES - text.len()));
+    expect(&aws(&[json!(text)], &[]), &[]);
+    text.push(' ');
+    expect(&aws(&[json!(text)], &[]), &[("PL808", "evidence[0]", "Cloud output 1 is 256 KiB long, more than the 256 KiB of an output read; it is ignored.")]);
+    let mut big = f("aws-caller-identity.json");
+    big["UserId"] = json!("x".repeat(MAX_OUTPUT_BYTES));
+    expect(&aws(&[big], &[]), &[("PL808", "evidence[0]", "Cloud output 1 is 256 KiB long, more than the 256 KiB of an output read; it is ignored.")]);
+    // Text nested deeper than any document may be is not parsed.
+    let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
+    expect(
+        &aws(&[json!(deep)], &[]),
+        &[(
+            "PL808",
+            "evidence[0]",
+            "Cloud output 1 is not JSON (it nests too deeply); it is ignored.",
+        )],
+    );
+    let deep = format!("{}{}", "[".repeat(64), "]".repeat(64));
+    expect(
+        &aws(&[json!(deep)], &[]),
+        &[(
+            "PL807",
+            "evidence[0]",
+            "Cloud output 1 is a list, not the output of a command this tool reads; it is ignored.",
+        )],
+    );
+    // As JSON inside the document, an output counts towards the document's own depth bound.
+    let mut nested = json!(1);
+    for _ in 0..70 {
+        nested = json!([nested]);
+    }
+    let codes: Vec<_> = check(&aws(&[nested], &[]))
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["PL017"]);
+}
+
+trait TapService {
+    fn tap_service(self, list: Vec<Value>) -> Value;
+}
+
+impl TapService for Value {
+    fn tap_service(mut self, list: Vec<Value>) -> Value {
+        self["endpoint_services"][0]["evidence"] = list
+            .into_iter()
+            .map(|o| json!({"output": o}))
+            .collect::<Vec<_>>()
+            .into();
+        self
+    }
 }
