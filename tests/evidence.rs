@@ -461,7 +461,7 @@ fn pl809_too_many_outputs() {
         &[(
             "PL809",
             "evidence",
-            "Cloud command outputs: 21 outputs, more than the 20 read.",
+            "Cloud command outputs: 21 outputs, more than the 20 that are read.",
         )],
     );
     assert!(!valid(&doc));
@@ -614,7 +614,7 @@ fn pl825_pl826_listeners_of_another_load_balancer() {
     let other: Value = serde_json::from_str(&text).unwrap();
     expect(&aws(&[], &[f("aws-service-configurations.json"), other]), &[
         ACCEPTANCE,
-        ("PL826", "endpoint_services[0].evidence[1]", "Cloud output 2 lists the listeners of the load balancer \"OtherNLB\", which is not one of this endpoint service."),
+        ("PL826", "endpoint_services[0].evidence[1]", "Cloud output 2 lists the listeners of the load balancer \"OtherNLB\", which is not one of this endpoint service's load balancers."),
     ]);
 }
 
@@ -932,7 +932,7 @@ fn outputs_are_bounded_in_count_size_and_depth() {
         &[(
             "PL809",
             "endpoint_services[0].evidence",
-            "Cloud outputs about this service: 21 outputs, more than the 20 read.",
+            "Cloud outputs about this service: 21 outputs, more than the 20 that are read.",
         )],
     );
     // Text up to 256 KiB is read; a JSON output over it too is ignored with a warning.
