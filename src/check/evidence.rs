@@ -30,8 +30,8 @@ pub(crate) struct Entry {
 pub(crate) struct State {
     /// The declared account, once read.
     pub account: Option<Account>,
-    /// Azure: the other subscriptions that will connect, as far as they are valid.
-    pub subscriptions: Vec<SubscriptionId>,
+    /// Azure: the other subscriptions that will connect, by position (`None` where invalid).
+    pub subscriptions: Vec<Option<SubscriptionId>>,
     /// What the endpoint services' evidence confirmed.
     pub verified: Vec<Verified>,
 }
@@ -259,7 +259,7 @@ impl Checker {
                     .evidence
                     .subscriptions
                     .iter()
-                    .position(|s| s.as_str() == acc.subscription)
+                    .position(|s| s.as_ref().is_some_and(|s| s.as_str() == acc.subscription))
                 {
                     format!("azure.subscription_ids[{j}]")
                 } else {
@@ -598,7 +598,7 @@ impl Checker {
                     .evidence
                     .subscriptions
                     .iter()
-                    .any(|s| s.as_str() == sub);
+                    .any(|s| s.as_ref().is_some_and(|s| s.as_str() == sub));
             if !known {
                 let args = [
                     ("service", value.clone()),
