@@ -189,7 +189,7 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
       sec.open = details.open;
       if (details.open) ensure();
     });
-    sec.els = { details, status, commands, area, note, attached, readButton, commandsKey: null, listKey: null };
+    sec.els = { details, status, commands, area, note, attached, readButton, commandsKey: null, listKey: null, phaseShown: null };
     refresh(at);
     return details;
   }
@@ -198,26 +198,34 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
     for (const at of sections.keys()) refresh(at);
   }
 
-  /** Brings a section's panel up to date: status, commands, note, attached outputs. */
-  function refresh(at, doc = null) {
-    const sec = sections.get(at);
-    const els = sec && sec.els;
-    if (!els) return;
-    // Status: loading / failed / nothing.
+  /** A panel's status line: loading, failed (why, with Try again), or nothing. */
+  function showStatus(els) {
     els.status.replaceChildren();
     els.status.classList.toggle('plp-status-error', phase === 'failed');
     if (phase === 'loading') {
       els.status.textContent = LOADING;
       els.details.setAttribute('aria-busy', 'true');
-    } else {
-      els.details.removeAttribute('aria-busy');
-      if (phase === 'failed') {
-        els.status.append(
-          'The evidence checks could not load: the connection may have dropped, or the page was updated while it loaded. Your pasted output is kept here. ',
-          h('button', { type: 'button', class: 'plp-button plp-link plp-evidence-retry', text: 'Try again', on: { click: () => ensure() } }),
-          h('details', { class: 'plp-evidence-details' },
-            h('summary', { text: 'Details for a bug report' }), h('span', { text: failure })));
-      }
+      return;
+    }
+    els.details.removeAttribute('aria-busy');
+    if (phase !== 'failed') return;
+    els.status.append(
+      'The evidence checks could not load: the connection may have dropped, or the page was updated while it loaded. Your pasted output is kept here. ',
+      h('button', { type: 'button', class: 'plp-button plp-link plp-evidence-retry', text: 'Try again', on: { click: () => ensure() } }),
+      h('details', { class: 'plp-evidence-details' },
+        h('summary', { text: 'Details for a bug report' }), h('span', { text: failure })));
+  }
+
+  /** Brings a section's panel up to date: status, commands, note, attached outputs. */
+  function refresh(at, doc = null) {
+    const sec = sections.get(at);
+    const els = sec && sec.els;
+    if (!els) return;
+    // Status: loading / failed / nothing; rebuilt only when it changes (it is a live region, and
+    // its Try again may have focus).
+    if (els.phaseShown !== phase) {
+      els.phaseShown = phase;
+      showStatus(els);
     }
     // The commands, from the core, once it is loaded.
     if (evidenceLoaded()) {
