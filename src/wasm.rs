@@ -1,6 +1,5 @@
 //! The browser binding: converts JS values to the core's types and back, nothing more.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "boundary-bench")]
@@ -10,6 +9,7 @@ use serde_json::Value;
 
 use crate::check::{Checked, MAX_DEPTH, MAX_DOCUMENT_BYTES};
 use crate::host::{self, Kind, Mark, Step, Unjson, Unreadable};
+use crate::pretty::{Pretty, ToJson};
 use crate::regions::{self, Cloud};
 use crate::rules::RULES;
 use crate::{render, Format, Report};
@@ -80,14 +80,11 @@ export interface RegionInfo {
 }
 "#;
 
-/// Core output as a JS value, by way of JSON text. serde_json's pretty serializer is in the module
-/// anyway (the JSON ticket and guide), and `JSON.parse` costs less than a second, JS-facing
-/// serializer (serde-wasm-bindgen: about 3 KB gzip); pretty rather than compact for the same reason.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // Cannot fail: every map key the core serializes is a string.
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|_| JsError::new("The result could not be written as JSON."))?;
-    json_parse(&text)
+/// Core output as a JS value, by way of JSON text. The pretty JSON writer is in the module anyway
+/// (the JSON ticket and guide), and `JSON.parse` costs less than a second, JS-facing serializer
+/// (serde-wasm-bindgen: about 3 KB gzip); pretty rather than compact for the same reason.
+fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    json_parse(&crate::pretty::to_string(value))
 }
 
 // The four JS built-ins the module calls, imported here rather than through js-sys: js-sys's
@@ -106,6 +103,16 @@ extern "C" {
     type PlainObject;
     #[wasm_bindgen(constructor, js_class = "Object")]
     fn new_object() -> PlainObject;
+}
+
+/// The evidence outputs (feature `evidence`, the second module only) as JS values, through
+/// serde_json: their types hold `serde_json::Value`s. The main module links none of it.
+#[cfg(feature = "evidence")]
+fn to_js_serde<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    // Cannot fail: every map key the evidence types serialize is a string.
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|_| JsError::new("The result could not be written as JSON."))?;
+    json_parse(&text)
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -323,11 +330,20 @@ pub fn labels(cloud: &str) -> Result<JsValue, JsValue> {
     Ok(out)
 }
 
-#[derive(Serialize)]
 struct RegionInfo {
     code: &'static str,
     name: &'static str,
     restricted: bool,
+}
+
+impl ToJson for RegionInfo {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("code", self.code);
+            w.field("name", self.name);
+            w.field("restricted", &self.restricted);
+        });
+    }
 }
 
 /// The regions of `cloud` (`aws` or `azure`) that a request may name; empty for another cloud.
@@ -623,7 +639,7 @@ pub fn evidence_read(
     };
     let reading = crate::evidence::read(&document(&request), &attach_to, &output)
         .map_err(|e| JsValue::from(JsError::new(&e)))?;
-    to_js(&reading)
+    to_js_serde(&reading)
 }
 
 /// The read-only commands whose outputs the evidence checks read, filled with the request's
@@ -633,5 +649,5 @@ pub fn evidence_read(
 pub fn evidence_commands(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::evidence::commands(&document(&request)))
+    to_js_serde(&crate::evidence::commands(&document(&request)))
 }
