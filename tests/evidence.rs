@@ -872,6 +872,27 @@ fn reading_a_paste_gives_kind_facts_fills_and_diagnostics() {
             ])
         )]
     );
+    // The form's one blank port row is no port: the listeners fill it too; a typed row is kept.
+    for (ports, filled) in [
+        (
+            json!([{"service": "", "port": "", "protocol": "tcp"}]),
+            true,
+        ),
+        (json!([{"service": " ", "port": null}, {}]), true),
+        (
+            json!([{"service": "", "port": 8443, "protocol": "tcp"}]),
+            false,
+        ),
+        (
+            json!([{"service": "api", "port": "", "protocol": "tcp"}]),
+            false,
+        ),
+    ] {
+        let mut doc = doc.clone();
+        doc["endpoint_services"][1]["ports"] = ports.clone();
+        let r = read(&doc, "endpoint_services[1]", &text("aws-listeners.json")).unwrap();
+        assert_eq!(!r.fills.is_empty(), filled, "{ports}");
+    }
     // What it contradicts, with this output as the only evidence.
     let r = read(
         &doc,

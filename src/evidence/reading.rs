@@ -166,13 +166,23 @@ pub fn read(doc: &Value, attached_to: &str, output: &str) -> Result<Reading, Str
     })
 }
 
-/// True when `v` holds nothing: absent, null, blank text or an empty list.
+/// True when `v` holds nothing: absent, null, blank text, or a list of blank rows only (the
+/// form always sends the rows it shows, and a new endpoint service shows one blank port row).
 fn empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => s.trim().is_empty(),
-        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Array(a)) => a.iter().all(blank_row),
         _ => false,
+    }
+}
+
+/// A list entry with nothing typed in it: every field empty but `protocol`, which the form
+/// always sets.
+fn blank_row(v: &Value) -> bool {
+    match v {
+        Value::Object(row) => row.iter().all(|(k, v)| k == "protocol" || empty(Some(v))),
+        v => empty(Some(v)),
     }
 }
 
