@@ -228,7 +228,7 @@ fn evidence(format: &str, path: &str) -> Result<ExitCode, Usage> {
         }
         emit_json(
             Out::Stdout,
-            // Native only, so serde's writer (the module's outputs use `pretty`, for size).
+            // serde_json: the evidence types are serde's (the CLI's other JSON is `pretty`'s).
             &serde_json::to_string_pretty(&Shown {
                 recognised: &recognised,
                 facts: &facts,

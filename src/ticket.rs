@@ -424,7 +424,6 @@ impl ToJson for JsonVerified<'_> {
     }
 }
 
-/// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
 impl<R: ToJson> ToJson for JsonTicket<'_, R> {
     fn to_json(&self, w: &mut Pretty) {
         w.object(|w| {
@@ -438,6 +437,7 @@ impl<R: ToJson> ToJson for JsonTicket<'_, R> {
     }
 }
 
+/// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
 fn json_ticket<R: ToJson>(
     subject: &str,
     body: &str,

@@ -629,7 +629,7 @@ pub fn evidence_read(
     };
     let reading = crate::evidence::read(&document(&request), &attach_to, &output)
         .map_err(|e| JsValue::from(JsError::new(&e)))?;
-    to_js_serde(&reading)
+    to_js(&reading)
 }
 
 /// The read-only commands whose outputs the evidence checks read, filled with the request's
@@ -639,14 +639,5 @@ pub fn evidence_read(
 pub fn evidence_commands(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js_serde(&crate::evidence::commands(&document(&request)))
-}
-
-/// [`to_js`] for the evidence module's own outputs, through serde's derived serializers: the
-/// main module, which holds no evidence code, does not pay for them.
-#[cfg(feature = "evidence")]
-fn to_js_serde<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text =
-        serde_json::to_string(value).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
-    json_parse(&text)
+    to_js(&crate::evidence::commands(&document(&request)))
 }
