@@ -610,7 +610,7 @@ export function mount(root, options = {}) {
       const t = setTimeout(run, 0);
       cancelPending = () => clearTimeout(t);
     } else {
-      const f = requestAnimationFrame(run);
+      const f = requestAnimationFrame(() => run(true));
       cancelPending = () => cancelAnimationFrame(f);
     }
   }
@@ -665,7 +665,15 @@ export function mount(root, options = {}) {
     return { ...doc, ...network.toDocument(doc.cloud) };
   }
 
-  function run() {
+  let guideTimer = 0;
+
+  /**
+   * Checks the request and shows the verdict. `typing`: the next steps and the tracker (far below
+   * the field, and the slowest to write for a long request) follow in a task of their own, after
+   * the frame that shows the verdict; keys typed meanwhile leave one update for the last.
+   */
+  function run(typing = false) {
+    clearTimeout(guideTimer);
     request = currentRequest();
     try {
       report = api.validate(request);
@@ -676,8 +684,11 @@ export function mount(root, options = {}) {
     showDiagnostics();
     // While an error hides a ticket that was ready, the next steps and the tracker say so.
     const waiting = broken ? BROKEN_WAIT : undefined;
-    tracker.update(request, guidePanel.update(request, report, waiting), waiting);
-    wrapper.dataset.valid = String(Boolean(report.valid));
+    const [req, rep] = [request, report];
+    const nextSteps = () => tracker.update(req, guidePanel.update(req, rep, waiting), waiting);
+    if (typing) guideTimer = setTimeout(nextSteps, 0);
+    else nextSteps();
+    setAttr(wrapper, 'data-valid', String(Boolean(report.valid)));
     if (typeof options.onReport === 'function') options.onReport(report, request);
   }
 
@@ -715,46 +726,99 @@ export function mount(root, options = {}) {
     return checked || isTouched(d.field) || (broken && d.severity === 'error');
   }
 
+  // What the messages show now, so that a run writes only what changed: the boxes with messages
+  // (box -> its message elements), the owners given a plp-has-* class, and the controls whose
+  // aria-describedby or aria-invalid differ from their base. A rebuilt row brings new elements,
+  // which start from their base state; old ones are simply dropped.
+  let shownBoxes = new Map();
+  let shownOwners = new Map();
+  let shownControls = new Set();
+  /** The JSON of what each message element shows (a diagnostic, and whether it offers its
+   * suggestions): an element whose JSON is unchanged stays as it is, focus and all. */
+  const messageKeys = new WeakMap();
+  const HAS = ['plp-has-error', 'plp-has-warning', 'plp-has-info'];
+
   function showDiagnostics() {
     const diagnostics = (report.diagnostics || []).filter(visible);
-    // Reset every message slot and control.
-    for (const box of form.querySelectorAll('.plp-msgs')) {
-      box.replaceChildren();
-      box.hidden = true;
-    }
-    for (const owner of form.querySelectorAll('.plp-has-error, .plp-has-warning, .plp-has-info')) {
-      owner.classList.remove('plp-has-error', 'plp-has-warning', 'plp-has-info');
-    }
-    const describedBy = new Map(); // control -> Set of message ids
+    const resolved = new Map(); // field -> target, for this run
+    const target = (field) => {
+      if (!resolved.has(field)) resolved.set(field, resolve(field));
+      return resolved.get(field);
+    };
+    const boxes = new Map(); // box -> [{ d, target }]
+    const owners = new Map(); // element -> Set of plp-has-* classes
+    const describedBy = new Map(); // control -> Set of message box ids
     const invalid = new Set();
 
     const placed = diagnostics.map((d) => {
-      const target = resolve(d.field || '');
-      if (!target) return { d, target: null };
-      const box = msgBox(target.owner);
-      box.hidden = false;
-      box.append(message(d, target));
-      box.parentElement.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
-      for (const c of target.controls) {
+      const t = target(d.field || '');
+      if (!t) return { d, target: null };
+      const box = msgBox(t.owner);
+      if (!boxes.has(box)) boxes.set(box, []);
+      boxes.get(box).push({ d, target: t });
+      const owner = box.parentElement;
+      if (!owners.has(owner)) owners.set(owner, new Set());
+      owners.get(owner).add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
+      for (const c of t.controls) {
         if (!describedBy.has(c)) describedBy.set(c, new Set());
         describedBy.get(c).add(box.id);
         if (d.severity === 'error') invalid.add(c);
       }
-      return { d, target };
+      return { d, target: t };
     });
 
-    for (const c of form.querySelectorAll('[data-base-describedby]')) {
-      const ids = [c.dataset.baseDescribedby, ...(describedBy.get(c) || [])].filter(Boolean);
-      if (ids.length) c.setAttribute('aria-describedby', ids.join(' '));
-      else c.removeAttribute('aria-describedby');
-      if (invalid.has(c)) c.setAttribute('aria-invalid', 'true');
-      else c.removeAttribute('aria-invalid');
+    for (const box of shownBoxes.keys()) {
+      if (!boxes.has(box)) {
+        box.replaceChildren();
+        box.hidden = true;
+      }
     }
+    for (const [box, items] of boxes) patchBox(box, items);
+    shownBoxes = boxes;
+
+    for (const owner of shownOwners.keys()) if (!owners.has(owner)) owner.classList.remove(...HAS);
+    for (const [owner, classes] of owners) {
+      for (const c of HAS) if (owner.classList.contains(c) !== classes.has(c)) owner.classList.toggle(c);
+    }
+    shownOwners = owners;
+
+    const controls = new Set(describedBy.keys());
+    for (const c of [...shownControls, ...controls]) {
+      const ids = [c.dataset.baseDescribedby, ...(describedBy.get(c) || [])].filter(Boolean).join(' ');
+      setAttr(c, 'aria-describedby', ids || null);
+      setAttr(c, 'aria-invalid', invalid.has(c) ? 'true' : null);
+    }
+    shownControls = controls;
     // A collapsed section (the network fields) opens when it holds a message.
-    for (const box of form.querySelectorAll('details:not([open]) .plp-msgs:not([hidden])')) {
-      box.closest('details').open = true;
+    for (const box of boxes.keys()) {
+      const details = box.closest('details:not([open])');
+      if (details) details.open = true;
     }
     if (checked) renderSummary(inPageOrder(placed));
+  }
+
+  /** Shows `items` in `box`: message elements that show the same stay (focus on a suggestion
+   * button too); only new or changed ones are built, and only misplaced ones move. */
+  function patchBox(box, items) {
+    const old = new Map();
+    for (const el of box.children) old.set(messageKeys.get(el), el);
+    const next = items.map(({ d, target }) => {
+      const key = JSON.stringify([d, offersChoices(d, target)]);
+      let el = old.get(key);
+      if (el) old.delete(key);
+      else {
+        el = message(d, target);
+        messageKeys.set(el, key);
+      }
+      return el;
+    });
+    for (const el of old.values()) el.remove();
+    let at = box.firstElementChild;
+    for (const el of next) {
+      if (el === at) at = at.nextElementSibling;
+      else box.insertBefore(el, at);
+    }
+    box.hidden = false;
   }
 
   /**
@@ -785,16 +849,25 @@ export function mount(root, options = {}) {
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
         h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
-    const exact = target && target.controls.some((c) => c.name === d.field);
-    const choices = Array.isArray(d.suggestions) && d.suggestions.length ? d.suggestions
-      : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
-    if (choices.length && exact && !locked.has(d.field)) {
+    const choices = offersChoices(d, target) ? suggestionsOf(d) : [];
+    if (choices.length) {
       el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
         on: { click: () => applySuggestion(d.field, String(choice)) },
       }, `Use ${choice}`)));
     }
     return el;
+  }
+
+  function suggestionsOf(d) {
+    return Array.isArray(d.suggestions) && d.suggestions.length ? d.suggestions
+      : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
+  }
+
+  /** Whether a message offers its suggestions as buttons: on the field's own control, unlocked. */
+  function offersChoices(d, target) {
+    return suggestionsOf(d).length > 0 && Boolean(target) && target.controls.some((c) => c.name === d.field)
+      && !locked.has(d.field);
   }
 
   function applySuggestion(field, value) {
@@ -893,36 +966,42 @@ export function mount(root, options = {}) {
       wasReady = true;
       for (const panel of panels) {
         const t = tickets[panel.dataset.format];
-        panel.querySelector('[data-part="subject"]').textContent = t.subject;
-        panel.querySelector('[data-part="body"]').textContent = t.body;
+        setText(panel.querySelector('[data-part="subject"]'), t.subject);
+        setText(panel.querySelector('[data-part="body"]'), t.body);
       }
       setText(previewStatus, warnings
         ? `Ready to send, with ${plural(warnings, 'warning')} to read.`
         : 'Ready to send.');
       showProblems.hidden = !warnings;
-      showProblems.textContent = 'Show the warnings';
+      setText(showProblems, 'Show the warnings');
       ticketBox.hidden = false;
-      preview.dataset.state = 'ready';
+      setAttr(preview, 'data-state', 'ready');
       if (typeof options.onTicket === 'function') options.onTicket(tickets, request);
     } else {
       const n = errors || 1;
       setText(previewStatus, `Not ready: ${plural(n, 'error')} to fix.`);
       showProblems.hidden = false;
-      showProblems.textContent = 'Show the problems';
+      setText(showProblems, 'Show the problems');
       ticketBox.hidden = true;
-      preview.dataset.state = 'not-ready';
+      setAttr(preview, 'data-state', 'not-ready');
       setText(copyStatus, '');
     }
   }
 
   /** The errors that hide a ticket that was ready, each a link to its field (in page order). */
+  let brokenShown = ''; // the JSON of the errors the broken box lists
   function renderBroken(diags) {
     if (!broken) {
       brokenBox.hidden = true;
-      brokenBox.replaceChildren();
+      if (brokenShown) brokenBox.replaceChildren();
+      brokenShown = '';
       return;
     }
-    const errors = diags.filter((d) => d.severity === 'error').map((d) => ({ d, target: resolve(d.field || '') }));
+    const errorList = diags.filter((d) => d.severity === 'error');
+    const json = JSON.stringify([mode, state.cloud, errorList]); // the labels depend on the cloud
+    if (json === brokenShown && brokenBox.firstChild) return;
+    brokenShown = json;
+    const errors = errorList.map((d) => ({ d, target: resolve(d.field || '') }));
     const items = inPageOrder(errors).map(({ d, target }) => {
       const label = target ? fieldLabel(target) : '';
       const text = [label ? `${label}: ` : '', ...messageText(d.message)];
@@ -1100,6 +1179,7 @@ export function mount(root, options = {}) {
     check,
     destroy() {
       cancelPending();
+      clearTimeout(guideTimer);
       document.removeEventListener('pointerup', pressEnded, true);
       document.removeEventListener('pointercancel', pressEnded, true);
       wrapper.remove();
@@ -1156,6 +1236,13 @@ function plural(n, word) {
 
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
+}
+
+/** Sets (or, for null, removes) an attribute only when it differs: no needless style work. */
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 function cssEscape(s) {

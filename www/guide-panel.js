@@ -42,7 +42,7 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
   const px = `${idPrefix}-guide`;
   let guide = null;
   let request = null;
-  let shown = ''; // JSON of the guide on screen
+  let shownSteps = new Map(); // step id -> { key: the JSON it shows, el: its <li> }
 
   const heading = h('h2', { class: 'plp-h2', id: `${px}-h`, tabindex: '-1', text: 'Next steps' });
   const status = h('p', { class: 'plp-guide-status' });
@@ -109,20 +109,40 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
         : null);
   }
 
+  /**
+   * Shows `guide` in place: a step whose content (and place, and placeholder meanings) is what it
+   * was keeps its element, so typing rebuilds only the steps that say what was typed, and focus,
+   * a selection and the scroll position in the others stay.
+   */
   function render() {
     const meanings = new Map(guide.placeholders.map((p) => [p.token, p.meaning]));
-    summary.textContent = guide.summary;
-    steps.replaceChildren(...guide.steps.map((s, i) => stepItem(s, i + 1, meanings)));
+    if (summary.textContent !== guide.summary) summary.textContent = guide.summary;
+    const next = new Map();
+    const items = guide.steps.map((s, i) => {
+      const tokens = [...new Set(s.commands.flatMap((c) => c.placeholders))];
+      const key = JSON.stringify([i, s, tokens.map((t) => meanings.get(t) || '')]);
+      const old = shownSteps.get(s.id);
+      const el = old && old.key === key ? old.el : stepItem(s, i + 1, meanings);
+      next.set(s.id, { key, el });
+      return el;
+    });
+    const keep = new Set(items);
+    for (const el of [...steps.children]) if (!keep.has(el)) el.remove();
+    let at = steps.firstElementChild;
+    for (const el of items) {
+      if (el === at) at = at.nextElementSibling;
+      else steps.insertBefore(el, at);
+    }
+    shownSteps = next;
   }
 
   function notReady(text) {
     guide = null;
-    shown = '';
-    status.textContent = text;
+    if (status.textContent !== text) status.textContent = text;
     status.hidden = false;
     body.hidden = true;
-    element.dataset.state = 'not-ready';
-    note.textContent = '';
+    if (element.dataset.state !== 'not-ready') element.dataset.state = 'not-ready';
+    if (note.textContent) note.textContent = '';
   }
 
   function download(f) {
@@ -165,12 +185,8 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
       guide = next;
       status.hidden = true;
       body.hidden = false;
-      element.dataset.state = 'ready';
-      const json = JSON.stringify(next);
-      if (json !== shown) {
-        shown = json;
-        render();
-      }
+      if (element.dataset.state !== 'ready') element.dataset.state = 'ready';
+      render();
       return guide;
     },
   };
