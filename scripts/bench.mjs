@@ -295,7 +295,8 @@ function print() {
   for (const r of all.slice(1)) console.log(line(r));
 }
 
-const server = await startServer();
+// BENCH_ROOT: serve another built copy of the page (e.g. an older one, for before/after figures).
+const server = await startServer(process.env.BENCH_ROOT ? { root: process.env.BENCH_ROOT } : {});
 const browser = await launchBrowser();
 // BENCH_ONLY=keys: only the keystroke figures (small and largest request), for working on the page.
 if (process.env.BENCH_ONLY === 'keys') {

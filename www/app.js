@@ -15,6 +15,7 @@ import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
 import { fieldLabels } from './labels.js';
 import { cloudWords, principalCopy } from './words.js';
+import CORE_LABELS from './core-labels.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -147,7 +148,10 @@ function words(cloud) {
 
 /**
  * Renders the form into `root` (an element or a ShadowRoot).
- * options.api: the core module after init() ({ validate, renderTicket, rules, regions, version }).
+ * options.api: the core module after init() ({ validate, renderTicket, rules, regions, version }),
+ *   or a promise of it: the form is typeable at once (labels from www/core-labels.js, generated
+ *   from the core) and the checks join when it resolves. setCore(core) swaps the module later.
+ *   options.onReport gets a third argument, { edit }: false for the report of a module arriving.
  * options.values: a partial request document to start from.
  * options.idPrefix: prefix for ids (default: plp1, plp2, ... per mount).
  * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
@@ -156,15 +160,21 @@ function words(cloud) {
  * options.view: what another mount's getView() returned ({ messages, format, touched, wasReady }),
  *   so that a form rendered again shows the same messages and the same ticket tab.
  * Returns { element, getRequest, getReport, getTickets, getState, getView, load, setValue, check,
- * destroy };
+ * setCore, isChecking, destroy };
  * getState() is every value of the form (hidden sections too), load(values) replaces them all
  * (locked values stay).
  */
 export function mount(root, options = {}) {
-  const api = options.api;
-  if (!api || typeof api.validate !== 'function') {
-    throw new TypeError('mount(root, { api }) needs the loaded privatelink-prep module');
+  const given = options.api;
+  const later = Boolean(given) && typeof given.then === 'function';
+  if (!later && (!given || typeof given.validate !== 'function')) {
+    throw new TypeError('mount(root, { api }) needs the privatelink-prep module, loaded or loading');
   }
+  /** The loaded module, or null while it loads (the form is typeable meanwhile). */
+  let core = later ? null : given;
+  // What every part of the form calls: the module once it is there (setCore swaps it), and until
+  // then its labels (www/core-labels.js, generated from the core) with no regions or rules.
+  const api = coreFront(() => core);
   const px = options.idPrefix || `plp${++mounts}`;
   const idFor = (path) => `${px}-${slug(path)}`;
   // "New enablement" or "Change an existing setup" (the document's `kind`); each keeps its values.
@@ -419,16 +429,24 @@ export function mount(root, options = {}) {
       h('a', { href: HELP_CENTER, target: '_blank', rel: 'noopener noreferrer', text: 'Adobe’s Help Center (Experience League)' }),
       '. Enablement takes up to five business days.'));
 
-  const rulesList = safeCall(() => api.rules(), []);
-  const about = h('details', { class: 'plp-about' },
-    h('summary', { text: `What this page checks (${rulesList.length} rules)` }),
-    h('ul', { class: 'plp-rules' }, rulesList.map((r) => h('li', {},
-      h('span', { class: 'plp-code', text: r.code }), ' ',
-      h('strong', { text: r.title }), ` (${SEVERITY_LABEL[r.severity] || r.severity}). `,
-      ...codeText(r.help)))),
-    h('p', { class: 'plp-hint', text: `privatelink-prep core ${safeCall(() => api.version(), '?')}. Every check runs in this browser.` }));
+  const about = h('details', { class: 'plp-about' });
+  /** "What this page checks": the core's rules, once the module is there. */
+  function renderAbout() {
+    const rulesList = safeCall(() => api.rules(), []);
+    about.replaceChildren(
+      h('summary', { text: core ? `What this page checks (${rulesList.length} rules)` : 'What this page checks' }),
+      h('ul', { class: 'plp-rules' }, rulesList.map((r) => h('li', {},
+        h('span', { class: 'plp-code', text: r.code }), ' ',
+        h('strong', { text: r.title }), ` (${SEVERITY_LABEL[r.severity] || r.severity}). `,
+        ...codeText(r.help)))),
+      h('p', { class: 'plp-hint', text: core
+        ? `privatelink-prep core ${safeCall(() => api.version(), '?')}. Every check runs in this browser.`
+        : 'The checks are loading. Every check runs in this browser.' }));
+  }
+  renderAbout();
 
-  const wrapper = h('div', { class: 'plp', 'data-valid': 'false' }, summary, form, preview,
+  // data-checks: "loading" until the module is there, then "ready" (the form is typeable either way).
+  const wrapper = h('div', { class: 'plp', 'data-valid': 'false', 'data-checks': core ? 'ready' : 'loading' }, summary, form, preview,
     guidePanel.element, tracker.element, about);
 
   // ---- dynamic parts ---------------------------------------------------------------------------
@@ -436,6 +454,10 @@ export function mount(root, options = {}) {
   function renderRegion() {
     const w = words(state.cloud);
     slots.region.replaceChildren(textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    fillRegions();
+  }
+  /** The region field's list of choices: the core's regions of the cloud (none before the module). */
+  function fillRegions() {
     const regions = safeCall(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -492,6 +514,7 @@ export function mount(root, options = {}) {
   // ---- list editing (focus never falls back to the page body) ----
 
   function addRow(base, item) {
+    fileFindings = []; // the file's rows are not the form's rows any more
     const list = getIn(state, base);
     list.push(item);
     rendererFor(base)();
@@ -501,6 +524,7 @@ export function mount(root, options = {}) {
   }
 
   function removeRow(base, index) {
+    fileFindings = [];
     const list = getIn(state, base);
     list.splice(index, 1);
     rendererFor(base)();
@@ -571,6 +595,7 @@ export function mount(root, options = {}) {
       if (el.checked) setMode(el.value);
       return;
     }
+    edited(path);
     if (!enablementPart.contains(el)) return; // the change form and the network fields handle their own
     if (locked.has(path)) return;
     const isText = el.tagName === 'INPUT' && el.type === 'text';
@@ -623,7 +648,7 @@ export function mount(root, options = {}) {
     run();
     // The summary (or the ticket) from its heading down, whatever the screen's height: focusing
     // alone scrolls a tall summary only as far as needed, with its heading above the screen.
-    const landing = report.valid ? previewHeading : summary;
+    const landing = report.valid || !core ? previewHeading : summary;
     landing.focus({ preventScroll: true });
     landing.scrollIntoView({ block: 'start', behavior: 'auto' });
     return report;
@@ -666,6 +691,15 @@ export function mount(root, options = {}) {
   }
 
   let guideTimer = 0;
+  let importText = ''; // an imported file's text, until the module has read it
+  /** The module's findings on the imported file's text (PL008), each shown until its field is edited. */
+  let fileFindings = [];
+  /** Drops the file's findings on `path`, on a field inside it, or on the field that holds it. */
+  function edited(path) {
+    if (!fileFindings.length) return;
+    const within = (a, b) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+    fileFindings = fileFindings.filter((d) => !within(d.field, path) && !within(path, d.field));
+  }
 
   /**
    * Checks the request and shows the verdict. `typing`: the next steps and the tracker (far below
@@ -675,11 +709,21 @@ export function mount(root, options = {}) {
   function run(typing = false) {
     clearTimeout(guideTimer);
     request = currentRequest();
+    if (!core) {
+      waitForCore();
+      return;
+    }
     try {
       report = api.validate(request);
     } catch (err) {
       report = { valid: false, diagnostics: [failure(err)] };
     }
+    if (importText) {
+      fileFindings = safeCall(() => api.textFindings(importText).diagnostics, []) || [];
+      importText = '';
+    }
+    // As the CLI lists them: the file's findings first.
+    if (fileFindings.length) report = { ...report, diagnostics: [...fileFindings, ...report.diagnostics] };
     updatePreview();
     showDiagnostics();
     // While an error hides a ticket that was ready, the next steps and the tracker say so.
@@ -689,7 +733,48 @@ export function mount(root, options = {}) {
     if (typing) guideTimer = setTimeout(nextSteps, 0);
     else nextSteps();
     setAttr(wrapper, 'data-valid', String(Boolean(report.valid)));
-    if (typeof options.onReport === 'function') options.onReport(report, request);
+    // The third argument says whether an edit led to this report (not the module arriving).
+    if (typeof options.onReport === 'function') options.onReport(report, request, { edit: !arriving });
+  }
+
+  /** Until the module is there: the form works, and the preview, the next steps and the
+   * tracker say the checks join as soon as it is ready (a Check then shows them at once). */
+  function waitForCore() {
+    setText(previewStatus, coreError
+      ? 'The checks could not load, so nothing is checked yet: what you type is kept.'
+      : 'The checks are loading: they start in a moment, and what you type is kept.');
+    showProblems.hidden = true;
+    ticketBox.hidden = true;
+    setAttr(preview, 'data-state', 'not-ready');
+    const waiting = 'The next steps show here once the checks have loaded and the request is ready.';
+    guidePanel.update(request, null, waiting);
+    tracker.update(null, null, 'The tracker shows here once the checks have loaded and the request is ready.');
+  }
+
+  let coreError = null;
+  let arriving = false; // the report being made is the first of a module that just arrived
+  /** The module is there (or another one, as for the evidence checks): the parts that need it
+   * fill in, and the form is checked. */
+  function setCore(next) {
+    if (!next || typeof next.validate !== 'function') throw new TypeError('setCore(core) needs the loaded privatelink-prep module');
+    core = next;
+    coreError = null;
+    setAttr(wrapper, 'data-checks', 'ready');
+    fillRegions();
+    changeForm.coreReady();
+    renderAbout();
+    arriving = true;
+    try {
+      run();
+    } finally {
+      arriving = false;
+    }
+  }
+  if (later) {
+    given.then(setCore, (err) => {
+      coreError = err;
+      if (!core) run();
+    });
   }
 
   // ---- diagnostics -----------------------------------------------------------------------------
@@ -723,7 +808,7 @@ export function mount(root, options = {}) {
   /** A diagnostic shows beside its field after a Check, on a touched field, and on a field that
    * broke a ticket that was ready (the preview links to it). */
   function visible(d) {
-    return checked || isTouched(d.field) || (broken && d.severity === 'error');
+    return checked || isTouched(d.field) || (broken && d.severity === 'error') || fileFindings.includes(d);
   }
 
   // What the messages show now, so that a run writes only what changed: the boxes with messages
@@ -1096,6 +1181,7 @@ export function mount(root, options = {}) {
   // ---- public handle -------------------------------------------------------------------------------
 
   function setValue(path, value) {
+    if (typeof path === 'string') edited(path);
     if (path === 'kind') {
       if (value !== 'enablement' && value !== 'change') return false;
       setMode(value);
@@ -1136,8 +1222,14 @@ export function mount(root, options = {}) {
     return true;
   }
 
-  /** Replaces every value with `values` (a partial request document; locked values stay). */
-  function load(values) {
+  /**
+   * Replaces every value with `values` (a partial request document; locked values stay).
+   * options.text: the JSON text they were read from (an imported file): what it says that its
+   * values cannot (a key given twice, PL008) shows beside those fields until they are edited.
+   */
+  function load(values, { text = '' } = {}) {
+    importText = typeof text === 'string' ? text : '';
+    fileFindings = [];
     touched.clear();
     revealLater = false; // a field left by pressing Clear or Import: nothing to show after the press
     wasReady = false;
@@ -1177,6 +1269,9 @@ export function mount(root, options = {}) {
     load,
     setValue,
     check,
+    setCore,
+    /** True once the module is there and the form is checked. */
+    isChecking: () => Boolean(core),
     destroy() {
       cancelPending();
       clearTimeout(guideTimer);
@@ -1188,6 +1283,31 @@ export function mount(root, options = {}) {
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
+
+/** Before the module: its labels (the core's, generated into www/core-labels.js), no regions or
+ * rules; anything else is not called (the form waits for the module to check). */
+const BEFORE_CORE = {
+  labels: (cloud) => ({ ...CORE_LABELS[cloud === 'azure' ? 'azure' : 'aws'] }),
+  regions: () => [],
+  rules: () => [],
+  version: () => '',
+};
+
+/**
+ * The core as the form's parts call it: `current()`'s functions, or BEFORE_CORE's while it is
+ * null (another name throws). Never a thenable, so it is not mistaken for a promise.
+ */
+function coreFront(current) {
+  return /** @type {any} */ (new Proxy({}, {
+    get(_, name) {
+      if (name === 'then') return undefined;
+      const core = current();
+      if (core) return core[name];
+      if (typeof name === 'string' && Object.hasOwn(BEFORE_CORE, name)) return BEFORE_CORE[name];
+      return () => { throw new Error('The checks are still loading.'); };
+    },
+  }));
+}
 
 /**
  * What each part of the form starts from, given a request document (of either kind) or a
