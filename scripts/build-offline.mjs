@@ -126,9 +126,6 @@ export async function buildSingleFile(root = ROOT) {
   if (/<\/script|<!--/i.test(js)) throw new Error('the inlined script contains "</script" or "<!--"');
   html = html.replace(/<script type="module" src="[^"]+"><\/script>/, () => `<script type="module">${js}</script>`);
 
-  // The module's preload (it is inlined here).
-  html = replaceOnce(html, /[ \t]*<link rel="preload" href="[^"]+\.wasm" as="fetch"[^>]*>\n/, () => '', 'wasm preload');
-
   // The favicon as a data: URL.
   html = replaceOnce(html, /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/, (_, href) => {
     const svg = readFileSync(join(root, href));
