@@ -10,6 +10,8 @@
 import { h } from './dom.js';
 
 const ACTOR = { customer: 'You', adobe: 'Adobe' };
+/** The commands of a step always rendered; the rest wait until they are near the screen. */
+const SHOWN_COMMANDS = 6;
 const FORMATS = [
   { key: 'text', ext: 'txt', mime: 'text/plain' },
   { key: 'markdown', ext: 'md', mime: 'text/markdown' },
@@ -94,6 +96,11 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
         ])))
       : null;
     const actor = ACTOR[step.actor] || step.actor;
+    // A step of many commands (one per port and service) keeps those past the first few in one
+    // box that the browser renders only near the screen (style.css).
+    const shown = commands.length > SHOWN_COMMANDS
+      ? [...commands.slice(0, SHOWN_COMMANDS), h('div', { class: 'plp-commands-more' }, commands.slice(SHOWN_COMMANDS))]
+      : commands;
     return h('li', { class: 'plp-step', 'data-step': step.id, 'data-actor': step.actor },
       h('h3', { class: 'plp-step-title' },
         h('span', { class: `plp-actor plp-actor-${step.actor}` }, actor, h('span', { class: 'plp-vh', text: ':' })), ' ',
@@ -101,7 +108,7 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
       step.bidirectional ? h('p', { class: 'plp-step-tag', text: 'Bidirectional connections only' }) : null,
       h('p', { class: 'plp-step-text', text: step.explanation }),
       placeholders,
-      commands,
+      shown,
       step.checklist.length
         ? h('div', { class: 'plp-checklist' },
           h('p', { class: 'plp-checklist-intro', text: 'When it does not work, check:' }),
