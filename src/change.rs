@@ -116,8 +116,13 @@ impl Checker {
                 _ => None,
             })
             .collect();
-        let adobe_endpoint_service =
-            self.adobe_endpoint_service(obj.get("adobe_endpoint_service"), cloud, region, &added);
+        let adobe_endpoint_service = self.adobe_endpoint_service(
+            obj.get("adobe_endpoint_service"),
+            cloud,
+            region,
+            &added,
+            true,
+        );
         if self.error_count() > errors_before {
             return None;
         }
@@ -140,7 +145,7 @@ impl Checker {
         let items = self.present_list(
             v,
             "changes",
-            "a list of changes",
+            "a list, one entry per change",
             &rules::CHANGES_MISSING,
             &[],
         )?;

@@ -690,6 +690,7 @@ impl Checker {
                 Some(Connection::Bidirectional(list)) => list,
                 _ => &[],
             },
+            false,
         );
         if self.error_count() > errors_before {
             return None;

@@ -154,7 +154,7 @@ impl EndpointServiceName {
             "it must begin with com.amazonaws.vpce, then the region and the service ID",
         ))?;
         let (region, id) = rest.split_once('.').ok_or(NameError::Format(
-            "the region and the service ID must follow com.amazonaws.vpce.",
+            "com.amazonaws.vpce must be followed by the region and the service ID",
         ))?;
         if region.is_empty() {
             return Err(NameError::Format("the region is missing"));

@@ -33,7 +33,10 @@ impl Label {
 }
 
 /// Every field the form shows, in the order of the document: one line per field,
-/// `field|label` or `field|AWS label|Azure label`. One text rather than a table of `&str`s: the
+/// `field|label` or `field|AWS label|Azure label`. A field with a case in parentheses,
+/// `changes[].environment(add_environment)`, is the form's control for that case alone (the
+/// form asks for it in other words there); no document path has parentheses, so messages name
+/// the field by its plain label. One text rather than a table of `&str`s: the
 /// module is smaller without the pointers.
 const TABLE: &str = concat!(
     "kind|What do you need?\n",
@@ -42,6 +45,7 @@ const TABLE: &str = concat!(
     "plan|Plan\n",
     "environments|Environments to connect\n",
     "environments[]|Environments to connect\n",
+    "environments(additional)|Additional staging environment (optional)\n",
     "cloud|Cloud platform\n",
     "region|Region\n",
     "account_id|AWS account ID|Azure subscription ID\n",
@@ -68,15 +72,19 @@ const TABLE: &str = concat!(
     "prerequisites.nlb|A Network Load Balancer in front of the application|A Standard Load Balancer (frontend IP configuration) in front of the application\n",
     "prerequisites.endpoint_service|A VPC endpoint service on that load balancer|A Private Link service on that load balancer\n",
     "prerequisites.interface_endpoint|An interface endpoint|A private endpoint\n",
-    "changes|What changes\n",
+    "changes|Changes\n",
     "changes[]|Change {n}\n",
     "changes[].action|What changes\n",
     "changes[].environment|Environment\n",
-    "changes[].environments|Environments it applies to\n",
+    "changes[].environment(add_environment)|Environment to connect\n",
+    "changes[].environment(remove_connection)|Environment to disconnect\n",
+    "changes[].environments|Environments it applies to (optional)\n",
+    "changes[].environments(additional)|Additional staging environments (optional)\n",
     "changes[].environments[]|Environments it applies to\n",
     "changes[].from_account_id|AWS account ID allowed today|Azure subscription ID allowed today\n",
     "changes[].to_account_id|New AWS account ID|New Azure subscription ID\n",
     "changes[].name|Endpoint service name|Private Link service alias or resource ID\n",
+    "changes[].name(ports)|Endpoint service (optional)|Private Link service (optional)\n",
     "changes[].ports|Ports of this service\n",
     "changes[].ports[]|Port {n}\n",
     "changes[].ports[].service|Service\n",

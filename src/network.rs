@@ -349,13 +349,15 @@ impl Checker {
 
     /// Checks `adobe_endpoint_service` with the rules of every endpoint service name (format of
     /// the cloud, region of the request), and that it is not one of the customer's own services.
-    /// `Some(None)` when absent; `None` when it has an error.
+    /// `Some(None)` when absent; `None` when it has an error. `added`: the customer's services
+    /// are the ones a change request adds (else those of the enablement's list).
     pub(crate) fn adobe_endpoint_service(
         &mut self,
         v: Option<&Value>,
         cloud: Option<Cloud>,
         region: Option<&'static Region>,
         customer_services: &[EndpointService],
+        added: bool,
     ) -> Option<Option<EndpointServiceName>> {
         const PATH: &str = "adobe_endpoint_service";
         match self.text(v, PATH) {
@@ -372,7 +374,7 @@ impl Checker {
             self.emit(
                 &rules::ADOBE_SERVICE_IS_CUSTOMERS,
                 PATH,
-                0,
+                usize::from(added),
                 &[("value", &quote(&name.to_string()))],
             );
             return None;

@@ -228,10 +228,18 @@ fn closest(cloud: Cloud, lower: &str, typed_key: &str) -> Option<&'static Region
 }
 
 /// Places that name a region without being its code or display name, by the letters and digits
-/// of their name (see `text::key`): countries and cities, one a line, with the regions there on
-/// both clouds (codes do not overlap). AWS: the place each region's description names
-/// (aws-regions.tsv); Azure: the physical location and geography columns of Microsoft's Azure
-/// regions list (learn.microsoft.com/azure/reliability/regions-list).
+/// of their name (see `text::key`): countries, states and cities, one a line, with the regions
+/// there on both clouds (codes do not overlap). Checked on 2026-12-01 against:
+/// - AWS: the place in each region's name (the description column of aws-regions.tsv, from
+///   botocore's partitions.json, as AWS's own list names them:
+///   docs.aws.amazon.com/global-infrastructure/latest/regions/aws-region-billing-codes.html).
+/// - Azure: the "Physical location" and "Geography" columns of Microsoft's Azure regions list
+///   (learn.microsoft.com/azure/reliability/regions-list; MicrosoftDocs/reliability-docs
+///   articles/reliability/regions-list.md, ms.date 2025-09-23). India South Central (Hyderabad)
+///   is newer than that version and is from Microsoft's launch announcement.
+///
+/// A region announced but not yet in service (PL128) stays listed: the check names it without
+/// offering it (`check::fields`).
 const PLACES: &str = concat!(
     "ireland eu-west-1 northeurope\n",
     "dublin eu-west-1 northeurope\n",
@@ -265,6 +273,7 @@ const PLACES: &str = concat!(
     "geneva switzerlandwest\n",
     "sweden eu-north-1 swedencentral\n",
     "stockholm eu-north-1\n",
+    "gavle swedencentral\n",
     "norway norwayeast norwaywest\n",
     "oslo norwayeast\n",
     "stavanger norwaywest\n",
@@ -283,9 +292,9 @@ const PLACES: &str = concat!(
     "chennai southindia\n",
     "australia ap-southeast-2 ap-southeast-4 australiaeast australiasoutheast australiacentral australiacentral2\n",
     "sydney ap-southeast-2 australiaeast\n",
-    "newsouthwales australiaeast\n",
+    "newsouthwales ap-southeast-2 australiaeast\n",
     "melbourne ap-southeast-4 australiasoutheast\n",
-    "victoria australiasoutheast\n",
+    "victoria ap-southeast-4 australiasoutheast\n",
     "canberra australiacentral australiacentral2\n",
     "singapore ap-southeast-1 southeastasia\n",
     "hongkong ap-east-1 eastasia\n",
@@ -308,14 +317,15 @@ const PLACES: &str = concat!(
     "quebec canadaeast\n",
     "brazil sa-east-1 brazilsouth brazilsoutheast\n",
     "saopaulo sa-east-1 brazilsouth\n",
+    "rio brazilsoutheast\n",
     "riodejaneiro brazilsoutheast\n",
     "chile sa-west-1 chilecentral\n",
     "santiago sa-west-1 chilecentral\n",
     "mexico mx-central-1 mexicocentral\n",
     "queretaro mx-central-1 mexicocentral\n",
-    "us us-east-1 us-east-2 us-west-1 us-west-2\n",
-    "usa us-east-1 us-east-2 us-west-1 us-west-2\n",
-    "unitedstates us-east-1 us-east-2 us-west-1 us-west-2\n",
+    "us us-east-1 us-east-2 us-west-1 us-west-2 centralus eastus eastus2 northcentralus southcentralus westcentralus westus westus2 westus3\n",
+    "usa us-east-1 us-east-2 us-west-1 us-west-2 centralus eastus eastus2 northcentralus southcentralus westcentralus westus westus2 westus3\n",
+    "unitedstates us-east-1 us-east-2 us-west-1 us-west-2 centralus eastus eastus2 northcentralus southcentralus westcentralus westus westus2 westus3\n",
     "virginia us-east-1 eastus eastus2\n",
     "nvirginia us-east-1\n",
     "ohio us-east-2\n",
@@ -327,6 +337,7 @@ const PLACES: &str = concat!(
     "texas southcentralus\n",
     "washington westus2\n",
     "arizona westus3\n",
+    "phoenix westus3\n",
     "wyoming westcentralus\n",
     "israel il-central-1 israelcentral\n",
     "telaviv il-central-1\n",

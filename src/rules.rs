@@ -80,7 +80,7 @@ rules! {
         "This field is not part of the request format and is ignored; check its spelling.",
         "privatelink-prep request format, version 1";
     WRONG_TYPE = "PL005", Error, "*", "A field has the wrong JSON type",
-        ["{label} must be {expected}, not {what}.", "{label} must be text in quotes, not a number, so that leading zeros are kept."],
+        ["{label}: give {expected}, not {what}.", "{label} must be text in quotes, not a number, so that leading zeros are kept."],
         "Give the field the type the request format expects.",
         "privatelink-prep request format, version 1";
     BAD_KIND = "PL006", Error, "kind", "Unknown request kind",
@@ -172,12 +172,13 @@ rules! {
         "botocore 1.44.8 partitions.json vs endpoints.json (latest on PyPI, 2026-12-01)";
     REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
         ["{value} is a place, not a region; its {cloud} region is {choices}.",
-         "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in."],
+         "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in.",
+         "{value} is a place, not a region; its {cloud} region {choices} is announced but not yet in service."],
         "Enter the region code of your Adobe Commerce instance, e.g. eu-west-1 on AWS or westeurope on Azure; the ticket names the region by its code.",
         "aws-regions.tsv (the place in each description); Microsoft's Azure regions list (physical location)";
 
     ACCOUNT_MISSING = "PL131", Error, "account_id", "Account ID is missing",
-        ["The {label} is missing; Adobe must know which account to allow."],
+        ["The {label} is missing; Adobe must know which one to allow."],
         "Enter the account Adobe must allow: your 12-digit AWS account ID (account menu of the AWS console) or your Azure subscription ID (Subscriptions in the Azure portal).",
         "privatelink-service.txt, data required for enablement";
     AWS_ACCOUNT_FORMAT = "PL132", Error, "account_id" | "changes[].from_account_id" | "changes[].to_account_id", "AWS account ID is not 12 digits",
@@ -265,16 +266,16 @@ rules! {
 
     CONNECTION_MISSING = "PL171", Error, "connection_type", "Connection type is missing",
         ["The connection type is missing; choose Unidirectional or Bidirectional."],
-        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "Choose unidirectional (your network reaches Adobe) or bidirectional (Adobe also reaches services in your network).",
         "privatelink-service.txt, connection types";
     CONNECTION_UNKNOWN = "PL172", Error, "connection_type", "Connection type is not unidirectional or bidirectional",
         ["The connection type {value} is neither unidirectional nor bidirectional."],
-        "Choose unidirectional (your VPC reaches Adobe) or bidirectional (Adobe also reaches endpoint services in your VPC).",
+        "Choose unidirectional (your network reaches Adobe) or bidirectional (Adobe also reaches services in your network).",
         "privatelink-service.txt, connection types";
 
     PORTS_MISSING = "PL201", Error, "ports" | "endpoint_services[].ports" | "changes[].ports", "No port is listed",
-        ["No port is listed; name each service and the port Adobe must open for it."],
-        "List each service and port Adobe must open, e.g. SQL on 3306 or SFTP on 2222.",
+        ["No port is listed; add a row for each service and its port."],
+        "List each service and its port, e.g. SQL on 3306 or SFTP on 2222.",
         "Adobe's page, data required for enablement";
     PORT_INVALID = "PL202", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is not a whole number",
         ["The port number is missing.",
@@ -282,7 +283,7 @@ rules! {
          "The port has a fraction; a port is a whole number such as 3306.",
          "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
          "{value} lists {count} ports, and a row holds one: keep one here and add a row for each of the others.",
-         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each other port Adobe must open."],
+         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each of the others."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
@@ -296,7 +297,7 @@ rules! {
         "Remove this port: SSH into Adobe Commerce never goes over PrivateLink. Reach Pro Staging and Production with the ssh command the Cloud Console shows (magento-cloud ssh reaches Starter and Pro Integration only).",
         SRC_SSH;
     PORT_443_AZURE = "PL205", Error, "ports[].port" | "changes[].ports[].port", "Port 443 into Adobe Commerce cannot be used on Azure",
-        ["Port 443 (HTTPS) cannot be opened over Private Link on Azure."],
+        ["Port 443 (HTTPS) into Adobe Commerce cannot be opened over Private Link on Azure."],
         "Remove port 443: on Azure, Fastly origin cloaking rules out HTTPS into Adobe Commerce over Private Link; use another port. Adobe connecting to your own service on 443 is not affected.",
         "Adobe's page, Limitations (HTTPS by platform)";
     PORT_443_AWS = "PL206", Info, "ports[].port" | "changes[].ports[].port", "Port 443 was excluded by older guidance",
@@ -324,12 +325,12 @@ rules! {
         "Choose TCP (the default) or UDP.",
         "rules.md, Ports and protocols";
     PROTOCOL_UDP_AWS = "PL212", Warning, "ports[].protocol" | "endpoint_services[].ports[].protocol" | "changes[].ports[].protocol", "UDP over AWS PrivateLink is not confirmed by Adobe",
-        ["UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP."],
+        ["AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it."],
         "Adobe's page does not say whether Adobe accepts UDP; the ticket asks for it and Adobe confirms. Use tcp where the service speaks it.",
         "AWS networking blog (PrivateLink UDP support); Adobe's page (silent on UDP)";
     PORT_22_OUTBOUND = "PL213", Warning, "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port 22 on your endpoint service may be refused",
-        ["Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
-         "The service {value} on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH."],
+        ["Adobe's page does not say whether Adobe connects to a server of yours on port 22 (SSH).",
+         "The service {value} looks like SSH, and Adobe's page does not say whether Adobe connects to an SSH server of yours."],
         "Adobe's page rules out SSH into Adobe Commerce, not clearly Adobe connecting to your server on 22 (SFTP, say). The ticket asks for it; if Adobe refuses, use another port, e.g. 2222.",
         SRC_SSH;
 
@@ -338,11 +339,11 @@ rules! {
         "List each endpoint service (AWS) or Private Link service (Azure) in your network that Adobe must connect to, or choose unidirectional.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     ENDPOINT_SERVICES_IGNORED = "PL302", Warning, "endpoint_services", "Endpoint services are ignored on a unidirectional request",
-        ["Endpoint services are listed, but a unidirectional connection does not use them."],
+        ["{label} are listed, but a unidirectional connection does not use them."],
         "Remove them, or choose bidirectional if Adobe must connect to them.",
         "privatelink-service.txt, connection types";
     ENDPOINT_NAME_MISSING = "PL303", Error, "endpoint_services[].name" | "changes[].name", "Endpoint service name is missing",
-        ["The endpoint service name is missing."],
+        ["{label} is missing."],
         "Enter the endpoint service name: on AWS com.amazonaws.vpce.<region>.vpce-svc-<id> (VPC console, Endpoint services), on Azure the Private Link service alias or resource ID.",
         "privatelink-service.txt, data required for enablement (Endpoint service)";
     AWS_ENDPOINT_FORMAT = "PL304", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "AWS endpoint service name is malformed",
@@ -364,8 +365,8 @@ rules! {
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
         "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
-        ["The endpoint service {value} is listed more than once."],
-        "Each endpoint service is listed once, with all its ports; merge the two entries.",
+        ["{value} is listed more than once."],
+        "Each service is listed once, with all its ports; merge the two entries.",
         "privatelink-service.txt, data required for enablement";
     ENDPOINT_OTHER_CLOUD = "PL309", Error, "endpoint_services[].name" | "changes[].name" | "adobe_endpoint_service", "Endpoint service name belongs to the other cloud",
         ["{value} is an {other} name, but the cloud is {cloud}."],
@@ -380,7 +381,7 @@ rules! {
         "Adobe asks for each target's resource ID, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name> (az network private-link-service show --query id). An alias connects too, so it is accepted.",
         "Adobe's page, Azure prerequisites (resource IDs of the target services)";
     PREREQUISITE_MISSING = "PL321", Error, "prerequisites.nlb" | "prerequisites.endpoint_service", "Bidirectional prerequisite not confirmed",
-        ["You have not confirmed {what} in your {network}, which a bidirectional connection needs."],
+        ["A bidirectional connection needs {what}, in your {network}; confirm it once it is in place."],
         "Create it before you send the request, then confirm it here: on AWS a Network Load Balancer and an endpoint service configuration; on Azure a Standard Load Balancer and a Private Link service.",
         "Adobe's page, Set up for bidirectional; Microsoft, private-link-service-overview";
     PREREQUISITES_IGNORED = "PL322", Warning, "prerequisites", "Prerequisites are ignored on a unidirectional request",
@@ -435,8 +436,8 @@ rules! {
         ["Adding the {env} environment is listed more than once.",
          "Removing the connection from {env} is listed more than once.",
          "Changing the account {id} is listed more than once.",
-         "Adding the endpoint service {value} is listed more than once.",
-         "Removing the endpoint service {value} is listed more than once.",
+         "Adding {value} is listed more than once.",
+         "Removing {value} is listed more than once.",
          "Opening these ports is listed more than once.",
          "Closing these ports is listed more than once."],
         "Each change is listed once; remove the repeated entry.",
@@ -444,13 +445,13 @@ rules! {
     CHANGE_CONFLICT = "PL506", Error, "changes[].name" | "changes[].environment" | "changes[].ports[].port", "Two changes undo each other",
         ["Port {port}/{protocol} is both opened and closed in this request.",
          "The {env} environment is both added and removed in this request.",
-         "The endpoint service {value} is both added and removed in this request.",
+         "{value} is both added and removed in this request.",
          "This change undoes an earlier one."],
         "Keep one of the two changes.",
         SRC_CHANGES_NOW;
     ACCOUNT_UNCHANGED = "PL507", Error, "changes[].to_account_id", "The new account is the account allowed today",
         ["The new account {id} is the account allowed today, so nothing would change."],
-        "{@changes[].to_account_id} is the account that must reach Adobe's endpoint service from now on, and {@changes[].from_account_id} the one allowed today: give two different accounts.",
+        "{@changes[].to_account_id} is for the account that connects from now on; it must differ from {@changes[].from_account_id}.",
         SRC_CHANGES;
 
     VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",
@@ -478,8 +479,9 @@ rules! {
         "Copy the name from the Azure portal: a resource group has 1-90 letters, digits, -_.() and does not end with a dot; a virtual network 2-64 and a subnet 1-80 letters, digits, -_. starting with a letter or digit and ending with one or _.",
         "Azure naming rules for Microsoft.Resources and Microsoft.Network (PSRule for Azure, Azure.VNET.Name)";
     ADOBE_SERVICE_IS_CUSTOMERS = "PL607", Error, "adobe_endpoint_service", "Adobe's endpoint service is one of the customer's",
-        ["{value} is one of your own endpoint services, not Adobe's."],
-        "Enter the service name Adobe sent in the ticket (enablement workflow step 2), not one of your own endpoint services.",
+        ["{value} is one of your own services under {@endpoint_services}, not Adobe's.",
+         "{value} is a service of yours that this request adds, not Adobe's."],
+        "Enter the name Adobe sends in its reply to the enablement ticket (workflow step 2), not one of your own services.",
         "privatelink-service.txt, Enablement workflow step 2";
 }
 
@@ -569,7 +571,8 @@ pub fn catalogue_markdown() -> String {
     out.push_str(
         "\n## Field labels\n\n\
          Each field's label as the form shows it, and as messages and help name it (`{n}` is the\n\
-         position of the entry in its list, from 1). The page reads these labels from the core.\n\n\
+         position of the entry in its list, from 1). The page reads these labels from the core. A\n\
+         case in parentheses is the form's control for that case of the field.\n\n\
          | Field | AWS | Azure |\n|---|---|---|\n",
     );
     for l in crate::labels::all() {

@@ -68,7 +68,8 @@ export interface Rule {
 /**
  * The fields' labels on the form, as messages name them: `labels(cloud)`. Keys are fields with
  * list indices written [] (e.g. "changes[].to_account_id"); in a label, "{n}" stands for the
- * entry's position in its list, from 1 ("Port {n}").
+ * entry's position in its list, from 1 ("Port {n}"). A key with a case in parentheses
+ * ("changes[].environment(add_environment)") labels the form's control for that case alone.
  */
 export type FieldLabels = Record<string, string>;
 /** A region a request may name. */

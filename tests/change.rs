@@ -171,7 +171,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes",
-            "What changes must be a list of changes, not an object.",
+            "Changes: give a list, one entry per change, not an object.",
             None,
         )],
     );
@@ -182,7 +182,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes[0]",
-            "Change 1 must be an object with an action and its fields, not the text \"remove_connection\".",
+            "Change 1: give an object with an action and its fields, not the text \"remove_connection\".",
             None,
         )],
     );
@@ -193,7 +193,7 @@ fn changes_of_the_wrong_type() {
             "PL005",
             E,
             "changes[0].action",
-            "What changes must be text, not the number 3.",
+            "What changes: give text, not the number 3.",
             None,
         )],
     );
@@ -307,14 +307,14 @@ fn endpoint_service_fields_missing_use_the_endpoint_rules() {
                 "PL303",
                 E,
                 "changes[0].name",
-                "The endpoint service name is missing.",
+                "Endpoint service name is missing.",
                 None,
             ),
             (
                 "PL201",
                 E,
                 "changes[0].ports",
-                "No port is listed; name each service and the port Adobe must open for it.",
+                "No port is listed; add a row for each service and its port.",
                 None,
             ),
             (
@@ -328,7 +328,7 @@ fn endpoint_service_fields_missing_use_the_endpoint_rules() {
                 "PL303",
                 E,
                 "changes[1].name",
-                "The endpoint service name is missing.",
+                "Endpoint service name is missing.",
                 None,
             ),
         ],
@@ -384,7 +384,7 @@ fn pl505_same_change_twice() {
             "PL505",
             E,
             "changes[1].name",
-            "Adding the endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is listed more than once.",
+            "Adding \"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is listed more than once.",
             None,
         )],
     );
@@ -398,7 +398,7 @@ fn pl505_same_change_twice() {
             "PL505",
             E,
             "changes[1].name",
-            "Removing the endpoint service \"ERP-PLS.3F2504E0-4F89-11D3-9A0C-0305E82C3301.EASTUS2.azure.p…\" is listed more than once.",
+            "Removing \"ERP-PLS.3F2504E0-4F89-11D3-9A0C-0305E82C3301.EASTUS2.azure.p…\" is listed more than once.",
             None,
         )],
     );
@@ -416,7 +416,7 @@ fn pl506_added_and_removed() {
             "PL506",
             E,
             "changes[1].name",
-            "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
+            "\"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
             None,
         )],
     );
@@ -552,7 +552,7 @@ fn environment_rules_apply_at_change_paths() {
                 "PL005",
                 E,
                 "changes[2].environment",
-                "Environment must be text, not a list.",
+                "Environment: give text, not a list.",
                 None,
             ),
         ],
@@ -581,7 +581,7 @@ fn port_and_endpoint_rules_apply_at_change_paths() {
                 "PL213",
                 W,
                 "changes[0].ports[0].port",
-                "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
+                "Adobe's page does not say whether Adobe connects to a server of yours on port 22 (SSH).",
                 None,
             ),
             (
@@ -623,7 +623,7 @@ fn port_and_endpoint_rules_apply_at_change_paths() {
             "PL205",
             E,
             "changes[1].ports[0].port",
-            "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
+            "Port 443 (HTTPS) into Adobe Commerce cannot be opened over Private Link on Azure.",
             None,
         )],
     );
@@ -649,8 +649,8 @@ fn new_changes_are_checked() {
             ("PL204", E, "changes[3].ports[0].port", "Port 22 is SSH into the Adobe Commerce environment, which cannot go over PrivateLink.", None),
             ("PL163", W, "changes[3].environments[1]", "Staging is listed more than once.", None),
             ("PL162", E, "changes[3].environments[2]", "\"master\" is the Integration environment's main branch, and Integration cannot use PrivateLink.", None),
-            ("PL213", W, "changes[4].ports[0].port", "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.", None),
-            ("PL005", E, "changes[4].environments", "Environments it applies to must be a list such as [\"production\"], not the text \"production\".", None),
+            ("PL213", W, "changes[4].ports[0].port", "Adobe's page does not say whether Adobe connects to a server of yours on port 22 (SSH).", None),
+            ("PL005", E, "changes[4].environments", "Environments it applies to (optional): give a list such as [\"production\"], not the text \"production\".", None),
         ],
     );
     case(
@@ -860,7 +860,7 @@ fn pl506_removed_after_being_added() {
             "PL506",
             E,
             "changes[1].name",
-            "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
+            "\"com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210\" is both added and removed in this request.",
             None,
         )],
     );
@@ -927,7 +927,7 @@ fn conflicts_in_either_order() {
                 "PL212",
                 W,
                 "changes[3].ports[1].protocol",
-                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
+                "AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it.",
                 None,
             ),
             (

@@ -137,7 +137,7 @@ fn aws_names() {
         ),
         (
             "com.amazonaws.vpce.eu-west-1",
-            "the region and the service ID must follow com.amazonaws.vpce.",
+            "com.amazonaws.vpce must be followed by the region and the service ID",
         ),
         (
             "com.amazonaws.vpce..vpce-svc-0123456789abcdef0",

@@ -153,7 +153,7 @@ fn wrong_type_port() {
             "PL005",
             E,
             "ports[0].port",
-            "Port must be a port number, not true.",
+            "Port: give a port number, not true.",
             None,
         )],
     );
@@ -165,7 +165,7 @@ fn wrong_type_environments() {
         "aws-unidirectional.json",
         r#"{"environments": "production"}"#,
         &[
-            ("PL005", E, "environments", "Environments to connect must be a list such as [\"production\", \"staging\"], not the text \"production\".", None),
+            ("PL005", E, "environments", "Environments to connect: give a list such as [\"production\", \"staging\"], not the text \"production\".", None),
         ],
     );
 }
@@ -473,7 +473,7 @@ fn account_missing() {
             "PL131",
             E,
             "account_id",
-            "The AWS account ID is missing; Adobe must know which account to allow.",
+            "The AWS account ID is missing; Adobe must know which one to allow.",
             None,
         )],
     );
@@ -808,7 +808,7 @@ fn ports_missing() {
             "PL201",
             E,
             "ports",
-            "No port is listed; name each service and the port Adobe must open for it.",
+            "No port is listed; add a row for each service and its port.",
             None,
         )],
     );
@@ -926,8 +926,8 @@ fn port_22_outbound() {
         r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "SFTP", "port": 22}, {"service": "SSH jump host", "port": 2200}, {"service": "SFTP over SSH", "port": 2222}], "principal_allowed": true}]}"#,
         &[
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL213", W, "endpoint_services[0].ports[0].port", "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.", None),
-            ("PL213", W, "endpoint_services[0].ports[1].port", "The service \"SSH jump host\" on your endpoint service looks like SSH: Adobe's page does not say whether Adobe connects out to SSH.", None),
+            ("PL213", W, "endpoint_services[0].ports[0].port", "Adobe's page does not say whether Adobe connects to a server of yours on port 22 (SSH).", None),
+            ("PL213", W, "endpoint_services[0].ports[1].port", "The service \"SSH jump host\" looks like SSH, and Adobe's page does not say whether Adobe connects to an SSH server of yours.", None),
         ],
     );
 }
@@ -941,7 +941,7 @@ fn port_443_azure() {
             "PL205",
             E,
             "ports[0].port",
-            "Port 443 (HTTPS) cannot be opened over Private Link on Azure.",
+            "Port 443 (HTTPS) into Adobe Commerce cannot be opened over Private Link on Azure.",
             None,
         )],
     );
@@ -990,7 +990,7 @@ fn port_duplicate() {
                 "PL212",
                 W,
                 "ports[2].protocol",
-                "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
+                "AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it.",
                 None,
             ),
         ],
@@ -1068,7 +1068,7 @@ fn protocol_udp_aws() {
             "PL212",
             W,
             "ports[0].protocol",
-            "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.",
+            "AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it.",
             None,
         )],
     );
@@ -1105,7 +1105,7 @@ fn endpoint_services_ignored() {
                 "PL302",
                 W,
                 "endpoint_services",
-                "Endpoint services are listed, but a unidirectional connection does not use them.",
+                "Endpoint services in your network are listed, but a unidirectional connection does not use them.",
                 None,
             ),
             (
@@ -1136,7 +1136,7 @@ fn endpoint_name_missing() {
                 "PL303",
                 E,
                 "endpoint_services[0].name",
-                "The endpoint service name is missing.",
+                "Endpoint service name is missing.",
                 None,
             ),
         ],
@@ -1292,7 +1292,7 @@ fn principal_is_aws_only() {
             "PL005",
             E,
             "endpoint_services[1].principal_allowed",
-            "Adobe may connect to this service must be true or false, not the text \"yes\".",
+            "Adobe may connect to this service: give true or false, not the text \"yes\".",
             None,
         )],
     );
@@ -1336,7 +1336,7 @@ fn endpoint_duplicate() {
         r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": true}, {"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "DB", "port": 5432}], "principal_allowed": true}]}"#,
         &[
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL308", E, "endpoint_services[1].name", "The endpoint service \"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is listed more than once.", None),
+            ("PL308", E, "endpoint_services[1].name", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\" is listed more than once.", None),
         ],
     );
 }
@@ -1358,7 +1358,7 @@ fn endpoint_ports() {
                 "PL213",
                 W,
                 "endpoint_services[0].ports[0].port",
-                "Port 22 on your endpoint service: Adobe's page does not say whether Adobe connects out to a server of yours on port 22.",
+                "Adobe's page does not say whether Adobe connects to a server of yours on port 22 (SSH).",
                 None,
             ),
         ],
@@ -1372,9 +1372,9 @@ fn prerequisites_missing() {
         r#"{"prerequisites": {"nlb": false, "interface_endpoint": "yes"}}"#,
         &[
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.", None),
-            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Network Load Balancer in front of your application in your VPC, which a bidirectional connection needs.", None),
-            ("PL005", E, "prerequisites.interface_endpoint", "An interface endpoint must be true or false, not the text \"yes\".", None),
+            ("PL212", W, "endpoint_services[0].ports[1].protocol", "AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it.", None),
+            ("PL321", E, "prerequisites.nlb", "A bidirectional connection needs a Network Load Balancer in front of your application, in your VPC; confirm it once it is in place.", None),
+            ("PL005", E, "prerequisites.interface_endpoint", "An interface endpoint: give true or false, not the text \"yes\".", None),
         ],
     );
 }
@@ -1388,7 +1388,7 @@ fn prerequisites_interface_endpoint_later() {
         r#"{"prerequisites": {"interface_endpoint": false}}"#,
         &[
             ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL212", W, "endpoint_services[0].ports[1].protocol", "UDP: AWS PrivateLink supports UDP endpoint services, but Adobe's page does not say whether Adobe accepts UDP.", None),
+            ("PL212", W, "endpoint_services[0].ports[1].protocol", "AWS PrivateLink carries UDP, but Adobe's page does not say whether Adobe accepts it.", None),
             ("PL323", I, "prerequisites.interface_endpoint", "Your interface endpoint to Adobe's endpoint service is made after the ticket, once Adobe sends its name.", None),
         ],
     );
@@ -1412,8 +1412,8 @@ fn prerequisites_absent() {
         "azure-bidirectional.json",
         r#"{"prerequisites": null}"#,
         &[
-            ("PL321", E, "prerequisites.nlb", "You have not confirmed a Standard Load Balancer (frontend IP configuration) in front of your application in your virtual network, which a bidirectional connection needs.", None),
-            ("PL321", E, "prerequisites.endpoint_service", "You have not confirmed a Private Link service for your application in your virtual network, which a bidirectional connection needs.", None),
+            ("PL321", E, "prerequisites.nlb", "A bidirectional connection needs a Standard Load Balancer (frontend IP configuration) in front of your application, in your virtual network; confirm it once it is in place.", None),
+            ("PL321", E, "prerequisites.endpoint_service", "A bidirectional connection needs a Private Link service for your application, in your virtual network; confirm it once it is in place.", None),
         ],
     );
 }

@@ -122,6 +122,64 @@ fn a_city_or_country_names_its_region() {
             &["us-east-1"],
         ),
     );
+    // A region announced but not yet in service (PL128) is named, never offered as a choice.
+    one(
+        "aws-unidirectional.json",
+        json!({"region": "Saudi Arabia"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Saudi Arabia\" is a place, not a region; its AWS region me-west-1 (Middle East (Saudi Arabia)) is announced but not yet in service.",
+            &[],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        json!({"region": "Chile"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Chile\" is a place, not a region; its Azure region is chilecentral (Chile Central).",
+            &["chilecentral"],
+        ),
+    );
+    // Microsoft's list: a United States geography and a state of Australia that both clouds serve.
+    one(
+        "aws-unidirectional.json",
+        json!({"region": "Victoria"}),
+        (
+            "PL129",
+            E,
+            "region",
+            "\"Victoria\" is a place, not a region; its AWS region is ap-southeast-4 (Asia Pacific (Melbourne)).",
+            &["ap-southeast-4"],
+        ),
+    );
+    let usa = diags("azure-unidirectional.json", json!({"region": "USA"}));
+    assert_eq!(usa.len(), 1, "{usa:#?}");
+    assert_eq!(
+        usa[0].suggestions,
+        [
+            "centralus",
+            "eastus",
+            "eastus2",
+            "northcentralus",
+            "southcentralus",
+            "westcentralus",
+            "westus",
+            "westus2",
+            "westus3"
+        ]
+    );
+    assert!(
+        usa[0]
+            .message
+            .contains("westus2 (West US 2) or westus3 (West US 3): choose"),
+        "{}",
+        usa[0].message
+    );
     // A display name is still read as before, quietly.
     one(
         "azure-unidirectional.json",
@@ -232,7 +290,7 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
             "PL202",
             E,
             "ports[0].port",
-            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each other port Adobe must open.",
+            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each of the others.",
             &["8000"],
         ),
     );
@@ -362,7 +420,7 @@ fn labels_follow_the_cloud_and_the_row() {
     let unchanged = d.iter().find(|d| d.code == "PL507").expect("PL507");
     assert_eq!(
         unchanged.help,
-        "New Azure subscription ID is the account that must reach Adobe's endpoint service from now on, and Azure subscription ID allowed today the one allowed today: give two different accounts."
+        "New Azure subscription ID is for the account that connects from now on; it must differ from Azure subscription ID allowed today."
     );
     // A label in a message follows the request's cloud.
     let d = diags(

@@ -114,7 +114,6 @@ function words(cloud) {
   const shared = cloudWords(cloud);
   return {
     ...shared,
-    accountLabel: shared.account,
     accountHint: azure
       ? 'The subscription that will connect to Adobe, as 8-4-4-4-12 hexadecimal digits. The Azure portal lists it under Subscriptions; `az account show --query id` prints the current one.'
       : 'The 12 digits of the AWS account that will connect to Adobe. Open the account menu at the top right of the AWS console, or run `aws sts get-caller-identity`. Dashes are fine; leading zeros count.',
@@ -122,23 +121,17 @@ function words(cloud) {
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
     principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
-    servicesTitle: azure ? 'Private Link services in your virtual network' : 'Endpoint services in your network',
     servicesIntro: azure
       ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
       : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
-    serviceRow: azure ? 'Private Link service' : 'Endpoint service',
-    // [key, label, what it is, in the cloud's own terms]. Your endpoint to Adobe's service is not
-    // here: it can only be made once Adobe sends its name (prereqHint says so).
+    // [key, what it is, in the cloud's own terms] (the labels are the core's). Your endpoint to
+    // Adobe's service is not here: it can only be made once Adobe sends its name (prereqHint).
     prereqs: azure ? [
-      ['nlb', 'A Standard Load Balancer (frontend IP configuration) in front of the application',
-        'In your virtual network, with a frontend IP configuration and a load-balancing rule for each port of the services above. A Private Link service works only behind a Standard Load Balancer.'],
-      ['endpoint_service', 'A Private Link service on that load balancer',
-        'Attached to the load balancer’s frontend IP configuration: its alias or resource ID is what you entered above. Adobe’s subscription goes on its visibility list after the ticket, once Adobe names it.'],
+      ['nlb', 'In your virtual network, with a frontend IP configuration and a load-balancing rule for each port of the services above. A Private Link service works only behind a Standard Load Balancer.'],
+      ['endpoint_service', 'Attached to the load balancer’s frontend IP configuration: its alias or resource ID is what you entered above. Adobe’s subscription goes on its visibility list after the ticket, once Adobe names it.'],
     ] : [
-      ['nlb', 'A Network Load Balancer in front of the application',
-        'In your VPC, with a listener on each port of the endpoint services above and your application as its target.'],
-      ['endpoint_service', 'A VPC endpoint service on that load balancer',
-        'In the VPC console under Endpoint services: its service name (com.amazonaws.vpce.…) is what you entered above.'],
+      ['nlb', 'In your VPC, with a listener on each port of the endpoint services above and your application as its target.'],
+      ['endpoint_service', 'In the VPC console under Endpoint services: its service name (com.amazonaws.vpce.…) is what you entered above.'],
     ],
     prereqHint: azure
       ? 'Adobe’s connection reaches your services through these, so they must exist before you send the ticket: tick each one that is in place in your virtual network now. Your private endpoint to Adobe’s Private Link service comes later, once Adobe sends its name.'
@@ -246,14 +239,14 @@ export function mount(root, options = {}) {
     state.endpoint_services.forEach((_, i) => {
       const p = `endpoint_services[${i}]`;
       rows.append(h('fieldset', { class: 'plp-row plp-service', 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: `${w.serviceRow} ${i + 1}` }),
+        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         msgsFor(p),
-        textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
-        portList(`${p}.ports`, 'Ports of this service', 'The listener ports Adobe connects to on this service.'),
-        // AWS: the principal grant; Azure has none before the ticket (w.principalLabel says what follows).
+        textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
+        portList(`${p}.ports`, labelOf(`${p}.ports`), 'The listener ports Adobe connects to on this service.'),
+        // AWS: the principal grant; Azure has none before the ticket (w.accessNote says what follows).
         state.cloud === 'azure'
-          ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
-          : checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+          ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
+          : checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
         principalCopy(state.cloud, writeClipboard, () => wrapper),
         h('div', { class: 'plp-row-action' },
           removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
@@ -344,7 +337,7 @@ export function mount(root, options = {}) {
       choiceGroup('checkbox', 'environments', labelOf('environments'),
         'Select each environment that needs the connection. Integration environments cannot use PrivateLink.',
         [['production', 'Production'], ['staging', 'Staging']], (v) => state.environments.includes(v)),
-      textField('additional_staging', 'Additional staging environment (optional)',
+      textField('additional_staging', labelOf('environments(additional)'),
         'If your project has an additional staging environment for Private Link, its environment ID as the Cloud Console shows it, e.g. staging2; separate several with commas.',
         { width: 'plp-w-24' })),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
@@ -468,17 +461,17 @@ export function mount(root, options = {}) {
     slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }));
   }
   function renderPorts() {
-    slots.ports.replaceChildren(portList('ports', 'Services and ports Adobe must open',
+    slots.ports.replaceChildren(portList('ports', labelOf('ports'),
       'One row per service, e.g. Webserver HTTP on 80, SFTP on 2222, MySQL on 3306. SSH (port 22) never goes over PrivateLink.'));
   }
   function renderServices() { slots.services.replaceChildren(endpointServices()); }
   function renderPrereqs() {
     const w = words(state.cloud);
     slots.prereqs.replaceChildren(h('fieldset', { class: 'plp-field plp-group', 'data-field': 'prerequisites' },
-      h('legend', { class: 'plp-label', text: 'Confirm what already exists in your network' }),
+      h('legend', { class: 'plp-label', text: labelOf('prerequisites') }),
       hintFor('prerequisites', w.prereqHint),
       msgsFor('prerequisites'),
-      w.prereqs.map(([key, label, hint]) => checkbox(`prerequisites.${key}`, label, hint))));
+      w.prereqs.map(([key, hint]) => checkbox(`prerequisites.${key}`, labelOf(`prerequisites.${key}`), hint))));
   }
   function renderSubscriptions() { slots.subscriptions.replaceChildren(subscriptionList()); }
 
@@ -496,7 +489,7 @@ export function mount(root, options = {}) {
   function applyVisibility() {
     azureSection.hidden = state.cloud !== 'azure';
     const w = words(state.cloud);
-    servicesTitle.textContent = w.servicesTitle;
+    servicesTitle.textContent = labelOf('endpoint_services');
     servicesIntro.textContent = w.servicesIntro;
     for (const s of bidiSections) s.hidden = state.connection_type !== 'bidirectional';
   }

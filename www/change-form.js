@@ -21,6 +21,8 @@ export const ACTIONS = [
   'add_environment', 'remove_connection', 'change_account', 'add_endpoint_service', 'remove_endpoint_service',
   'open_ports', 'close_ports',
 ];
+/** The environments the checkboxes offer; any other (an additional staging ID) is typed. */
+const BASE_ENVS = ['production', 'staging'];
 /** The actions that take `environments` (none ticked: every environment connected today). */
 const SCOPED = ['add_endpoint_service', 'remove_endpoint_service', 'open_ports', 'close_ports'];
 
@@ -112,11 +114,11 @@ export function toChangeRequest(state) {
   };
 }
 
-/** Cloud-dependent wording of the change form (www/words.js: what the enablement form says too). */
-function words(cloud) {
+/** Cloud-dependent wording of the change form (www/words.js: what the enablement form says too);
+ * `account` is the core's label of the account on `cloud`. */
+function words(cloud, account) {
   const azure = cloud === 'azure';
   const shared = cloudWords(cloud);
-  const { account } = shared;
   return {
     ...shared,
     actions: {
@@ -129,15 +131,12 @@ function words(cloud) {
       open_ports: 'Open ports (on Adobe’s side or on one of your services)',
       close_ports: 'Close ports (on Adobe’s side or on one of your services)',
     },
-    portsServiceLabel: azure ? 'Private Link service (optional)' : 'Endpoint service (optional)',
     portsServiceHint: azure
       ? 'Leave it empty for ports in the Adobe Commerce environments; give the resource ID of one of your Private Link services for ports Adobe connects to on it.'
       : 'Leave it empty for ports in the Adobe Commerce environments; give the name of one of your endpoint services for ports Adobe connects to on it.',
-    fromLabel: `${account} allowed today`,
     fromHint: azure
       ? 'The subscription that connects to Adobe now, as 8-4-4-4-12 hexadecimal digits.'
       : 'The 12 digits of the AWS account that connects to Adobe now.',
-    toLabel: `New ${account}`,
     toHint: azure
       ? 'The subscription that must connect from now on; `az account show --query id` prints the current one.'
       : 'The 12 digits of the account that must connect from now on; `aws sts get-caller-identity` prints the current one.',
@@ -177,10 +176,16 @@ export function createChangeForm({
     return out;
   };
   let state = initialChangeState(withLocks(values));
-  const get = (path) => getIn(state, path);
+  const extra = /^changes\[(\d+)\]\.additional_staging$/; // a change's additional staging IDs
+  const get = (path) => {
+    const m = extra.exec(path);
+    return m ? (state.changes[Number(m[1])]?.environments || []).filter((v) => !BASE_ENVS.includes(v)).join(', ')
+      : getIn(state, path);
+  };
   const kit = fieldKit({ idFor, get, locked: locks, lockNote });
   /** The core's label of a document path on the current cloud (src/labels.rs). */
   const labelOf = (path) => fieldLabels(api, state.cloud)(path);
+  const wordsNow = () => words(state.cloud, labelOf('account_id'));
   const slots = {
     region: h('div', { class: 'plp-slot' }),
     changes: h('div', { class: 'plp-slot' }),
@@ -215,7 +220,7 @@ export function createChangeForm({
   }
 
   function renderRegion() {
-    const w = words(state.cloud);
+    const w = wordsNow();
     slots.region.replaceChildren(kit.textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
     fillRegions();
   }
@@ -227,12 +232,16 @@ export function createChangeForm({
     })));
   }
 
-  /** The environments a change applies to (none ticked: all). */
+  /** The environments a change applies to (none ticked and none named: all), additional staging
+   * environments by ID as in the enablement form. */
   function scopeGroup(i) {
     const p = `changes[${i}].environments`;
-    return kit.choiceGroup('checkbox', p, 'Environments (optional)',
-      'Tick the environments this change is for; with none ticked it is for every environment connected today.',
+    const group = kit.choiceGroup('checkbox', p, labelOf(p),
+      'Tick the environments this change is for; with none ticked or named it is for every environment connected today.',
       [['production', 'Production'], ['staging', 'Staging']], (v) => (state.changes[i].environments || []).includes(v));
+    return [group, kit.textField(`changes[${i}].additional_staging`, labelOf(`${p}(additional)`),
+      'The ID of each additional staging environment this change is for, as the Cloud Console shows it, e.g. staging2; separate several with commas.',
+      { width: 'plp-w-24' })];
   }
 
   function portList(base, changeNo) {
@@ -251,7 +260,7 @@ export function createChangeForm({
             kit.removeButton(`port ${i + 1}`, ` of change ${changeNo}`, () => removeRow(base, i))))));
     });
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
-      h('legend', { class: 'plp-label', text: 'Ports of this service' }),
+      h('legend', { class: 'plp-label', text: labelOf(base) }),
       kit.hintFor(base, 'The listener ports Adobe connects to on this service.'),
       kit.msgsFor(base),
       rows,
@@ -260,15 +269,15 @@ export function createChangeForm({
 
   /** The fields of the chosen action of change `i`. */
   function actionFields(i) {
-    const w = words(state.cloud);
+    const w = wordsNow();
     const p = `changes[${i}]`;
     switch (state.changes[i].action) {
       case 'add_environment':
-        return [kit.textField(`${p}.environment`, 'Environment to connect',
+        return [kit.textField(`${p}.environment`, labelOf(`${p}.environment(add_environment)`),
           'production, staging, or an additional staging environment’s ID as the Cloud Console shows it, e.g. staging2. It gets the setup the connected environments have.',
           { width: 'plp-w-24' })];
       case 'remove_connection':
-        return [kit.choiceGroup('radio', `${p}.environment`, 'Environment to disconnect', '',
+        return [kit.choiceGroup('radio', `${p}.environment`, labelOf(`${p}.environment(remove_connection)`), '',
           [['production', 'Production'], ['staging', 'Staging']], (v) => state.changes[i].environment === v)];
       case 'change_account':
         return [
@@ -277,23 +286,23 @@ export function createChangeForm({
         ];
       case 'add_endpoint_service':
         return [
-          kit.textField(`${p}.name`, w.serviceLabel, w.serviceHint, { width: 'plp-w-full' }),
+          kit.textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
           // AWS: the principal grant; on Azure a note of what follows the ticket instead.
           state.cloud === 'azure'
-            ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.principalLabel })
-            : kit.checkbox(`${p}.principal_allowed`, w.principalLabel, w.principalHint),
+            ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
+            : kit.checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
           principalCopy(state.cloud, copy, () => element),
-          scopeGroup(i),
+          ...scopeGroup(i),
         ];
       case 'remove_endpoint_service':
-        return [kit.textField(`${p}.name`, w.serviceLabel, w.removeServiceHint, { width: 'plp-w-full' }), scopeGroup(i)];
+        return [kit.textField(`${p}.name`, labelOf(`${p}.name`), w.removeServiceHint, { width: 'plp-w-full' }), ...scopeGroup(i)];
       case 'open_ports':
       case 'close_ports':
         return [
-          kit.textField(`${p}.name`, w.portsServiceLabel, w.portsServiceHint, { width: 'plp-w-full' }),
+          kit.textField(`${p}.name`, labelOf(`${p}.name(ports)`), w.portsServiceHint, { width: 'plp-w-full' }),
           portList(`${p}.ports`, i + 1),
-          scopeGroup(i),
+          ...scopeGroup(i),
         ];
       default:
         return [];
@@ -301,13 +310,13 @@ export function createChangeForm({
   }
 
   function changeRow(i) {
-    const w = words(state.cloud);
+    const w = wordsNow();
     const p = `changes[${i}]`;
     const fields = h('div', { class: 'plp-change-fields', 'data-fields-of': p }, actionFields(i));
     return h('fieldset', { class: 'plp-row plp-change', 'data-field': p },
       h('legend', { class: 'plp-row-title', text: labelOf(p) }),
       kit.msgsFor(p),
-      kit.selectField(`${p}.action`, 'What changes', ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
+      kit.selectField(`${p}.action`, labelOf(`${p}.action`), ['', ...ACTIONS].map((a) => [a, w.actions[a]])),
       fields,
       h('div', { class: 'plp-row-action' }, kit.removeButton('this change', ` (change ${i + 1})`, () => removeRow('changes', i))));
   }
@@ -361,6 +370,15 @@ export function createChangeForm({
   function handle(e) {
     const edit = readEdit(e);
     if (!edit || !element.contains(/** @type {Node} */ (e.target)) || locks.has(edit.path)) return;
+    const named = extra.exec(edit.path);
+    if (named) {
+      // The additional staging IDs, typed: the ticked Production and Staging stay.
+      const row = state.changes[Number(named[1])];
+      row.environments = BASE_ENVS.filter((v) => (row.environments || []).includes(v))
+        .concat(String(edit.value).split(/[\s,]+/).filter(Boolean));
+      onEdit(false);
+      return;
+    }
     const scope = /^changes\[(\d+)\]\.environments$/.exec(edit.path);
     if (scope) {
       // A checkbox of the environments group: toggle its environment in the list.
@@ -368,8 +386,7 @@ export function createChangeForm({
       const value = /** @type {HTMLInputElement} */ (e.target).value;
       const set = new Set(row.environments || []);
       if (edit.value) set.add(value); else set.delete(value);
-      row.environments = ['production', 'staging'].filter((v) => set.has(v))
-        .concat([...set].filter((v) => v !== 'production' && v !== 'staging'));
+      row.environments = BASE_ENVS.filter((v) => set.has(v)).concat([...set].filter((v) => !BASE_ENVS.includes(v)));
       onEdit(true);
       return;
     }

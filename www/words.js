@@ -1,26 +1,23 @@
 // Cloud-dependent wording that the enablement form (www/app.js) and the change form
 // (www/change-form.js) both show, in one place so that the two forms say the same thing.
+// Field labels are not here: they come from the core (`labels(cloud)`, www/labels.js).
 
 import { h } from './dom.js';
 
 /** Adobe's AWS principal: the customer allows it on their endpoint services. */
 const ADOBE_PRINCIPAL = 'arn:aws:iam::402592597372:root';
 
-/** Labels and hints of the account, endpoint service and principal fields, for `cloud`. */
+/** Hints of the account, endpoint service and principal fields, for `cloud`. */
 export function cloudWords(cloud) {
   const azure = cloud === 'azure';
   return {
-    account: azure ? 'Azure subscription ID' : 'AWS account ID',
     accountWidth: azure ? 'plp-w-36' : 'plp-w-16',
     serviceNoun: azure ? 'Private Link service' : 'endpoint service',
-    serviceLabel: azure ? 'Private Link service alias or resource ID' : 'Endpoint service name',
     serviceHint: azure
       ? 'From the Private Link service’s overview in the Azure portal: the alias (…azure.privatelinkservice) or the resource ID (/subscriptions/…/privateLinkServices/…).'
       : 'From the VPC console, Endpoint services, Details: com.amazonaws.vpce.<region>.vpce-svc-… in the same region as your project.',
-    // On Azure there is nothing to grant before the ticket: this is a note, not a checkbox.
-    principalLabel: azure
-      ? 'Adobe’s access comes after the ticket: when Adobe names the Azure subscription it connects from, add it to this Private Link service’s visibility (and, if you choose, auto-approval), or approve Adobe’s pending connection.'
-      : `I have allowed ${ADOBE_PRINCIPAL} on this endpoint service`,
+    // On Azure there is nothing to grant before the ticket: a note instead of the AWS checkbox.
+    accessNote: 'Adobe’s access comes after the ticket: when Adobe names the Azure subscription it connects from, add it to this Private Link service’s visibility (and, if you choose, auto-approval), or approve Adobe’s pending connection.',
   };
 }
 

@@ -91,12 +91,20 @@ impl Checker {
                 );
                 return None;
             }
-            Lookup::Place(choices) => {
-                let codes: Vec<String> = choices.iter().map(|r| r.code.to_string()).collect();
+            Lookup::Place(here) => {
+                // A region announced but not yet in service (PL128) is named, never offered.
+                let (ready, announced): (Vec<_>, Vec<_>) = here
+                    .into_iter()
+                    .partition(|r| r.availability != Availability::Announced);
+                let (choices, variant) = match ready.len() {
+                    0 => (announced, 2),
+                    1 => (ready, 0),
+                    _ => (ready, 1),
+                };
                 let mut list = String::new();
-                for r in &choices {
-                    if !list.is_empty() {
-                        list.push_str(" or ");
+                for (i, r) in choices.iter().enumerate() {
+                    if i > 0 {
+                        list.push_str(if i + 1 == choices.len() { " or " } else { ", " });
                     }
                     list.push_str(r.code);
                     list.push_str(" (");
@@ -106,13 +114,18 @@ impl Checker {
                 let d = self.diag(
                     &rules::REGION_PLACE,
                     "region",
-                    usize::from(choices.len() > 1),
+                    variant,
                     &[
                         ("value", &quote(s)),
                         ("cloud", cloud.label()),
                         ("choices", &list),
                     ],
                 );
+                let codes = if variant == 2 {
+                    Vec::new()
+                } else {
+                    choices.iter().map(|r| r.code.to_string()).collect()
+                };
                 self.push(d.with_suggestions(codes));
                 return None;
             }

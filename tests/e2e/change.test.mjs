@@ -281,7 +281,7 @@ describe('change requests on the page', () => {
     });
     await page.getByRole('button', { name: 'Check' }).click();
     const fields = await page.locator('form.plp-form [data-mode="change"] input[type="text"]').evaluateAll((els) => els.map((e) => e.name));
-    assert.equal(fields.length, 9, `text fields: ${fields}`);
+    assert.equal(fields.length, 11, `text fields: ${fields}`);
     const dangerous = 'script, img, svg, iframe, object, embed, style, [onerror], [onload], a[href^="javascript"]';
     const baseline = await page.locator(dangerous).count();
     for (const payload of payloads) {

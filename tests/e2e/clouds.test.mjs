@@ -95,6 +95,29 @@ describe('the page on both clouds', () => {
     await context.close();
   });
 
+  it('a change can be for an additional staging environment, named by ID', T, async () => {
+    const { page, context } = await openPage(session.browser, session.server);
+    await fillChange(page, {
+      company: 'Contoso Books', cloud: 'azure', region: 'eastus2', project_id: 'z9y8x7w6v5u4t',
+      changes: [{ action: 'close_ports', ports: [{ service: 'Redis', port: '6379' }], environments: ['production', 'staging2'] }],
+    });
+    let doc = await pageRequest(page);
+    assert.deepEqual(doc.changes[0].environments, ['production', 'staging2']);
+    // Unticking Production keeps the one named; ticking Staging puts it first.
+    const form = page.locator('form.plp-form');
+    await form.locator('input[name="changes[0].environments"][value="production"]').uncheck();
+    await form.locator('input[name="changes[0].environments"][value="staging"]').check();
+    doc = await pageRequest(page);
+    assert.deepEqual(doc.changes[0].environments, ['staging', 'staging2']);
+    const note = cliReport(doc).diagnostics.find((d) => d.code === 'PL164');
+    assert.equal(note.field, 'changes[0].environments[1]');
+    await waitForPreview(page, 'ready');
+    const shown = await shownTicket(page);
+    assert.equal(shown.file, cli(['ticket'], doc).stdout);
+    assert.match(shown.body, /staging2/);
+    await context.close();
+  });
+
   it('the change form offers the new changes and the Azure change ticket has no principal', T, async () => {
     const { page, context } = await openPage(session.browser, session.server);
     await fillChange(page, {

@@ -265,9 +265,13 @@ export async function fillChange(page, doc) {
       if (await radio.count()) await radio.check();
       else await form.locator(`input[name="${at}.environment"]`).fill(c.environment);
     }
+    const named = [];
     for (const env of c.environments || []) {
-      await form.locator(`input[name="${at}.environments"][value="${env}"]`).check();
+      const box = form.locator(`input[name="${at}.environments"][value="${env}"]`);
+      if (await box.count()) await box.check(); else named.push(env);
     }
+    // Additional staging environments are typed, by ID.
+    if (named.length) await form.locator(`input[name="${at}.additional_staging"]`).fill(named.join(', '));
     for (const f of ['from_account_id', 'to_account_id', 'name']) {
       if (c[f] !== undefined) await form.locator(`input[name="${at}.${f}"]`).fill(c[f]);
     }
