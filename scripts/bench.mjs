@@ -127,6 +127,7 @@ window.__bench = {
 async function browserFigures(server, browser, ajvBuilt) {
   const { page, context, requests } = await openPage(browser, server);
   const loaded = [...new Set(requests.filter((u) => u.startsWith(server.origin)).map((u) => new URL(u).pathname))];
+  const marks = await startMarks(page);
   await page.evaluate(PAGE_HELPERS);
 
   // Instantiation: a fresh copy of the glue each time (a new module URL), the same wasm URL.
@@ -204,7 +205,31 @@ async function browserFigures(server, browser, ajvBuilt) {
     }, { reqs: REQUESTS, batchMs: BATCH_MS, samples: SAMPLES })
     : null;
   await context.close();
-  return { loaded, inst, calls, boundary };
+  return { loaded, inst, calls, boundary, marks };
+}
+
+/** The page's own marks (www/main.js): the form usable (typeable, draft back), its first verdict. */
+async function startMarks(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('plp-first-verdict').length > 0);
+  return page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return { usable: at('plp-form-usable'), verdict: at('plp-first-verdict') };
+  });
+}
+
+/** The marks over `n` fresh loads (no cache, no service worker), each a new browser context. */
+async function startFigures(server, browser, n = 5) {
+  const runs = [];
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    runs.push(await startMarks(page));
+    await context.close();
+  }
+  const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const max = (k) => Math.max(...runs.map((r) => r[k]));
+  return { usable: { median: med('usable'), max: max('usable') }, verdict: { median: med('verdict'), max: max('verdict') }, n };
 }
 
 /**
@@ -305,6 +330,8 @@ if (process.env.BENCH_ONLY === 'keys') {
     const big = largest();
     const keysLarge = await keystrokes(server, browser, big);
     const name = `${big.endpoint_services.length} services x ${big.endpoint_services[0].ports.length} ports`;
+    const start = await startFigures(server, browser);
+    console.log(`start, ${start.n} loads: form usable median ${ms(start.usable.median)} (max ${ms(start.usable.max)}); first verdict median ${ms(start.verdict.median)} (max ${ms(start.verdict.max)})`);
     for (const [what, k] of [['small', keys], [`largest (${name})`, keysLarge]]) {
       console.log(`${what}, ${k.n} keys: keystroke -> updated screen median ${ms(k.frame.median)}, p95 ${ms(k.frame.p95)}; -> ticket text changed median ${ms(k.dom.median)}, p95 ${ms(k.dom.p95)}`);
     }
@@ -319,6 +346,7 @@ try {
   const nat = native();
   const version = (await import(join(ROOT, 'package.json'), { with: { type: 'json' } })).default.version;
   const { loaded, inst, calls, boundary } = await browserFigures(server, browser, ajvBuilt);
+  const start = await startFigures(server, browser);
   const keys = await keystrokes(server, browser);
   const big = largest();
   const keysLarge = await keystrokes(server, browser, big);
@@ -390,11 +418,14 @@ try {
   row(`keystroke -> updated screen (${keysLarge.n} keys)`, bigName, ms(keysLarge.frame.median), ms(keysLarge.frame.p95), '', '', wait);
   row('keystroke -> ticket text changed', bigName, ms(keysLarge.dom.median), ms(keysLarge.dom.p95));
 
+  row(`start (${start.n} loads, no throttling): form usable (typeable, draft back)`, '', ms(start.usable.median), `max ${ms(start.usable.max)}`);
+  row(`start (${start.n} loads, no throttling): first verdict on screen`, '', ms(start.verdict.median), `max ${ms(start.verdict.max)}`, '', '', 'Lighthouse mobile: bash scripts/lighthouse.sh');
+
   const chromium = await browser.version();
   console.log(`privatelink-prep ${version} benchmark: Chromium ${chromium} headless; µs per call are medians/p95 of batches of ~${BATCH_MS} ms (${SAMPLES} batches).`);
   console.log(`Native column: examples/bench_native (release; validate ~ check of a parsed value, renderTicket ~ render alone, while the wasm renderTicket checks the request first).${ajvBuilt ? ' ajv: standalone code from schema/privatelink-request.schema.json, shape checks only.' : ' ajv: schema/privatelink-request.schema.json is missing.'}\n`);
   print();
-  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, boundary, keys, keysLarge, files: page, native: nat && nat.rows }, null, 2));
+  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, boundary, start, keys, keysLarge, files: page, native: nat && nat.rows }, null, 2));
   console.log(`\nAll figures: target/bench/bench.json; files counted as the page: ${files.join(', ')}`);
   if (ajvBuilt) {
     const diff = Object.entries(calls).filter(([n, r]) => r.ajvValid !== ajvBuilt.verdicts[n]);
