@@ -5,6 +5,8 @@
 #   bash scripts/fuzz.sh            # 1,000,000 executions
 #   bash scripts/fuzz.sh 5000000    # more
 #   FUZZ_SECONDS=3600 bash scripts/fuzz.sh 0   # by time instead (0 runs = no run limit)
+#   FUZZ_TARGET=evidence bash scripts/fuzz.sh   # the evidence target: a pasted cloud output
+#                                               # (seeds: tests/evidence)
 #
 # Needs the nightly toolchain (`rustup toolchain install nightly`); installs cargo-fuzz from
 # crates.io when it is missing. Not part of the test command. New inputs the fuzzer finds go to
@@ -24,17 +26,23 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz
 fi
 
-corpus="fuzz/corpus/check_json"
-artifacts="fuzz/artifacts/check_json"
+target="${FUZZ_TARGET:-check_json}"
+case "$target" in
+  check_json) seeds=tests/requests; dict=fuzz/check_json.dict ;;
+  evidence) seeds=tests/evidence; dict=fuzz/evidence.dict ;;
+  *) die "FUZZ_TARGET is check_json or evidence" ;;
+esac
+corpus="fuzz/corpus/$target"
+artifacts="fuzz/artifacts/$target"
 mkdir -p "$corpus" "$artifacts" target
 before="$(find "$artifacts" -type f | wc -l)"
-log="target/fuzz-check_json.log"
+log="target/fuzz-$target.log"
 
 limit=""; [ "$seconds" = 0 ] || limit=" (time limit ${seconds}s)"
-say "fuzzing check_json: ${runs} executions${limit}; log in $log"
+say "fuzzing $target: ${runs} executions${limit}; log in $log"
 set +e
-cargo +nightly fuzz run check_json "$corpus" tests/requests -- \
-  -runs="$runs" -max_total_time="$seconds" -dict=fuzz/check_json.dict -max_len=16384 \
+cargo +nightly fuzz run "$target" "$corpus" "$seeds" -- \
+  -runs="$runs" -max_total_time="$seconds" -dict="$dict" -max_len=16384 \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" \
   2>&1 | tee "$log" | grep -E '^#[0-9]+.*(pulse|DONE|NEW)|^Done|^stat::number_of_executed_units|ERROR|panicked|SUMMARY' \
   | grep -vE 'NEW' | tail -n 40
@@ -44,6 +52,6 @@ set -e
 execs="$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$log" | tail -n1)"
 after="$(find "$artifacts" -type f | wc -l)"
 crashes=$((after - before))
-printf '\nfuzz check_json: %s executions, %s new crash file(s) in %s, exit %s\n' \
-  "${execs:-?}" "$crashes" "$artifacts" "$rc"
+printf '\nfuzz %s: %s executions, %s new crash file(s) in %s, exit %s\n' \
+  "$target" "${execs:-?}" "$crashes" "$artifacts" "$rc"
 [ "$rc" = 0 ] && [ "$crashes" = 0 ]

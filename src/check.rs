@@ -17,6 +17,8 @@ use crate::text::{edit_distance, is_blank, quote};
 // Each is a further `impl Checker` block.
 mod azure;
 mod endpoints;
+#[cfg(feature = "evidence")]
+mod evidence;
 mod fields;
 mod ports;
 mod read;
@@ -434,6 +436,7 @@ const DOCUMENT_FIELDS: &[&str] = &[
     "azure",
     "customer_network",
     "adobe_endpoint_service",
+    "evidence",
 ];
 
 /// The kinds of request document.
@@ -462,6 +465,9 @@ pub(crate) struct Checker {
     unlisted_errors: usize,
     /// The request's cloud once it is read: the labels of some fields depend on it.
     pub(crate) cloud: Option<Cloud>,
+    /// What the evidence checks need from the rest of the document, and what they confirmed.
+    #[cfg(feature = "evidence")]
+    pub(crate) evidence: evidence::State,
 }
 
 impl Checker {
@@ -674,6 +680,11 @@ impl Checker {
         self.cloud = cloud;
         let region = self.region(cloud, obj.get("region"));
         let account = self.account(cloud, obj.get("account_id"), "account_id");
+        #[cfg(feature = "evidence")]
+        {
+            self.evidence.account = account.clone();
+            self.evidence.subscriptions = other_subscriptions(obj);
+        }
         let project_id = self.project_id(obj.get("project_id"));
         self.plan(obj.get("plan"));
         let environments = self.environments(obj.get("environments"));
@@ -692,6 +703,7 @@ impl Checker {
             },
             false,
         );
+        let verified = self.verified(obj, region);
         if self.error_count() > errors_before {
             return None;
         }
@@ -706,8 +718,60 @@ impl Checker {
             azure: azure?,
             customer_network: customer_network?,
             adobe_endpoint_service: adobe_endpoint_service?,
+            verified,
         })
     }
+
+    /// The request-level evidence, and what all evidence confirmed.
+    #[cfg(feature = "evidence")]
+    fn verified(
+        &mut self,
+        obj: &Map<String, Value>,
+        region: Option<&'static crate::regions::Region>,
+    ) -> Vec<crate::request::Verified> {
+        self.request_evidence(obj.get("evidence"), region)
+    }
+
+    /// Without the evidence checks, a document that holds evidence gets one error saying so:
+    /// its verdict would otherwise ignore what the outputs contradict.
+    #[cfg(not(feature = "evidence"))]
+    fn verified(
+        &mut self,
+        obj: &Map<String, Value>,
+        _: Option<&'static crate::regions::Region>,
+    ) -> Vec<crate::request::Verified> {
+        let held = |v: Option<&Value>| {
+            v.is_some_and(|v| v.as_array().is_none_or(|a| !a.is_empty()) && !v.is_null())
+        };
+        let services = obj.get("endpoint_services").and_then(Value::as_array);
+        let path = if held(obj.get("evidence")) {
+            Some("evidence".to_string())
+        } else {
+            services
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .find_map(|(i, s)| {
+                    held(s.get("evidence")).then(|| format!("endpoint_services[{i}].evidence"))
+                })
+        };
+        if let Some(path) = path {
+            self.emit(&rules::EVIDENCE_UNAVAILABLE, path, 0, &[]);
+        }
+        Vec::new()
+    }
+}
+
+/// The valid IDs of `azure.subscription_ids`, for the evidence checks.
+#[cfg(feature = "evidence")]
+fn other_subscriptions(obj: &Map<String, Value>) -> Vec<crate::ids::SubscriptionId> {
+    obj.get("azure")
+        .and_then(|a| a.get("subscription_ids"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| crate::ids::SubscriptionId::parse(s.as_str()?.trim()))
+        .collect()
 }
 
 /// A UUID written without dashes or in braces, put back into its 8-4-4-4-12 form.

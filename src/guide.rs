@@ -36,8 +36,11 @@
 use serde::Serialize;
 
 use crate::dates::ENABLEMENT_BUSINESS_DAYS;
+
+pub(crate) mod evidence;
 use crate::ids::{EndpointServiceName, ProjectId, ADOBE_PRINCIPAL};
 use crate::network::CustomerNetwork;
+use crate::pretty::{self, Pretty, ToJson};
 use crate::regions::{Cloud, Region};
 use crate::request::{
     Account, Change, ChangeAction, Connection, Enablement, EndpointService, Environment, PortSpec,
@@ -73,6 +76,23 @@ pub struct Guide {
     pub steps: Vec<Step>,
 }
 
+impl ToJson for Guide {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("title", &self.title);
+            w.field("kind", self.kind);
+            w.field("cloud", self.cloud);
+            w.field("region", self.region);
+            w.field("region_name", self.region_name);
+            w.field_opt("connection_type", &self.connection_type);
+            w.field("summary", &self.summary);
+            w.field("business_days", &self.business_days);
+            w.field("placeholders", &self.placeholders);
+            w.field("steps", &self.steps);
+        });
+    }
+}
+
 /// A value the reader puts into a command.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Placeholder {
@@ -80,6 +100,15 @@ pub struct Placeholder {
     pub token: &'static str,
     /// What to put there and where to find it.
     pub meaning: &'static str,
+}
+
+impl ToJson for Placeholder {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("token", self.token);
+            w.field("meaning", self.meaning);
+        });
+    }
 }
 
 /// Who acts at a step.
@@ -90,6 +119,16 @@ pub enum Actor {
     Customer,
     /// Adobe Commerce support.
     Adobe,
+}
+
+impl ToJson for Actor {
+    fn to_json(&self, w: &mut Pretty) {
+        match self {
+            Actor::Customer => "customer",
+            Actor::Adobe => "adobe",
+        }
+        .to_json(w);
+    }
 }
 
 impl Actor {
@@ -120,6 +159,20 @@ pub struct Step {
     pub checklist: Vec<String>,
 }
 
+impl ToJson for Step {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("id", &self.id);
+            w.field("actor", &self.actor);
+            w.field("title", &self.title);
+            w.field("explanation", &self.explanation);
+            w.field("bidirectional", &self.bidirectional);
+            w.field("commands", &self.commands);
+            w.field("checklist", &self.checklist);
+        });
+    }
+}
+
 /// One command line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Command {
@@ -135,6 +188,18 @@ pub struct Command {
     /// What the output shows when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
+}
+
+impl ToJson for Command {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("purpose", &self.purpose);
+            w.field("command", &self.command);
+            w.field("placeholders", &self.placeholders);
+            w.field_opt("success", &self.success);
+            w.field_opt("failure", &self.failure);
+        });
+    }
 }
 
 impl Command {
@@ -298,7 +363,7 @@ pub fn guide(request: &Request) -> Guide {
 pub fn render(request: &Request, format: Format) -> String {
     match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&guide(request)).unwrap_or_default();
+            let mut s = pretty::to_string(&guide(request));
             s.push('\n');
             s
         }
@@ -369,8 +434,10 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
         e.connection.as_str(),
         join_and(&envs)
     );
+    let mut send = send_ticket(&format!("PrivateLink support for {}", e.company), md);
+    send.commands = check_with_your_cloud(e);
     let mut steps = vec![
-        send_ticket(&format!("PrivateLink support for {}", e.company), md),
+        send,
         adobe_allows(&ctx, &e.account),
         create_endpoint(&ctx, "create-endpoint".into(), None, &e.ports),
         adobe_approves(&ctx, "adobe-approves".into()),
@@ -645,6 +712,34 @@ fn send_ticket(subject: &str, md: Inline) -> Step {
         commands: Vec::new(),
         checklist: Vec::new(),
     }
+}
+
+/// The read-only commands to run before the ticket: their outputs, attached to the request
+/// as evidence, confirm what it declares.
+fn check_with_your_cloud(e: &Enablement) -> Vec<Command> {
+    let services = match &e.connection {
+        Connection::Bidirectional(list) => list.iter().map(|s| Some(s.name.clone())).collect(),
+        Connection::Unidirectional => Vec::new(),
+    };
+    let target = evidence::Target {
+        cloud: e.cloud(),
+        region: Some(e.region.code),
+        subscription: match &e.account {
+            Account::Azure(s) => Some(s.as_str()),
+            Account::Aws(_) => None,
+        },
+        services,
+    };
+    evidence::lines(&target)
+        .into_iter()
+        .map(|l| {
+            Command::new(
+                format!("Before you send it (read-only): {}", l.purpose),
+                l.line,
+            )
+            .success("Attach the output to the request: what it confirms is listed in the ticket, and what it contradicts is reported on its field.")
+        })
+        .collect()
 }
 
 fn adobe_allows(ctx: &Ctx, account: &Account) -> Step {
@@ -1326,6 +1421,26 @@ fn accept_connections(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> 
                     ))
                     .failure("An entry under Unsuccessful, with the reason."),
                 );
+                commands.push(
+                    Command::new(
+                        format!("Check that Adobe's connection to {shown} is available."),
+                        CommandLine::new("aws ec2 describe-vpc-endpoint-connections --filters")
+                            .joined(vec![Word::Fixed("Name=service-id,Values="), Word::Value(sid.clone())])
+                            .fixed("--query 'VpcEndpointConnections[].[VpcEndpointId,VpcEndpointOwner,VpcEndpointState]' --output text")
+                            .arg("--region", region),
+                    )
+                    .success(format!(
+                        "A line with the owner {} and the state {}.",
+                        md.code(crate::ids::ADOBE_AWS_ACCOUNT),
+                        md.code("available")
+                    ))
+                    .failure(format!(
+                        "{}: accept it with the command above; {} or {}: ask in the ticket.",
+                        md.code("pendingAcceptance"),
+                        md.code("rejected"),
+                        md.code("failed")
+                    )),
+                );
             }
             ServiceRef::Azure { .. } => {
                 commands.push(
@@ -1352,6 +1467,15 @@ fn accept_connections(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> 
                         "The connection is printed with status {}.",
                         md.code("Approved")
                     )),
+                );
+                commands.push(
+                    Command::new(
+                        format!("Check that Adobe's connection to {shown} is approved."),
+                        pls_command("az network private-endpoint-connection list", name, "--name")
+                            .fixed("--type Microsoft.Network/privateLinkServices --query '[].properties.privateLinkServiceConnectionState.status' --output tsv"),
+                    )
+                    .success(format!("{} for Adobe's connection.", md.code("Approved")))
+                    .failure(format!("{}: approve it with the command above; {}: ask in the ticket.", md.code("Pending"), md.code("Rejected"))),
                 );
             }
         }

@@ -68,6 +68,10 @@ const TABLE: &str = concat!(
     "endpoint_services[].ports[].port|Port\n",
     "endpoint_services[].ports[].protocol|Protocol\n",
     "endpoint_services[].principal_allowed|I have allowed arn:aws:iam::402592597372:root on this endpoint service|Adobe may connect to this service\n",
+    "endpoint_services[].evidence|Cloud outputs about this service\n",
+    "endpoint_services[].evidence[]|Cloud output {n}\n",
+    "endpoint_services[].evidence[].source|Source\n",
+    "endpoint_services[].evidence[].output|Output\n",
     "prerequisites|Confirm what already exists in your network\n",
     "prerequisites.nlb|A Network Load Balancer in front of the application|A Standard Load Balancer (frontend IP configuration) in front of the application\n",
     "prerequisites.endpoint_service|A VPC endpoint service on that load balancer|A Private Link service on that load balancer\n",
@@ -101,6 +105,10 @@ const TABLE: &str = concat!(
     "customer_network.vnet_name|Virtual network name\n",
     "customer_network.subnet_name|Subnet name\n",
     "adobe_endpoint_service|Adobe’s endpoint service name|Adobe’s Private Link service (resource ID or alias)\n",
+    "evidence|Cloud command outputs\n",
+    "evidence[]|Cloud output {n}\n",
+    "evidence[].source|Source\n",
+    "evidence[].output|Output\n",
 );
 
 /// Every field's label, in the order of the document.

@@ -9,11 +9,14 @@ pub mod change;
 pub mod check;
 pub mod dates;
 pub mod diagnostic;
+#[cfg(feature = "evidence")]
+pub mod evidence;
 pub mod guide;
 pub mod host;
 pub mod ids;
 pub mod labels;
 pub mod network;
+pub mod pretty;
 pub mod regions;
 pub mod request;
 pub mod rules;

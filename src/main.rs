@@ -16,12 +16,16 @@ Usage:
   privatelink-prep check  [--format text|json] <FILE|->
   privatelink-prep ticket [--format text|markdown|json] <FILE|->
   privatelink-prep guide  [--format text|markdown|json] <FILE|->
+  privatelink-prep evidence [--format text|json] <FILE|->
   privatelink-prep rules  [--format text|markdown|json]
   privatelink-prep schema
   privatelink-prep --version | --help
 
-Exit status: 0 valid (warnings allowed), 1 invalid, 2 the input cannot be read or is not JSON
-(or the command line is wrong, or the output cannot be written).";
+`evidence` prints what a cloud command output is recognised as and the facts read from it.
+
+Exit status: 0 valid (warnings allowed; for evidence, recognised), 1 invalid (not recognised),
+2 the input cannot be read or is not JSON (or the command line is wrong, or the output cannot be
+written).";
 
 /// A CLI failure that is not a verdict on the request: exit 2.
 struct Usage(String);
@@ -94,6 +98,11 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 _ => emit(Out::Stdout, &guide)?,
             }
             Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(feature = "evidence")]
+        "evidence" => {
+            let (format, input) = options(rest, &["text", "json"], true)?;
+            evidence(&format, input.as_deref().unwrap_or_default())
         }
         "rules" => {
             let (format, _) = options(rest, &["text", "markdown", "json"], false)?;
@@ -184,6 +193,93 @@ fn options(
     Ok((format, input))
 }
 
+/// `evidence`: what the output in `path` is and the facts read from it; exit 0 when it is
+/// recognised, 1 when it is not.
+#[cfg(feature = "evidence")]
+fn evidence(format: &str, path: &str) -> Result<ExitCode, Usage> {
+    use privatelink_prep::evidence::{self, Recognised, MAX_OUTPUT_BYTES};
+    let (name, text) = read_text(path, MAX_OUTPUT_BYTES as u64 + 1)?;
+    if text.len() > MAX_OUTPUT_BYTES {
+        return Err(Usage(format!(
+            "{name} is larger than {} KiB, the most of an output that is read",
+            MAX_OUTPUT_BYTES / 1024
+        )));
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or_default();
+        Usage(format!(
+            "{name} is not valid JSON: {what} (line {}, column {}); run the command with --output=json",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let output = evidence::recognise(&value);
+    let facts = output.as_ref().map(evidence::facts).unwrap_or_default();
+    let recognised = output.as_ref().map(|o| Recognised {
+        kind: o.kind().as_str(),
+        command: o.kind().command(),
+    });
+    if format == "json" {
+        #[derive(serde::Serialize)]
+        struct Shown<'a> {
+            recognised: &'a Option<Recognised>,
+            facts: &'a [evidence::Fact],
+        }
+        emit_json(
+            Out::Stdout,
+            // serde_json: the evidence types are serde's (the CLI's other JSON is `pretty`'s).
+            &serde_json::to_string_pretty(&Shown {
+                recognised: &recognised,
+                facts: &facts,
+            })
+            .unwrap_or_default(),
+        )?;
+    } else {
+        let mut out = String::new();
+        match &recognised {
+            Some(r) => {
+                out.push_str(&format!("{}: the output of {}\n", r.kind, r.command));
+                for f in &facts {
+                    out.push_str(&format!("  {}: {}\n", f.label, terminal::one_line(&f.value)));
+                }
+            }
+            None => out.push_str("not recognised: this is not the output of a command privatelink-prep reads (aws sts get-caller-identity, aws ec2 describe-vpc-endpoint-service-configurations, aws ec2 describe-vpc-endpoint-service-permissions, aws elbv2 describe-listeners, az account show, az network private-link-service show)\n"),
+        }
+        emit(Out::Stdout, &out)?;
+    }
+    Ok(if recognised.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Reads the input as UTF-8 text (at most `limit` bytes are read), with the name to report it
+/// by.
+#[cfg(feature = "evidence")]
+fn read_text(path: &str, limit: u64) -> Result<(String, String), Usage> {
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    let name = if path == "-" {
+        "standard input".into()
+    } else {
+        terminal::one_line(path).into_owned()
+    };
+    result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok((name, text))
+}
+
 /// Reads and checks the input; a read failure or non-JSON text is a usage-level failure.
 fn read(path: &str) -> Result<Checked, Usage> {
     let mut bytes = Vec::new();
@@ -260,8 +356,8 @@ fn write_all(w: &mut dyn Write, s: &[u8], end: &[u8]) -> io::Result<()> {
     w.flush()
 }
 
-fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
+fn json<T: privatelink_prep::pretty::ToJson + ?Sized>(v: &T) -> String {
+    privatelink_prep::pretty::to_string(v)
 }
 
 /// The report the way rustc and ruff print theirs.

@@ -113,7 +113,9 @@ pub fn all() -> &'static [Region] {
         for row in rows(AWS_TSV) {
             // region, partition, description, note
             let availability = match row[1] {
-                "aws" if row[3].contains("partitions.json only") => Availability::Announced,
+                "aws" if crate::text::contains(row[3], "partitions.json only") => {
+                    Availability::Announced
+                }
                 "aws" => Availability::Usable,
                 partition => Availability::OtherPartition(partition),
             };
@@ -127,9 +129,9 @@ pub fn all() -> &'static [Region] {
         for row in rows(AZURE_TSV) {
             // name, cloud, display name, flags
             let flags = row[3];
-            let availability = if flags.contains("sovereign") {
+            let availability = if crate::text::contains(flags, "sovereign") {
                 Availability::Sovereign(row[1])
-            } else if flags.contains("restricted-access") {
+            } else if crate::text::contains(flags, "restricted-access") {
                 Availability::Restricted
             } else {
                 Availability::Usable

@@ -79,6 +79,27 @@ pub struct Enablement {
     /// Optional: the name of Adobe's endpoint service (AWS) or Private Link service (Azure), once
     /// Adobe has sent it in the ticket.
     pub adobe_endpoint_service: Option<EndpointServiceName>,
+    /// What the customer's own cloud outputs confirmed, in the document's order: request-level
+    /// evidence first, then each endpoint service's. Empty without evidence.
+    pub verified: Vec<Verified>,
+}
+
+/// One declared value that an attached cloud command output confirmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    /// The declared field confirmed, e.g. `account_id` or `endpoint_services[0].ports`.
+    pub field: String,
+    /// What it is, e.g. `AWS account ID`.
+    pub label: &'static str,
+    /// The declared value as checked (an identifier, or ports such as `8443/TCP, 514/UDP`).
+    pub value: String,
+    /// What the output showed about it, e.g. `the account the AWS CLI ran in`: the tool's own
+    /// words, checked values and numbers only, never text from the output.
+    pub fact: String,
+    /// The command whose output showed it, e.g. `aws sts get-caller-identity`.
+    pub command: &'static str,
+    /// The evidence entry, e.g. `evidence[0]`.
+    pub evidence: String,
 }
 
 impl Enablement {

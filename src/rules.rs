@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Severity;
 use crate::diagnostic::Severity::{Error, Info, Warning};
+use crate::pretty::{Pretty, ToJson};
 
 /// One rule of the catalogue.
 #[derive(Debug, PartialEq, Eq, Serialize)]
@@ -33,19 +34,36 @@ pub struct Rule {
     pub source: &'static str,
 }
 
+impl ToJson for Rule {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("code", self.code);
+            w.field("severity", &self.severity);
+            w.field("field", self.field);
+            w.field("other_fields", self.other_fields);
+            w.field("title", self.title);
+            w.field("messages", self.messages);
+            w.field("help", self.help);
+            w.field("source", self.source);
+        });
+    }
+}
+
 const SRC_DOC: &str = "privatelink-service.txt";
 const SRC_FORMATS: &str = "rules.md, Identifier formats";
 const SRC_CHANGES: &str = "privatelink-service.txt, changing an existing PrivateLink configuration";
 // "Adobe's page" is Adobe's current PrivateLink page; the Markdown catalogue's header names it.
 const SRC_CHANGES_NOW: &str = "Adobe's page, Change PrivateLink configuration (\"for example\")";
 const SRC_SSH: &str = "Adobe's page, Limitations (SSH); secure-connections.md";
+const SRC_EVIDENCE: &str = "rules.md, Cloud command outputs";
 const SRC_AWS_IDS: &str =
     "rules.md, Identifier formats (AWS resource IDs: prefix and 8 or 17 hex digits, as vpce-)";
 
 macro_rules! rules {
-    ($($name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $([$($msg:literal),+ $(,)?],)? $help:literal, $source:expr;)*) => {
+    ($($(#[$attr:meta])* $name:ident = $code:literal, $sev:ident, $field:literal $(| $other:literal)*, $title:literal, $([$($msg:literal),+ $(,)?],)? $help:literal, $source:expr;)*) => {
         $(
             #[doc = $title]
+            $(#[$attr])*
             pub const $name: Rule = Rule {
                 code: $code,
                 severity: $sev,
@@ -58,7 +76,7 @@ macro_rules! rules {
             };
         )*
         /// Every rule, ordered by code.
-        pub static RULES: &[Rule] = &[$($name),*];
+        pub static RULES: &[Rule] = &[$($(#[$attr])* $name),*];
     };
 }
 
@@ -483,6 +501,143 @@ rules! {
          "{value} is a service of yours that this request adds, not Adobe's."],
         "Enter the name Adobe sends in its reply to the enablement ticket (workflow step 2), not one of your own services.",
         "privatelink-service.txt, Enablement workflow step 2";
+
+    // Evidence (issue 14): the customer's own cloud command outputs. PL899 is in every build: the
+    // page's main module, built without the evidence checks, says that it cannot read them.
+    #[cfg(feature = "evidence")]
+    EVIDENCE_ACCOUNT = "PL801", Error, "account_id", "The AWS commands ran in another account",
+        ["{entry} ({command}) shows the AWS account {account}, not {value}."],
+        "Enter the account the endpoint services and the connection belong to, or run the command with that account's credentials (--profile) and paste its output again.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PARTITION = "PL802", Error, "region", "The AWS commands ran outside the commercial partition",
+        ["{entry} ({command}) shows the partition {partition}: Adobe's principal is in the commercial partition aws, and PrivateLink permissions do not cross partitions."],
+        "Use an account of the commercial partition (aws), in a region such as us-east-1, and paste the output of its credentials.",
+        "rules.md, Regions (permissions do not cross partitions)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SUBSCRIPTION = "PL803", Error, "account_id", "The Azure commands ran in another subscription",
+        ["{entry} ({command}) shows the subscription {subscription}, which is neither {value} nor one of the other subscriptions that will connect."],
+        "Enter this subscription, add it to the other subscriptions that will connect, or select the right one (az account set --subscription=...) and paste the output again.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SUBSCRIPTION_STATE = "PL804", Warning, "account_id" | "azure.subscription_ids[]", "The Azure subscription is not enabled",
+        ["{entry} ({command}) shows the subscription {value} in the state {state}, not Enabled."],
+        "A subscription that is not enabled cannot create or keep connections: have it enabled before the ticket.",
+        "Microsoft Learn, Azure subscription states";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SOVEREIGN = "PL805", Error, "region", "The Azure commands ran in a sovereign cloud",
+        ["{entry} ({command}) shows the Azure cloud {environment}, not AzureCloud: Adobe Commerce runs in Azure's public cloud, and Private Link does not cross clouds."],
+        "Sign in to the public Azure cloud (az cloud set --name=AzureCloud) with the subscription of the request, and paste the output again.",
+        "rules.md, Regions (sovereign clouds cannot work)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_CLOUD = "PL806", Error, "cloud", "An output of the other cloud",
+        ["{entry} is the output of {command}, an {other} command, but the request is for {cloud}."],
+        "Attach the outputs of the request's cloud, or correct the cloud platform.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_UNRECOGNISED = "PL807", Warning, "evidence[]" | "endpoint_services[].evidence[]", "An output that is not recognised",
+        ["{label} is {what}, not the output of a command this tool reads; it is ignored.", "{label} is the output of {command}, which describes one endpoint service: attach it to the service it was run for; it is ignored here."],
+        "Paste the whole JSON output of one of the commands the guide gives, as the command prints it (--output=json).",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NOT_JSON = "PL808", Warning, "evidence[]" | "endpoint_services[].evidence[]", "An output that is not JSON",
+        ["{label} is not JSON ({why}); it is ignored.", "{label} has no output; it is ignored.", "{label} is {kib} KiB long, more than the {max} KiB of an output read; it is ignored."],
+        "Run the command with --output=json and paste all that it prints, from the first brace to the last.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_TOO_MANY = "PL809", Error, "evidence" | "endpoint_services[].evidence", "Too many outputs",
+        ["{label}: {count} outputs, more than the {max} that are read."],
+        "Attach one output per command: each command the guide gives prints all a check needs.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_SERVICE = "PL811", Error, "endpoint_services[].name", "The configuration is of another endpoint service",
+        ["{entry} ({command}) describes {other}, not {value}.", "{entry} ({command}) lists {count} endpoint services, none of them {value}."],
+        "Run the command for this endpoint service (--service-ids= its ID), or correct its name.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_SERVICE_STATE = "PL812", Error, "endpoint_services[].name", "The endpoint service is not available",
+        ["{entry} ({command}) shows {value} in the state {state}, not Available."],
+        "Adobe can connect only to an available endpoint service: wait until it is Available (or fix what failed), then paste the output again.",
+        "AWS EC2 API reference, ServiceConfiguration (ServiceState)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_LB_REGION = "PL813", Error, "endpoint_services[].name", "The load balancer is in another region",
+        ["{entry} ({command}) shows the load balancer of {value} in {inside}, not {region}."],
+        "An endpoint service and its Network Load Balancer are in the region of the request: run the command in that region (--region=...), or correct the region.",
+        "rules.md, Regions (same region)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_LB_ACCOUNT = "PL814", Error, "account_id", "An endpoint service belongs to another account",
+        ["{entry} ({command}) shows the load balancer of {service} in the account {account}, not {value}."],
+        "Enter the account that owns the endpoint services, or paste the output of that account's endpoint service.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_ACCEPTANCE = "PL815", Info, "endpoint_services[].name", "Connections to the endpoint service need acceptance",
+        ["{entry} ({command}) shows that {value} requires acceptance: Adobe's connection waits until you accept it."],
+        "After Adobe connects, accept its connection (aws ec2 accept-vpc-endpoint-connections; the guide gives the command).",
+        "rules.md, Customer-side commands";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NO_NLB = "PL816", Error, "prerequisites.nlb", "The endpoint service has no Network Load Balancer",
+        ["{entry} ({command}) shows no Network Load Balancer behind {value}.", "{entry} ({command}) shows {value} on a Gateway Load Balancer, not a Network Load Balancer."],
+        "Adobe connects to an interface endpoint service on a Network Load Balancer: create one for the application, then paste the output again.",
+        SRC_DOC;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PRINCIPAL = "PL821", Error, "endpoint_services[].principal_allowed", "Adobe's principal is not allowed on the endpoint service",
+        ["{entry} ({command}) allows {principals}, not Adobe's principal arn:aws:iam::402592597372:root.", "{entry} ({command}) allows no principal, so not Adobe's arn:aws:iam::402592597372:root."],
+        "Allow it (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals=arn:aws:iam::402592597372:root; the guide gives the command), then paste the permissions again.",
+        SRC_DOC;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_EVERYONE = "PL822", Warning, "endpoint_services[].principal_allowed", "Every AWS account is allowed on the endpoint service",
+        ["{entry} ({command}) allows every principal (*), Adobe's among them."],
+        "With * any AWS account may request a connection: allow arn:aws:iam::402592597372:root alone and remove *, unless you accept each connection yourself.",
+        "AWS PrivateLink guide, Manage permissions";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PORT = "PL823", Error, "endpoint_services[].ports[].port", "No listener carries the port",
+        ["{entry} ({command}) has no listener on port {value}; its listeners are {listeners}."],
+        "Add a listener on this port to the Network Load Balancer, or correct the port, then paste the listeners again.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PROTOCOL = "PL824", Error, "endpoint_services[].ports[].protocol", "The listener on the port carries another protocol",
+        ["{entry} ({command}) has the listener {listener} on port {port}, which does not carry {protocol}."],
+        "Give the protocol the listener carries (TCP for TCP and TLS listeners, UDP for UDP; TCP_UDP carries both), or change the listener.",
+        "rules.md, Cloud command outputs (an NLB's protocols)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NOT_NLB = "PL825", Warning, "endpoint_services[].evidence[]", "The listeners are not of a Network Load Balancer",
+        ["{label} lists the listeners of the load balancer {lb}, which is not a Network Load Balancer."],
+        "An endpoint service sends its connections to a Network Load Balancer: paste the listeners of that one (--load-balancer-arn= its ARN).",
+        SRC_DOC;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_LB = "PL826", Warning, "endpoint_services[].evidence[]", "The listeners are of another load balancer",
+        ["{label} lists the listeners of the load balancer {lb}, which is not one of this endpoint service's load balancers."],
+        "Paste the listeners of the Network Load Balancer that the service configuration names.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_OTHER_PLS = "PL831", Error, "endpoint_services[].name", "The output is of another Private Link service",
+        ["{entry} ({command}) describes {other}, not {value}."],
+        "Run the command for this Private Link service (--ids= its resource ID), or correct the resource ID or alias.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PLS_LOCATION = "PL832", Error, "endpoint_services[].name", "The Private Link service is in another region",
+        ["{entry} ({command}) shows {value} in {location}, not {region}."],
+        "A Private Link service Adobe connects to is in the region of the request: correct the region, or name a service in it.",
+        "rules.md, Regions (same region)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PLS_SUBSCRIPTION = "PL833", Error, "account_id", "A Private Link service belongs to another subscription",
+        ["{entry} ({command}) shows {service} in the subscription {subscription}, which is neither {value} nor one of the other subscriptions that will connect."],
+        "Enter the subscription of the Private Link services, or add it to the other subscriptions that will connect.",
+        SRC_EVIDENCE;
+    #[cfg(feature = "evidence")]
+    EVIDENCE_PLS_STATE = "PL834", Error, "endpoint_services[].name", "The Private Link service is not provisioned",
+        ["{entry} ({command}) shows {value} in the provisioning state {state}, not Succeeded."],
+        "Adobe can connect only to a Private Link service whose provisioning succeeded: fix or wait for it, then paste the output again.",
+        "Azure REST API reference, PrivateLinkService (provisioningState)";
+    #[cfg(feature = "evidence")]
+    EVIDENCE_NO_FRONTEND = "PL835", Error, "prerequisites.nlb", "The Private Link service has no load balancer frontend",
+        ["{entry} ({command}) shows no load balancer frontend IP configuration behind {value}."],
+        "A Private Link service needs a Standard Load Balancer's frontend IP configuration: add one, then paste the output again.",
+        "rules.md, Corrections (Azure load balancer)";
+    EVIDENCE_UNAVAILABLE = "PL899", Error, "evidence" | "endpoint_services[].evidence", "Cloud command outputs need the evidence checks",
+        ["The request holds cloud command outputs, which this build does not read: a verdict without them could be wrong."],
+        "Check the request where the evidence checks run (the page loads them when an output is pasted; the CLI has them), or remove the outputs.",
+        SRC_EVIDENCE;
 }
 
 impl Rule {

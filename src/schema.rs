@@ -76,6 +76,24 @@ struct Enablement {
     /// Optional: your network's IDs, to fill in the guide's commands.
     customer_network: Option<CustomerNetwork>,
     adobe_endpoint_service: Option<AdobeEndpointService>,
+    /// Optional: outputs of read-only cloud commands about the request as a whole
+    /// (`aws sts get-caller-identity`, `az account show`); see Evidence.
+    evidence: Option<Evidence>,
+}
+
+/// Outputs of read-only cloud commands, each recognised by its shape; an output that is not
+/// recognised is a warning and is ignored.
+#[derive(Deserialize, JsonSchema)]
+struct Evidence(#[schemars(length(max = 20))] Vec<EvidenceEntry>);
+
+/// One cloud command output.
+#[derive(Deserialize, JsonSchema)]
+struct EvidenceEntry {
+    /// Where it came from, for the reader (e.g. the command line); never read by the checks.
+    #[schemars(length(max = 1000))]
+    source: Option<String>,
+    /// The command's JSON output: as JSON, or as the text it printed (at most 256 KiB).
+    output: serde_json::Value,
 }
 
 /// A request to change a PrivateLink setup that is already in place.
@@ -183,6 +201,9 @@ struct EndpointService {
     #[schemars(length(min = 1))]
     ports: Vec<PortEntry>,
     principal_allowed: Option<PrincipalAllowed>,
+    /// Optional: outputs of read-only cloud commands about this service (its configuration,
+    /// permissions and listeners on AWS, the Private Link service on Azure).
+    evidence: Option<Evidence>,
 }
 
 /// AWS: must be `true`, Adobe's principal `arn:aws:iam::402592597372:root` is allowed on the

@@ -151,6 +151,26 @@ impl CommandLine {
         }
     }
 
+    /// `flag=value` as one word, the value quoted when it needs to be; the placeholder in its
+    /// place when the value is unknown.
+    pub fn opt(
+        mut self,
+        flag: &'static str,
+        v: Option<impl Into<String>>,
+        p: &'static str,
+    ) -> Self {
+        let value = match v {
+            Some(v) => Word::Value(v.into()),
+            None => Word::Placeholder(p),
+        };
+        self.words.push(Word::Joined(vec![
+            Word::Fixed(flag),
+            Word::Fixed("="),
+            value,
+        ]));
+        self
+    }
+
     /// `flag` followed by a known value (as [`CommandLine::arg`]) or the placeholder.
     pub fn arg_or(
         self,

@@ -8,6 +8,17 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
+/// True when `needle` occurs in `hay`. A plain byte search instead of `str::contains` with a
+/// text pattern, whose two-way searcher (and the panic message of its slicing, with its Unicode
+/// tables) costs the page's module about 3 KB gzip; the needles here are a few letters long.
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
 /// Beyond this many edits, [`edit_distance`] stops counting exactly.
 const EXACT_EDITS: usize = 8;
 

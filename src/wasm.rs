@@ -1,6 +1,5 @@
 //! The browser binding: converts JS values to the core's types and back, nothing more.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "boundary-bench")]
@@ -10,6 +9,7 @@ use serde_json::Value;
 
 use crate::check::{Checked, MAX_DEPTH, MAX_DOCUMENT_BYTES};
 use crate::host::{self, Kind, Mark, Step, Unjson, Unreadable};
+use crate::pretty::{Pretty, ToJson};
 use crate::regions::{self, Cloud};
 use crate::rules::RULES;
 use crate::{render, Format, Report};
@@ -80,14 +80,39 @@ export interface RegionInfo {
 }
 "#;
 
-/// Core output as a JS value, by way of JSON text. serde_json's pretty serializer is in the module
-/// anyway (the JSON ticket and guide), and `JSON.parse` costs less than a second, JS-facing
-/// serializer (serde-wasm-bindgen: about 3 KB gzip); pretty rather than compact for the same reason.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // Cannot fail: every map key the core serializes is a string.
+/// Core output as a JS value, by way of JSON text. The pretty JSON writer is in the module anyway
+/// (the JSON ticket and guide), and `JSON.parse` costs less than a second, JS-facing serializer
+/// (serde-wasm-bindgen: about 3 KB gzip); pretty rather than compact for the same reason.
+fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    json_parse(&crate::pretty::to_string(value))
+}
+
+// The four JS built-ins the module calls, imported here rather than through js-sys: js-sys's
+// declarations of closure-taking functions keep wasm-bindgen's closure adapters in the module's
+// function table (about 2.5 KB) though the module never makes a closure.
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse(text)`.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    /// `Reflect.set(target, key, value)`.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+    /// `new Object()`.
+    #[wasm_bindgen(js_name = Object)]
+    type PlainObject;
+    #[wasm_bindgen(constructor, js_class = "Object")]
+    fn new_object() -> PlainObject;
+}
+
+/// The evidence outputs (feature `evidence`, the second module only) as JS values, through
+/// serde_json: their types hold `serde_json::Value`s. The main module links none of it.
+#[cfg(feature = "evidence")]
+fn to_js_serde<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    // Cannot fail: every map key the evidence types serialize is a string.
     let text = serde_json::to_string_pretty(value)
         .map_err(|_| JsError::new("The result could not be written as JSON."))?;
-    js_sys::JSON::parse(&text)
+    json_parse(&text)
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -277,9 +302,9 @@ fn invalid(report: &Report, what: &str) -> Result<JsValue, JsValue> {
     } else {
         format!("The request has {errors} errors; no {what} was rendered.")
     };
-    let err = js_sys::Error::new(&message);
-    js_sys::Reflect::set(&err, &JsValue::from_str("report"), &to_js(report)?)?;
-    Ok(err.into())
+    let err: JsValue = JsError::new(&message).into();
+    reflect_set(&err, &JsValue::from_str("report"), &to_js(report)?)?;
+    Ok(err)
 }
 
 /// The rule catalogue.
@@ -294,22 +319,31 @@ pub fn rules() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "FieldLabels")]
 pub fn labels(cloud: &str) -> Result<JsValue, JsValue> {
     let cloud = Cloud::parse(cloud);
-    let out = js_sys::Object::new();
+    let out: JsValue = PlainObject::new_object().into();
     for l in crate::labels::all() {
-        js_sys::Reflect::set(
+        reflect_set(
             &out,
             &JsValue::from_str(l.field),
             &JsValue::from_str(l.on(cloud)),
         )?;
     }
-    Ok(out.into())
+    Ok(out)
 }
 
-#[derive(Serialize)]
 struct RegionInfo {
     code: &'static str,
     name: &'static str,
     restricted: bool,
+}
+
+impl ToJson for RegionInfo {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("code", self.code);
+            w.field("name", self.name);
+            w.field("restricted", &self.restricted);
+        });
+    }
 }
 
 /// The regions of `cloud` (`aws` or `azure`) that a request may name; empty for another cloud.
@@ -495,7 +529,7 @@ pub fn guide_data(
     let req = checked_request(&request, "guide")?;
     // The JSON rendering is the guide's data; parsing it in JS reuses that one serializer
     // instead of monomorphizing a second one for the module (a few KB).
-    js_sys::JSON::parse(&crate::guide::render(&req, Format::Json))
+    json_parse(&crate::guide::render(&req, Format::Json))
 }
 
 fn date(iso: &JsValue) -> Result<crate::dates::Date, JsValue> {
@@ -546,4 +580,88 @@ pub fn text_findings(
     to_js(&Report::new(host::text_findings(
         &text.as_string().unwrap_or_default(),
     )))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+#[cfg(feature = "evidence")]
+const TS_EVIDENCE_TYPES: &str = r#"
+/** Where an output belongs: "" for the request as a whole, or "endpoint_services[i]". */
+export type EvidenceTarget = "" | `endpoint_services[${number}]`;
+/** One fact read from an output. */
+export interface EvidenceFact {
+  /** Stable name, e.g. "account", "service_name", "listener". */
+  fact: string;
+  label: string;
+  value: string;
+}
+/** An empty field of the request that the output would fill, with the value as the document holds it. */
+export interface EvidenceFill {
+  field: string;
+  value: unknown;
+}
+/** evidenceRead(request, attachTo, output): one pasted output read against the request. */
+export interface EvidenceReading {
+  /** What the output is, or null when it is not recognised (a diagnostic says why). */
+  recognised: { kind: string; command: string } | null;
+  facts: EvidenceFact[];
+  fills: EvidenceFill[];
+  /** The evidence diagnostics (PL8xx) of the request with this output as its only evidence. */
+  diagnostics: Diagnostic[];
+}
+/** One read-only command to run; its output belongs to `attachTo`. */
+export interface EvidenceCommand {
+  attachTo: EvidenceTarget;
+  kind: string;
+  command: string;
+  purpose: string;
+}
+"#;
+
+/// The host's request as a JSON value (values JSON cannot hold become null); `Null` when it
+/// cannot be read at all.
+#[cfg(feature = "evidence")]
+fn document(request: &JsValue) -> Value {
+    let read = read(
+        request,
+        (8 * MAX_DOCUMENT_BYTES) as f64,
+        (MAX_DOCUMENT_BYTES / 2) as f64,
+        MAX_DEPTH as f64,
+    );
+    let text = read
+        .ok()
+        .and_then(|r| r.strip_prefix("ok\n").map(str::to_owned));
+    text.and_then(|t| host::json::parse(t.split_once('\n').map_or("", |(_, t)| t)))
+        .unwrap_or(Value::Null)
+}
+
+/// Reads one pasted output (`output`, the text the customer pasted) against the request, as
+/// evidence of the request as a whole (`attachTo` `""`) or of `endpoint_services[i]`: what it
+/// is, its facts, the empty fields it would fill, and its diagnostics. Throws for an
+/// `attachTo` or `output` that is not such a string.
+#[cfg(feature = "evidence")]
+#[wasm_bindgen(js_name = evidenceRead, unchecked_return_type = "EvidenceReading")]
+pub fn evidence_read(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(js_name = attachTo, unchecked_param_type = "EvidenceTarget")] attach_to: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] output: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (Some(attach_to), Some(output)) = (attach_to.as_string(), output.as_string()) else {
+        return Err(JsError::new(
+            "evidenceRead(request, attachTo, output) needs attachTo and output as strings.",
+        )
+        .into());
+    };
+    let reading = crate::evidence::read(&document(&request), &attach_to, &output)
+        .map_err(|e| JsValue::from(JsError::new(&e)))?;
+    to_js_serde(&reading)
+}
+
+/// The read-only commands whose outputs the evidence checks read, filled with the request's
+/// values (placeholders for what it does not hold yet).
+#[cfg(feature = "evidence")]
+#[wasm_bindgen(js_name = evidenceCommands, unchecked_return_type = "EvidenceCommand[]")]
+pub fn evidence_commands(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js_serde(&crate::evidence::commands(&document(&request)))
 }

@@ -74,6 +74,25 @@ fn the_examples_are_valid_and_typed() {
     assert_eq!(to.as_str(), "1b4e28ba-2fa1-11d2-883f-0016d3cca427");
 }
 
+/// `Request::as_change` and `as_enablement`, the accessors a host uses instead of a `match`.
+#[test]
+fn a_request_is_one_kind_or_the_other() {
+    let change = case(AWS, json!({}), &[]).request.unwrap();
+    assert_eq!(
+        change.as_change().map(|c| c.company.as_str()),
+        Some("Acme Outdoor, Inc.")
+    );
+    assert_eq!(change.as_enablement(), None);
+    let enablement = case("aws-unidirectional.json", json!({}), &[])
+        .request
+        .unwrap();
+    assert_eq!(
+        enablement.as_enablement().map(|e| e.company.as_str()),
+        Some("Example Retail GmbH")
+    );
+    assert_eq!(enablement.as_change(), None);
+}
+
 #[test]
 fn kind_is_case_insensitive() {
     case(AWS, json!({"kind": "Change"}), &[]);

@@ -193,6 +193,8 @@ fn version_and_help() {
     assert!(text(&out.stdout).contains("privatelink-prep check"));
 }
 
+// docs/rules.md holds the whole catalogue, evidence rules included.
+#[cfg(feature = "evidence")]
 #[test]
 fn rules_markdown_is_docs_rules_md() {
     let out = run(&["rules", "--format", "markdown"], None);
@@ -322,4 +324,93 @@ fn non_utf8_input_says_so() {
         text(&out.stderr),
         format!("privatelink-prep: cannot read {name}: it is not UTF-8 text\n")
     );
+}
+
+/// `evidence`: what an output is and the facts read from it; exit 0 recognised, 1 not, 2 not
+/// JSON or unreadable.
+#[cfg(feature = "evidence")]
+#[test]
+fn evidence_prints_what_an_output_is_and_its_facts() {
+    let path = common::path("tests/evidence/aws-caller-identity.json");
+    let out = run(&["evidence", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        "aws-caller-identity: the output of aws sts get-caller-identity\n  AWS account ID: 123456789012\n  AWS partition: aws\n"
+    );
+    let listeners =
+        std::fs::read_to_string(common::path("tests/evidence/aws-listeners.json")).unwrap();
+    let out = run(&["evidence", "--format", "json", "-"], Some(&listeners));
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["recognised"]["kind"], "aws-listeners");
+    assert_eq!(v["recognised"]["command"], "aws elbv2 describe-listeners");
+    assert_eq!(v["facts"][1]["value"], "UDP 514");
+}
+
+#[cfg(feature = "evidence")]
+#[test]
+fn evidence_exit_codes_follow_the_other_commands() {
+    let out = run(&["evidence", "-"], Some(r#"{"Reservations": []}"#));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).starts_with("not recognised: "));
+    let out = run(&["evidence", "--format=json", "-"], Some("[]"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "{\n  \"recognised\": null,\n  \"facts\": []\n}\n"
+    );
+    let out = run(&["evidence", "-"], Some("Account  123456789012"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "privatelink-prep: standard input is not valid JSON: expected value (line 1, column 1); run the command with --output=json\n"
+    );
+    assert!(out.stdout.is_empty());
+    let big = format!("\"{}\"", "x".repeat(300 * 1024));
+    let out = run(&["evidence", "-"], Some(&big));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "privatelink-prep: standard input is larger than 256 KiB, the most of an output that is read\n"
+    );
+    let out = run(&["evidence", "--format", "markdown", "-"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[cfg(feature = "evidence")]
+#[test]
+fn evidence_values_reach_the_terminal_escaped() {
+    let doc = "{\"UserId\":\"x\",\"Account\":\"123456789012\",\"Arn\":\"arn:aws\\u001b]0;pwned\\u0007:iam::1:u\"}";
+    let out = run(&["evidence", "-"], Some(doc));
+    assert_eq!(out.status.code(), Some(0));
+    let shown = text(&out.stdout);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains("AWS partition: aws\\u{1b}]0;pwned\\u{7}"),
+        "{shown:?}"
+    );
+}
+
+#[cfg(feature = "evidence")]
+#[test]
+fn check_and_ticket_read_evidence_in_the_document() {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&common::request("aws-bidirectional.json")).unwrap();
+    let caller: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::path("tests/evidence/aws-caller-identity.json")).unwrap(),
+    )
+    .unwrap();
+    doc["evidence"] =
+        serde_json::json!([{ "source": "aws sts get-caller-identity", "output": caller }]);
+    let out = run(&["ticket", "-"], Some(&doc.to_string()));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("  - AWS account ID 123456789012: the account the AWS CLI ran in (from aws sts get-caller-identity)\n"));
+    doc["evidence"][0]["output"]["Account"] = "111122223333".into();
+    let out = run(&["check", "-"], Some(&doc.to_string()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("error[PL801]: Cloud output 1 (aws sts get-caller-identity) shows the AWS account 111122223333, not \"123456789012\".\n  --> account_id\n"));
 }

@@ -83,6 +83,10 @@ fn iso_dates_only() {
         "2026-13-01",
         "",
         "2026-01-09Z",
+        // One separator wrong, the other right: both must be hyphens.
+        "2026-01/09",
+        "2026/01-09",
+        "2026/01/09",
     ] {
         assert_eq!(Date::parse(bad), None, "{bad}");
     }

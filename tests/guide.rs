@@ -238,14 +238,17 @@ fn udp_ports_are_not_tested_with_curl() {
 }
 
 /// The command with quoted strings, placeholders and the one captured command substitution of
-/// the Azure IP lookup (`nic="$(…)" && … "$nic"`) taken out: what the shell reads as syntax.
+/// the Azure IP lookup (`nic="$(…)" && … "$nic"`) and of the listeners of an endpoint
+/// service's load balancer (`nlb="$(…)" && … "$nlb"`) taken out: what the shell reads as syntax.
 fn syntax(command: &str) -> String {
     let mut out = String::new();
     let mut quoted = false;
     let command = command
         .replacen("nic=\"$(", " ", 1)
+        .replacen("nlb=\"$(", " ", 1)
         .replacen(")\" && ", " ", 1)
-        .replace("\"$nic\"", " ");
+        .replace("\"$nic\"", " ")
+        .replace("\"$nlb\"", " ");
     for c in command.chars() {
         match c {
             '\'' => quoted = !quoted,

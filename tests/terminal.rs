@@ -206,3 +206,15 @@ fn a_closed_pipe_stays_quiet() {
         assert_eq!(out.status.code(), Some(0), "{command}");
     }
 }
+
+/// `terminal::json` on text of one line (compact JSON, as a library user may write it): DEL,
+/// C1 controls, overrides and separators are `\uXXXX` escapes, as in the CLI's pretty JSON.
+#[test]
+fn one_line_json_is_escaped_too() {
+    use privatelink_prep::terminal;
+    assert_eq!(
+        terminal::json("{\"a\":\"x\u{7f}\u{9b}\u{202e}\u{2028}\u{e0041}y\"}"),
+        "{\"a\":\"x\\u007f\\u009b\\u202e\\u2028\\udb40\\udc41y\"}"
+    );
+    assert_eq!(terminal::json("{\"a\":\"Zürich\"}"), "{\"a\":\"Zürich\"}");
+}

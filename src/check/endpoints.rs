@@ -13,7 +13,7 @@ use super::ports::Direction;
 use super::Checker;
 
 /// The fields of one endpoint service entry.
-const ENDPOINT_FIELDS: &[&str] = &["name", "ports", "principal_allowed"];
+const ENDPOINT_FIELDS: &[&str] = &["name", "ports", "principal_allowed", "evidence"];
 /// The fields of `prerequisites`.
 const PREREQUISITE_FIELDS: &[&str] = &["nlb", "endpoint_service", "interface_endpoint"];
 
@@ -120,11 +120,24 @@ impl Checker {
                 cloud,
                 Direction::FromAdobe,
             );
-            self.principal(
-                entry.get("principal_allowed"),
-                &format!("{at}.principal_allowed"),
-                cloud,
+            let declared = entry.get("principal_allowed");
+            #[cfg(feature = "evidence")]
+            let granted = self.service_evidence(
+                entry.get("evidence"),
+                &super::evidence::Service {
+                    at: &at,
+                    name: name.as_ref(),
+                    ports: ports.as_deref(),
+                    principal_allowed: declared == Some(&Value::Bool(true)),
+                },
+                region,
             );
+            #[cfg(not(feature = "evidence"))]
+            let granted = false;
+            // A grant the permissions output proves makes the confirmation true.
+            if !(granted && matches!(declared, None | Some(Value::Null | Value::Bool(_)))) {
+                self.principal(declared, &format!("{at}.principal_allowed"), cloud);
+            }
             self.unknown_fields(entry, ENDPOINT_FIELDS, &at);
             if let (Some(name), Some(ports)) = (name, ports) {
                 out.push(EndpointService { name, ports });

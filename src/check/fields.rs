@@ -8,7 +8,7 @@ use crate::ids::{AwsAccountId, ProjectId, SubscriptionId, ADOBE_AWS_ACCOUNT};
 use crate::regions::{self, Availability, Cloud, Lookup, Region};
 use crate::request::{Account, Environment};
 use crate::rules;
-use crate::text::{edit_distance, is_one_line, is_uuid, key, quote};
+use crate::text::{contains, edit_distance, is_one_line, is_uuid, key, quote};
 
 use super::{number_text, uuid_repair, Checker, Got, MAX_COMPANY_CHARS};
 
@@ -44,14 +44,17 @@ impl Checker {
             return Some(c);
         }
         let k = key(s);
-        let guess = if k.contains("amazon") || k.contains("aws") || edit_distance(&k, "aws") <= 1 {
-            Some("aws")
-        } else if k.contains("azure") || k.contains("microsoft") || edit_distance(&k, "azure") <= 2
-        {
-            Some("azure")
-        } else {
-            None
-        };
+        let guess =
+            if contains(&k, "amazon") || contains(&k, "aws") || edit_distance(&k, "aws") <= 1 {
+                Some("aws")
+            } else if contains(&k, "azure")
+                || contains(&k, "microsoft")
+                || edit_distance(&k, "azure") <= 2
+            {
+                Some("azure")
+            } else {
+                None
+            };
         let mut d = self.diag(&rules::CLOUD_UNKNOWN, "cloud", 0, &[("value", &quote(s))]);
         if let Some(g) = guess {
             d = d.with_suggestion(g);
@@ -339,7 +342,7 @@ impl Checker {
             return;
         }
         let mut d = self.diag(&rules::PLAN_UNKNOWN, "plan", 0, &[("value", &quote(s))]);
-        if key(s).contains("pro") {
+        if contains(&key(s), "pro") {
             d = d.with_suggestion("pro");
         }
         self.push(d);
@@ -422,9 +425,9 @@ impl Checker {
             "bidirectional" => return Some("bidirectional"),
             _ => {}
         }
-        let guess = if k.starts_with("uni") || k.contains("oneway") {
+        let guess = if k.starts_with("uni") || contains(&k, "oneway") {
             Some("unidirectional")
-        } else if k.starts_with("bi") || k.contains("twoway") {
+        } else if k.starts_with("bi") || contains(&k, "twoway") {
             Some("bidirectional")
         } else {
             None
@@ -477,7 +480,7 @@ fn not_eligible(path: String, typed: &str, lower: &str) -> Diagnostic {
 /// `aws sts get-caller-identity` (`"Account": "123456789012"`), pasted whole: its first run of
 /// exactly 12 digits.
 fn account_in_paste(s: &str) -> Option<AwsAccountId> {
-    if !(s.contains("arn:") || s.contains("ccount")) {
+    if !(contains(s, "arn:") || contains(s, "ccount")) {
         return None;
     }
     s.split(|c: char| !c.is_ascii_digit())

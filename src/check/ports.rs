@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::regions::Cloud;
 use crate::request::{PortSpec, Protocol};
 use crate::rules;
-use crate::text::{is_one_line, quote};
+use crate::text::{contains, is_one_line, quote};
 
 use super::{number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
@@ -253,7 +253,9 @@ impl Checker {
         }
         if numbers.len() >= 2 && numbers.iter().all(valid) {
             // "8000-8010": a range of ports.
-            if numbers.len() == 2 && only(&['-', ' ', '.']) && (t.contains('-') || t.contains(".."))
+            if numbers.len() == 2
+                && only(&['-', ' ', '.'])
+                && (t.contains('-') || contains(t, ".."))
             {
                 let (first, last) = (numbers[0].parse::<u32>(), numbers[1].parse::<u32>());
                 if let (Ok(first), Ok(last)) = (first, last) {
@@ -306,10 +308,10 @@ impl Checker {
 /// that mention SFTP (`SFTP over SSH`), a file transfer service Adobe lists as one to open.
 fn is_ssh_service(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    if lower.contains("sftp") {
+    if contains(&lower, "sftp") {
         return false;
     }
-    lower.contains("secure shell")
+    contains(&lower, "secure shell")
         || lower
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| w == "ssh" || w == "sshd" || w == "openssh")

@@ -1,0 +1,52 @@
+//! Without the cargo feature `evidence` (the page's main module): a document that holds
+//! evidence gets one clear error rather than a verdict that ignores it. Run with
+//! `cargo test --no-default-features --test evidence_off`.
+#![cfg(not(feature = "evidence"))]
+
+mod common;
+
+use common::request;
+use privatelink_prep::check;
+use serde_json::{json, Value};
+
+fn doc() -> Value {
+    serde_json::from_str(&request("aws-bidirectional.json")).unwrap()
+}
+
+fn errors(d: &Value) -> Vec<(&'static str, String, String)> {
+    check(d)
+        .report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code.starts_with("PL8"))
+        .map(|d| (d.code, d.field, d.message))
+        .collect()
+}
+
+#[test]
+fn evidence_anywhere_is_one_error_pl899() {
+    let output = json!({"UserId": "AIDASAMPLEUSERID", "Account": "123456789012", "Arn": "arn:aws:iam::123456789012:user/DevAdmin"});
+    let mut d = doc();
+    d["evidence"] = json!([{ "output": output }]);
+    d["endpoint_services"][1]["evidence"] = json!([{ "output": output }]);
+    assert_eq!(
+        errors(&d),
+        [(
+            "PL899",
+            "evidence".to_string(),
+            "The request holds cloud command outputs, which this build does not read: a verdict without them could be wrong."
+                .to_string()
+        )]
+    );
+    assert!(!check(&d).report.valid);
+    let mut d = doc();
+    d["endpoint_services"][1]["evidence"] = json!([{ "output": output }]);
+    let got = errors(&d);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, "endpoint_services[1].evidence");
+    // An empty list holds nothing: the request is checked as usual.
+    let mut d = doc();
+    d["evidence"] = json!([]);
+    assert!(errors(&d).is_empty());
+    assert!(check(&d).report.valid);
+}
