@@ -5,14 +5,27 @@
 // after the first visit. The page loads it as part of the bundle www/pkg/page.js
 // (scripts/bundle.mjs), so it finds nothing relative to its own URL.
 import { load, inlined } from './core.js';
-import { DRAFT_KEY } from './drafts.js';
+import { DRAFT_KEY, readDraft } from './drafts.js';
+import { holdsEvidence, loadEvidence } from './evidence.js';
 import { h } from './dom.js';
 import { mountForm } from './workbar.js';
 
 const root = document.getElementById('app');
 
+/**
+ * The core the form checks with: the main module, and first the evidence module when the draft
+ * holds pasted outputs, so that they are checked from the first verdict on (if it cannot load,
+ * the form says so in the evidence panel and the main module checks).
+ */
+async function loadCore() {
+  const core = await load();
+  const draft = readDraft(DRAFT_KEY);
+  if (draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
+  return core;
+}
+
 function start() {
-  const loading = load();
+  const loading = loadCore();
   root.replaceChildren();
   // User timings for scripts/lighthouse.sh: the form is usable (typeable, draft restored), and
   // its first verdict is on screen (after the module has loaded).
@@ -43,7 +56,7 @@ function showFailure(app, err, retrying = false) {
   const box = loadFailure(err, async () => {
     box.replaceChildren(h('p', { class: 'loading-text', role: 'status', text: 'Loading the checker…' }));
     try {
-      const core = await load();
+      const core = await loadCore();
       box.remove();
       app.setCore(core);
     } catch (again) {
