@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the module's bytes go. Builds a copy of the optimised module that keeps its function names
-# (the same cargo output, wasm-bindgen and wasm-opt -Oz as scripts/build.sh, plus -g), then prints:
+# (the same cargo output, wasm-bindgen and wasm-opt passes as scripts/build.sh, plus -g), then prints:
 #   1. its sections, raw and gzip -9 (code, data: the strings and tables, the rest);
 #   2. what each root keeps alive (twiggy dominators): e.g. wasm::checked is the checker that
 #      validate, renderTicket and the guide share, guide::render the guide; the data segments show
@@ -22,12 +22,14 @@ if ! command -v twiggy >/dev/null 2>&1; then
   cargo install twiggy --version "$TWIGGY_VERSION"
 fi
 
-say "cargo build --lib --release --target wasm32-unknown-unknown"
-cargo build --lib --release --target wasm32-unknown-unknown
+# The page's main module: without the evidence checks, as scripts/build.sh builds it.
+say "cargo build --lib --release --target wasm32-unknown-unknown --no-default-features"
+cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
 out="target/size"
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/privatelink_prep.wasm
-wasm-opt -Oz -g \
+# The passes of scripts/build.sh.
+wasm-opt -Oz --flatten --rereloop -Oz -Oz --converge -g \
   --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-multivalue --enable-mutable-globals \
   "$out/privatelink_prep_bg.wasm" -o "$out/named.wasm"
