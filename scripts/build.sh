@@ -52,6 +52,15 @@ js_bytes="$(stat -c %s "$out/privatelink_prep.js")"
 printf 'wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' "$raw_bytes" "$gz_bytes" "$wasm"
 printf 'js glue: %s bytes raw, %s bytes gzip -9\n' "$js_bytes" "$(gzip -9 -c "$out/privatelink_prep.js" | wc -c)"
 
+# The main module's budget (issue 12): 88,000 bytes gzip -9. scripts/size.sh fails over it and
+# shows where the bytes go. Reported here, not yet fatal: the module is still over it (see
+# scripts/size.sh); once under, this becomes a `die` so the budget cannot silently be lost.
+WASM_BUDGET_GZ=88000
+if [ "$gz_bytes" -gt "$WASM_BUDGET_GZ" ]; then
+  printf 'wasm: OVER BUDGET by %s bytes gzip -9 (budget %s; bash scripts/size.sh shows where they go)\n' \
+    "$((gz_bytes - WASM_BUDGET_GZ))" "$WASM_BUDGET_GZ"
+fi
+
 # The page's bundle (every build: it depends on www/ as well as on the glue, and www/pkg may just
 # have been recreated): www/pkg/page.js (www/main.js and its imports, the glue included) and
 # www/pkg/page.css (style.css + work.css), both minified; prints their sizes, raw and gzip -9.
