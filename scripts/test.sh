@@ -42,6 +42,12 @@ step "cargo fmt --check" - cargo fmt --all -- --check
 step "cargo clippy (native)" - cargo clippy --all-targets -- -D warnings
 step "cargo clippy (wasm32)" - cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 step "cargo test (native)" cargo-native cargo test
+# The page's main module is built without the evidence checks: the files that concern it, so.
+step "cargo clippy (wasm32, no evidence feature)" - \
+  cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+step "cargo test (native, no evidence feature)" cargo-native-no-evidence \
+  cargo test --no-default-features --test evidence_off --test catalogue --test wording \
+  --test ticket --test guide --test cli
 step "cargo build --bin privatelink-prep" - cargo build --bin privatelink-prep
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner

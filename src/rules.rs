@@ -546,7 +546,7 @@ rules! {
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]
     EVIDENCE_TOO_MANY = "PL809", Error, "evidence" | "endpoint_services[].evidence", "Too many outputs",
-        ["{label} holds {count} outputs, more than the {max} read."],
+        ["{label}: {count} outputs, more than the {max} that are read."],
         "Attach one output per command: each command the guide gives prints all a check needs.",
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]
@@ -606,7 +606,7 @@ rules! {
         SRC_DOC;
     #[cfg(feature = "evidence")]
     EVIDENCE_OTHER_LB = "PL826", Warning, "endpoint_services[].evidence[]", "The listeners are of another load balancer",
-        ["{label} lists the listeners of the load balancer {lb}, which is not one of this endpoint service."],
+        ["{label} lists the listeners of the load balancer {lb}, which is not one of this endpoint service's load balancers."],
         "Paste the listeners of the Network Load Balancer that the service configuration names.",
         SRC_EVIDENCE;
     #[cfg(feature = "evidence")]

@@ -105,16 +105,6 @@ extern "C" {
     fn new_object() -> PlainObject;
 }
 
-/// The evidence outputs (feature `evidence`, the second module only) as JS values, through
-/// serde_json: their types hold `serde_json::Value`s. The main module links none of it.
-#[cfg(feature = "evidence")]
-fn to_js_serde<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // Cannot fail: every map key the evidence types serialize is a string.
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|_| JsError::new("The result could not be written as JSON."))?;
-    json_parse(&text)
-}
-
 #[wasm_bindgen(inline_js = r#"
 // Writes a host's value as JSON text for the core. Every piece of the host's code that reading
 // it can run (getters, Proxy traps, toJSON) runs here, inside one try, so nothing it throws
@@ -639,7 +629,7 @@ pub fn evidence_read(
     };
     let reading = crate::evidence::read(&document(&request), &attach_to, &output)
         .map_err(|e| JsValue::from(JsError::new(&e)))?;
-    to_js_serde(&reading)
+    to_js(&reading)
 }
 
 /// The read-only commands whose outputs the evidence checks read, filled with the request's
@@ -649,5 +639,5 @@ pub fn evidence_read(
 pub fn evidence_commands(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js_serde(&crate::evidence::commands(&document(&request)))
+    to_js(&crate::evidence::commands(&document(&request)))
 }

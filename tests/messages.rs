@@ -2,7 +2,8 @@
 //! the field's label on the request's cloud. `tests/snapshots/messages.txt` holds them all, to
 //! be read (and reviewed like code) as a customer reads them; `UPDATE_SNAPSHOTS=1` rewrites it.
 //! Native only: the snapshot is a file.
-#![cfg(not(target_arch = "wasm32"))]
+//! The snapshot holds the whole catalogue, evidence rules included: with the feature only.
+#![cfg(all(not(target_arch = "wasm32"), feature = "evidence"))]
 
 mod common;
 
@@ -163,6 +164,40 @@ const SAMPLES: &[Sample] = &[
     ("PL606", 0, "customer_network.vnet_name", AZ, &[("value", "\"my vnet!\""), ("what", "a virtual network name: 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit and ending with a letter, digit or underscore")]),
     ("PL607", 0, "adobe_endpoint_service", AZ, &[("value", "\"/subscriptions/…/privateLinkServices/pls-sftp\"")]),
     ("PL607", 1, "adobe_endpoint_service", AWS, &[("value", "\"com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    // Evidence (issue 14).
+    ("PL801", 0, "account_id", AWS, &[("entry", "Cloud output 1"), ("command", "aws sts get-caller-identity"), ("account", "111122223333"), ("value", "\"123456789012\"")]),
+    ("PL802", 0, "region", AWS, &[("entry", "Cloud output 1"), ("command", "aws sts get-caller-identity"), ("partition", "\"aws-cn\"")]),
+    ("PL803", 0, "account_id", AZ, &[("entry", "Cloud output 1"), ("command", "az account show"), ("subscription", "\"0f8fad5b-d9cb-469f-a165-70867728950e\""), ("value", "\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"")]),
+    ("PL804", 0, "account_id", AZ, &[("entry", "Cloud output 1"), ("command", "az account show"), ("state", "\"Disabled\""), ("value", "\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"")]),
+    ("PL805", 0, "region", AZ, &[("entry", "Cloud output 1"), ("command", "az account show"), ("environment", "\"AzureChinaCloud\"")]),
+    ("PL806", 0, "cloud", AWS, &[("entry", "Cloud output 1"), ("command", "az account show"), ("other", "Azure"), ("cloud", "AWS")]),
+    ("PL807", 0, "evidence[0]", AWS, &[("what", "an object with the fields \"Reservations\"")]),
+    ("PL807", 1, "evidence[0]", AWS, &[("command", "aws ec2 describe-vpc-endpoint-service-permissions")]),
+    ("PL808", 0, "evidence[1]", AWS, &[("why", "expected value at line 1, column 1")]),
+    ("PL808", 1, "endpoint_services[0].evidence[0]", AWS, &[]),
+    ("PL808", 2, "evidence[0]", AZ, &[("kib", "300"), ("max", "256")]),
+    ("PL809", 0, "evidence", AWS, &[("count", "21"), ("max", "20")]),
+    ("PL811", 0, "endpoint_services[0].name", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("other", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0e7555fb6441987e1\""), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL811", 1, "endpoint_services[0].name", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("count", "2"), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL812", 0, "endpoint_services[0].name", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("state", "\"Pending\""), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL813", 0, "endpoint_services[0].name", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("inside", "\"us-west-2\""), ("region", "us-east-1"), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL814", 0, "account_id", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("service", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\""), ("account", "\"111122223333\""), ("value", "\"123456789012\"")]),
+    ("PL815", 0, "endpoint_services[0].name", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL816", 0, "prerequisites.nlb", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL816", 1, "prerequisites.nlb", AWS, &[("entry", "Cloud output 1 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-configurations"), ("value", "\"com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718\"")]),
+    ("PL821", 0, "endpoint_services[0].principal_allowed", AWS, &[("entry", "Cloud output 2 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-permissions"), ("principals", "\"arn:aws:iam::123456789012:root\"")]),
+    ("PL821", 1, "endpoint_services[0].principal_allowed", AWS, &[("entry", "Cloud output 2 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-permissions")]),
+    ("PL822", 0, "endpoint_services[0].principal_allowed", AWS, &[("entry", "Cloud output 2 of endpoint service 1"), ("command", "aws ec2 describe-vpc-endpoint-service-permissions")]),
+    ("PL823", 0, "endpoint_services[0].ports[0].port", AWS, &[("entry", "Cloud output 3 of endpoint service 1"), ("command", "aws elbv2 describe-listeners"), ("value", "8443"), ("listeners", "TCP 9443, UDP 514")]),
+    ("PL824", 0, "endpoint_services[0].ports[1].protocol", AWS, &[("entry", "Cloud output 3 of endpoint service 1"), ("command", "aws elbv2 describe-listeners"), ("listener", "TCP 514"), ("port", "514"), ("protocol", "UDP")]),
+    ("PL825", 0, "endpoint_services[0].evidence[2]", AWS, &[("lb", "\"my-load-balancer\"")]),
+    ("PL826", 0, "endpoint_services[0].evidence[2]", AWS, &[("lb", "\"OtherNLB\"")]),
+    ("PL831", 0, "endpoint_services[0].name", AZ, &[("entry", "Cloud output 1 of Private Link service 1"), ("command", "az network private-link-service show"), ("other", "\"…/privateLinkServices/pls-crm\""), ("value", "\"…/privateLinkServices/pls-erp\"")]),
+    ("PL832", 0, "endpoint_services[0].name", AZ, &[("entry", "Cloud output 1 of Private Link service 1"), ("command", "az network private-link-service show"), ("location", "\"West US\""), ("region", "eastus2"), ("value", "\"…/privateLinkServices/pls-erp\"")]),
+    ("PL833", 0, "account_id", AZ, &[("entry", "Cloud output 1 of Private Link service 1"), ("command", "az network private-link-service show"), ("service", "\"…/privateLinkServices/pls-erp\""), ("subscription", "\"0f8fad5b-d9cb-469f-a165-70867728950e\""), ("value", "\"7c9e6679-7425-40de-944b-e07fc1f90ae7\"")]),
+    ("PL834", 0, "endpoint_services[0].name", AZ, &[("entry", "Cloud output 1 of Private Link service 1"), ("command", "az network private-link-service show"), ("state", "\"Failed\""), ("value", "\"…/privateLinkServices/pls-erp\"")]),
+    ("PL835", 0, "prerequisites.nlb", AZ, &[("entry", "Cloud output 1 of Private Link service 1"), ("command", "az network private-link-service show"), ("value", "\"…/privateLinkServices/pls-erp\"")]),
+    ("PL899", 0, "evidence", AWS, &[]),
 ];
 
 /// Placeholders left in a filled text: `{word}` (the JSON braces of PL001's help are not words).

@@ -135,3 +135,139 @@ fn a_negative_number_in_json_text_is_read() {
         )]
     );
 }
+
+/// The AWS limit of 50 ports per endpoint service, at the port: 50 are fine, 51 are refused.
+#[test]
+fn fifty_ports_are_allowed_and_fifty_one_refused() {
+    let ports = |n: u16| {
+        json!({"ports": (0..n)
+            .map(|i| json!({"service": format!("S{i}"), "port": 10000 + i}))
+            .collect::<Vec<_>>()})
+    };
+    case("aws-unidirectional.json", ports(50), &[]);
+    case(
+        "aws-unidirectional.json",
+        ports(51),
+        &[(
+            "PL208",
+            E,
+            "ports",
+            "51 ports are listed, but one AWS endpoint service can carry at most 50.",
+            None,
+        )],
+    );
+}
+
+/// A service name of 100 characters is kept; one more is refused, quoted shortened.
+#[test]
+fn a_service_name_of_100_characters_is_the_longest() {
+    let service = |n: usize| json!({"ports": [{"service": "s".repeat(n), "port": 8443}]});
+    case("aws-unidirectional.json", service(100), &[]);
+    let message = format!(
+        "The service name \"{}…\" must be one line of at most 100 characters.",
+        "s".repeat(60)
+    );
+    let message: &'static str = Box::leak(message.into_boxed_str());
+    case(
+        "aws-unidirectional.json",
+        service(101),
+        &[("PL210", E, "ports[0].service", message, None)],
+    );
+}
+
+/// A port is read from JSON text however the number is written: `8443.0` is port 8443 and
+/// `70000.0` is out of range as 70000 is; text that is no number is named as such.
+#[test]
+fn a_port_is_read_however_it_is_written() {
+    let port = |p: &str| {
+        let text = format!(
+            r#"{{"kind": "enablement", "version": 1, "cloud": "aws", "ports": [{{"service": "Web", "port": {p}}}]}}"#
+        );
+        privatelink_prep::check_json(&text)
+            .unwrap()
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.field == "ports[0].port")
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(port("8443.0"), Vec::<String>::new());
+    assert_eq!(port("8.443e3"), Vec::<String>::new());
+    // As text: digits, trimmed, up to 20 of them (u64::MAX has 20).
+    assert_eq!(port("\" 3306 \""), Vec::<String>::new());
+    assert_eq!(
+        port("\"99999999999999999999\""),
+        ["PL203 Port 99999999999999999999 is out of range; ports run from 1 to 65535 on AWS."]
+    );
+    assert_eq!(
+        port("\"000000000000000000003306\""),
+        ["PL202 \"000000000000000000003306\" is not a port number; a port is a whole number such as 3306."]
+    );
+    assert_eq!(
+        port("70000.0"),
+        ["PL203 Port 70000 is out of range; ports run from 1 to 65535 on AWS."]
+    );
+    assert_eq!(
+        port("\"-5\""),
+        ["PL203 Port -5 is out of range; ports run from 1 to 65535 on AWS."]
+    );
+    assert_eq!(
+        port("\"http\""),
+        ["PL202 \"http\" is not a port number; a port is a whole number such as 3306."]
+    );
+}
+
+/// A company name of 100 characters is the longest.
+#[test]
+fn a_company_name_of_100_characters_is_the_longest() {
+    case(
+        "aws-unidirectional.json",
+        json!({"company": "c".repeat(100)}),
+        &[],
+    );
+    case(
+        "aws-unidirectional.json",
+        json!({"company": "c".repeat(101)}),
+        &[(
+            "PL103",
+            E,
+            "company",
+            "The company name is 101 characters long, more than the 100 allowed.",
+            None,
+        )],
+    );
+}
+
+/// A cloud named in other words is guessed from any of them: the suggestion is the cloud meant.
+#[test]
+fn a_cloud_in_other_words_is_guessed() {
+    for (cloud, message, guess) in [
+        (
+            "AWS PrivateLink",
+            "The cloud \"AWS PrivateLink\" is neither AWS nor Azure.",
+            "aws",
+        ),
+        (
+            "Amazon",
+            "The cloud \"Amazon\" is neither AWS nor Azure.",
+            "aws",
+        ),
+        (
+            "Azure Private Link",
+            "The cloud \"Azure Private Link\" is neither AWS nor Azure.",
+            "azure",
+        ),
+        (
+            "Microsoft Cloud",
+            "The cloud \"Microsoft Cloud\" is neither AWS nor Azure.",
+            "azure",
+        ),
+    ] {
+        case(
+            "aws-unidirectional.json",
+            json!({ "cloud": cloud }),
+            &[("PL112", E, "cloud", message, Some(guess))],
+        );
+    }
+}

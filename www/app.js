@@ -15,6 +15,7 @@ import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
 import { fieldLabels } from './labels.js';
 import { cloudWords, principalCopy } from './words.js';
+import { withEvidence, createEvidence } from './evidence.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -32,7 +33,7 @@ const BROKEN_WAIT = 'Hidden while the request has an error: the ticket preview a
 let mounts = 0;
 
 const emptyPort = () => ({ service: '', port: '', protocol: 'tcp' });
-const emptyService = () => ({ name: '', ports: [emptyPort()], principal_allowed: false });
+const emptyService = () => ({ name: '', ports: [emptyPort()], principal_allowed: false, evidence: [] });
 
 /** The form's starting values; `values` (part of a request document) overrides them. */
 export function initialState(values = {}) {
@@ -49,6 +50,7 @@ export function initialState(values = {}) {
     endpoint_services: [emptyService()],
     prerequisites: { nlb: false, endpoint_service: false },
     azure: { cluster_id: '', subscription_ids: [] },
+    evidence: [], // pasted cloud outputs about the request as a whole (www/evidence.js)
   };
   for (const [key, value] of Object.entries(values || {})) {
     if (!(key in state) || value === undefined || value === null) continue;
@@ -74,6 +76,8 @@ const withAdditional = (state, text) => [
 export function toRequest(state) {
   const portsOf = (list) =>
     list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
+  // Evidence (pasted cloud outputs) only where there is some: documents without it stay as they were.
+  const withEv = (doc, list) => (Array.isArray(list) && list.length ? { ...doc, evidence: structuredClone(list) } : doc);
   const doc = {
     version: 1,
     kind: 'enablement',
@@ -89,9 +93,9 @@ export function toRequest(state) {
   doc.ports = portsOf(state.ports);
   if (state.connection_type === 'bidirectional') {
     // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
-    doc.endpoint_services = state.endpoint_services.map((s) => (state.cloud === 'azure'
+    doc.endpoint_services = state.endpoint_services.map((s) => withEv(state.cloud === 'azure'
       ? { name: s.name, ports: portsOf(s.ports) }
-      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }));
+      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }, s.evidence));
     // The endpoint to Adobe's service is made after the ticket, so it is not asked for here.
     doc.prerequisites = {
       nlb: Boolean(state.prerequisites.nlb),
@@ -104,7 +108,7 @@ export function toRequest(state) {
       subscription_ids: [...state.azure.subscription_ids],
     };
   }
-  return doc;
+  return withEv(doc, state.evidence);
 }
 
 /** Cloud-dependent wording (www/words.js: what the change form says too). */
@@ -154,10 +158,11 @@ function words(cloud) {
  * (locked values stay).
  */
 export function mount(root, options = {}) {
-  const api = options.api;
-  if (!api || typeof api.validate !== 'function') {
+  if (!options.api || typeof options.api.validate !== 'function') {
     throw new TypeError('mount(root, { api }) needs the loaded privatelink-prep module');
   }
+  // Every call goes to the evidence module once it is loaded (www/evidence.js).
+  const api = withEvidence(options.api);
   const px = options.idPrefix || `plp${++mounts}`;
   const idFor = (path) => `${px}-${slug(path)}`;
   // "New enablement" or "Change an existing setup" (the document's `kind`); each keeps its values.
@@ -238,6 +243,7 @@ export function mount(root, options = {}) {
           ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
           : checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
         principalCopy(state.cloud, writeClipboard, () => wrapper),
+        evidence.panel(p),
         h('div', { class: 'plp-row-action' },
           removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
     });
@@ -311,6 +317,12 @@ export function mount(root, options = {}) {
   });
   const network = createNetworkFields({ api, idFor, values: parts.network, onEdit: (now) => revalidate(now) });
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
+  // Pasted cloud outputs: their panels (account, each endpoint service) and what they fill.
+  const evidence = createEvidence({
+    api, idFor, copy: writeClipboard, state: () => state, request: () => currentRequest(), report: () => report,
+    fill: fillValue, touch: (path) => touched.add(path), isTouched: (path) => touched.has(path), revalidate: () => revalidate(true), labelOf,
+    form: () => form,
+  });
   const tracker = createTracker({ api, idPrefix: px });
 
   const enablementPart = h('div', { class: 'plp-mode-part', 'data-mode': 'enablement' },
@@ -436,7 +448,8 @@ export function mount(root, options = {}) {
   }
   function renderAccount() {
     const w = words(state.cloud);
-    slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }));
+    slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }),
+      evidence.panel(''));
   }
   function renderPorts() {
     slots.ports.replaceChildren(portList('ports', labelOf('ports'),
@@ -660,6 +673,7 @@ export function mount(root, options = {}) {
 
   function run() {
     request = currentRequest();
+    evidence.update(request);
     try {
       report = api.validate(request);
     } catch (err) {
@@ -1046,6 +1060,21 @@ export function mount(root, options = {}) {
       else if (c.type === 'checkbox') c.checked = path === 'environments' ? state.environments.includes(c.value) : Boolean(value);
       else c.value = String(value ?? '');
     }
+    revalidate(true);
+    return true;
+  }
+
+  /** setValue, and a whole list (ports) given as rows: what an output fills (www/evidence.js). */
+  function fillValue(path, value) {
+    if (mode !== 'enablement' || locked.has(path)) return false;
+    if (isControlValue(state, path, value)) return setValue(path, value);
+    const render = rendererFor(path);
+    if (!render || !Array.isArray(value) || !Array.isArray(getIn(state, path))) return false;
+    const rows = /ports$/.test(path)
+      ? value.map((r) => ({ service: String(r?.service ?? ''), port: String(r?.port ?? ''), protocol: r?.protocol === 'udp' ? 'udp' : 'tcp' }))
+      : structuredClone(value);
+    setIn(state, path, rows);
+    render();
     revalidate(true);
     return true;
   }

@@ -3,7 +3,8 @@
 // keeps the page working offline after the first visit. The page loads it as part of the bundle
 // www/pkg/page.js (scripts/bundle.mjs), so it finds nothing relative to its own URL.
 import { load, inlined } from './core.js';
-import { DRAFT_KEY } from './drafts.js';
+import { DRAFT_KEY, readDraft } from './drafts.js';
+import { holdsEvidence, loadEvidence } from './evidence.js';
 import { h } from './dom.js';
 import { mountForm } from './workbar.js';
 
@@ -13,6 +14,10 @@ async function start(retrying = false) {
   root.setAttribute('aria-busy', 'true');
   try {
     const core = await load();
+    // A draft with pasted outputs is checked by the evidence module from the first verdict on
+    // (if it cannot load, the form says so in the evidence panel and the main module checks).
+    const draft = readDraft(DRAFT_KEY);
+    if (draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
     root.replaceChildren();
     // User timings for scripts/lighthouse.sh: the form is usable (typeable, draft restored) and
     // its first verdict is on screen; the core must load before either, today.

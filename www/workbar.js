@@ -12,6 +12,7 @@ import { h } from './dom.js';
 import { readDraft, writeDraft, removeDraft, draftBytes } from './drafts.js';
 import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
 import { longDate } from './tracker.js';
+import { holdsEvidence, loadEvidence } from './evidence.js';
 
 /** ` from Thursday 3 December 2026 at 14:05` (local time), in the page's one date format. */
 function savedAt(saved) {
@@ -225,6 +226,8 @@ export function mountForm(root, options = {}) {
       say(err instanceof ImportError ? err.message : `Could not import ${chosen.name}: ${err && err.message ? err.message : err}. Nothing changed.`, true);
       return;
     }
+    // A file with pasted outputs is checked by the evidence module from its first verdict on.
+    if (holdsEvidence(result.values)) await loadEvidence().catch(() => {});
     const before = app.getState();
     replaceForm(result.values);
     const notes = [`Imported ${chosen.name}.`];

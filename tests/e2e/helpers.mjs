@@ -103,9 +103,10 @@ export function inlineScriptRuns(page) {
  * Opens the page in a new context and waits for the form.
  * Records every request URL in `requests` and every page error / console error in `errors`.
  * options.url: another page than index.html (e.g. examples/embed.html, or a file:// URL).
+ * options.serviceWorkers: 'block' when a test routes the page's own files (a worker would answer them).
  */
-export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 }, url } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 }, url, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers });
   if (permissions.length) await context.grantPermissions(permissions, { origin: server.origin });
   const page = await context.newPage();
   const requests = [];
