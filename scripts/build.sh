@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the optimised page module into www/pkg:
-#   cargo (release, wasm32, without the feature `evidence`) -> wasm-bindgen --target web -> wasm-opt -Oz
-#   (npm binaryen), and the same with the feature as a second module (www/pkg/privatelink_prep_evidence*)
+#   cargo (release, wasm32, without the feature `evidence`) -> wasm-bindgen --target web -> wasm-opt
+#   (npm binaryen, -Oz and more), and the same with the feature as a second module (www/pkg/privatelink_prep_evidence*)
 # and prints the size of the .wasm, raw and gzip -9; then bundles the page's script and styles
 # (www/pkg/page.js, www/pkg/page.css: esbuild, minified) and writes the single-file page
 # (dist/privatelink-prep.html), the service worker manifest (www/pkg/sw-manifest.js) and the npm
@@ -16,6 +16,7 @@ command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen is missing: run bas
 [ -x node_modules/.bin/esbuild ] || die "esbuild (npm) is missing: run bash scripts/setup.sh"
 
 out=www/pkg
+WASM_OPT_PASSES="-Oz --flatten --rereloop -Oz -Oz --converge"
 raw=target/wasm32-unknown-unknown/release/privatelink_prep.wasm
 wasm="$out/privatelink_prep_bg.wasm"
 
@@ -34,8 +35,11 @@ else
   rm -rf "$out"
   say "wasm-bindgen --target web --out-dir $out"
   wasm-bindgen --target web --out-dir "$out" "$raw"
-  say "wasm-opt -Oz"
-  wasm-opt -Oz \
+  # -Oz, then flattened and re-looped (control flow rebuilt from scratch) and -Oz to a fixed
+  # point: about 1 KB gzip -9 less than -Oz alone (scripts/size.sh uses the same passes).
+  say "wasm-opt $WASM_OPT_PASSES"
+  # shellcheck disable=SC2086 # the passes are words
+  wasm-opt $WASM_OPT_PASSES \
     --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-multivalue --enable-mutable-globals \
     --strip-debug --strip-producers \
@@ -84,6 +88,15 @@ printf 'evidence wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' \
 printf 'evidence js glue: %s bytes raw, %s bytes gzip -9\n' \
   "$(stat -c %s "$out/$ev_name.js")" "$(gzip -9 -c "$out/$ev_name.js" | wc -c)"
 # ---- end of the evidence module --------------------------------------------------------------------
+
+# The main module's budget (issue 12): 88,000 bytes gzip -9. scripts/size.sh fails over it and
+# shows where the bytes go. Reported here, not yet fatal: the module is still over it (see
+# scripts/size.sh); once under, this becomes a `die` so the budget cannot silently be lost.
+WASM_BUDGET_GZ=88000
+if [ "$gz_bytes" -gt "$WASM_BUDGET_GZ" ]; then
+  printf 'wasm: OVER BUDGET by %s bytes gzip -9 (budget %s; bash scripts/size.sh shows where they go)\n' \
+    "$((gz_bytes - WASM_BUDGET_GZ))" "$WASM_BUDGET_GZ"
+fi
 
 # The page's bundle (every build: it depends on www/ as well as on the glue, and www/pkg may just
 # have been recreated): www/pkg/page.js (www/main.js and its imports, the glue included) and

@@ -558,6 +558,20 @@ pub fn expected_completion(
     iso(crate::dates::expected_completion(date(&iso_date)?))
 }
 
+/// The warnings about a request file's text that its value cannot show (each key given twice in
+/// one object, PL008, on that key's field), as the CLI gives them for the same file. The page
+/// reads an imported file with `JSON.parse`, which keeps the last of two equal keys silently.
+/// Empty for text that is not JSON or is not a string.
+/// A report (of warnings only) rather than a list: the module writes reports already.
+#[wasm_bindgen(js_name = textFindings, unchecked_return_type = "Report")]
+pub fn text_findings(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&Report::new(host::text_findings(
+        &text.as_string().unwrap_or_default(),
+    )))
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 #[cfg(feature = "evidence")]
 const TS_EVIDENCE_TYPES: &str = r#"

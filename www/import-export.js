@@ -42,7 +42,8 @@ export class ImportError extends Error {
 
 /**
  * Reads a File (or Blob with a name) chosen in "Import JSON".
- * Resolves to { values, ignored }: the form values, and the top-level fields that were left out.
+ * Resolves to { values, ignored, text }: the form values, the top-level fields that were left out,
+ * and the file's text.
  * Rejects with an ImportError whose message says what is wrong.
  * @param {Blob & { name?: string }} file
  */
@@ -80,7 +81,8 @@ export function parseRequest(text, name = 'the file') {
     throw new ImportError(`Could not import ${name}: it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes. Nothing changed.`);
   }
   try {
-    return toFormValues(doc);
+    // The text too: the module finds in it what JSON.parse drops silently (a key given twice).
+    return { ...toFormValues(doc), text };
   } catch (err) {
     if (err instanceof ImportError) {
       throw new ImportError(`Could not import ${name}: ${err.message} Nothing changed.`);

@@ -64,9 +64,10 @@ export function mountForm(root, options = {}) {
   app = mount(root, {
     ...options,
     values,
-    onReport(report, request) {
-      if (app && key && !quiet) schedule();
-      if (typeof options.onReport === 'function') options.onReport(report, request);
+    onReport(report, request, info) {
+      // A report that no edit made (the module arriving) saves only what was typed before it.
+      if (app && key && !quiet && (!info || info.edit !== false || pending)) schedule();
+      if (typeof options.onReport === 'function') options.onReport(report, request, info);
     },
   });
 
@@ -229,7 +230,7 @@ export function mountForm(root, options = {}) {
     // A file with pasted outputs is checked by the evidence module from its first verdict on.
     if (holdsEvidence(result.values)) await loadEvidence().catch(() => {});
     const before = app.getState();
-    replaceForm(result.values);
+    app.load(result.values, { text: result.text });
     const notes = [`Imported ${chosen.name}.`];
     if (result.ignored.length) {
       const shown = result.ignored.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));

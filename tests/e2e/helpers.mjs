@@ -117,8 +117,15 @@ export async function openPage(browser, server, { permissions = [], viewport = {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.goto(url || server.url);
-  await page.locator('form.plp-form').first().waitFor();
+  await formChecking(page);
   return { context, page, requests, errors, dialogs };
+}
+
+/** Waits for the page's form and for its checks: the form is typeable before the module has
+ * loaded, and most tests start once it checks. */
+export async function formChecking(page) {
+  await page.locator('form.plp-form').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.plp[data-checks="loading"]'));
 }
 
 /** Runs the CLI on a request document; returns { status, stdout, stderr }. */
