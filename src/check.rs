@@ -82,19 +82,7 @@ pub fn check_json(text: &str) -> Result<Checked, JsonError> {
         return Ok(checked);
     }
     // Readers disagree on which of two equal keys counts: say so first, on the key's field.
-    let mut diagnostics: Vec<Diagnostic> = parsed
-        .repeated
-        .iter()
-        .map(|(path, key)| {
-            Diagnostic::of(
-                &rules::REPEATED_KEY,
-                path.as_str(),
-                0,
-                &[("value", &quote(key))],
-                None,
-            )
-        })
-        .collect();
+    let mut diagnostics = repeated_keys(&parsed.repeated);
     diagnostics.append(&mut checked.report.diagnostics);
     // Repeated keys count towards the report's limit too.
     checked.report = Report::new(listed(diagnostics));
@@ -794,4 +782,21 @@ pub(super) fn uuid_repair(s: &str) -> Option<String> {
         out.push(c.to_ascii_lowercase());
     }
     Some(out)
+}
+
+/// PL008 for each key given twice in one object (`(field path, key)`), on the key's field: the
+/// CLI's file reading and the page's imported text (`host::text_findings`) say it alike.
+pub(crate) fn repeated_keys(found: &[(String, String)]) -> Vec<Diagnostic> {
+    found
+        .iter()
+        .map(|(path, key)| {
+            Diagnostic::of(
+                &rules::REPEATED_KEY,
+                path.as_str(),
+                0,
+                &[("value", &quote(key))],
+                None,
+            )
+        })
+        .collect()
 }

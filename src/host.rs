@@ -111,19 +111,7 @@ pub fn text_findings(text: &str) -> Vec<Diagnostic> {
     }
     let found =
         json::repeated_keys(text.strip_prefix('\u{feff}').unwrap_or(text)).unwrap_or_default();
-    let diags = found
-        .iter()
-        .map(|(path, key)| {
-            Diagnostic::of(
-                &rules::REPEATED_KEY,
-                path.as_str(),
-                0,
-                &[("value", &quote(key))],
-                None,
-            )
-        })
-        .collect();
-    check::listed(diags)
+    check::listed(check::repeated_keys(&found))
 }
 
 /// The report of a request that could not be read.
