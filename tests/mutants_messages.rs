@@ -6,7 +6,7 @@ mod common;
 
 use common::case;
 use privatelink_prep::Severity::{Error as E, Info as I};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const SVC_A: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
 const SVC_B: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210";
@@ -268,6 +268,31 @@ fn a_cloud_in_other_words_is_guessed() {
             "aws-unidirectional.json",
             json!({ "cloud": cloud }),
             &[("PL112", E, "cloud", message, Some(guess))],
+        );
+    }
+}
+
+/// An AWS account ID given as a number is refused; the text form is offered only when the
+/// number is twelve digits, which is what an account ID is.
+#[test]
+fn an_account_number_is_offered_as_text_only_when_it_has_12_digits() {
+    const MESSAGE: &str =
+        "AWS account ID must be text in quotes, not a number, so that leading zeros are kept.";
+    let account = |n: Value| json!({ "account_id": n });
+    case(
+        "aws-unidirectional.json",
+        account(json!(123456789012_u64)),
+        &[("PL005", E, "account_id", MESSAGE, Some("123456789012"))],
+    );
+    for n in [
+        json!(12345),
+        json!(-12345678901_i64),
+        json!(1234567890123_u64),
+    ] {
+        case(
+            "aws-unidirectional.json",
+            account(n),
+            &[("PL005", E, "account_id", MESSAGE, None)],
         );
     }
 }
