@@ -296,3 +296,24 @@ fn an_account_number_is_offered_as_text_only_when_it_has_12_digits() {
         );
     }
 }
+
+/// A connection type in other words is guessed from its start or from "one way" / "two way".
+#[test]
+fn a_connection_type_in_other_words_is_guessed() {
+    for (value, guess) in [
+        ("one way", Some("unidirectional")),
+        ("uni", Some("unidirectional")),
+        ("Two-Way", Some("bidirectional")),
+        ("bi", Some("bidirectional")),
+        ("sideways", None),
+    ] {
+        let message =
+            format!("The connection type \"{value}\" is neither unidirectional nor bidirectional.");
+        let message: &'static str = Box::leak(message.into_boxed_str());
+        case(
+            "aws-unidirectional.json",
+            json!({ "connection_type": value }),
+            &[("PL172", E, "connection_type", message, guess)],
+        );
+    }
+}
