@@ -317,3 +317,63 @@ fn a_connection_type_in_other_words_is_guessed() {
         );
     }
 }
+
+/// Text that is not one port is explained only when it is one valid port with its protocol, a
+/// range, or a list of valid ports; anything else reads as not a port number.
+#[test]
+fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
+    let port = |p: &str| {
+        let doc = json!({"kind": "enablement", "version": 1, "cloud": "aws",
+            "ports": [{"service": "Web", "port": p}]});
+        privatelink_prep::check(&doc)
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.field == "ports[0].port")
+            .map(|d| (d.code, d.message.clone(), d.suggestion.clone()))
+            .collect::<Vec<_>>()
+    };
+    let not_a_port = |p: &str| {
+        vec![(
+            "PL202",
+            format!("\"{p}\" is not a port number; a port is a whole number such as 3306."),
+            None,
+        )]
+    };
+    assert_eq!(
+        port("443/tcp"),
+        [(
+            "PL202",
+            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.".to_string(),
+            Some("443".to_string())
+        )]
+    );
+    assert_eq!(
+        port("80 443"),
+        [(
+            "PL202",
+            "\"80 443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.".to_string(),
+            Some("80".to_string())
+        )]
+    );
+    assert_eq!(
+        port("8000-8010"),
+        [(
+            "PL202",
+            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each of the others.".to_string(),
+            Some("8000".to_string())
+        )]
+    );
+    // A port out of range, six digits, two protocols, one number alone, a list with a number
+    // that is no port, a range the wrong way round.
+    for p in [
+        "70000/tcp",
+        "000443/tcp",
+        "443 tcp udp",
+        "80;",
+        "80,70000",
+        "8010-8000",
+    ] {
+        assert_eq!(port(p), not_a_port(p), "{p}");
+    }
+}
