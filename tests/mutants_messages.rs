@@ -365,7 +365,7 @@ fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
         )]
     );
     // A port out of range, six digits, two protocols, one number alone, a list with a number
-    // that is no port, a range the wrong way round.
+    // that is no port, a range the wrong way round or of one port.
     for p in [
         "70000/tcp",
         "000443/tcp",
@@ -373,6 +373,7 @@ fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
         "80;",
         "80,70000",
         "8010-8000",
+        "8000-8000",
     ] {
         assert_eq!(port(p), not_a_port(p), "{p}");
     }
