@@ -51,3 +51,93 @@ fn a_json_output_of_exactly_256_kib_is_read() {
         )]
     );
 }
+
+/// `doc` (a request of tests/requests) with `outputs` as the evidence of endpoint service 0.
+fn on_service(base: &str, outputs: &[Value]) -> Value {
+    let mut doc: Value = serde_json::from_str(&common::request(base)).unwrap();
+    doc["endpoint_services"][0]["evidence"] =
+        outputs.iter().map(|o| json!({ "output": o })).collect();
+    doc
+}
+
+/// PL821 names at most three of the principals an endpoint service allows, then how many more.
+#[test]
+fn the_principals_allowed_instead_are_named_three_at_most() {
+    let principals = |n: usize| {
+        let list: Vec<Value> = (0..n)
+            .map(|i| json!({"PrincipalType": "Account", "Principal": format!("arn:aws:iam::12345678901{i}:root")}))
+            .collect();
+        found(&on_service(
+            "aws-bidirectional.json",
+            &[json!({ "AllowedPrincipals": list })],
+        ))
+    };
+    let pl821 = |list: &str| {
+        vec![(
+            "PL821".to_string(),
+            "endpoint_services[0].principal_allowed".to_string(),
+            format!("Cloud output 1 of endpoint service 1 (aws ec2 describe-vpc-endpoint-service-permissions) allows {list}, not Adobe's principal arn:aws:iam::402592597372:root."),
+        )]
+    };
+    assert_eq!(
+        principals(3),
+        pl821("\"arn:aws:iam::123456789010:root\", \"arn:aws:iam::123456789011:root\", \"arn:aws:iam::123456789012:root\"")
+    );
+    assert_eq!(
+        principals(4),
+        pl821("\"arn:aws:iam::123456789010:root\", \"arn:aws:iam::123456789011:root\", \"arn:aws:iam::123456789012:root\" and 1 more")
+    );
+}
+
+/// A Private Link service output that does not say its provisioning state verifies nothing.
+#[test]
+fn a_private_link_service_without_its_state_is_not_verified() {
+    let mut pls = output("azure-private-link-service-rest.json");
+    let verified = |pls: &Value| {
+        let checked = check(&on_service("azure-bidirectional.json", &[pls.clone()]));
+        let request = checked
+            .request
+            .unwrap_or_else(|| panic!("{:#?}", checked.report));
+        request
+            .as_enablement()
+            .unwrap()
+            .verified
+            .iter()
+            .map(|v| format!("{}: {}", v.field, v.fact))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        verified(&pls),
+        ["endpoint_services[0].name: provisioned (Succeeded) in eastus2, on a load balancer frontend"]
+    );
+    pls["properties"]
+        .as_object_mut()
+        .unwrap()
+        .remove("provisioningState");
+    assert_eq!(verified(&pls), Vec::<String>::new());
+}
+
+/// A service named by its alias, shown another alias: PL831 names the alias the output shows.
+#[test]
+fn another_alias_is_named_by_its_alias() {
+    let mut doc = on_service(
+        "azure-bidirectional.json",
+        &[{
+            let mut p = output("azure-private-link-service-rest.json");
+            p["properties"]["alias"] = json!(
+                "pls-erp.4b7e9a3c-21d5-4f0e-9c6a-8d2b1e5f7a91.eastus2.azure.privatelinkservice"
+            );
+            p
+        }],
+    );
+    doc["endpoint_services"][0]["name"] =
+        json!("pls-erp.4b7e9a3c-21d5-4f0e-9c6a-8d2b1e5f7a90.eastus2.azure.privatelinkservice");
+    assert_eq!(
+        found(&doc),
+        [(
+            "PL831".to_string(),
+            "endpoint_services[0].name".to_string(),
+            "Cloud output 1 of Private Link service 1 (az network private-link-service show) describes \"…1d5-4f0e-9c6a-8d2b1e5f7a91.eastus2.azure.privatelinkservice\", not \"…1d5-4f0e-9c6a-8d2b1e5f7a90.eastus2.azure.privatelinkservice\".".to_string()
+        )]
+    );
+}
