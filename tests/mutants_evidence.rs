@@ -39,7 +39,7 @@ fn a_json_output_of_exactly_256_kib_is_read() {
     let short = MAX_OUTPUT_BYTES - serde_json::to_string(&ci).unwrap().len();
     ci["UserId"] = json!("x".repeat(short));
     assert_eq!(serde_json::to_string(&ci).unwrap().len(), MAX_OUTPUT_BYTES);
-    assert_eq!(found(&aws(&[ci.clone()])), []);
+    assert_eq!(found(&aws(std::slice::from_ref(&ci))), []);
     ci["UserId"] = json!("x".repeat(short + 1));
     assert_eq!(
         found(&aws(&[ci])),
@@ -94,7 +94,10 @@ fn the_principals_allowed_instead_are_named_three_at_most() {
 fn a_private_link_service_without_its_state_is_not_verified() {
     let mut pls = output("azure-private-link-service-rest.json");
     let verified = |pls: &Value| {
-        let checked = check(&on_service("azure-bidirectional.json", &[pls.clone()]));
+        let checked = check(&on_service(
+            "azure-bidirectional.json",
+            std::slice::from_ref(pls),
+        ));
         let request = checked
             .request
             .unwrap_or_else(|| panic!("{:#?}", checked.report));
