@@ -144,3 +144,24 @@ fn another_alias_is_named_by_its_alias() {
         )]
     );
 }
+
+/// An output of no known command is named by its shape: an object by its first three fields.
+#[test]
+fn an_unrecognised_object_is_named_by_its_first_fields() {
+    let pl807 = |what: &str| {
+        vec![(
+            "PL807".to_string(),
+            "evidence[0]".to_string(),
+            format!("Cloud output 1 is {what}, not the output of a command this tool reads; it is ignored."),
+        )]
+    };
+    assert_eq!(found(&aws(&[json!({})])), pl807("an empty object"));
+    assert_eq!(
+        found(&aws(&[json!({"a": 1, "b": 2, "c": 3})])),
+        pl807("an object with the fields \"a\", \"b\", \"c\"")
+    );
+    assert_eq!(
+        found(&aws(&[json!({"a": 1, "b": 2, "c": 3, "d": 4})])),
+        pl807("an object with the fields \"a\", \"b\", \"c\", ...")
+    );
+}
