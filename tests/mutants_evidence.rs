@@ -165,3 +165,21 @@ fn an_unrecognised_object_is_named_by_its_first_fields() {
         pl807("an object with the fields \"a\", \"b\", \"c\", ...")
     );
 }
+
+/// The facts the page lists for a pasted output name each endpoint service by its position.
+#[test]
+fn each_endpoint_service_of_an_output_is_named_by_its_position() {
+    use privatelink_prep::evidence::{facts, recognise};
+    let mut configurations = output("aws-service-configurations.json");
+    let first = configurations["ServiceConfigurations"][0].clone();
+    configurations["ServiceConfigurations"] = json!([first.clone(), first]);
+    let labels: Vec<String> = facts(&recognise(&configurations).expect("recognised"))
+        .into_iter()
+        .map(|f| f.label)
+        .filter(|l| l.ends_with(": name"))
+        .collect();
+    assert_eq!(
+        labels,
+        ["Endpoint service 1: name", "Endpoint service 2: name"]
+    );
+}
