@@ -8,6 +8,8 @@ use privatelink_prep::check;
 use privatelink_prep::evidence::MAX_OUTPUT_BYTES;
 use serde_json::{json, Value};
 
+const PLS: &str = "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg-erp/providers/Microsoft.Network/privateLinkServices/pls-erp";
+
 fn output(name: &str) -> Value {
     let p = common::path("tests/evidence").join(name);
     serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap()
@@ -181,5 +183,106 @@ fn each_endpoint_service_of_an_output_is_named_by_its_position() {
     assert_eq!(
         labels,
         ["Endpoint service 1: name", "Endpoint service 2: name"]
+    );
+}
+
+/// The empty fields a pasted output fills (`evidenceRead`): `fills` of `output` (a file of
+/// tests/evidence) read against `doc` attached at `at`.
+fn fills(doc: &Value, at: &str, output: &str) -> Vec<(String, Value)> {
+    let text = std::fs::read_to_string(common::path("tests/evidence").join(output)).unwrap();
+    privatelink_prep::evidence::read(doc, at, &text)
+        .unwrap()
+        .fills
+        .into_iter()
+        .map(|f| (f.field, f.value))
+        .collect()
+}
+
+/// What each kind of output fills, and that a blank text or null counts as empty.
+#[test]
+fn each_output_fills_the_empty_fields_it_knows() {
+    // AWS: one endpoint service configuration gives the service's name and the region; a
+    // permission that allows Adobe ticks the box.
+    let mut doc: Value = serde_json::from_str(&common::request("aws-bidirectional.json")).unwrap();
+    doc.as_object_mut().unwrap().remove("region");
+    doc["endpoint_services"][0]["name"] = json!("  ");
+    doc["endpoint_services"][0]["principal_allowed"] = json!(false);
+    assert_eq!(
+        fills(
+            &doc,
+            "endpoint_services[0]",
+            "aws-service-configurations.json"
+        ),
+        [
+            (
+                "endpoint_services[0].name".to_string(),
+                json!("com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718")
+            ),
+            ("region".to_string(), json!("us-east-1")),
+        ]
+    );
+    assert_eq!(
+        fills(&doc, "endpoint_services[0]", "aws-service-permissions.json"),
+        [(
+            "endpoint_services[0].principal_allowed".to_string(),
+            json!(true)
+        )]
+    );
+    doc["endpoint_services"][0]["principal_allowed"] = json!(true);
+    assert_eq!(
+        fills(&doc, "endpoint_services[0]", "aws-service-permissions.json"),
+        []
+    );
+    // Azure: the account gives the cloud and the subscription; a Private Link service its
+    // resource ID and region.
+    let mut doc: Value =
+        serde_json::from_str(&common::request("azure-bidirectional.json")).unwrap();
+    let obj = doc.as_object_mut().unwrap();
+    obj.remove("cloud");
+    obj.remove("account_id");
+    obj.remove("region");
+    doc["endpoint_services"][0]["name"] = Value::Null;
+    assert_eq!(
+        fills(&doc, "", "azure-account.json"),
+        [
+            ("cloud".to_string(), json!("azure")),
+            (
+                "account_id".to_string(),
+                json!("7c9e6679-7425-40de-944b-e07fc1f90ae7")
+            ),
+        ]
+    );
+    assert_eq!(
+        fills(
+            &doc,
+            "endpoint_services[0]",
+            "azure-private-link-service-rest.json"
+        ),
+        [
+            ("endpoint_services[0].name".to_string(), json!(PLS)),
+            ("region".to_string(), json!("eastus2")),
+        ]
+    );
+}
+
+/// A paste of 256 KiB is read; one byte more is refused before it is parsed.
+#[test]
+fn a_paste_of_256_kib_is_read() {
+    let doc: Value = serde_json::from_str(&common::request("aws-bidirectional.json")).unwrap();
+    let mut text = serde_json::to_string(&output("aws-caller-identity.json")).unwrap();
+    text.push_str(&" ".repeat(MAX_OUTPUT_BYTES - text.len()));
+    let r = privatelink_prep::evidence::read(&doc, "", &text).unwrap();
+    assert_eq!(r.recognised.map(|k| k.kind), Some("aws-caller-identity"));
+    text.push(' ');
+    let r = privatelink_prep::evidence::read(&doc, "", &text).unwrap();
+    assert_eq!(r.recognised, None);
+    let messages: Vec<_> = r
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.field.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [("PL808", "evidence[0]", "Cloud output 1 is 256 KiB long, more than the 256 KiB of an output read; it is ignored.")]
     );
 }
