@@ -286,3 +286,18 @@ fn a_paste_of_256_kib_is_read() {
         [("PL808", "evidence[0]", "Cloud output 1 is 256 KiB long, more than the 256 KiB of an output read; it is ignored.")]
     );
 }
+
+/// A UDP listener does not carry a TCP port (PL824), as a TCP listener does not carry UDP.
+#[test]
+fn a_udp_listener_does_not_carry_tcp() {
+    let mut listeners = output("aws-listeners.json");
+    listeners["Listeners"][0]["Protocol"] = json!("UDP");
+    assert_eq!(
+        found(&on_service("aws-bidirectional.json", &[listeners])),
+        [(
+            "PL824".to_string(),
+            "endpoint_services[0].ports[0].protocol".to_string(),
+            "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has the listener UDP 8443 on port 8443, which does not carry TCP.".to_string()
+        )]
+    );
+}
