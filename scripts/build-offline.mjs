@@ -8,26 +8,34 @@
 //    <script type="module">, built with two swaps: every wasm-bindgen glue in www/pkg (a .js with
 //    a <name>_bg.wasm beside it) gets an init that, called with no argument, passes its optimised
 //    .wasm inlined as base64 instead of fetching it, and www/core.js says `inlined = true`. The
+//    single file carries ONE module, the evidence module (issue 14), for both the main glue and
+//    the evidence glue: it does all the main module does, and its bytes would be in the file anyway. The
 //    file's CSP allows exactly that script and that style by their sha256 hashes,
 //    'wasm-unsafe-eval', and data: images (the favicon), and nothing else: no connect-src, since a
 //    file needs no network.
 // 2. www/pkg/sw-manifest.js: the files the service worker (sw.js) precaches and their version, a
 //    hash of those files, so a new build is a new cache. The files are what the page loads:
 //    index.html, every local file it references (the bundle, the stylesheet, the favicon) and
-//    every www/pkg/*_bg.wasm.
+//    the main www/pkg/*_bg.wasm. The evidence module (its glue, what the glue imports, its .wasm:
+//    the bundle imports it on first use, scripts/bundle.mjs) is listed apart, as `lazy`: the
+//    worker caches it when the page first fetches it, so a visitor who never uses evidence never
+//    downloads it, and one who has used it has it offline too. (The single file always has it.)
 //
 //   node scripts/build-offline.mjs            both, and print the single file's size
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundleJs, PAGE_JS } from './bundle.mjs';
+import { bundleJs, EVIDENCE_GLUE, PAGE_JS } from './bundle.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = 'www/pkg';
 const CORE = 'www/core.js';
+/** The main module's glue, in www/pkg. */
+const MAIN_GLUE = 'privatelink_prep.js';
 
+const posix = (p) => p.split(sep).join('/');
 const sha256 = (data) => createHash('sha256').update(data).digest('base64');
 
 /** The optimised modules, www/pkg/*_bg.wasm, relative to the repository; fails when there is none. */
@@ -54,8 +62,13 @@ function inlineWasm(root) {
     setup(build) {
       build.onResolve({ filter: /\.js$/ }, (args) => {
         if (args.namespace === NS || !args.resolveDir) return undefined;
-        const path = resolve(args.resolveDir, args.path);
+        let path = resolve(args.resolveDir, args.path);
         if (dirname(path) !== pkg || !existsSync(path.replace(/\.js$/, '_bg.wasm'))) return undefined;
+        // One module in the single file: the evidence module, which exports everything the main
+        // one does, serves every call (www/core.js and www/evidence.js get the same instance).
+        // Its bytes are in the file either way, so loading it on use would save no download.
+        const evidence = join(pkg, EVIDENCE_GLUE);
+        if (path === join(pkg, MAIN_GLUE) && existsSync(evidence.replace(/\.js$/, '_bg.wasm'))) path = evidence;
         return { path, namespace: NS };
       });
       build.onLoad({ filter: /.*/, namespace: NS }, (args) => {
@@ -67,12 +80,17 @@ function inlineWasm(root) {
           contents: `import init from ${glue};
 export * from ${glue};
 const WASM = ${JSON.stringify(bytes.toString('base64'))};
+let started = null;
 export default function initInlined(arg) {
   if (arg !== undefined) return init(arg);
-  const text = atob(WASM);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return init({ module_or_path: bytes });
+  if (!started) {
+    const text = atob(WASM);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    started = init({ module_or_path: bytes });
+    started.catch(() => { started = null; });
+  }
+  return started;
 }
 `,
         };
@@ -168,19 +186,36 @@ export function precacheFiles(root = ROOT) {
     .filter((f) => !/^[a-z][a-z0-9+.-]*:|^\//i.test(f))
     // The single file is a download offered when the page fails, not a part of the page.
     .filter((f) => !f.startsWith('dist/'));
-  const files = [...new Set([...refs, ...wasmFiles(root)])].sort();
+  const lazy = new Set(lazyFiles(root));
+  const files = [...new Set([...refs, ...wasmFiles(root)])].filter((f) => !lazy.has(f)).sort();
   for (const f of files) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
   return ['index.html', ...files];
+}
+
+/**
+ * The files the bundle fetches on first use of evidence: the evidence module's glue
+ * (www/pkg/page.js imports it, EVIDENCE_GLUE), the modules that glue imports statically
+ * (wasm-bindgen's snippets) and its .wasm.
+ */
+export function lazyFiles(root = ROOT) {
+  const glue = posix(join(PKG, EVIDENCE_GLUE));
+  const wasm = glue.replace(/\.js$/, '_bg.wasm');
+  for (const f of [glue, wasm]) if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
+  const source = readFileSync(join(root, glue), 'utf8');
+  const imports = [...source.matchAll(/^import\s[^'"]*from\s*(['"])(\.[^'"]+)\1/gm)]
+    .map((m) => posix(join(PKG, m[2])));
+  return [...new Set([glue, ...imports, wasm])].sort();
 }
 
 /** Writes www/pkg/sw-manifest.js; returns { version, files }. */
 export function writeSwManifest(root = ROOT) {
   const files = precacheFiles(root);
+  const lazy = lazyFiles(root);
   const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(root, f))).update('\0');
+  for (const f of [...files, ...lazy]) hash.update(`${f}\0`).update(readFileSync(join(root, f))).update('\0');
   hash.update(readFileSync(join(root, 'sw.js')));
   const version = hash.digest('hex').slice(0, 16);
-  const manifest = { version, files: ['./', ...files] };
+  const manifest = { version, files: ['./', ...files], lazy };
   writeFileSync(join(root, 'www/pkg/sw-manifest.js'),
     `// Generated by scripts/build-offline.mjs: what sw.js precaches, and the version (a hash of\n// those files) that names its cache. Do not edit.\nself.PRIVATELINK_PREP_PRECACHE = ${JSON.stringify(manifest, null, 2)};\n`);
   return manifest;
@@ -198,7 +233,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const gz = gzipSync(html, { level: 9 }).length;
     console.log(`single file: ${bytes} bytes raw, ${gz} bytes gzip -9 (dist/privatelink-prep.html)`);
     const { version, files } = writeSwManifest(ROOT);
-    console.log(`service worker: ${files.length} files precached, version ${version} (www/pkg/sw-manifest.js)`);
+    console.log(`service worker: ${files.length} files precached, ${lazyFiles(ROOT).length} cached on first use, version ${version} (www/pkg/sw-manifest.js)`);
   } catch (err) {
     console.error(`error: ${err.message}`);
     process.exit(1);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the optimised page module into www/pkg:
-#   cargo (release, wasm32) -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen)
+#   cargo (release, wasm32, without the feature `evidence`) -> wasm-bindgen --target web -> wasm-opt
+#   (npm binaryen, -Oz and more), and the same with the feature as a second module (www/pkg/privatelink_prep_evidence*)
 # and prints the size of the .wasm, raw and gzip -9; then bundles the page's script and styles
 # (www/pkg/page.js, www/pkg/page.css: esbuild, minified) and writes the single-file page
 # (dist/privatelink-prep.html), the service worker manifest (www/pkg/sw-manifest.js) and the npm
@@ -15,11 +16,13 @@ command -v wasm-bindgen >/dev/null 2>&1 || die "wasm-bindgen is missing: run bas
 [ -x node_modules/.bin/esbuild ] || die "esbuild (npm) is missing: run bash scripts/setup.sh"
 
 out=www/pkg
+WASM_OPT_PASSES="-Oz --flatten --rereloop -Oz -Oz --converge"
 raw=target/wasm32-unknown-unknown/release/privatelink_prep.wasm
 wasm="$out/privatelink_prep_bg.wasm"
 
+# The main module is built without the cargo feature `evidence` (default-on for the CLI and the
+# tests): the evidence module below carries it, loaded only when evidence is used.
 say "cargo build --lib --release --target wasm32-unknown-unknown --no-default-features"
-# The page's main module is built without the evidence checks (a second module has them).
 cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
 [ -f "$raw" ] || die "$raw was not produced"
 
@@ -32,8 +35,11 @@ else
   rm -rf "$out"
   say "wasm-bindgen --target web --out-dir $out"
   wasm-bindgen --target web --out-dir "$out" "$raw"
-  say "wasm-opt -Oz"
-  wasm-opt -Oz \
+  # -Oz, then flattened and re-looped (control flow rebuilt from scratch) and -Oz to a fixed
+  # point: about 1 KB gzip -9 less than -Oz alone (scripts/size.sh uses the same passes).
+  say "wasm-opt $WASM_OPT_PASSES"
+  # shellcheck disable=SC2086 # the passes are words
+  wasm-opt $WASM_OPT_PASSES \
     --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-multivalue --enable-mutable-globals \
     --strip-debug --strip-producers \
@@ -47,6 +53,50 @@ gz_bytes="$(gzip -9 -c "$wasm" | wc -c)"
 js_bytes="$(stat -c %s "$out/privatelink_prep.js")"
 printf 'wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' "$raw_bytes" "$gz_bytes" "$wasm"
 printf 'js glue: %s bytes raw, %s bytes gzip -9\n' "$js_bytes" "$(gzip -9 -c "$out/privatelink_prep.js" | wc -c)"
+
+# ---- the evidence module (issue 14) ----------------------------------------------------------------
+# The same crate WITH the feature `evidence`, in a target dir of its own (so neither build relinks
+# the other's artifact): www/pkg/privatelink_prep_evidence_bg.wasm and its glue
+# privatelink_prep_evidence.js (wasm-bindgen --out-name), wasm-opt'd like the main module. The page
+# loads it only when evidence is first used (www/evidence.js). Runs after the main block, which
+# recreates www/pkg when the main module changed.
+ev_target=target/evidence-module
+ev_raw="$ev_target/wasm32-unknown-unknown/release/privatelink_prep.wasm"
+ev_name=privatelink_prep_evidence
+ev_wasm="$out/${ev_name}_bg.wasm"
+say "cargo build --lib --release --target wasm32-unknown-unknown --features evidence --target-dir $ev_target"
+cargo build --lib --release --target wasm32-unknown-unknown --features evidence --target-dir "$ev_target"
+[ -f "$ev_raw" ] || die "$ev_raw was not produced"
+ev_sum="$( { sha256sum "$ev_raw"; wasm-bindgen --version; wasm-opt --version; cat "$0"; } | sha256sum | cut -c1-64)"
+ev_stamp="$out/.build-stamp-evidence"
+if [ -f "$ev_stamp" ] && [ "$(cat "$ev_stamp")" = "$ev_sum" ] && [ -f "$ev_wasm" ] && [ -f "$out/$ev_name.js" ]; then
+  say "the evidence module is up to date"
+else
+  say "wasm-bindgen --target web --out-name $ev_name"
+  wasm-bindgen --target web --out-dir "$out" --out-name "$ev_name" "$ev_raw"
+  say "wasm-opt -Oz (evidence module)"
+  wasm-opt -Oz \
+    --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-multivalue --enable-mutable-globals \
+    --strip-debug --strip-producers \
+    "$ev_wasm" -o "$ev_wasm.opt"
+  mv "$ev_wasm.opt" "$ev_wasm"
+  printf '%s\n' "$ev_sum" > "$ev_stamp"
+fi
+printf 'evidence wasm: %s bytes raw, %s bytes gzip -9 (%s)\n' \
+  "$(stat -c %s "$ev_wasm")" "$(gzip -9 -c "$ev_wasm" | wc -c)" "$ev_wasm"
+printf 'evidence js glue: %s bytes raw, %s bytes gzip -9\n' \
+  "$(stat -c %s "$out/$ev_name.js")" "$(gzip -9 -c "$out/$ev_name.js" | wc -c)"
+# ---- end of the evidence module --------------------------------------------------------------------
+
+# The main module's budget (issue 12): 88,000 bytes gzip -9. scripts/size.sh fails over it and
+# shows where the bytes go. Reported here, not yet fatal: the module is still over it (see
+# scripts/size.sh); once under, this becomes a `die` so the budget cannot silently be lost.
+WASM_BUDGET_GZ=88000
+if [ "$gz_bytes" -gt "$WASM_BUDGET_GZ" ]; then
+  printf 'wasm: OVER BUDGET by %s bytes gzip -9 (budget %s; bash scripts/size.sh shows where they go)\n' \
+    "$((gz_bytes - WASM_BUDGET_GZ))" "$WASM_BUDGET_GZ"
+fi
 
 # The page's bundle (every build: it depends on www/ as well as on the glue, and www/pkg may just
 # have been recreated): www/pkg/page.js (www/main.js and its imports, the glue included) and

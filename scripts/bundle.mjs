@@ -8,6 +8,8 @@
 //                      minified ES module. It must live in www/pkg: each glue finds its .wasm with
 //                      new URL('<name>_bg.wasm', import.meta.url), which esbuild leaves as it is,
 //                      so from here it still resolves to www/pkg/<name>_bg.wasm.
+//                      The one import left is the evidence module's glue (EVIDENCE_GLUE), a
+//                      dynamic import of the file beside the bundle, made on first use.
 //   www/pkg/page.css   www/style.css and www/work.css, in that order, minified.
 //
 // The sources in www/ stay the code (and what the <privatelink-prep> element loads); these two
@@ -27,10 +29,29 @@ export const PAGE_STYLES = ['www/style.css', 'www/work.css'];
 /** Where the bundle goes: next to the glue, see above. */
 export const PAGE_JS = 'www/pkg/page.js';
 export const PAGE_CSS = 'www/pkg/page.css';
+/**
+ * The evidence module's glue (issue 14, www/evidence.js): not in the bundle but a file of its own,
+ * imported on first use. From www/pkg/page.js, which sits beside it, its path is this one.
+ */
+export const EVIDENCE_GLUE = './privatelink_prep_evidence.js';
 /** The browsers the minified code is written for. */
 export const JS_TARGET = 'es2020';
 
 const posix = (p) => p.split(sep).join('/');
+
+/**
+ * esbuild plugin: the import of www/pkg/privatelink_prep_evidence.js stays a dynamic import of the
+ * file beside the bundle, so the page fetches the evidence module only when evidence is used. A
+ * plugin before it (the single file's inlining) may take the import first.
+ */
+const lazyEvidence = {
+  name: 'plp-lazy-evidence',
+  setup(build) {
+    // Only www/evidence.js's own import (a plugin's generated module may import the glue itself).
+    build.onResolve({ filter: /^\.\/pkg\/privatelink_prep_evidence\.js$/ }, (args) => (args.namespace === 'file'
+      ? { path: EVIDENCE_GLUE, external: true } : undefined));
+  },
+};
 
 /**
  * The page's script as one minified ES module (a string). `plugins` change how modules load (the
@@ -52,10 +73,11 @@ export async function bundleJs(root = ROOT, { plugins = [] } = {}) {
     metafile: true,
     write: false,
     logLevel: 'silent',
-    plugins,
+    plugins: [...plugins, lazyEvidence],
   });
   const [out] = result.outputFiles;
-  const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+  const left = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path))
+    .filter((p) => p !== EVIDENCE_GLUE);
   if (left.length) throw new Error(`the page bundle still imports ${left.join(', ')}`);
   return { code: out.text, inputs: Object.keys(result.metafile.inputs) };
 }

@@ -39,10 +39,12 @@ before="$(find "$artifacts" -type f | wc -l)"
 log="target/fuzz-$target.log"
 
 limit=""; [ "$seconds" = 0 ] || limit=" (time limit ${seconds}s)"
+# libFuzzer reads -runs=0 as "the seeds only"; no limit is -runs=-1.
+runs_flag="$runs"; [ "$runs" = 0 ] && runs_flag=-1
 say "fuzzing $target: ${runs} executions${limit}; log in $log"
 set +e
 cargo +nightly fuzz run "$target" "$corpus" "$seeds" -- \
-  -runs="$runs" -max_total_time="$seconds" -dict="$dict" -max_len=16384 \
+  -runs="$runs_flag" -max_total_time="$seconds" -dict="$dict" -max_len=16384 \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" \
   2>&1 | tee "$log" | grep -E '^#[0-9]+.*(pulse|DONE|NEW)|^Done|^stat::number_of_executed_units|ERROR|panicked|SUMMARY' \
   | grep -vE 'NEW' | tail -n 40

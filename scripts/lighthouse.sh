@@ -4,6 +4,7 @@
 #
 #   bash scripts/lighthouse.sh                 # desktop preset
 #   LIGHTHOUSE_PRESET=mobile bash scripts/lighthouse.sh
+#   LIGHTHOUSE_ROOT=/tmp/other bash scripts/lighthouse.sh   # serve that built copy instead (no build)
 #
 # Builds the page (scripts/build.sh), serves the repository root on a free loopback port, and runs
 # npm lighthouse (pinned in scripts/lighthouse/, installed there on first use) against Debian's
@@ -24,12 +25,13 @@ if [ ! -x "$tool/node_modules/.bin/lighthouse" ] || [ "$tool/package-lock.json" 
 fi
 
 bash scripts/setup.sh serve >/dev/null
-bash scripts/build.sh >/dev/null
+serve_root="${LIGHTHOUSE_ROOT:-$ROOT}"
+[ -n "${LIGHTHOUSE_ROOT:-}" ] || bash scripts/build.sh >/dev/null
 
 out="target/lighthouse"
 mkdir -p "$out"
 log="$out/http.log"
-python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$ROOT" >"$log" 2>&1 &
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$serve_root" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 port=""
@@ -76,5 +78,9 @@ for (const [name, what] of [["plp-form-usable", "time to a usable form"], ["plp-
   const t = marks.find((i) => i.name === name);
   console.log(`${what}: ${t ? `${Math.round(t.startTime)} ms` : "not measured"}`);
 }
+// What the page made the browser download (transfer sizes, as served: no compression here).
+const items = (m["network-requests"].details || {}).items || [];
+const bytes = items.reduce((a, i) => a + (i.transferSize || 0), 0);
+console.log(`whole page: ${items.length} requests, ${bytes.toLocaleString("en-US")} B transferred`);
 ' "$out/report.json" "$preset"
 echo "Report: $out/report.html"

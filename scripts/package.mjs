@@ -15,8 +15,12 @@
 //                      Both bundles keep the loaded core on globalThis (a symbol named for the
 //                      version): a page with both has one core.
 //     element.d.ts, index.d.ts, privatelink_prep.d.ts   types of each entry; the core's are the
-//                      generated www/pkg/privatelink_prep.d.ts.
+//                      generated www/pkg/privatelink_prep.d.ts (and privatelink_prep_evidence.d.ts,
+//                      the evidence module's, which element.d.ts's loadEvidence() names).
 //     privatelink_prep_bg.wasm         the optimised core (www/pkg).
+//     privatelink_prep_evidence_bg.wasm  the evidence module (www/pkg): element.js bundles its glue
+//                      (www/evidence.js imports it) and fetches it, beside the module like the core,
+//                      only when a form first uses evidence. index.js does not use it.
 //     privatelink-prep.html            the single offline file (dist/privatelink-prep.html).
 //     custom-elements.json             scripts/custom-elements.mjs.
 //     README.md        for portals: README.md's "Use it in your portal" section (down to its
@@ -41,6 +45,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const NAME = 'privatelink-prep';
 export const OUT_DIR = 'dist/npm';
 const WASM = 'privatelink_prep_bg.wasm';
+/** The evidence module (issue 14): element.js bundles its glue and fetches it on first use. */
+const EVIDENCE_WASM = 'privatelink_prep_evidence_bg.wasm';
 const SINGLE_FILE = 'dist/privatelink-prep.html';
 const ELEMENT_ENTRY = 'www/privatelink-prep.js';
 const ELEMENT_STYLES_MODULE = 'www/element-styles.js';
@@ -162,6 +168,11 @@ async function bundle(root, { entry, stdin, plugins = [] }) {
   const n = (code.match(glueUrl) || []).length;
   if (n !== 1) throw new Error(`${entry || 'index'}: expected one new URL('${WASM}', import.meta.url), found ${n}`);
   code = code.replace(glueUrl, `new URL("./${WASM}",import.meta.url)`);
+  // The evidence glue's, where the entry has it (element.js): at most one, made relative too.
+  const evidenceUrl = /new URL\((["'])privatelink_prep_evidence_bg\.wasm\1,\s*import\.meta\.url\)/g;
+  const e = (code.match(evidenceUrl) || []).length;
+  if (e > 1) throw new Error(`${entry || 'index'}: expected at most one new URL('${EVIDENCE_WASM}', import.meta.url), found ${e}`);
+  code = code.replace(evidenceUrl, `new URL("./${EVIDENCE_WASM}",import.meta.url)`);
   return code;
 }
 
@@ -233,6 +244,7 @@ function packageJson(info) {
       '.': { types: './index.d.ts', default: './index.js' },
       './element': { types: './element.d.ts', default: './element.js' },
       [`./${WASM}`]: `./${WASM}`,
+      [`./${EVIDENCE_WASM}`]: `./${EVIDENCE_WASM}`,
       './privatelink-prep.html': './privatelink-prep.html',
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
@@ -240,7 +252,7 @@ function packageJson(info) {
     sideEffects: ['./element.js'],
     customElements: './custom-elements.json',
     files: ['element.js', 'element.d.ts', 'index.js', 'index.d.ts', 'privatelink_prep.d.ts', WASM,
-      'privatelink-prep.html', 'custom-elements.json'],
+      'privatelink_prep_evidence.d.ts', EVIDENCE_WASM, 'privatelink-prep.html', 'custom-elements.json'],
     keywords: ['web-component', 'custom-element', 'webassembly', 'privatelink', 'adobe-commerce', 'aws', 'azure'],
   };
 }
@@ -263,7 +275,7 @@ export function load(): Promise<PrivateLinkCore>;
 /** Writes the staged package into `dir`; returns its file names. */
 export async function stagePackage(root, dir) {
   const info = crateInfo(root);
-  for (const f of [`www/pkg/${WASM}`, 'www/pkg/privatelink_prep.d.ts', SINGLE_FILE]) {
+  for (const f of [`www/pkg/${WASM}`, `www/pkg/${EVIDENCE_WASM}`, 'www/pkg/privatelink_prep.d.ts', 'www/pkg/privatelink_prep_evidence.d.ts', SINGLE_FILE]) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run bash scripts/build.sh`);
   }
   const css = (await bundleCss(root, ELEMENT_STYLES)).code.trim();
@@ -282,10 +294,12 @@ export async function stagePackage(root, dir) {
   const dts = readFileSync(join(root, 'www/privatelink-prep.d.ts'), 'utf8');
   const coreImport = /(['"])\.\/pkg\/privatelink_prep\.js\1/g;
   if (!coreImport.test(dts)) throw new Error("www/privatelink-prep.d.ts no longer imports './pkg/privatelink_prep.js'");
+  // The evidence module's types (generated, like the core's), shipped beside them.
+  const evidenceImport = /(['"])\.\/pkg\/privatelink_prep_evidence\.js\1/g;
   const files = {
     'element.js': element,
     'index.js': index,
-    'element.d.ts': dts.replace(coreImport, "'./privatelink_prep.js'"),
+    'element.d.ts': dts.replace(coreImport, "'./privatelink_prep.js'").replace(evidenceImport, "'./privatelink_prep_evidence.js'"),
     'index.d.ts': INDEX_DTS,
     'custom-elements.json': `${JSON.stringify(manifest, null, 2)}\n`,
     'package.json': `${JSON.stringify(packageJson(info), null, 2)}\n`,
@@ -293,11 +307,13 @@ export async function stagePackage(root, dir) {
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   copyFileSync(join(root, `www/pkg/${WASM}`), join(dir, WASM));
+  copyFileSync(join(root, `www/pkg/${EVIDENCE_WASM}`), join(dir, EVIDENCE_WASM));
   copyFileSync(join(root, 'www/pkg/privatelink_prep.d.ts'), join(dir, 'privatelink_prep.d.ts'));
+  copyFileSync(join(root, 'www/pkg/privatelink_prep_evidence.d.ts'), join(dir, 'privatelink_prep_evidence.d.ts'));
   copyFileSync(join(root, SINGLE_FILE), join(dir, 'privatelink-prep.html'));
   copyFileSync(join(root, 'LICENSE'), join(dir, 'LICENSE'));
   // The README, last: it gives the sizes of what a page loads.
-  const sizes = ['element.js', 'index.js', WASM, 'privatelink-prep.html'].map((path) => {
+  const sizes = ['element.js', 'index.js', WASM, EVIDENCE_WASM, 'privatelink-prep.html'].map((path) => {
     const data = readFileSync(join(dir, path));
     return { path, raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
   });
@@ -331,11 +347,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const { tarball, size, files } = await writePackage(ROOT);
     console.log(`npm package: ${tarball} (${size} bytes)`);
-    for (const f of files) console.log(`  ${f.path.padEnd(26)} ${String(f.raw).padStart(7)} bytes raw ${String(f.gzip).padStart(7)} gzip -9`);
+    for (const f of files) console.log(`  ${f.path.padEnd(34)} ${String(f.raw).padStart(7)} bytes raw ${String(f.gzip).padStart(7)} gzip -9`);
     const by = Object.fromEntries(files.map((f) => [f.path, f]));
     const sum = (...names) => names.reduce((n, p) => n + by[p].gzip, 0);
     console.log(`  entry privatelink-prep/element: element.js + ${WASM} = ${sum('element.js', WASM)} bytes gzip -9`);
     console.log(`  entry privatelink-prep:         index.js + ${WASM} = ${sum('index.js', WASM)} bytes gzip -9`);
+    console.log(`  on first use of evidence:       + ${EVIDENCE_WASM} = ${sum(EVIDENCE_WASM)} bytes gzip -9`);
   } catch (err) {
     console.error(`error: ${err.message}`);
     process.exit(1);

@@ -762,15 +762,16 @@ impl Checker {
     }
 }
 
-/// The valid IDs of `azure.subscription_ids`, for the evidence checks.
+/// The entries of `azure.subscription_ids` for the evidence checks, by position (`None` where
+/// an entry is not a valid ID).
 #[cfg(feature = "evidence")]
-fn other_subscriptions(obj: &Map<String, Value>) -> Vec<crate::ids::SubscriptionId> {
+fn other_subscriptions(obj: &Map<String, Value>) -> Vec<Option<crate::ids::SubscriptionId>> {
     obj.get("azure")
         .and_then(|a| a.get("subscription_ids"))
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|s| crate::ids::SubscriptionId::parse(s.as_str()?.trim()))
+        .map(|s| crate::ids::SubscriptionId::parse(s.as_str()?.trim()))
         .collect()
 }
 

@@ -4,6 +4,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 use crate::labels::fill;
+use crate::pretty::{Pretty, ToJson};
 use crate::regions::Cloud;
 use crate::rules::Rule;
 
@@ -27,6 +28,12 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Info => "info",
         }
+    }
+}
+
+impl ToJson for Severity {
+    fn to_json(&self, w: &mut Pretty) {
+        self.as_str().to_json(w);
     }
 }
 
@@ -114,6 +121,20 @@ impl Diagnostic {
     }
 }
 
+impl ToJson for Diagnostic {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("code", self.code);
+            w.field("severity", &self.severity);
+            w.field("field", &self.field);
+            w.field("message", &self.message);
+            w.field("help", &self.help);
+            w.field_opt("suggestion", &self.suggestion);
+            w.field_list("suggestions", &self.suggestions);
+        });
+    }
+}
+
 /// Everything found in one document, in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -136,5 +157,14 @@ impl Report {
             .iter()
             .filter(|d| d.severity == severity)
             .count()
+    }
+}
+
+impl ToJson for Report {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("valid", &self.valid);
+            w.field("diagnostics", &self.diagnostics);
+        });
     }
 }

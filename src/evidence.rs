@@ -15,7 +15,7 @@ mod commands;
 mod reading;
 
 pub use commands::{commands, EvidenceCommand};
-pub use reading::{read, Fill, Reading, Recognised};
+pub use reading::{read, Fill, FillPort, FillValue, Reading, Recognised};
 
 /// The most outputs one evidence list holds.
 pub const MAX_EVIDENCE: usize = 20;

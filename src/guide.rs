@@ -40,6 +40,7 @@ use crate::dates::ENABLEMENT_BUSINESS_DAYS;
 pub(crate) mod evidence;
 use crate::ids::{EndpointServiceName, ProjectId, ADOBE_PRINCIPAL};
 use crate::network::CustomerNetwork;
+use crate::pretty::{self, Pretty, ToJson};
 use crate::regions::{Cloud, Region};
 use crate::request::{
     Account, Change, ChangeAction, Connection, Enablement, EndpointService, Environment, PortSpec,
@@ -75,6 +76,23 @@ pub struct Guide {
     pub steps: Vec<Step>,
 }
 
+impl ToJson for Guide {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("title", &self.title);
+            w.field("kind", self.kind);
+            w.field("cloud", self.cloud);
+            w.field("region", self.region);
+            w.field("region_name", self.region_name);
+            w.field_opt("connection_type", &self.connection_type);
+            w.field("summary", &self.summary);
+            w.field("business_days", &self.business_days);
+            w.field("placeholders", &self.placeholders);
+            w.field("steps", &self.steps);
+        });
+    }
+}
+
 /// A value the reader puts into a command.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Placeholder {
@@ -82,6 +100,15 @@ pub struct Placeholder {
     pub token: &'static str,
     /// What to put there and where to find it.
     pub meaning: &'static str,
+}
+
+impl ToJson for Placeholder {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("token", self.token);
+            w.field("meaning", self.meaning);
+        });
+    }
 }
 
 /// Who acts at a step.
@@ -92,6 +119,16 @@ pub enum Actor {
     Customer,
     /// Adobe Commerce support.
     Adobe,
+}
+
+impl ToJson for Actor {
+    fn to_json(&self, w: &mut Pretty) {
+        match self {
+            Actor::Customer => "customer",
+            Actor::Adobe => "adobe",
+        }
+        .to_json(w);
+    }
 }
 
 impl Actor {
@@ -122,6 +159,20 @@ pub struct Step {
     pub checklist: Vec<String>,
 }
 
+impl ToJson for Step {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("id", &self.id);
+            w.field("actor", &self.actor);
+            w.field("title", &self.title);
+            w.field("explanation", &self.explanation);
+            w.field("bidirectional", &self.bidirectional);
+            w.field("commands", &self.commands);
+            w.field("checklist", &self.checklist);
+        });
+    }
+}
+
 /// One command line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Command {
@@ -137,6 +188,18 @@ pub struct Command {
     /// What the output shows when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
+}
+
+impl ToJson for Command {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("purpose", &self.purpose);
+            w.field("command", &self.command);
+            w.field("placeholders", &self.placeholders);
+            w.field_opt("success", &self.success);
+            w.field_opt("failure", &self.failure);
+        });
+    }
 }
 
 impl Command {
@@ -300,7 +363,7 @@ pub fn guide(request: &Request) -> Guide {
 pub fn render(request: &Request, format: Format) -> String {
     match format {
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&guide(request)).unwrap_or_default();
+            let mut s = pretty::to_string(&guide(request));
             s.push('\n');
             s
         }

@@ -102,6 +102,30 @@ pub enum Unreadable {
     NotJson(String),
 }
 
+/// The warnings a request file's text holds that its value cannot show: each key given twice in
+/// one object, on the key's field, as `check_json` reports them (none for text that is not JSON:
+/// reading it says so). For the page, which reads an imported file with `JSON.parse`.
+pub fn text_findings(text: &str) -> Vec<Diagnostic> {
+    if text.len() > 8 * check::MAX_DOCUMENT_BYTES {
+        return Vec::new();
+    }
+    let found =
+        json::repeated_keys(text.strip_prefix('\u{feff}').unwrap_or(text)).unwrap_or_default();
+    let diags = found
+        .iter()
+        .map(|(path, key)| {
+            Diagnostic::of(
+                &rules::REPEATED_KEY,
+                path.as_str(),
+                0,
+                &[("value", &quote(key))],
+                None,
+            )
+        })
+        .collect();
+    check::listed(diags)
+}
+
 /// The report of a request that could not be read.
 pub fn unreadable(why: &Unreadable) -> Checked {
     let quoted;

@@ -16,6 +16,7 @@ pub mod host;
 pub mod ids;
 pub mod labels;
 pub mod network;
+pub mod pretty;
 pub mod regions;
 pub mod request;
 pub mod rules;

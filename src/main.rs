@@ -228,10 +228,12 @@ fn evidence(format: &str, path: &str) -> Result<ExitCode, Usage> {
         }
         emit_json(
             Out::Stdout,
-            &json(&Shown {
+            // serde_json: the evidence types are serde's (the CLI's other JSON is `pretty`'s).
+            &serde_json::to_string_pretty(&Shown {
                 recognised: &recognised,
                 facts: &facts,
-            }),
+            })
+            .unwrap_or_default(),
         )?;
     } else {
         let mut out = String::new();
@@ -354,8 +356,8 @@ fn write_all(w: &mut dyn Write, s: &[u8], end: &[u8]) -> io::Result<()> {
     w.flush()
 }
 
-fn json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
+fn json<T: privatelink_prep::pretty::ToJson + ?Sized>(v: &T) -> String {
+    privatelink_prep::pretty::to_string(v)
 }
 
 /// The report the way rustc and ruff print theirs.

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Severity;
 use crate::diagnostic::Severity::{Error, Info, Warning};
+use crate::pretty::{Pretty, ToJson};
 
 /// One rule of the catalogue.
 #[derive(Debug, PartialEq, Eq, Serialize)]
@@ -31,6 +32,21 @@ pub struct Rule {
     pub help: &'static str,
     /// Where the fact behind the rule comes from.
     pub source: &'static str,
+}
+
+impl ToJson for Rule {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("code", self.code);
+            w.field("severity", &self.severity);
+            w.field("field", self.field);
+            w.field("other_fields", self.other_fields);
+            w.field("title", self.title);
+            w.field("messages", self.messages);
+            w.field("help", self.help);
+            w.field("source", self.source);
+        });
+    }
 }
 
 const SRC_DOC: &str = "privatelink-service.txt";

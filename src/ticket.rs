@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::pretty::{self, Pretty, ToJson};
+
 use crate::ids::ADOBE_PRINCIPAL;
 use crate::regions::Cloud;
 #[cfg(feature = "evidence")]
@@ -61,6 +63,16 @@ impl Ticket {
             body,
             file,
         }
+    }
+}
+
+impl ToJson for Ticket {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("subject", &self.subject);
+            w.field("body", &self.body);
+            w.field("file", &self.file);
+        });
     }
 }
 
@@ -372,7 +384,6 @@ fn closing(s: &mut dyn Style) -> String {
     body
 }
 
-#[derive(Serialize)]
 struct JsonTicket<'a, R> {
     subject: &'a str,
     /// The plain-text body, as the text format renders it.
@@ -382,13 +393,11 @@ struct JsonTicket<'a, R> {
     request: R,
     /// What the customer's cloud outputs confirmed; absent when nothing was.
     #[cfg(feature = "evidence")]
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     verified: &'a [JsonVerified<'a>],
 }
 
 /// One verified fact of the JSON ticket.
 #[cfg(feature = "evidence")]
-#[derive(Serialize)]
 struct JsonVerified<'a> {
     /// The declared field it confirms, e.g. `account_id`.
     field: &'a str,
@@ -401,8 +410,35 @@ struct JsonVerified<'a> {
     evidence: &'a str,
 }
 
+#[cfg(feature = "evidence")]
+impl ToJson for JsonVerified<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("field", self.field);
+            w.field("label", self.label);
+            w.field("value", self.value);
+            w.field("fact", self.fact);
+            w.field("command", self.command);
+            w.field("evidence", self.evidence);
+        });
+    }
+}
+
+impl<R: ToJson> ToJson for JsonTicket<'_, R> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("subject", self.subject);
+            w.field("body", self.body);
+            w.field("markdown", self.markdown);
+            w.field("request", &self.request);
+            #[cfg(feature = "evidence")]
+            w.field_list("verified", self.verified);
+        });
+    }
+}
+
 /// The JSON format of a ticket: `{subject, body, markdown, request}`, pretty, one final newline.
-fn json_ticket<R: Serialize>(
+fn json_ticket<R: ToJson>(
     subject: &str,
     body: &str,
     markdown: &str,
@@ -417,12 +453,11 @@ fn json_ticket<R: Serialize>(
         #[cfg(feature = "evidence")]
         verified,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut s = pretty::to_string(&doc);
     s.push('\n');
     s
 }
 
-#[derive(Serialize)]
 struct JsonRequest<'a> {
     version: u8,
     kind: &'static str,
@@ -436,30 +471,66 @@ struct JsonRequest<'a> {
     environments: Vec<&'a str>,
     connection_type: &'static str,
     ports: Vec<JsonPort<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     endpoint_services: Option<Vec<JsonEndpoint<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     prerequisites: Option<JsonPrerequisites>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     azure: Option<JsonAzure<'a>>,
 }
 
-#[derive(Serialize)]
+impl ToJson for JsonRequest<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("version", &self.version);
+            w.field("kind", self.kind);
+            w.field("company", self.company);
+            w.field("cloud", self.cloud);
+            w.field("region", self.region);
+            w.field("region_name", self.region_name);
+            w.field("account_id", self.account_id);
+            w.field("project_id", self.project_id);
+            w.field("plan", self.plan);
+            w.field("environments", &self.environments);
+            w.field("connection_type", self.connection_type);
+            w.field("ports", &self.ports);
+            w.field_opt("endpoint_services", &self.endpoint_services);
+            w.field_opt("prerequisites", &self.prerequisites);
+            w.field_opt("azure", &self.azure);
+        });
+    }
+}
+
 struct JsonPort<'a> {
     service: &'a str,
     port: u16,
     protocol: &'static str,
 }
 
-#[derive(Serialize)]
+impl ToJson for JsonPort<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("service", self.service);
+            w.field("port", &self.port);
+            w.field("protocol", self.protocol);
+        });
+    }
+}
+
 struct JsonEndpoint<'a> {
     name: String,
     ports: Vec<JsonPort<'a>>,
     /// AWS only: that Adobe's principal is allowed, and which it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     principal_allowed: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     principal: Option<&'static str>,
+}
+
+impl ToJson for JsonEndpoint<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("name", &self.name);
+            w.field("ports", &self.ports);
+            w.field_opt("principal_allowed", &self.principal_allowed);
+            w.field_opt("principal", &self.principal);
+        });
+    }
 }
 
 /// `principal_allowed` and `principal` of an endpoint service on `cloud`: on AWS `true` and
@@ -473,16 +544,32 @@ pub(crate) fn json_principal(cloud: Cloud) -> (Option<bool>, Option<&'static str
 
 /// What the customer confirmed in place; the endpoint to Adobe's service comes after the ticket
 /// and is never claimed.
-#[derive(Serialize)]
 struct JsonPrerequisites {
     nlb: bool,
     endpoint_service: bool,
 }
 
-#[derive(Serialize)]
+impl ToJson for JsonPrerequisites {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("nlb", &self.nlb);
+            w.field("endpoint_service", &self.endpoint_service);
+        });
+    }
+}
+
 struct JsonAzure<'a> {
     cluster_id: &'a str,
     subscription_ids: Vec<&'a str>,
+}
+
+impl ToJson for JsonAzure<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("cluster_id", self.cluster_id);
+            w.field("subscription_ids", &self.subscription_ids);
+        });
+    }
 }
 
 fn json_ports(ports: &[PortSpec]) -> Vec<JsonPort<'_>> {

@@ -1,6 +1,5 @@
 //! The browser binding: converts JS values to the core's types and back, nothing more.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "boundary-bench")]
@@ -10,6 +9,7 @@ use serde_json::Value;
 
 use crate::check::{Checked, MAX_DEPTH, MAX_DOCUMENT_BYTES};
 use crate::host::{self, Kind, Mark, Step, Unjson, Unreadable};
+use crate::pretty::{Pretty, ToJson};
 use crate::regions::{self, Cloud};
 use crate::rules::RULES;
 use crate::{render, Format, Report};
@@ -80,14 +80,11 @@ export interface RegionInfo {
 }
 "#;
 
-/// Core output as a JS value, by way of JSON text. serde_json's pretty serializer is in the module
-/// anyway (the JSON ticket and guide), and `JSON.parse` costs less than a second, JS-facing
-/// serializer (serde-wasm-bindgen: about 3 KB gzip); pretty rather than compact for the same reason.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // Cannot fail: every map key the core serializes is a string.
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|_| JsError::new("The result could not be written as JSON."))?;
-    json_parse(&text)
+/// Core output as a JS value, by way of JSON text. The pretty JSON writer is in the module anyway
+/// (the JSON ticket and guide), and `JSON.parse` costs less than a second, JS-facing serializer
+/// (serde-wasm-bindgen: about 3 KB gzip); pretty rather than compact for the same reason.
+fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    json_parse(&crate::pretty::to_string(value))
 }
 
 // The four JS built-ins the module calls, imported here rather than through js-sys: js-sys's
@@ -323,11 +320,20 @@ pub fn labels(cloud: &str) -> Result<JsValue, JsValue> {
     Ok(out)
 }
 
-#[derive(Serialize)]
 struct RegionInfo {
     code: &'static str,
     name: &'static str,
     restricted: bool,
+}
+
+impl ToJson for RegionInfo {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("code", self.code);
+            w.field("name", self.name);
+            w.field("restricted", &self.restricted);
+        });
+    }
 }
 
 /// The regions of `cloud` (`aws` or `azure`) that a request may name; empty for another cloud.
@@ -550,6 +556,20 @@ pub fn expected_completion(
     #[wasm_bindgen(js_name = isoDate, unchecked_param_type = "string")] iso_date: JsValue,
 ) -> Result<String, JsValue> {
     iso(crate::dates::expected_completion(date(&iso_date)?))
+}
+
+/// The warnings about a request file's text that its value cannot show (each key given twice in
+/// one object, PL008, on that key's field), as the CLI gives them for the same file. The page
+/// reads an imported file with `JSON.parse`, which keeps the last of two equal keys silently.
+/// Empty for text that is not JSON or is not a string.
+/// A report (of warnings only) rather than a list: the module writes reports already.
+#[wasm_bindgen(js_name = textFindings, unchecked_return_type = "Report")]
+pub fn text_findings(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    to_js(&Report::new(host::text_findings(
+        &text.as_string().unwrap_or_default(),
+    )))
 }
 
 #[wasm_bindgen(typescript_custom_section)]

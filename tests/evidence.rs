@@ -853,14 +853,14 @@ fn reading_a_paste_gives_kind_facts_fills_and_diagnostics() {
     let fills: Vec<_> = r
         .fills
         .iter()
-        .map(|f| (f.field.as_str(), f.value.clone()))
+        .map(|f| (f.field.as_str(), serde_json::to_value(&f.value).unwrap()))
         .collect();
     assert_eq!(fills, [("account_id", json!("123456789012"))]);
     let r = read(&doc, "endpoint_services[1]", &text("aws-listeners.json")).unwrap();
     let fills: Vec<_> = r
         .fills
         .iter()
-        .map(|f| (f.field.as_str(), f.value.clone()))
+        .map(|f| (f.field.as_str(), serde_json::to_value(&f.value).unwrap()))
         .collect();
     assert_eq!(
         fills,
@@ -872,6 +872,27 @@ fn reading_a_paste_gives_kind_facts_fills_and_diagnostics() {
             ])
         )]
     );
+    // The form's one blank port row is no port: the listeners fill it too; a typed row is kept.
+    for (ports, filled) in [
+        (
+            json!([{"service": "", "port": "", "protocol": "tcp"}]),
+            true,
+        ),
+        (json!([{"service": " ", "port": null}, {}]), true),
+        (
+            json!([{"service": "", "port": 8443, "protocol": "tcp"}]),
+            false,
+        ),
+        (
+            json!([{"service": "api", "port": "", "protocol": "tcp"}]),
+            false,
+        ),
+    ] {
+        let mut doc = doc.clone();
+        doc["endpoint_services"][1]["ports"] = ports.clone();
+        let r = read(&doc, "endpoint_services[1]", &text("aws-listeners.json")).unwrap();
+        assert_eq!(!r.fills.is_empty(), filled, "{ports}");
+    }
     // What it contradicts, with this output as the only evidence.
     let r = read(
         &doc,
@@ -990,4 +1011,80 @@ impl TapService for Value {
             .into();
         self
     }
+}
+
+#[test]
+fn the_verified_section_renders_inert_in_markdown() {
+    use privatelink_prep::{render, Format};
+    for doc in [full_aws(), full_azure()] {
+        let md = render(&check(&doc).request.unwrap(), Format::Markdown).body;
+        let section = &md[md.find("## Verified").unwrap()..];
+        let mut o = comrak::Options::default();
+        // Raw HTML kept, so that any would show.
+        o.render.r#unsafe = true;
+        o.extension.autolink = true;
+        o.extension.strikethrough = true;
+        o.extension.table = true;
+        let html = comrak::markdown_to_html(section, &o);
+        // Only the list, the heading, the paragraph and code spans: no link, emphasis or HTML.
+        let mut tags: Vec<&str> = html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split(['>', ' ']).next().unwrap())
+            .collect();
+        tags.sort();
+        tags.dedup();
+        assert_eq!(
+            tags,
+            ["/code", "/h2", "/li", "/p", "/ul", "code", "h2", "li", "p", "ul"],
+            "{html}"
+        );
+    }
+}
+
+/// `evidenceRead` and `evidenceCommands` write their JSON with the core's own writer: the same
+/// text as serde's.
+#[test]
+fn the_page_gets_the_same_json_as_serde_writes() {
+    use privatelink_prep::evidence::read;
+    use privatelink_prep::pretty;
+    let mut doc: Value = serde_json::from_str(&request("aws-bidirectional.json")).unwrap();
+    doc.as_object_mut().unwrap().remove("account_id");
+    doc["endpoint_services"][0]["ports"] = json!([]);
+    doc["endpoint_services"][0]["principal_allowed"] = json!(false);
+    for (at, name) in [
+        ("", "aws-caller-identity.json"),
+        ("endpoint_services[0]", "aws-listeners-alb.json"),
+        ("endpoint_services[0]", "aws-listeners.json"),
+        ("endpoint_services[0]", "aws-service-permissions.json"),
+        ("", "azure-account.json"),
+    ] {
+        let text = std::fs::read_to_string(path("tests/evidence").join(name)).unwrap();
+        let r = read(&doc, at, &text).unwrap();
+        assert_eq!(
+            pretty::to_string(&r),
+            serde_json::to_string_pretty(&r).unwrap(),
+            "{name}"
+        );
+    }
+    let r = read(&doc, "", "\u{1b}not json \"\\").unwrap();
+    assert_eq!(
+        pretty::to_string(&r),
+        serde_json::to_string_pretty(&r).unwrap()
+    );
+    let list = privatelink_prep::evidence::commands(&doc);
+    assert_eq!(
+        pretty::to_string(&list),
+        serde_json::to_string_pretty(&list).unwrap()
+    );
+}
+
+#[test]
+fn listeners_of_another_load_balancer_verify_nothing() {
+    // The ALB carries the ports, but an endpoint service cannot send to it.
+    let mut doc = aws(&[], &[f("aws-listeners-alb.json")]);
+    doc["endpoint_services"][0]["ports"] =
+        json!([{"service": "HTTPS", "port": 443}, {"service": "HTTP", "port": 80}]);
+    expect(&doc, &[("PL825", "endpoint_services[0].evidence[0]", "Cloud output 1 lists the listeners of the load balancer \"my-load-balancer\", which is not a Network Load Balancer.")]);
+    assert!(verified(&doc).is_empty());
 }

@@ -15,6 +15,8 @@ import { createGuidePanel } from './guide-panel.js';
 import { createTracker } from './tracker.js';
 import { fieldLabels } from './labels.js';
 import { cloudWords, principalCopy } from './words.js';
+import CORE_LABELS from './core-labels.js';
+import { withEvidence, createEvidence } from './evidence.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -32,7 +34,7 @@ const BROKEN_WAIT = 'Hidden while the request has an error: the ticket preview a
 let mounts = 0;
 
 const emptyPort = () => ({ service: '', port: '', protocol: 'tcp' });
-const emptyService = () => ({ name: '', ports: [emptyPort()], principal_allowed: false });
+const emptyService = () => ({ name: '', ports: [emptyPort()], principal_allowed: false, evidence: [] });
 
 /** The form's starting values; `values` (part of a request document) overrides them. */
 export function initialState(values = {}) {
@@ -49,6 +51,7 @@ export function initialState(values = {}) {
     endpoint_services: [emptyService()],
     prerequisites: { nlb: false, endpoint_service: false },
     azure: { cluster_id: '', subscription_ids: [] },
+    evidence: [], // pasted cloud outputs about the request as a whole (www/evidence.js)
   };
   for (const [key, value] of Object.entries(values || {})) {
     if (!(key in state) || value === undefined || value === null) continue;
@@ -74,6 +77,8 @@ const withAdditional = (state, text) => [
 export function toRequest(state) {
   const portsOf = (list) =>
     list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
+  // Evidence (pasted cloud outputs) only where there is some: documents without it stay as they were.
+  const withEv = (doc, list) => (Array.isArray(list) && list.length ? { ...doc, evidence: structuredClone(list) } : doc);
   const doc = {
     version: 1,
     kind: 'enablement',
@@ -89,9 +94,9 @@ export function toRequest(state) {
   doc.ports = portsOf(state.ports);
   if (state.connection_type === 'bidirectional') {
     // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
-    doc.endpoint_services = state.endpoint_services.map((s) => (state.cloud === 'azure'
+    doc.endpoint_services = state.endpoint_services.map((s) => withEv(state.cloud === 'azure'
       ? { name: s.name, ports: portsOf(s.ports) }
-      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }));
+      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }, s.evidence));
     // The endpoint to Adobe's service is made after the ticket, so it is not asked for here.
     doc.prerequisites = {
       nlb: Boolean(state.prerequisites.nlb),
@@ -104,7 +109,7 @@ export function toRequest(state) {
       subscription_ids: [...state.azure.subscription_ids],
     };
   }
-  return doc;
+  return withEv(doc, state.evidence);
 }
 
 /** Cloud-dependent wording (www/words.js: what the change form says too). */
@@ -140,7 +145,10 @@ function words(cloud) {
 
 /**
  * Renders the form into `root` (an element or a ShadowRoot).
- * options.api: the core module after init() ({ validate, renderTicket, rules, regions, version }).
+ * options.api: the core module after init() ({ validate, renderTicket, rules, regions, version }),
+ *   or a promise of it: the form is typeable at once (labels from www/core-labels.js, generated
+ *   from the core) and the checks join when it resolves. setCore(core) swaps the module later.
+ *   options.onReport gets a third argument, { edit }: false for the report of a module arriving.
  * options.values: a partial request document to start from.
  * options.idPrefix: prefix for ids (default: plp1, plp2, ... per mount).
  * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
@@ -149,15 +157,22 @@ function words(cloud) {
  * options.view: what another mount's getView() returned ({ messages, format, touched, wasReady }),
  *   so that a form rendered again shows the same messages and the same ticket tab.
  * Returns { element, getRequest, getReport, getTickets, getState, getView, load, setValue, check,
- * destroy };
+ * setCore, isChecking, destroy };
  * getState() is every value of the form (hidden sections too), load(values) replaces them all
  * (locked values stay).
  */
 export function mount(root, options = {}) {
-  const api = options.api;
-  if (!api || typeof api.validate !== 'function') {
-    throw new TypeError('mount(root, { api }) needs the loaded privatelink-prep module');
+  const given = options.api;
+  const later = Boolean(given) && typeof given.then === 'function';
+  if (!later && (!given || typeof given.validate !== 'function')) {
+    throw new TypeError('mount(root, { api }) needs the privatelink-prep module, loaded or loading');
   }
+  /** The loaded module, or null while it loads (the form is typeable meanwhile). Every call goes
+   * to the evidence module once that is loaded (www/evidence.js). */
+  let core = later ? null : withEvidence(given);
+  // What every part of the form calls: the module once it is there (setCore swaps it), and until
+  // then its labels (www/core-labels.js, generated from the core) with no regions or rules.
+  const api = coreFront(() => core);
   const px = options.idPrefix || `plp${++mounts}`;
   const idFor = (path) => `${px}-${slug(path)}`;
   // "New enablement" or "Change an existing setup" (the document's `kind`); each keeps its values.
@@ -238,6 +253,7 @@ export function mount(root, options = {}) {
           ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
           : checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
         principalCopy(state.cloud, writeClipboard, () => wrapper),
+        evidence.panel(p),
         h('div', { class: 'plp-row-action' },
           removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
     });
@@ -311,6 +327,12 @@ export function mount(root, options = {}) {
   });
   const network = createNetworkFields({ api, idFor, values: parts.network, onEdit: (now) => revalidate(now) });
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
+  // Pasted cloud outputs: their panels (account, each endpoint service) and what they fill.
+  const evidence = createEvidence({
+    api, idFor, copy: writeClipboard, state: () => state, request: () => currentRequest(), report: () => report,
+    fill: fillValue, touch: (path) => touched.add(path), isTouched: (path) => touched.has(path), revalidate: () => revalidate(true), labelOf,
+    form: () => form,
+  });
   const tracker = createTracker({ api, idPrefix: px });
 
   const enablementPart = h('div', { class: 'plp-mode-part', 'data-mode': 'enablement' },
@@ -412,16 +434,24 @@ export function mount(root, options = {}) {
       h('a', { href: HELP_CENTER, target: '_blank', rel: 'noopener noreferrer', text: 'Adobe’s Help Center (Experience League)' }),
       '. Enablement takes up to five business days.'));
 
-  const rulesList = safeCall(() => api.rules(), []);
-  const about = h('details', { class: 'plp-about' },
-    h('summary', { text: `What this page checks (${rulesList.length} rules)` }),
-    h('ul', { class: 'plp-rules' }, rulesList.map((r) => h('li', {},
-      h('span', { class: 'plp-code', text: r.code }), ' ',
-      h('strong', { text: r.title }), ` (${SEVERITY_LABEL[r.severity] || r.severity}). `,
-      ...codeText(r.help)))),
-    h('p', { class: 'plp-hint', text: `privatelink-prep core ${safeCall(() => api.version(), '?')}. Every check runs in this browser.` }));
+  const about = h('details', { class: 'plp-about' });
+  /** "What this page checks": the core's rules, once the module is there. */
+  function renderAbout() {
+    const rulesList = safeCall(() => api.rules(), []);
+    about.replaceChildren(
+      h('summary', { text: core ? `What this page checks (${rulesList.length} rules)` : 'What this page checks' }),
+      h('ul', { class: 'plp-rules' }, rulesList.map((r) => h('li', {},
+        h('span', { class: 'plp-code', text: r.code }), ' ',
+        h('strong', { text: r.title }), ` (${SEVERITY_LABEL[r.severity] || r.severity}). `,
+        ...codeText(r.help)))),
+      h('p', { class: 'plp-hint', text: core
+        ? `privatelink-prep core ${safeCall(() => api.version(), '?')}. Every check runs in this browser.`
+        : 'The checks are loading. Every check runs in this browser.' }));
+  }
+  renderAbout();
 
-  const wrapper = h('div', { class: 'plp', 'data-valid': 'false' }, summary, form, preview,
+  // data-checks: "loading" until the module is there, then "ready" (the form is typeable either way).
+  const wrapper = h('div', { class: 'plp', 'data-valid': 'false', 'data-checks': core ? 'ready' : 'loading' }, summary, form, preview,
     guidePanel.element, tracker.element, about);
 
   // ---- dynamic parts ---------------------------------------------------------------------------
@@ -429,6 +459,10 @@ export function mount(root, options = {}) {
   function renderRegion() {
     const w = words(state.cloud);
     slots.region.replaceChildren(textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    fillRegions();
+  }
+  /** The region field's list of choices: the core's regions of the cloud (none before the module). */
+  function fillRegions() {
     const regions = safeCall(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -436,7 +470,8 @@ export function mount(root, options = {}) {
   }
   function renderAccount() {
     const w = words(state.cloud);
-    slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }));
+    slots.account.replaceChildren(textField('account_id', labelOf('account_id'), w.accountHint, { width: w.accountWidth }),
+      evidence.panel(''));
   }
   function renderPorts() {
     slots.ports.replaceChildren(portList('ports', labelOf('ports'),
@@ -485,6 +520,7 @@ export function mount(root, options = {}) {
   // ---- list editing (focus never falls back to the page body) ----
 
   function addRow(base, item) {
+    fileFindings = []; // the file's rows are not the form's rows any more
     const list = getIn(state, base);
     list.push(item);
     rendererFor(base)();
@@ -494,6 +530,7 @@ export function mount(root, options = {}) {
   }
 
   function removeRow(base, index) {
+    fileFindings = [];
     const list = getIn(state, base);
     list.splice(index, 1);
     rendererFor(base)();
@@ -564,6 +601,7 @@ export function mount(root, options = {}) {
       if (el.checked) setMode(el.value);
       return;
     }
+    edited(path);
     if (!enablementPart.contains(el)) return; // the change form and the network fields handle their own
     if (locked.has(path)) return;
     const isText = el.tagName === 'INPUT' && el.type === 'text';
@@ -603,7 +641,7 @@ export function mount(root, options = {}) {
       const t = setTimeout(run, 0);
       cancelPending = () => clearTimeout(t);
     } else {
-      const f = requestAnimationFrame(run);
+      const f = requestAnimationFrame(() => run(true));
       cancelPending = () => cancelAnimationFrame(f);
     }
   }
@@ -616,7 +654,7 @@ export function mount(root, options = {}) {
     run();
     // The summary (or the ticket) from its heading down, whatever the screen's height: focusing
     // alone scrolls a tall summary only as far as needed, with its heading above the screen.
-    const landing = report.valid ? previewHeading : summary;
+    const landing = report.valid || !core ? previewHeading : summary;
     landing.focus({ preventScroll: true });
     landing.scrollIntoView({ block: 'start', behavior: 'auto' });
     return report;
@@ -658,20 +696,92 @@ export function mount(root, options = {}) {
     return { ...doc, ...network.toDocument(doc.cloud) };
   }
 
-  function run() {
+  let guideTimer = 0;
+  let importText = ''; // an imported file's text, until the module has read it
+  /** The module's findings on the imported file's text (PL008), each shown until its field is edited. */
+  let fileFindings = [];
+  /** Drops the file's findings on `path`, on a field inside it, or on the field that holds it. */
+  function edited(path) {
+    if (!fileFindings.length) return;
+    const within = (a, b) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+    fileFindings = fileFindings.filter((d) => !within(d.field, path) && !within(path, d.field));
+  }
+
+  /**
+   * Checks the request and shows the verdict. `typing`: the next steps and the tracker (far below
+   * the field, and the slowest to write for a long request) follow in a task of their own, after
+   * the frame that shows the verdict; keys typed meanwhile leave one update for the last.
+   */
+  function run(typing = false) {
+    clearTimeout(guideTimer);
     request = currentRequest();
+    if (!core) {
+      waitForCore();
+      return;
+    }
+    evidence.update(request);
     try {
       report = api.validate(request);
     } catch (err) {
       report = { valid: false, diagnostics: [failure(err)] };
     }
+    if (importText) {
+      fileFindings = safeCall(() => api.textFindings(importText).diagnostics, []) || [];
+      importText = '';
+    }
+    // As the CLI lists them: the file's findings first.
+    if (fileFindings.length) report = { ...report, diagnostics: [...fileFindings, ...report.diagnostics] };
     updatePreview();
     showDiagnostics();
     // While an error hides a ticket that was ready, the next steps and the tracker say so.
     const waiting = broken ? BROKEN_WAIT : undefined;
-    tracker.update(request, guidePanel.update(request, report, waiting), waiting);
-    wrapper.dataset.valid = String(Boolean(report.valid));
-    if (typeof options.onReport === 'function') options.onReport(report, request);
+    const [req, rep] = [request, report];
+    const nextSteps = () => tracker.update(req, guidePanel.update(req, rep, waiting), waiting);
+    if (typing) guideTimer = setTimeout(nextSteps, 0);
+    else nextSteps();
+    setAttr(wrapper, 'data-valid', String(Boolean(report.valid)));
+    // The third argument says whether an edit led to this report (not the module arriving).
+    if (typeof options.onReport === 'function') options.onReport(report, request, { edit: !arriving });
+  }
+
+  /** Until the module is there: the form works, and the preview, the next steps and the
+   * tracker say the checks join as soon as it is ready (a Check then shows them at once). */
+  function waitForCore() {
+    setText(previewStatus, coreError
+      ? 'The checks could not load, so nothing is checked yet: what you type is kept.'
+      : 'The checks are loading: they start in a moment, and what you type is kept.');
+    showProblems.hidden = true;
+    ticketBox.hidden = true;
+    setAttr(preview, 'data-state', 'not-ready');
+    const waiting = 'The next steps show here once the checks have loaded and the request is ready.';
+    guidePanel.update(request, null, waiting);
+    tracker.update(null, null, 'The tracker shows here once the checks have loaded and the request is ready.');
+  }
+
+  let coreError = null;
+  let arriving = false; // the report being made is the first of a module that just arrived
+  /** The module is there (or another one, as for the evidence checks): the parts that need it
+   * fill in, and the form is checked. */
+  function setCore(next) {
+    if (!next || typeof next.validate !== 'function') throw new TypeError('setCore(core) needs the loaded privatelink-prep module');
+    core = withEvidence(next);
+    coreError = null;
+    setAttr(wrapper, 'data-checks', 'ready');
+    fillRegions();
+    changeForm.coreReady();
+    renderAbout();
+    arriving = true;
+    try {
+      run();
+    } finally {
+      arriving = false;
+    }
+  }
+  if (later) {
+    given.then(setCore, (err) => {
+      coreError = err;
+      if (!core) run();
+    });
   }
 
   // ---- diagnostics -----------------------------------------------------------------------------
@@ -705,49 +815,102 @@ export function mount(root, options = {}) {
   /** A diagnostic shows beside its field after a Check, on a touched field, and on a field that
    * broke a ticket that was ready (the preview links to it). */
   function visible(d) {
-    return checked || isTouched(d.field) || (broken && d.severity === 'error');
+    return checked || isTouched(d.field) || (broken && d.severity === 'error') || fileFindings.includes(d);
   }
+
+  // What the messages show now, so that a run writes only what changed: the boxes with messages
+  // (box -> its message elements), the owners given a plp-has-* class, and the controls whose
+  // aria-describedby or aria-invalid differ from their base. A rebuilt row brings new elements,
+  // which start from their base state; old ones are simply dropped.
+  let shownBoxes = new Map();
+  let shownOwners = new Map();
+  let shownControls = new Set();
+  /** The JSON of what each message element shows (a diagnostic, and whether it offers its
+   * suggestions): an element whose JSON is unchanged stays as it is, focus and all. */
+  const messageKeys = new WeakMap();
+  const HAS = ['plp-has-error', 'plp-has-warning', 'plp-has-info'];
 
   function showDiagnostics() {
     const diagnostics = (report.diagnostics || []).filter(visible);
-    // Reset every message slot and control.
-    for (const box of form.querySelectorAll('.plp-msgs')) {
-      box.replaceChildren();
-      box.hidden = true;
-    }
-    for (const owner of form.querySelectorAll('.plp-has-error, .plp-has-warning, .plp-has-info')) {
-      owner.classList.remove('plp-has-error', 'plp-has-warning', 'plp-has-info');
-    }
-    const describedBy = new Map(); // control -> Set of message ids
+    const resolved = new Map(); // field -> target, for this run
+    const target = (field) => {
+      if (!resolved.has(field)) resolved.set(field, resolve(field));
+      return resolved.get(field);
+    };
+    const boxes = new Map(); // box -> [{ d, target }]
+    const owners = new Map(); // element -> Set of plp-has-* classes
+    const describedBy = new Map(); // control -> Set of message box ids
     const invalid = new Set();
 
     const placed = diagnostics.map((d) => {
-      const target = resolve(d.field || '');
-      if (!target) return { d, target: null };
-      const box = msgBox(target.owner);
-      box.hidden = false;
-      box.append(message(d, target));
-      box.parentElement.classList.add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
-      for (const c of target.controls) {
+      const t = target(d.field || '');
+      if (!t) return { d, target: null };
+      const box = msgBox(t.owner);
+      if (!boxes.has(box)) boxes.set(box, []);
+      boxes.get(box).push({ d, target: t });
+      const owner = box.parentElement;
+      if (!owners.has(owner)) owners.set(owner, new Set());
+      owners.get(owner).add(`plp-has-${d.severity === 'error' || d.severity === 'warning' ? d.severity : 'info'}`);
+      for (const c of t.controls) {
         if (!describedBy.has(c)) describedBy.set(c, new Set());
         describedBy.get(c).add(box.id);
         if (d.severity === 'error') invalid.add(c);
       }
-      return { d, target };
+      return { d, target: t };
     });
 
-    for (const c of form.querySelectorAll('[data-base-describedby]')) {
-      const ids = [c.dataset.baseDescribedby, ...(describedBy.get(c) || [])].filter(Boolean);
-      if (ids.length) c.setAttribute('aria-describedby', ids.join(' '));
-      else c.removeAttribute('aria-describedby');
-      if (invalid.has(c)) c.setAttribute('aria-invalid', 'true');
-      else c.removeAttribute('aria-invalid');
+    for (const box of shownBoxes.keys()) {
+      if (!boxes.has(box)) {
+        box.replaceChildren();
+        box.hidden = true;
+      }
     }
+    for (const [box, items] of boxes) patchBox(box, items);
+    shownBoxes = boxes;
+
+    for (const owner of shownOwners.keys()) if (!owners.has(owner)) owner.classList.remove(...HAS);
+    for (const [owner, classes] of owners) {
+      for (const c of HAS) if (owner.classList.contains(c) !== classes.has(c)) owner.classList.toggle(c);
+    }
+    shownOwners = owners;
+
+    const controls = new Set(describedBy.keys());
+    for (const c of [...shownControls, ...controls]) {
+      const ids = [c.dataset.baseDescribedby, ...(describedBy.get(c) || [])].filter(Boolean).join(' ');
+      setAttr(c, 'aria-describedby', ids || null);
+      setAttr(c, 'aria-invalid', invalid.has(c) ? 'true' : null);
+    }
+    shownControls = controls;
     // A collapsed section (the network fields) opens when it holds a message.
-    for (const box of form.querySelectorAll('details:not([open]) .plp-msgs:not([hidden])')) {
-      box.closest('details').open = true;
+    for (const box of boxes.keys()) {
+      const details = box.closest('details:not([open])');
+      if (details) details.open = true;
     }
     if (checked) renderSummary(inPageOrder(placed));
+  }
+
+  /** Shows `items` in `box`: message elements that show the same stay (focus on a suggestion
+   * button too); only new or changed ones are built, and only misplaced ones move. */
+  function patchBox(box, items) {
+    const old = new Map();
+    for (const el of box.children) old.set(messageKeys.get(el), el);
+    const next = items.map(({ d, target }) => {
+      const key = JSON.stringify([d, offersChoices(d, target)]);
+      let el = old.get(key);
+      if (el) old.delete(key);
+      else {
+        el = message(d, target);
+        messageKeys.set(el, key);
+      }
+      return el;
+    });
+    for (const el of old.values()) el.remove();
+    let at = box.firstElementChild;
+    for (const el of next) {
+      if (el === at) at = at.nextElementSibling;
+      else box.insertBefore(el, at);
+    }
+    box.hidden = false;
   }
 
   /**
@@ -778,16 +941,25 @@ export function mount(root, options = {}) {
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
         h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
-    const exact = target && target.controls.some((c) => c.name === d.field);
-    const choices = Array.isArray(d.suggestions) && d.suggestions.length ? d.suggestions
-      : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
-    if (choices.length && exact && !locked.has(d.field)) {
+    const choices = offersChoices(d, target) ? suggestionsOf(d) : [];
+    if (choices.length) {
       el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
         on: { click: () => applySuggestion(d.field, String(choice)) },
       }, `Use ${choice}`)));
     }
     return el;
+  }
+
+  function suggestionsOf(d) {
+    return Array.isArray(d.suggestions) && d.suggestions.length ? d.suggestions
+      : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
+  }
+
+  /** Whether a message offers its suggestions as buttons: on the field's own control, unlocked. */
+  function offersChoices(d, target) {
+    return suggestionsOf(d).length > 0 && Boolean(target) && target.controls.some((c) => c.name === d.field)
+      && !locked.has(d.field);
   }
 
   function applySuggestion(field, value) {
@@ -886,36 +1058,42 @@ export function mount(root, options = {}) {
       wasReady = true;
       for (const panel of panels) {
         const t = tickets[panel.dataset.format];
-        panel.querySelector('[data-part="subject"]').textContent = t.subject;
-        panel.querySelector('[data-part="body"]').textContent = t.body;
+        setText(panel.querySelector('[data-part="subject"]'), t.subject);
+        setText(panel.querySelector('[data-part="body"]'), t.body);
       }
       setText(previewStatus, warnings
         ? `Ready to send, with ${plural(warnings, 'warning')} to read.`
         : 'Ready to send.');
       showProblems.hidden = !warnings;
-      showProblems.textContent = 'Show the warnings';
+      setText(showProblems, 'Show the warnings');
       ticketBox.hidden = false;
-      preview.dataset.state = 'ready';
+      setAttr(preview, 'data-state', 'ready');
       if (typeof options.onTicket === 'function') options.onTicket(tickets, request);
     } else {
       const n = errors || 1;
       setText(previewStatus, `Not ready: ${plural(n, 'error')} to fix.`);
       showProblems.hidden = false;
-      showProblems.textContent = 'Show the problems';
+      setText(showProblems, 'Show the problems');
       ticketBox.hidden = true;
-      preview.dataset.state = 'not-ready';
+      setAttr(preview, 'data-state', 'not-ready');
       setText(copyStatus, '');
     }
   }
 
   /** The errors that hide a ticket that was ready, each a link to its field (in page order). */
+  let brokenShown = ''; // the JSON of the errors the broken box lists
   function renderBroken(diags) {
     if (!broken) {
       brokenBox.hidden = true;
-      brokenBox.replaceChildren();
+      if (brokenShown) brokenBox.replaceChildren();
+      brokenShown = '';
       return;
     }
-    const errors = diags.filter((d) => d.severity === 'error').map((d) => ({ d, target: resolve(d.field || '') }));
+    const errorList = diags.filter((d) => d.severity === 'error');
+    const json = JSON.stringify([mode, state.cloud, errorList]); // the labels depend on the cloud
+    if (json === brokenShown && brokenBox.firstChild) return;
+    brokenShown = json;
+    const errors = errorList.map((d) => ({ d, target: resolve(d.field || '') }));
     const items = inPageOrder(errors).map(({ d, target }) => {
       const label = target ? fieldLabel(target) : '';
       const text = [label ? `${label}: ` : '', ...messageText(d.message)];
@@ -1010,6 +1188,7 @@ export function mount(root, options = {}) {
   // ---- public handle -------------------------------------------------------------------------------
 
   function setValue(path, value) {
+    if (typeof path === 'string') edited(path);
     if (path === 'kind') {
       if (value !== 'enablement' && value !== 'change') return false;
       setMode(value);
@@ -1050,8 +1229,29 @@ export function mount(root, options = {}) {
     return true;
   }
 
-  /** Replaces every value with `values` (a partial request document; locked values stay). */
-  function load(values) {
+  /** setValue, and a whole list (ports) given as rows: what an output fills (www/evidence.js). */
+  function fillValue(path, value) {
+    if (mode !== 'enablement' || locked.has(path)) return false;
+    if (isControlValue(state, path, value)) return setValue(path, value);
+    const render = rendererFor(path);
+    if (!render || !Array.isArray(value) || !Array.isArray(getIn(state, path))) return false;
+    const rows = /ports$/.test(path)
+      ? value.map((r) => ({ service: String(r?.service ?? ''), port: String(r?.port ?? ''), protocol: r?.protocol === 'udp' ? 'udp' : 'tcp' }))
+      : structuredClone(value);
+    setIn(state, path, rows);
+    render();
+    revalidate(true);
+    return true;
+  }
+
+  /**
+   * Replaces every value with `values` (a partial request document; locked values stay).
+   * options.text: the JSON text they were read from (an imported file): what it says that its
+   * values cannot (a key given twice, PL008) shows beside those fields until they are edited.
+   */
+  function load(values, { text = '' } = {}) {
+    importText = typeof text === 'string' ? text : '';
+    fileFindings = [];
     touched.clear();
     revealLater = false; // a field left by pressing Clear or Import: nothing to show after the press
     wasReady = false;
@@ -1091,8 +1291,12 @@ export function mount(root, options = {}) {
     load,
     setValue,
     check,
+    setCore,
+    /** True once the module is there and the form is checked. */
+    isChecking: () => Boolean(core),
     destroy() {
       cancelPending();
+      clearTimeout(guideTimer);
       document.removeEventListener('pointerup', pressEnded, true);
       document.removeEventListener('pointercancel', pressEnded, true);
       wrapper.remove();
@@ -1101,6 +1305,31 @@ export function mount(root, options = {}) {
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
+
+/** Before the module: its labels (the core's, generated into www/core-labels.js), no regions or
+ * rules; anything else is not called (the form waits for the module to check). */
+const BEFORE_CORE = {
+  labels: (cloud) => ({ ...CORE_LABELS[cloud === 'azure' ? 'azure' : 'aws'] }),
+  regions: () => [],
+  rules: () => [],
+  version: () => '',
+};
+
+/**
+ * The core as the form's parts call it: `current()`'s functions, or BEFORE_CORE's while it is
+ * null (another name throws). Never a thenable, so it is not mistaken for a promise.
+ */
+function coreFront(current) {
+  return /** @type {any} */ (new Proxy({}, {
+    get(_, name) {
+      if (name === 'then') return undefined;
+      const core = current();
+      if (core) return core[name];
+      if (typeof name === 'string' && Object.hasOwn(BEFORE_CORE, name)) return BEFORE_CORE[name];
+      return () => { throw new Error('The checks are still loading.'); };
+    },
+  }));
+}
 
 /**
  * What each part of the form starts from, given a request document (of either kind) or a
@@ -1149,6 +1378,13 @@ function plural(n, word) {
 
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
+}
+
+/** Sets (or, for null, removes) an attribute only when it differs: no needless style work. */
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 function cssEscape(s) {

@@ -222,6 +222,10 @@ export function createChangeForm({
   function renderRegion() {
     const w = wordsNow();
     slots.region.replaceChildren(kit.textField('region', labelOf('region'), w.regionHint, { width: 'plp-w-24', list: regionList.id }));
+    fillRegions();
+  }
+
+  function fillRegions() {
     const regions = safe(() => api.regions(state.cloud), []);
     regionList.replaceChildren(...regions.map((r) => h('option', {
       value: r.code, label: r.restricted ? `${r.name} (restricted access)` : r.name,
@@ -414,6 +418,8 @@ export function createChangeForm({
     getRequest: () => toChangeRequest(state),
     getState: () => structuredClone(state),
     setValue,
+    /** The module has loaded: the region field's list gets the core's regions. */
+    coreReady: fillRegions,
     /** Replaces every value (a change document; locked values stay) and re-renders. */
     setValues(doc) {
       state = initialChangeState(withLocks(doc));

@@ -26,7 +26,8 @@
 //                                                                 (again whenever it changes)
 
 import { load } from './core.js';
-import { draftKey } from './drafts.js';
+import { draftKey, readDraft } from './drafts.js';
+import { holdsEvidence, loadEvidence } from './evidence.js';
 import { elementStyles } from './element-styles.js';
 import { toFormValues } from './import-export.js';
 import { mountForm } from './workbar.js';
@@ -138,6 +139,10 @@ export class PrivateLinkPrepElement extends HTMLElement {
 
   async #core() {
     this.api = await load();
+    // A draft with pasted outputs is checked by the evidence module from its first verdict on.
+    const id = this.getAttribute('id');
+    const draft = id && this.getAttribute('save-draft') !== 'off' ? readDraft(draftKey(id)) : null;
+    if (draft && draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
     return this.api;
   }
 

@@ -10,6 +10,8 @@
 import { h } from './dom.js';
 
 const ACTOR = { customer: 'You', adobe: 'Adobe' };
+/** The commands of a step always rendered; the rest wait until they are near the screen. */
+const SHOWN_COMMANDS = 6;
 const FORMATS = [
   { key: 'text', ext: 'txt', mime: 'text/plain' },
   { key: 'markdown', ext: 'md', mime: 'text/markdown' },
@@ -42,7 +44,7 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
   const px = `${idPrefix}-guide`;
   let guide = null;
   let request = null;
-  let shown = ''; // JSON of the guide on screen
+  let shownSteps = new Map(); // step id -> { key: the JSON it shows, el: its <li> }
 
   const heading = h('h2', { class: 'plp-h2', id: `${px}-h`, tabindex: '-1', text: 'Next steps' });
   const status = h('p', { class: 'plp-guide-status' });
@@ -94,6 +96,11 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
         ])))
       : null;
     const actor = ACTOR[step.actor] || step.actor;
+    // A step of many commands (one per port and service) keeps those past the first few in one
+    // box that the browser renders only near the screen (style.css).
+    const shown = commands.length > SHOWN_COMMANDS
+      ? [...commands.slice(0, SHOWN_COMMANDS), h('div', { class: 'plp-commands-more' }, commands.slice(SHOWN_COMMANDS))]
+      : commands;
     return h('li', { class: 'plp-step', 'data-step': step.id, 'data-actor': step.actor },
       h('h3', { class: 'plp-step-title' },
         h('span', { class: `plp-actor plp-actor-${step.actor}` }, actor, h('span', { class: 'plp-vh', text: ':' })), ' ',
@@ -101,7 +108,7 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
       step.bidirectional ? h('p', { class: 'plp-step-tag', text: 'Bidirectional connections only' }) : null,
       h('p', { class: 'plp-step-text', text: step.explanation }),
       placeholders,
-      commands,
+      shown,
       step.checklist.length
         ? h('div', { class: 'plp-checklist' },
           h('p', { class: 'plp-checklist-intro', text: 'When it does not work, check:' }),
@@ -109,20 +116,40 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
         : null);
   }
 
+  /**
+   * Shows `guide` in place: a step whose content (and place, and placeholder meanings) is what it
+   * was keeps its element, so typing rebuilds only the steps that say what was typed, and focus,
+   * a selection and the scroll position in the others stay.
+   */
   function render() {
     const meanings = new Map(guide.placeholders.map((p) => [p.token, p.meaning]));
-    summary.textContent = guide.summary;
-    steps.replaceChildren(...guide.steps.map((s, i) => stepItem(s, i + 1, meanings)));
+    if (summary.textContent !== guide.summary) summary.textContent = guide.summary;
+    const next = new Map();
+    const items = guide.steps.map((s, i) => {
+      const tokens = [...new Set(s.commands.flatMap((c) => c.placeholders))];
+      const key = JSON.stringify([i, s, tokens.map((t) => meanings.get(t) || '')]);
+      const old = shownSteps.get(s.id);
+      const el = old && old.key === key ? old.el : stepItem(s, i + 1, meanings);
+      next.set(s.id, { key, el });
+      return el;
+    });
+    const keep = new Set(items);
+    for (const el of [...steps.children]) if (!keep.has(el)) el.remove();
+    let at = steps.firstElementChild;
+    for (const el of items) {
+      if (el === at) at = at.nextElementSibling;
+      else steps.insertBefore(el, at);
+    }
+    shownSteps = next;
   }
 
   function notReady(text) {
     guide = null;
-    shown = '';
-    status.textContent = text;
+    if (status.textContent !== text) status.textContent = text;
     status.hidden = false;
     body.hidden = true;
-    element.dataset.state = 'not-ready';
-    note.textContent = '';
+    if (element.dataset.state !== 'not-ready') element.dataset.state = 'not-ready';
+    if (note.textContent) note.textContent = '';
   }
 
   function download(f) {
@@ -165,12 +192,8 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
       guide = next;
       status.hidden = true;
       body.hidden = false;
-      element.dataset.state = 'ready';
-      const json = JSON.stringify(next);
-      if (json !== shown) {
-        shown = json;
-        render();
-      }
+      if (element.dataset.state !== 'ready') element.dataset.state = 'ready';
+      render();
       return guide;
     },
   };

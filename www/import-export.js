@@ -19,7 +19,7 @@ export const MAX_ROWS = 100;
 /** The top-level fields of a request document the form has controls for. */
 const FORM_FIELDS = [
   'company', 'cloud', 'region', 'account_id', 'project_id', 'plan', 'environments', 'connection_type',
-  'ports', 'endpoint_services', 'prerequisites', 'azure',
+  'ports', 'endpoint_services', 'prerequisites', 'azure', 'evidence',
 ];
 /** Fields of a request document the form reads without a control of their own. */
 const META_FIELDS = ['version', 'kind'];
@@ -42,7 +42,8 @@ export class ImportError extends Error {
 
 /**
  * Reads a File (or Blob with a name) chosen in "Import JSON".
- * Resolves to { values, ignored }: the form values, and the top-level fields that were left out.
+ * Resolves to { values, ignored, text }: the form values, the top-level fields that were left out,
+ * and the file's text.
  * Rejects with an ImportError whose message says what is wrong.
  * @param {Blob & { name?: string }} file
  */
@@ -80,7 +81,8 @@ export function parseRequest(text, name = 'the file') {
     throw new ImportError(`Could not import ${name}: it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes. Nothing changed.`);
   }
   try {
-    return toFormValues(doc);
+    // The text too: the module finds in it what JSON.parse drops silently (a key given twice).
+    return { ...toFormValues(doc), text };
   } catch (err) {
     if (err instanceof ImportError) {
       throw new ImportError(`Could not import ${name}: ${err.message} Nothing changed.`);
@@ -166,9 +168,11 @@ function enablementValues(doc) {
         name: s.name === undefined || s.name === null ? '' : text(s.name, `${at}.name`),
         ports: s.ports === undefined || s.ports === null ? [] : ports(s.ports, `${at}.ports`),
         principal_allowed: flag(s.principal_allowed, `${at}.principal_allowed`),
+        evidence: s.evidence === undefined || s.evidence === null ? [] : evidence(s.evidence, `${at}.evidence`),
       };
     });
   }
+  if (has('evidence')) values.evidence = evidence(doc.evidence, 'evidence');
   if (has('prerequisites')) {
     const p = object(doc.prerequisites, 'prerequisites', 'the prerequisites');
     values.prerequisites = {};
@@ -298,6 +302,23 @@ function object(v, at, what) {
     throw new ImportError(`"${at}" should be ${what} (an object), and it is ${kindOf(v)}.`);
   }
   return v;
+}
+
+/**
+ * Pasted cloud outputs (`evidence`, `endpoint_services[i].evidence`): a list of
+ * { source?: text, output: any JSON }. What an output means is the core's to say (an output it
+ * does not recognise is a warning on that entry), so any JSON output is kept as it is.
+ */
+function evidence(v, at) {
+  return list(v, at, 'pasted outputs').map((e, i) => {
+    const row = `${at}[${i}]`;
+    object(e, row, 'a pasted output');
+    if (e.output === undefined) throw new ImportError(`"${row}" has no "output".`);
+    const entry = {};
+    if (e.source !== undefined && e.source !== null) entry.source = text(e.source, `${row}.source`);
+    entry.output = structuredClone(e.output);
+    return entry;
+  });
 }
 
 function ports(v, at) {

@@ -1,58 +1,80 @@
-// Entry point of index.html: loads the WebAssembly core and mounts the form (with its work bar:
-// draft, clear, export, import) into #app; over HTTP(S), registers the service worker (sw.js) that
-// keeps the page working offline after the first visit. The page loads it as part of the bundle
-// www/pkg/page.js (scripts/bundle.mjs), so it finds nothing relative to its own URL.
+// Entry point of index.html: mounts the form (with its work bar: draft, clear, export, import)
+// into #app at once, and starts loading the WebAssembly core beside it: the form is visible,
+// typeable and has its draft back before the module arrives, and the checks join when it is
+// ready. Over HTTP(S), registers the service worker (sw.js) that keeps the page working offline
+// after the first visit. The page loads it as part of the bundle www/pkg/page.js
+// (scripts/bundle.mjs), so it finds nothing relative to its own URL.
 import { load, inlined } from './core.js';
-import { DRAFT_KEY } from './drafts.js';
+import { DRAFT_KEY, readDraft } from './drafts.js';
+import { holdsEvidence, loadEvidence } from './evidence.js';
 import { h } from './dom.js';
 import { mountForm } from './workbar.js';
 
 const root = document.getElementById('app');
 
-async function start(retrying = false) {
-  root.setAttribute('aria-busy', 'true');
-  try {
-    const core = await load();
-    root.replaceChildren();
-    // User timings for scripts/lighthouse.sh: the form is usable (typeable, draft restored) and
-    // its first verdict is on screen; the core must load before either, today.
-    let first = true;
-    const app = mountForm(root, {
-      api: core,
-      draftKey: DRAFT_KEY,
-      onReport() {
-        if (!first) return;
-        first = false;
-        requestAnimationFrame(() => performance.mark('plp-first-verdict'));
-      },
-    });
-    performance.mark('plp-form-usable');
-    // A handle for people poking at the page from the console (and for the end-to-end tests).
-    /** @type {any} */ (window).privatelinkPrep = app;
-  } catch (err) {
-    root.replaceChildren(loadFailure(err));
-    // After a Try again, focus stays on the button that is there again.
-    if (retrying) /** @type {HTMLElement | null} */ (root.querySelector('.load-retry'))?.focus();
-  } finally {
-    root.removeAttribute('aria-busy');
-  }
+/**
+ * The core the form checks with: the main module, and first the evidence module when the draft
+ * holds pasted outputs, so that they are checked from the first verdict on (if it cannot load,
+ * the form says so in the evidence panel and the main module checks).
+ */
+async function loadCore() {
+  const core = await load();
+  const draft = readDraft(DRAFT_KEY);
+  if (draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
+  return core;
+}
+
+function start() {
+  const loading = loadCore();
+  root.replaceChildren();
+  // User timings for scripts/lighthouse.sh: the form is usable (typeable, draft restored), and
+  // its first verdict is on screen (after the module has loaded).
+  let first = true;
+  const app = mountForm(root, {
+    api: loading,
+    draftKey: DRAFT_KEY,
+    onReport() {
+      if (!first) return;
+      first = false;
+      requestAnimationFrame(() => performance.mark('plp-first-verdict'));
+    },
+  });
+  performance.mark('plp-form-usable');
+  root.removeAttribute('aria-busy');
+  // A handle for people poking at the page from the console (and for the end-to-end tests).
+  /** @type {any} */ (window).privatelinkPrep = app;
+  loading.catch((err) => showFailure(app, err));
 }
 
 /**
- * What the page says when the core cannot start: why, in the user's terms, a Retry (a failed load
- * is not cached, so it fetches again), and, outside the single file, the single file, which needs
- * no connection. The browser's own message is kept under "Details" for a bug report.
+ * What the page says when the core cannot start, above the form (which keeps what was typed):
+ * why, in the user's terms, a Retry (a failed load is not cached, so it fetches again), and,
+ * outside the single file, the single file, which needs no connection. The browser's own
+ * message is kept under "Details" for a bug report.
  */
-function loadFailure(err) {
+function showFailure(app, err, retrying = false) {
+  const box = loadFailure(err, async () => {
+    box.replaceChildren(h('p', { class: 'loading-text', role: 'status', text: 'Loading the checker…' }));
+    try {
+      const core = await loadCore();
+      box.remove();
+      app.setCore(core);
+    } catch (again) {
+      box.remove();
+      showFailure(app, again, true);
+    }
+  });
+  root.prepend(box);
+  // After a Try again, focus stays on the button that is there again.
+  if (retrying) /** @type {HTMLElement | null} */ (box.querySelector('.load-retry'))?.focus();
+}
+
+/** @param {any} err @param {() => void} onRetry */
+function loadFailure(err, onRetry) {
   const wasm = typeof WebAssembly === 'object';
   const retry = h('button', {
     type: 'button', class: 'load-retry', text: 'Try again',
-    on: {
-      click: () => {
-        root.replaceChildren(h('p', { class: 'loading-text', role: 'status', text: 'Loading the checker…' }));
-        start(true);
-      },
-    },
+    on: { click: onRetry },
   });
   const single = !inlined && wasm
     ? [' or ', h('a', { href: 'dist/privatelink-prep.html', download: true, text: 'download the single-file checker' }),
@@ -61,7 +83,7 @@ function loadFailure(err) {
   return h('div', { class: 'load-error', role: 'alert' },
     h('p', {
       text: wasm
-        ? 'The checker could not start: its WebAssembly part did not load. The connection may have dropped, or the page was updated while it loaded.'
+        ? 'The checker could not start: its WebAssembly part did not load. The connection may have dropped, or the page was updated while it loaded. The form keeps what you type.'
         : 'The checker could not start: this browser does not run WebAssembly, which the checks need. Open this page in a current Chrome, Edge, Firefox or Safari.',
     }),
     h('p', { class: 'load-actions' }, retry, ...single),

@@ -6,6 +6,7 @@
 // custom property below is that property's description there.
 
 import type * as Core from './pkg/privatelink_prep.js';
+import type * as EvidenceCore from './pkg/privatelink_prep_evidence.js';
 
 export type {
   Request,
@@ -31,6 +32,14 @@ export type {
   TicketPrincipal,
 } from './pkg/privatelink_prep.js';
 
+export type {
+  EvidenceTarget,
+  EvidenceFact,
+  EvidenceFill,
+  EvidenceReading,
+  EvidenceCommand,
+} from './pkg/privatelink_prep_evidence.js';
+
 /** The initialised core: validate, renderTicket, rules, regions, guide, guideData, version, ... */
 export type PrivateLinkCore = typeof Core;
 
@@ -39,6 +48,41 @@ export type PrivateLinkCore = typeof Core;
  * to the initialised module. A failed load rejects, and a later call tries again.
  */
 export function load(): Promise<PrivateLinkCore>;
+
+// ---- evidence (issue 14): pasted cloud command outputs ---------------------------------------------
+
+/**
+ * One pasted cloud command output, as the request document holds it: in `evidence` (about the
+ * request as a whole: the caller identity, the account) and in `endpoint_services[i].evidence`
+ * (about that endpoint service: its configuration, permissions, listeners, or the Private Link
+ * service). What it proves is the core's to say; an output it does not recognise is a warning.
+ */
+export interface EvidenceEntry {
+  /** The command that printed it, e.g. "aws sts get-caller-identity" (optional). */
+  source?: string;
+  /** The output, as the command printed it (JSON). */
+  output: unknown;
+}
+
+/** The request document's evidence fields (format version 1, additive). */
+export interface EvidenceFields {
+  evidence?: EvidenceEntry[];
+  endpoint_services?: ({ evidence?: EvidenceEntry[] } & Record<string, unknown>)[];
+}
+
+/**
+ * The evidence module (www/pkg/privatelink_prep_evidence_bg.wasm): everything the core does, with
+ * the evidence checks (validate and renderTicket read evidence in the document), plus
+ * evidenceRead and evidenceCommands; its types are the generated privatelink_prep_evidence.d.ts.
+ */
+export type PrivateLinkEvidenceCore = typeof EvidenceCore;
+
+/**
+ * Loads the evidence module once per page (the form does so when evidence is first used) and
+ * resolves to it; from then on every form on the page uses it. A failed load rejects, and a later
+ * call tries again.
+ */
+export function loadEvidence(): Promise<PrivateLinkEvidenceCore>;
 
 /** The element's tag name. */
 export const TAG: 'privatelink-prep';

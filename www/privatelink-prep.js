@@ -5,3 +5,5 @@
 //   const core = await load();
 //   core.validate(request);
 export { load, PrivateLinkPrepElement, TAG, LOCKABLE } from './element.js';
+// The evidence module (issue 14), for a portal's own code; the form loads it on first use.
+export { loadEvidence } from './evidence.js';

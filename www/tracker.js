@@ -221,10 +221,11 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
     /** Shows the tracker of `request` (its steps from `guide`), or says it is not ready. */
     update(request, guide, waiting = '') {
       if (!request || !guide) {
-        status.textContent = waiting || 'The tracker shows here once the request is ready: tick the steps as they are done and see by when Adobe should finish.';
+        const text = waiting || 'The tracker shows here once the request is ready: tick the steps as they are done and see by when Adobe should finish.';
+        if (status.textContent !== text) status.textContent = text;
         status.hidden = false;
         body.hidden = true;
-        element.dataset.state = 'not-ready';
+        if (element.dataset.state !== 'not-ready') element.dataset.state = 'not-ready';
         return;
       }
       const nextKey = trackerKey(request);
@@ -251,7 +252,7 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
       }
       status.hidden = true;
       body.hidden = false;
-      element.dataset.state = 'ready';
+      if (element.dataset.state !== 'ready') element.dataset.state = 'ready';
     },
   };
 }

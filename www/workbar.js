@@ -12,6 +12,7 @@ import { h } from './dom.js';
 import { readDraft, writeDraft, removeDraft, draftBytes } from './drafts.js';
 import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
 import { longDate } from './tracker.js';
+import { holdsEvidence, loadEvidence } from './evidence.js';
 
 /** ` from Thursday 3 December 2026 at 14:05` (local time), in the page's one date format. */
 function savedAt(saved) {
@@ -63,9 +64,10 @@ export function mountForm(root, options = {}) {
   app = mount(root, {
     ...options,
     values,
-    onReport(report, request) {
-      if (app && key && !quiet) schedule();
-      if (typeof options.onReport === 'function') options.onReport(report, request);
+    onReport(report, request, info) {
+      // A report that no edit made (the module arriving) saves only what was typed before it.
+      if (app && key && !quiet && (!info || info.edit !== false || pending)) schedule();
+      if (typeof options.onReport === 'function') options.onReport(report, request, info);
     },
   });
 
@@ -225,8 +227,10 @@ export function mountForm(root, options = {}) {
       say(err instanceof ImportError ? err.message : `Could not import ${chosen.name}: ${err && err.message ? err.message : err}. Nothing changed.`, true);
       return;
     }
+    // A file with pasted outputs is checked by the evidence module from its first verdict on.
+    if (holdsEvidence(result.values)) await loadEvidence().catch(() => {});
     const before = app.getState();
-    replaceForm(result.values);
+    app.load(result.values, { text: result.text });
     const notes = [`Imported ${chosen.name}.`];
     if (result.ignored.length) {
       const shown = result.ignored.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));

@@ -30,8 +30,8 @@ pub(crate) struct Entry {
 pub(crate) struct State {
     /// The declared account, once read.
     pub account: Option<Account>,
-    /// Azure: the other subscriptions that will connect, as far as they are valid.
-    pub subscriptions: Vec<SubscriptionId>,
+    /// Azure: the other subscriptions that will connect, by position (`None` where invalid).
+    pub subscriptions: Vec<Option<SubscriptionId>>,
     /// What the endpoint services' evidence confirmed.
     pub verified: Vec<Verified>,
 }
@@ -259,7 +259,7 @@ impl Checker {
                     .evidence
                     .subscriptions
                     .iter()
-                    .position(|s| s.as_str() == acc.subscription)
+                    .position(|s| s.as_ref().is_some_and(|s| s.as_str() == acc.subscription))
                 {
                     format!("azure.subscription_ids[{j}]")
                 } else {
@@ -478,6 +478,8 @@ impl Checker {
         out: &mut Vec<Verified>,
     ) {
         let mut seen: Vec<&str> = Vec::new();
+        // Listeners of a load balancer that cannot be the service's verify none of its ports.
+        let mut doubtful = false;
         for lb in list.iter().filter_map(|l| l.load_balancer.as_ref()) {
             if seen.contains(&lb.arn.as_str()) {
                 continue;
@@ -486,8 +488,10 @@ impl Checker {
             let name = q(&lb.name);
             if !lb.is_network() {
                 self.emit(&rules::EVIDENCE_NOT_NLB, &e.path, 0, &[("lb", &name)]);
+                doubtful = true;
             } else if balancers.is_some_and(|b| !b.contains(&lb.arn)) {
                 self.emit(&rules::EVIDENCE_OTHER_LB, &e.path, 0, &[("lb", &name)]);
+                doubtful = true;
             }
         }
         let Some(ports) = s.ports else { return };
@@ -529,7 +533,8 @@ impl Checker {
                 Some(_) => {}
             }
         }
-        if let (Some(name), true) = (s.name, self.error_count() == errors && !ports.is_empty()) {
+        let agrees = self.error_count() == errors && !ports.is_empty() && !doubtful;
+        if let (Some(name), true) = (s.name, agrees) {
             let list: Vec<String> = ports
                 .iter()
                 .map(|p| format!("{}/{}", p.port, p.protocol.label()))
@@ -598,7 +603,7 @@ impl Checker {
                     .evidence
                     .subscriptions
                     .iter()
-                    .any(|s| s.as_str() == sub);
+                    .any(|s| s.as_ref().is_some_and(|s| s.as_str() == sub));
             if !known {
                 let args = [
                     ("service", value.clone()),

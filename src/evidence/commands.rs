@@ -68,3 +68,14 @@ pub fn commands(doc: &Value) -> Vec<EvidenceCommand> {
         })
         .collect()
 }
+
+impl crate::pretty::ToJson for EvidenceCommand {
+    fn to_json(&self, w: &mut crate::pretty::Pretty) {
+        w.object(|w| {
+            w.field("attachTo", &self.attach_to);
+            w.field("kind", self.kind);
+            w.field("command", &self.command);
+            w.field("purpose", self.purpose);
+        });
+    }
+}

@@ -3,10 +3,11 @@
 //! pastes, before the output is part of the document.
 
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::{aws, facts, recognise, Fact, Output};
 use crate::diagnostic::Diagnostic;
+use crate::pretty::{Pretty, ToJson};
 
 /// What an output is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -18,12 +19,35 @@ pub struct Recognised {
 }
 
 /// A field of the request that is empty and that the output would fill.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fill {
     /// The document path, e.g. `account_id` or `endpoint_services[0].ports`.
     pub field: String,
     /// The value, as the document holds it.
-    pub value: Value,
+    pub value: FillValue,
+}
+
+/// A value a fill puts into the document. Not a `serde_json::Value`: serializing one would
+/// bring float formatting into the module.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FillValue {
+    /// `account_id`, `cloud`, `region`, a service's `name`.
+    Text(String),
+    /// `principal_allowed`.
+    Bool(bool),
+    /// A service's `ports`, from its listeners; the service names are the customer's to type.
+    Ports(Vec<FillPort>),
+}
+
+/// One port of [`FillValue::Ports`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FillPort {
+    /// Empty.
+    pub service: &'static str,
+    pub port: u16,
+    /// `tcp` or `udp`.
+    pub protocol: &'static str,
 }
 
 /// One output read against a request.
@@ -79,7 +103,9 @@ pub fn read(doc: &Value, attached_to: &str, output: &str) -> Result<Reading, Str
     }
     // The document with this output as its only evidence: its diagnostics are this output's.
     let mut alone = doc.clone();
-    let entry = json!([{ "output": output }]);
+    let mut item = Map::new();
+    item.insert("output".into(), Value::String(output.into()));
+    let entry = Value::Array(vec![Value::Object(item)]);
     if let Some(obj) = alone.as_object_mut() {
         obj.remove("evidence");
         let services = obj
@@ -140,13 +166,23 @@ pub fn read(doc: &Value, attached_to: &str, output: &str) -> Result<Reading, Str
     })
 }
 
-/// True when `v` holds nothing: absent, null, blank text or an empty list.
+/// True when `v` holds nothing: absent, null, blank text, or a list of blank rows only (the
+/// form always sends the rows it shows, and a new endpoint service shows one blank port row).
 fn empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => s.trim().is_empty(),
-        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Array(a)) => a.iter().all(blank_row),
         _ => false,
+    }
+}
+
+/// A list entry with nothing typed in it: every field empty but `protocol`, which the form
+/// always sets.
+fn blank_row(v: &Value) -> bool {
+    match v {
+        Value::Object(row) => row.iter().all(|(k, v)| k == "protocol" || empty(Some(v))),
+        v => empty(Some(v)),
     }
 }
 
@@ -159,7 +195,7 @@ fn fills(
     at: &str,
 ) -> Vec<Fill> {
     let mut out = Vec::new();
-    let mut fill = |field: String, present: Option<&Value>, value: Value| {
+    let mut fill = |field: String, present: Option<&Value>, value: FillValue| {
         if empty(present) {
             out.push(Fill { field, value });
         }
@@ -167,19 +203,27 @@ fn fills(
     let cloud = output.kind().cloud().as_str();
     match output {
         Output::CallerIdentity(c) => {
-            fill("cloud".into(), doc.get("cloud"), cloud.into());
+            fill(
+                "cloud".into(),
+                doc.get("cloud"),
+                FillValue::Text(cloud.into()),
+            );
             fill(
                 "account_id".into(),
                 doc.get("account_id"),
-                c.account.clone().into(),
+                FillValue::Text(c.account.clone()),
             );
         }
         Output::AzureAccount(a) => {
-            fill("cloud".into(), doc.get("cloud"), cloud.into());
+            fill(
+                "cloud".into(),
+                doc.get("cloud"),
+                FillValue::Text(cloud.into()),
+            );
             fill(
                 "account_id".into(),
                 doc.get("account_id"),
-                a.subscription.clone().into(),
+                FillValue::Text(a.subscription.clone()),
             );
         }
         _ => {}
@@ -189,9 +233,14 @@ fn fills(
     match output {
         Output::ServiceConfigurations(list) => {
             if let [one] = list.as_slice() {
-                fill(field("name"), s.get("name"), one.name.clone().into());
+                fill(
+                    field("name"),
+                    s.get("name"),
+                    FillValue::Text(one.name.clone()),
+                );
                 if let Some(lb) = one.load_balancers.first() {
-                    fill("region".into(), doc.get("region"), lb.region.clone().into());
+                    let region = FillValue::Text(lb.region.clone());
+                    fill("region".into(), doc.get("region"), region);
                 }
             }
         }
@@ -200,35 +249,101 @@ fn fills(
         {
             out.push(Fill {
                 field: field("principal_allowed"),
-                value: true.into(),
+                value: FillValue::Bool(true),
             });
         }
         Output::Listeners(list) => {
             // The service of each port is the customer's to name: left empty.
-            let ports: Vec<Value> = list
+            let ports: Vec<FillPort> = list
                 .iter()
                 .filter(|l| matches!(l.protocol.as_str(), "TCP" | "TLS" | "UDP" | "TCP_UDP"))
                 .map(|l| {
                     let protocol = if l.protocol == "UDP" { "udp" } else { "tcp" };
-                    json!({"service": "", "port": l.port, "protocol": protocol})
+                    FillPort {
+                        service: "",
+                        port: l.port,
+                        protocol,
+                    }
                 })
                 .collect();
             if !ports.is_empty() {
-                fill(field("ports"), s.get("ports"), ports.into());
+                fill(field("ports"), s.get("ports"), FillValue::Ports(ports));
             }
         }
         Output::PrivateLinkService(p) => {
-            fill(field("name"), s.get("name"), p.id.clone().into());
+            fill(field("name"), s.get("name"), FillValue::Text(p.id.clone()));
             if let Some(loc) = &p.location {
                 let code: String = loc.chars().filter(|c| *c != ' ').collect();
                 fill(
                     "region".into(),
                     doc.get("region"),
-                    code.to_ascii_lowercase().into(),
+                    FillValue::Text(code.to_ascii_lowercase()),
                 );
             }
         }
         _ => {}
     }
     out
+}
+
+// The JSON the page reads (`evidenceRead`) is written like the module's other outputs
+// (`crate::pretty`) rather than through serde's derived serializers: the same text, less code.
+
+impl ToJson for Reading {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("recognised", &self.recognised);
+            w.field("facts", &self.facts);
+            w.field("fills", &self.fills);
+            w.field("diagnostics", &self.diagnostics);
+        });
+    }
+}
+
+impl ToJson for Recognised {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("kind", self.kind);
+            w.field("command", self.command);
+        });
+    }
+}
+
+impl ToJson for Fact {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("fact", self.fact);
+            w.field("label", &self.label);
+            w.field("value", &self.value);
+        });
+    }
+}
+
+impl ToJson for Fill {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("field", &self.field);
+            w.field("value", &self.value);
+        });
+    }
+}
+
+impl ToJson for FillValue {
+    fn to_json(&self, w: &mut Pretty) {
+        match self {
+            FillValue::Text(s) => s.to_json(w),
+            FillValue::Bool(b) => b.to_json(w),
+            FillValue::Ports(p) => p.to_json(w),
+        }
+    }
+}
+
+impl ToJson for FillPort {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("service", self.service);
+            w.field("port", &self.port);
+            w.field("protocol", self.protocol);
+        });
+    }
 }

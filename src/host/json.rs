@@ -19,6 +19,24 @@ pub fn parse(text: &str) -> Option<Value> {
     (r.i == r.s.len()).then_some(v)
 }
 
+/// Each key given twice in one object of the JSON `text` (any JSON text: whitespace, numbers of
+/// every form), as the CLI's reader reports them: the key's path (`ports[0].port`) and the key,
+/// once per object, in the order of the second mention. `None` when `text` is not JSON. Values are
+/// only skimmed, not built: the page reads the values with `JSON.parse` and passes them as it
+/// passes any value; this finds what `JSON.parse` drops without a word.
+pub fn repeated_keys(text: &str) -> Option<Vec<(String, String)>> {
+    let mut r = Reader {
+        s: text.as_bytes(),
+        i: 0,
+    };
+    let mut found = Vec::new();
+    let mut path = String::new();
+    r.space();
+    r.skim(0, &mut path, &mut found)?;
+    r.space();
+    (r.i == r.s.len()).then_some(found)
+}
+
 struct Reader<'a> {
     s: &'a [u8],
     i: usize,
@@ -90,6 +108,84 @@ impl Reader<'_> {
             b'n' => self.eat(b"null").map(|_| Value::Null),
             _ => self.integer(),
         }
+    }
+
+    fn space(&mut self) {
+        while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// Reads past one value of any JSON text at `path`, noting repeated keys in `found`.
+    fn skim(
+        &mut self,
+        depth: usize,
+        path: &mut String,
+        found: &mut Vec<(String, String)>,
+    ) -> Option<()> {
+        if depth > MAX_NESTING {
+            return None;
+        }
+        let close = match self.next()? {
+            b'{' => b'}',
+            b'[' => b']',
+            b'"' => return self.string().map(drop),
+            b't' => return self.eat(b"rue"),
+            b'f' => return self.eat(b"alse"),
+            b'n' => return self.eat(b"ull"),
+            b'-' | b'0'..=b'9' => {
+                // The reader that counts is JSON.parse; this only has to find the number's end.
+                while matches!(
+                    self.s.get(self.i),
+                    Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                ) {
+                    self.i += 1;
+                }
+                return Some(());
+            }
+            _ => return None,
+        };
+        // The keys read so far, each `true` once reported (serde_json's map: already in the
+        // module, and no slower for an object of many keys).
+        let mut seen = Map::new();
+        self.space();
+        if self.s.get(self.i) == Some(&close) {
+            self.i += 1;
+            return Some(());
+        }
+        for n in 0.. {
+            let keep = path.len();
+            self.space();
+            if close == b'}' {
+                if self.next()? != b'"' {
+                    return None;
+                }
+                let key = self.string()?;
+                self.space();
+                if self.next()? != b':' {
+                    return None;
+                }
+                self.space();
+                crate::check::Segment::Key(&key).push_to(path);
+                self.skim(depth + 1, path, found)?;
+                match seen.insert(key.clone(), Value::Bool(true)) {
+                    Some(Value::Bool(false)) => found.push((path.clone(), key)),
+                    Some(_) => {}
+                    None => drop(seen.insert(key, Value::Bool(false))),
+                }
+            } else {
+                crate::check::Segment::Index(n).push_to(path);
+                self.skim(depth + 1, path, found)?;
+            }
+            path.truncate(keep);
+            self.space();
+            match self.next()? {
+                b',' => {}
+                b if b == close => return Some(()),
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// A whole number of at most 16 digits (a safe integer), after an optional minus.

@@ -16,7 +16,7 @@
 //!
 //! `environments` is left out when the change applies to every environment that uses PrivateLink.
 
-use serde::Serialize;
+use crate::pretty::{Pretty, ToJson};
 
 use super::{json_ports, json_principal, json_ticket, JsonPort, Markdown, Style, Text, Ticket};
 use crate::ids::{EndpointServiceName, ADOBE_PRINCIPAL};
@@ -200,7 +200,6 @@ fn body(c: &Change, s: &mut dyn Style) -> String {
     super::closing(s)
 }
 
-#[derive(Serialize)]
 struct JsonChange<'a> {
     version: u8,
     kind: &'static str,
@@ -212,15 +211,38 @@ struct JsonChange<'a> {
     changes: Vec<JsonItem<'a>>,
 }
 
-#[derive(Serialize)]
+impl ToJson for JsonChange<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("version", &self.version);
+            w.field("kind", self.kind);
+            w.field("company", self.company);
+            w.field("cloud", self.cloud);
+            w.field("region", self.region);
+            w.field("region_name", self.region_name);
+            w.field("project_id", self.project_id);
+            w.field("changes", &self.changes);
+        });
+    }
+}
+
+/// One change: its action's entries, then its line of the text ticket.
 struct JsonItem<'a> {
-    #[serde(flatten)]
     action: JsonAction<'a>,
     summary: String,
 }
 
-#[derive(Serialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
+impl ToJson for JsonItem<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            self.action.fields(w);
+            w.field("summary", &self.summary);
+        });
+    }
+}
+
+/// A change's action, written as `"action": "<snake_case name>"` and the action's fields;
+/// absent options and empty environment lists are left out.
 enum JsonAction<'a> {
     AddEnvironment {
         environment: &'a str,
@@ -235,32 +257,86 @@ enum JsonAction<'a> {
     AddEndpointService {
         name: String,
         ports: Vec<JsonPort<'a>>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         principal_allowed: Option<bool>,
-        #[serde(skip_serializing_if = "Option::is_none")]
         principal: Option<&'static str>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
         environments: Vec<&'a str>,
     },
     RemoveEndpointService {
         name: String,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
         environments: Vec<&'a str>,
     },
     OpenPorts {
-        #[serde(skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         ports: Vec<JsonPort<'a>>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
         environments: Vec<&'a str>,
     },
     ClosePorts {
-        #[serde(skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         ports: Vec<JsonPort<'a>>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
         environments: Vec<&'a str>,
     },
+}
+
+impl JsonAction<'_> {
+    fn fields(&self, w: &mut Pretty) {
+        match self {
+            JsonAction::AddEnvironment { environment } => {
+                w.field("action", "add_environment");
+                w.field("environment", environment);
+            }
+            JsonAction::RemoveConnection { environment } => {
+                w.field("action", "remove_connection");
+                w.field("environment", environment);
+            }
+            JsonAction::ChangeAccount {
+                from_account_id,
+                to_account_id,
+            } => {
+                w.field("action", "change_account");
+                w.field("from_account_id", from_account_id);
+                w.field("to_account_id", to_account_id);
+            }
+            JsonAction::AddEndpointService {
+                name,
+                ports,
+                principal_allowed,
+                principal,
+                environments,
+            } => {
+                w.field("action", "add_endpoint_service");
+                w.field("name", name);
+                w.field("ports", ports);
+                w.field_opt("principal_allowed", principal_allowed);
+                w.field_opt("principal", principal);
+                w.field_list("environments", environments);
+            }
+            JsonAction::RemoveEndpointService { name, environments } => {
+                w.field("action", "remove_endpoint_service");
+                w.field("name", name);
+                w.field_list("environments", environments);
+            }
+            JsonAction::OpenPorts {
+                name,
+                ports,
+                environments,
+            }
+            | JsonAction::ClosePorts {
+                name,
+                ports,
+                environments,
+            } => {
+                let action = if matches!(self, JsonAction::OpenPorts { .. }) {
+                    "open_ports"
+                } else {
+                    "close_ports"
+                };
+                w.field("action", action);
+                w.field_opt("name", name);
+                w.field("ports", ports);
+                w.field_list("environments", environments);
+            }
+        }
+    }
 }
 
 fn envs(scope: &Scope) -> Vec<&str> {

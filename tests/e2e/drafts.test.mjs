@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, openPage, fillForm, fillChange, fillNetwork, cli, waitForPreview, VALID_AWS,
-  useServerAndBrowser, pageRequest,
+  useServerAndBrowser, pageRequest, formChecking,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -25,7 +25,7 @@ async function waitForStatus(page, text) {
 
 async function reload(page) {
   await page.reload();
-  await page.locator('form.plp-form').waitFor();
+  await formChecking(page);
 }
 
 /** Chooses a file through the "Import JSON" button, like a person. */
@@ -192,7 +192,7 @@ describe('drafts', () => {
     const { page: a, context, errors } = await openPage(session.browser, session.server);
     const b = await context.newPage();
     await b.goto(session.server.url);
-    await b.locator('form.plp-form').waitFor();
+    await formChecking(b);
     // A types; B, untouched, follows.
     await fillForm(a, VALID_AWS);
     await waitForStatus(a, 'Saved in this browser only.');

@@ -103,9 +103,10 @@ export function inlineScriptRuns(page) {
  * Opens the page in a new context and waits for the form.
  * Records every request URL in `requests` and every page error / console error in `errors`.
  * options.url: another page than index.html (e.g. examples/embed.html, or a file:// URL).
+ * options.serviceWorkers: 'block' when a test routes the page's own files (a worker would answer them).
  */
-export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 }, url } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openPage(browser, server, { permissions = [], viewport = { width: 1100, height: 900 }, url, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers });
   if (permissions.length) await context.grantPermissions(permissions, { origin: server.origin });
   const page = await context.newPage();
   const requests = [];
@@ -116,8 +117,15 @@ export async function openPage(browser, server, { permissions = [], viewport = {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.goto(url || server.url);
-  await page.locator('form.plp-form').first().waitFor();
+  await formChecking(page);
   return { context, page, requests, errors, dialogs };
+}
+
+/** Waits for the page's form and for its checks: the form is typeable before the module has
+ * loaded, and most tests start once it checks. */
+export async function formChecking(page) {
+  await page.locator('form.plp-form').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.plp[data-checks="loading"]'));
 }
 
 /** Runs the CLI on a request document; returns { status, stdout, stderr }. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ROOT, startServer, openPage, fillForm, cli, cliReport, waitForPreview, VALID_AWS,
-  useServerAndBrowser, pageRequest, inlineScriptRuns,
+  useServerAndBrowser, pageRequest, inlineScriptRuns, formChecking,
 } from './helpers.mjs';
 import { writeSwManifest } from '../../scripts/build-offline.mjs';
 
@@ -95,7 +95,7 @@ describe('the service worker', () => {
     await context.setOffline(true);
     assert.equal(await page.evaluate(() => fetch('/README.md').then(() => 'fetched', () => 'failed')), 'failed', 'the network is really off');
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    await formChecking(page);
     assert.equal(await page.locator('input[name="account_id"]').inputValue(), '12345', 'the draft is back');
     await page.getByRole('button', { name: 'Check' }).click();
     const doc = await pageRequest(page);
@@ -137,11 +137,11 @@ describe('the service worker', () => {
       assert.equal(JSON.stringify(await page.evaluate(() => caches.keys())), want);
       assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).active.state), 'activated');
       await page.reload();
-      await page.locator('form.plp-form').waitFor();
+      await formChecking(page);
       assert.equal(await page.locator('meta[name="x-build"]').count(), 1, 'the new page is served');
       await context.setOffline(true);
       await page.reload();
-      await page.locator('form.plp-form').waitFor();
+      await formChecking(page);
       assert.equal(await page.locator('meta[name="x-build"]').count(), 1, 'and cached for offline use');
     } finally {
       await context?.close();

@@ -18,7 +18,8 @@ const T = { timeout: 90_000 };
 const VENDOR = 'assets/vendor/privatelink-prep';
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const FILES = ['LICENSE', 'README.md', 'custom-elements.json', 'element.d.ts', 'element.js', 'index.d.ts', 'index.js',
-  'package.json', 'privatelink-prep.html', 'privatelink_prep.d.ts', 'privatelink_prep_bg.wasm'].sort();
+  'package.json', 'privatelink-prep.html', 'privatelink_prep.d.ts', 'privatelink_prep_bg.wasm',
+  'privatelink_prep_evidence.d.ts', 'privatelink_prep_evidence_bg.wasm'].sort();
 
 let dir;
 let server;
@@ -88,6 +89,9 @@ describe('the npm package', () => {
     assert.doesNotMatch(read('element.d.ts'), /\.\/pkg\//);
     assert.match(read('element.d.ts'), /from '\.\/privatelink_prep\.js'/);
     assert.equal(readFileSync(join(dir, VENDOR, 'privatelink_prep_bg.wasm')).equals(readFileSync(join(ROOT, 'www/pkg/privatelink_prep_bg.wasm'))), true);
+    // The evidence module (issue 14), fetched beside element.js on first use only.
+    assert.equal(readFileSync(join(dir, VENDOR, 'privatelink_prep_evidence_bg.wasm')).equals(readFileSync(join(ROOT, 'www/pkg/privatelink_prep_evidence_bg.wasm'))), true);
+    assert.match(read('element.js'), /new URL\("\.\/privatelink_prep_evidence_bg\.wasm",import\.meta\.url\)/, 'element.js finds the evidence .wasm beside itself');
     assert.equal(read('privatelink-prep.html'), readFileSync(join(ROOT, 'dist/privatelink-prep.html'), 'utf8'));
     // The README carries the main README's portal section and the reference from the manifest.
     const readme = read('README.md');

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, fillForm, fillNetwork, fillChange, cli, cliReport, waitForPreview, shownTicket, VALID_AWS,
-  useServerAndBrowser, pageRequest, inPageOrder, shown, inlineMessages, axeCheck,
+  useServerAndBrowser, pageRequest, inPageOrder, shown, inlineMessages, axeCheck, formChecking,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -87,7 +87,7 @@ describe('coming back later (issue 13, point 2)', () => {
     await waitForPreview(page, 'ready');
     await page.waitForTimeout(500); // the draft is saved
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    await formChecking(page);
     await waitForPreview(page, 'ready');
     assert.equal(await page.locator('.plp-broken').isHidden(), true);
 
@@ -210,7 +210,7 @@ describe('bidirectional, explained (issue 13, point 8)', () => {
 });
 
 describe('loading and failure (issue 13, point 9)', () => {
-  it('a progress bar while the module loads; Try again and the single file when it fails', T, async () => {
+  it('the form while the module loads; Try again and the single file when it fails', T, async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
     let fail = true;
@@ -222,10 +222,13 @@ describe('loading and failure (issue 13, point 9)', () => {
       else await route.continue();
     });
     await page.goto(session.server.url);
-    const progress = page.locator('#app progress');
-    assert.equal(await progress.isVisible(), true, 'a progress bar while the module loads');
-    assert.equal(await page.locator('#app').getAttribute('aria-busy'), 'true');
-    assert.equal(await page.locator('.loading-stuck').isVisible(), false, 'the stuck note waits');
+    // The form comes first: typeable while the checks load, and the preview says they are coming.
+    await page.locator('.plp[data-checks="loading"]').waitFor();
+    assert.equal(await page.locator('#app progress').count(), 0, 'no progress bar in place of the form');
+    assert.equal(await page.locator('#app').getAttribute('aria-busy'), null);
+    assert.equal(await page.locator('.plp-preview-status').innerText(),
+      'The checks are loading: they start in a moment, and what you type is kept.');
+    await page.locator('input[name="company"]').fill('Acme Outdoor');
     release();
     const error = page.locator('#app .load-error');
     await error.waitFor();
@@ -234,11 +237,17 @@ describe('loading and failure (issue 13, point 9)', () => {
     assert.doesNotMatch(text, /bash|scripts\/|build\.sh/, 'no developer text');
     assert.equal(await error.getByRole('link', { name: 'download the single-file checker' }).getAttribute('href'), 'dist/privatelink-prep.html');
     assert.equal(await page.locator('.load-details').evaluate((d) => d.open), false, 'the browser\'s words stay folded');
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Acme Outdoor', 'what was typed stays');
+    assert.equal(await page.locator('.plp-preview-status').innerText(),
+      'The checks could not load, so nothing is checked yet: what you type is kept.');
 
     fail = false;
     await error.getByRole('button', { name: 'Try again' }).click();
-    await page.locator('form.plp-form').waitFor();
-    assert.equal(await page.locator('#app .load-error').count(), 0);
+    await formChecking(page);
+    await page.locator('#app .load-error').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Acme Outdoor');
+    await waitForPreview(page, 'not-ready');
+    assert.match(await page.locator('.plp-preview-status').innerText(), /^Not ready: \d+ errors? to fix\.$/);
     await context.close();
   });
 
@@ -361,7 +370,7 @@ describe('smaller things (issue 13, point 11)', () => {
 
     await page.waitForTimeout(500);
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    await formChecking(page);
     assert.match(await page.locator('.plp-work-status').innerText(),
       /^Restored your draft from (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\. /);
     await context.close();

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openPage, fillForm, fillChange, cli, waitForPreview, axeCheck, VALID_AWS, useServerAndBrowser,
-  pageRequest,
+  pageRequest, formChecking,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -84,7 +84,7 @@ describe('tracker', () => {
 
     // Reload: the form is filled again (or restored), and the tracker of this project comes back.
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    await formChecking(page);
     await readyTracker(page, VALID_AWS);
     await tracker(page).locator('.plp-tracker-expected[data-expected="2026-12-03"]').waitFor();
     now = await shown(page);
@@ -100,7 +100,7 @@ describe('tracker', () => {
     assert.equal(await tracker(page).locator('.plp-tracker-note').textContent(), 'The tracker is reset: no date, no step done.');
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('tracker')).length), 0);
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    await formChecking(page);
     await readyTracker(page, VALID_AWS);
     now = await shown(page);
     assert.equal(now.sent, '');
@@ -177,7 +177,7 @@ describe('tracker', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       const { url } = session.server;
       await page.goto(url);
-      await page.locator('form.plp-form').waitFor();
+      await formChecking(page);
       await readyTracker(page, VALID_AWS);
       await tick(page, 'send-ticket');
       await tracker(page).getByLabel('Ticket sent on').fill('2026-11-26');

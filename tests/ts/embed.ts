@@ -15,6 +15,13 @@ import {
   type Request,
   type Ticket,
   type Guide,
+  loadEvidence,
+  type PrivateLinkEvidenceCore,
+  type EvidenceCommand,
+  type EvidenceEntry,
+  type EvidenceFields,
+  type EvidenceReading,
+  type EvidenceTarget,
 } from '../../www/privatelink-prep.js';
 
 export async function portal(host: HTMLElement): Promise<string[]> {
@@ -74,5 +81,27 @@ export async function portal(host: HTMLElement): Promise<string[]> {
   el.setValue('company');
 
   lines.push(String(same === el), tag, ...lockable, field, JSON.stringify(badTheme), badLock);
+  return lines;
+}
+
+// Evidence (issue 14): the second module, its exports and the document's evidence fields.
+export async function evidence(output: string): Promise<string[]> {
+  const core: PrivateLinkEvidenceCore = await loadEvidence();
+  const entry: EvidenceEntry = { source: 'aws sts get-caller-identity', output: JSON.parse(output) };
+  const fields: EvidenceFields = { evidence: [entry], endpoint_services: [{ name: 'svc', evidence: [{ output: {} }] }] };
+  const request: Request = { version: 1, cloud: 'aws', account_id: '', ...fields };
+  const commands: EvidenceCommand[] = core.evidenceCommands(request);
+  const at: EvidenceTarget = 'endpoint_services[0]';
+  const read: EvidenceReading = core.evidenceRead(request, '', output);
+  const lines = commands.filter((c) => c.attachTo === '').map((c) => `${c.kind}: ${c.command} (${c.purpose})`);
+  if (read.recognised) lines.push(read.recognised.kind, read.recognised.command);
+  for (const f of read.facts) lines.push(`${f.label}: ${f.value}`);
+  for (const f of read.fills) lines.push(`${f.field} = ${JSON.stringify(f.value)}`);
+  lines.push(...read.diagnostics.map((d) => d.message), String(core.validate(request).valid));
+  // @ts-expect-error: an entry needs its output
+  const noOutput: EvidenceEntry = { source: 'x' };
+  // @ts-expect-error: evidence attaches to the request or to an endpoint service
+  core.evidenceRead(request, 0, output);
+  lines.push(JSON.stringify(noOutput), core.evidenceRead(request, at, output).fills.map((f) => f.field).join());
   return lines;
 }
