@@ -194,7 +194,7 @@ fn fills(doc: &Value, at: &str, output: &str) -> Vec<(String, Value)> {
         .unwrap()
         .fills
         .into_iter()
-        .map(|f| (f.field, f.value))
+        .map(|f| (f.field, serde_json::to_value(f.value).unwrap()))
         .collect()
 }
 
