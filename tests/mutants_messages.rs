@@ -6,7 +6,7 @@ mod common;
 
 use common::case;
 use privatelink_prep::Severity::{Error as E, Info as I};
-use serde_json::json;
+use serde_json::{json, Value};
 
 const SVC_A: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718";
 const SVC_B: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210";
@@ -269,5 +269,112 @@ fn a_cloud_in_other_words_is_guessed() {
             json!({ "cloud": cloud }),
             &[("PL112", E, "cloud", message, Some(guess))],
         );
+    }
+}
+
+/// An AWS account ID given as a number is refused; the text form is offered only when the
+/// number is twelve digits, which is what an account ID is.
+#[test]
+fn an_account_number_is_offered_as_text_only_when_it_has_12_digits() {
+    const MESSAGE: &str =
+        "AWS account ID must be text in quotes, not a number, so that leading zeros are kept.";
+    let account = |n: Value| json!({ "account_id": n });
+    case(
+        "aws-unidirectional.json",
+        account(json!(123456789012_u64)),
+        &[("PL005", E, "account_id", MESSAGE, Some("123456789012"))],
+    );
+    for n in [
+        json!(12345),
+        json!(-12345678901_i64),
+        json!(1234567890123_u64),
+    ] {
+        case(
+            "aws-unidirectional.json",
+            account(n),
+            &[("PL005", E, "account_id", MESSAGE, None)],
+        );
+    }
+}
+
+/// A connection type in other words is guessed from its start or from "one way" / "two way".
+#[test]
+fn a_connection_type_in_other_words_is_guessed() {
+    for (value, guess) in [
+        ("one way", Some("unidirectional")),
+        ("uni", Some("unidirectional")),
+        ("Two-Way", Some("bidirectional")),
+        ("bi", Some("bidirectional")),
+        ("sideways", None),
+    ] {
+        let message =
+            format!("The connection type \"{value}\" is neither unidirectional nor bidirectional.");
+        let message: &'static str = Box::leak(message.into_boxed_str());
+        case(
+            "aws-unidirectional.json",
+            json!({ "connection_type": value }),
+            &[("PL172", E, "connection_type", message, guess)],
+        );
+    }
+}
+
+/// Text that is not one port is explained only when it is one valid port with its protocol, a
+/// range, or a list of valid ports; anything else reads as not a port number.
+#[test]
+fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
+    let port = |p: &str| {
+        let doc = json!({"kind": "enablement", "version": 1, "cloud": "aws",
+            "ports": [{"service": "Web", "port": p}]});
+        privatelink_prep::check(&doc)
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.field == "ports[0].port")
+            .map(|d| (d.code, d.message.clone(), d.suggestion.clone()))
+            .collect::<Vec<_>>()
+    };
+    let not_a_port = |p: &str| {
+        vec![(
+            "PL202",
+            format!("\"{p}\" is not a port number; a port is a whole number such as 3306."),
+            None,
+        )]
+    };
+    assert_eq!(
+        port("443/tcp"),
+        [(
+            "PL202",
+            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.".to_string(),
+            Some("443".to_string())
+        )]
+    );
+    assert_eq!(
+        port("80 443"),
+        [(
+            "PL202",
+            "\"80 443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.".to_string(),
+            Some("80".to_string())
+        )]
+    );
+    assert_eq!(
+        port("8000-8010"),
+        [(
+            "PL202",
+            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each of the others.".to_string(),
+            Some("8000".to_string())
+        )]
+    );
+    // A port out of range, six digits, two protocols, one number alone, a list with a number
+    // that is no port, a range the wrong way round or of one port.
+    for p in [
+        "70000/tcp",
+        "000443/tcp",
+        "443 tcp udp",
+        "80;",
+        "80,70000",
+        "8010-8000",
+        "8000-8000",
+    ] {
+        assert_eq!(port(p), not_a_port(p), "{p}");
     }
 }

@@ -56,3 +56,23 @@ fn every_format_name_is_read() {
         assert_eq!(Format::parse(other), None, "{other}");
     }
 }
+
+/// `CommandLine::value_or`: a known value, quoted as a shell word, or the placeholder.
+#[test]
+fn a_command_takes_the_value_or_its_placeholder() {
+    use privatelink_prep::shell::CommandLine;
+    let line = |v: Option<&str>| {
+        CommandLine::new("aws ec2 describe-vpcs --vpc-ids")
+            .value_or(v, "<your-vpc-id>")
+            .render()
+    };
+    assert_eq!(
+        line(Some("vpc-0a1b2c3d")),
+        "aws ec2 describe-vpcs --vpc-ids vpc-0a1b2c3d"
+    );
+    assert_eq!(
+        line(Some("vpc 1; rm -rf /")),
+        "aws ec2 describe-vpcs --vpc-ids 'vpc 1; rm -rf /'"
+    );
+    assert_eq!(line(None), "aws ec2 describe-vpcs --vpc-ids <your-vpc-id>");
+}
