@@ -143,6 +143,23 @@ fn aws_endpoint_command_without_network_ids_has_placeholders() {
 }
 
 #[test]
+fn aws_endpoint_command_with_empty_id_lists_keeps_their_placeholders() {
+    // A VPC ID alone, with empty subnet and security group lists: the lists' placeholders stay,
+    // never an option with no value.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&common::request("guide-aws-unidirectional.json")).unwrap();
+    doc["customer_network"] =
+        json!({"vpc_id": "vpc-0c1d2e3f4a5b6c7d8", "subnet_ids": [], "security_group_ids": []});
+    let request = check_json(&doc.to_string()).unwrap().request.unwrap();
+    let g = guide(&request);
+    let create = &g.steps[2].commands[0];
+    assert_eq!(
+        create.command,
+        "aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface --service-name <adobe-endpoint-service-name> --vpc-id vpc-0c1d2e3f4a5b6c7d8 --subnet-ids <your-subnet-id> --security-group-ids <your-security-group-id> --no-private-dns-enabled --region eu-west-1"
+    );
+}
+
+#[test]
 fn aws_endpoint_command_with_network_ids_is_complete() {
     let g = guide_of("guide-aws-unidirectional-network.json");
     let create = &g.steps[2].commands[0];
