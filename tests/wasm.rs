@@ -4,7 +4,7 @@
 
 mod common;
 
-use js_sys::{Array, Function, Reflect, JSON};
+use js_sys::{Array, Reflect, JSON};
 use privatelink_prep::wasm::{regions, render_ticket, rules, validate, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test as test;
