@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import {
   ROOT, useServerAndBrowser, openPage, fillForm, cli, cliReport, inlineMessages, shown, shownTicket,
   pageRequest, waitForPreview,
+  formChecking,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -299,7 +300,8 @@ describe('evidence on the page', () => {
     // Reload: the draft holds the output; the evidence module checks it from the start.
     requests.length = 0;
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    // The form is typeable before the module arrives: wait for the checks it loads.
+    await formChecking(page);
     for (const f of EVIDENCE_FILES) assert.ok(ownFiles(requests, session.server).includes(f), `${f} loaded for the draft`);
     assert.deepEqual(await pageRequest(page), before);
     assert.deepEqual((await page.evaluate(() => window.privatelinkPrep.getReport())).diagnostics.filter((d) => d.code === 'PL899'), []);
@@ -394,7 +396,8 @@ describe('evidence on the page', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.locator('form.plp-form').waitFor();
+    // The form is typeable before the module arrives: wait for the checks it loads.
+    await formChecking(page);
     await openPanel(page, '');
     await paste(page, '', IDENTITY);
     await waitForRead(page, '');
