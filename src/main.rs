@@ -259,6 +259,33 @@ fn evidence(format: &str, path: &str) -> Result<ExitCode, Usage> {
 /// by.
 #[cfg(feature = "evidence")]
 fn read_text(path: &str, limit: u64) -> Result<(String, String), Usage> {
+    let (name, bytes) = read_bytes(path, limit)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok((name, text))
+}
+
+/// Reads and checks the input; a read failure or non-JSON text is a usage-level failure.
+fn read(path: &str) -> Result<Checked, Usage> {
+    // The core reads up to eight times its limit, to name the field that holds the excess.
+    let limit = 8 * privatelink_prep::check::MAX_DOCUMENT_BYTES as u64 + 1;
+    let (name, bytes) = read_bytes(path, limit)?;
+    if bytes.len() as u64 >= limit {
+        return Ok(privatelink_prep::check::too_large());
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    check_json(text).map_err(|e| Usage(format!("{name} is {}", e.message)))
+}
+
+/// Reads at most `limit` bytes of the file `path` (`-`: standard input), with the name to report
+/// it by (terminal-safe); a read failure is a usage-level failure naming it.
+fn read_bytes(path: &str, limit: u64) -> Result<(String, Vec<u8>), Usage> {
     let mut bytes = Vec::new();
     let result = if path == "-" {
         io::stdin().take(limit).read_to_end(&mut bytes)
@@ -271,38 +298,7 @@ fn read_text(path: &str, limit: u64) -> Result<(String, String), Usage> {
         terminal::one_line(path).into_owned()
     };
     result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    Ok((name, text))
-}
-
-/// Reads and checks the input; a read failure or non-JSON text is a usage-level failure.
-fn read(path: &str) -> Result<Checked, Usage> {
-    let mut bytes = Vec::new();
-    // The core reads up to eight times its limit, to name the field that holds the excess.
-    let limit = 8 * privatelink_prep::check::MAX_DOCUMENT_BYTES as u64 + 1;
-    let result = if path == "-" {
-        io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    let name = if path == "-" {
-        "standard input".into()
-    } else {
-        terminal::one_line(path)
-    };
-    result.map_err(|e| Usage(format!("cannot read {name}: {e}")))?;
-    if bytes.len() as u64 >= limit {
-        return Ok(privatelink_prep::check::too_large());
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Usage(format!("cannot read {name}: it is not UTF-8 text")))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    check_json(text).map_err(|e| Usage(format!("{name} is {}", e.message)))
+    Ok((name, bytes))
 }
 
 fn verdict(report: &Report) -> ExitCode {
