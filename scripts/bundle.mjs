@@ -16,8 +16,8 @@
 //                      by its sha256 hash (never 'unsafe-inline'). The build rewrites both in place:
 //                      after editing a stylesheet, build and commit index.html with it.
 //
-// The sources in www/ stay the code (and what the <privatelink-prep> element loads); these two
-// files are build output, like the rest of www/pkg. Prints each file's size, raw and gzip -9.
+// The sources in www/ stay the code (and what the <privatelink-prep> element loads); the two
+// www/pkg files are build output, like the rest of www/pkg. Prints each file's size, raw and gzip -9.
 //
 //   node scripts/bundle.mjs
 import { createHash } from 'node:crypto';
