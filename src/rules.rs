@@ -300,8 +300,9 @@ rules! {
          "{value} is not a port number; a port is a whole number such as 3306.",
          "The port has a fraction; a port is a whole number such as 3306.",
          "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
-         "{value} lists {count} ports, and a row holds one: keep one here and add a row for each of the others.",
-         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each of the others."],
+         "{value} lists {count} ports, {ports}, and a row holds one: split it into a row for each.",
+         "{value} is a range of {count} ports, {ports}; Adobe opens single ports, not ranges: split it into a row for each.",
+         "{value} is a range of {count} ports; Adobe opens single ports, not ranges: add a row for each port your services listen on."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
@@ -691,14 +692,18 @@ pub fn catalogue_markdown() -> String {
         "# Rule catalogue\n\n\
          Generated from `src/rules.rs` by `privatelink-prep rules --format markdown`; do not edit by hand.\n\
          Every diagnostic carries its rule's code and severity, the field it concerns, one message\n\
-         naming the value, and the help below (some rules tailor it to the value). A rule named for\n\
+         naming the value, and the help below (some rules tailor it to the value). Where the fix is\n\
+         known it carries `suggestion`, the value to use; `suggestions`, every choice when there are\n\
+         several; or `split`, the values one field holds that each need a row of their own, such as\n\
+         the ports of `80,443` (PL202): the row is replaced by one copy per value, its other fields\n\
+         kept, and there is no `suggestion`. A rule named for\n\
          several fields is reported on each; `[]` stands for any list index and `*` for any name.\n\
          Sources: \"Adobe's page\" is Adobe's current PrivateLink page (AdobeDocs/commerce-on-cloud.en\n\
          `help/cloud-guide/development/privatelink-service.md`, revised 2025-09-12); `second-staging.md`\n\
          and `secure-connections.md` are `help/cloud-guide/test/second-staging.md` and\n\
          `help/cloud-guide/development/secure-connections.md` of the same repository;\n\
          `privatelink-service.txt` and `rules.md` are in `../shared/reference/`.\n\n\
-         | Code | Severity | Field | Rule | Help | Source |\n|---|---|---|---|---|---|\n",
+         | Code | Severity | Field | Rule | Messages | Help | Source |\n|---|---|---|---|---|---|---|\n",
     );
     for r in RULES {
         let field = r

@@ -263,17 +263,6 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
     let port = |v: &str| json!({"ports": [{"service": "Web", "port": v}]});
     one(
         "aws-unidirectional.json",
-        port("80,443"),
-        (
-            "PL202",
-            E,
-            "ports[0].port",
-            "\"80,443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.",
-            &["80", "443"],
-        ),
-    );
-    one(
-        "aws-unidirectional.json",
         port("443/tcp"),
         (
             "PL202",
@@ -281,17 +270,6 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
             "ports[0].port",
             "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.",
             &["443"],
-        ),
-    );
-    one(
-        "azure-unidirectional.json",
-        port("8000-8010"),
-        (
-            "PL202",
-            E,
-            "ports[0].port",
-            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each of the others.",
-            &["8000"],
         ),
     );
     // Not a port at all: explained, nothing offered.
@@ -305,6 +283,71 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
             "\"http\" is not a port number; a port is a whole number such as 3306.",
             &[],
         ),
+    );
+}
+
+/// The one port diagnostic of `patch`: its field, message, suggestion and the rows it splits
+/// into.
+fn split_of(base: &str, patch: Value) -> (String, String, Option<String>, Vec<String>) {
+    let mut got = diags(base, patch.clone());
+    got.retain(|d| d.code == "PL202");
+    assert_eq!(got.len(), 1, "patch {patch}: {got:#?}");
+    let d = got.into_iter().next().unwrap();
+    assert_eq!((d.code, d.severity), ("PL202", E), "patch {patch}");
+    assert!(d.suggestions.is_empty(), "patch {patch}");
+    (d.field, d.message, d.suggestion, d.split)
+}
+
+#[test]
+fn a_port_list_or_short_range_splits_into_rows_wherever_ports_are_listed() {
+    let rows = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let row = |v: &str| json!([{"service": "Web", "port": v}]);
+    assert_eq!(
+        split_of("aws-unidirectional.json", json!({"ports": row("80,443")})),
+        (
+            "ports[0].port".into(),
+            "\"80,443\" lists 2 ports, 80 and 443, and a row holds one: split it into a row for each.".into(),
+            None,
+            rows(&["80", "443"]),
+        )
+    );
+    // Any separator, leading zeros dropped, a port named twice split once.
+    assert_eq!(
+        split_of("aws-unidirectional.json", json!({"ports": row("80; 0443 8080 80")})),
+        (
+            "ports[0].port".into(),
+            "\"80; 0443 8080 80\" lists 3 ports, 80, 443 and 8080, and a row holds one: split it into a row for each.".into(),
+            None,
+            rows(&["80", "443", "8080"]),
+        )
+    );
+    let services = json!({"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": row("2222,3306")}]});
+    let (field, _, suggestion, split) = split_of("aws-bidirectional.json", services);
+    assert_eq!(
+        (field.as_str(), suggestion, split),
+        ("endpoint_services[0].ports[0].port", None, rows(&["2222", "3306"]))
+    );
+    let change = json!({"changes": [{"action": "open_ports", "ports": row("8000-8003")}]});
+    assert_eq!(
+        split_of("change-aws.json", change),
+        (
+            "changes[0].ports[0].port".into(),
+            "\"8000-8003\" is a range of 4 ports, 8000, 8001, 8002 and 8003; Adobe opens single ports, not ranges: split it into a row for each.".into(),
+            None,
+            rows(&["8000", "8001", "8002", "8003"]),
+        )
+    );
+    // Ten ports split; eleven are explained, with nothing to apply.
+    let (_, _, _, ten) = split_of("azure-unidirectional.json", json!({"ports": row("8000-8009")}));
+    assert_eq!(ten.len(), 10);
+    assert_eq!(
+        split_of("azure-unidirectional.json", json!({"ports": row("8000-8010")})),
+        (
+            "ports[0].port".into(),
+            "\"8000-8010\" is a range of 11 ports; Adobe opens single ports, not ranges: add a row for each port your services listen on.".into(),
+            None,
+            Vec::new(),
+        )
     );
 }
 

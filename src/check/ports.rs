@@ -215,8 +215,9 @@ impl Checker {
         Some(port)
     }
 
-    /// PL202 for text that is not one port: explained, with the port(s) to use, when it is a
-    /// port with its protocol (`443/tcp`), a list (`80,443`) or a range (`8000-8010`).
+    /// PL202 for text that is not one port: explained, with the port to use when it is a port
+    /// with its protocol (`443/tcp`) and the rows to split it into when it is a list (`80,443`)
+    /// or a short range (`8000-8003`).
     fn not_a_port(&self, t: &str, path: &str) -> Diagnostic {
         let value = quote(t);
         let numbers: Vec<&str> = t
@@ -252,30 +253,54 @@ impl Checker {
             }
         }
         if numbers.len() >= 2 && numbers.iter().all(valid) {
-            // "8000-8010": a range of ports.
+            // "8000-8010": a range of ports. Adobe opens single ports: a short range is split
+            // into its ports, a long one explained.
             if numbers.len() == 2
                 && only(&['-', ' ', '.'])
                 && (t.contains('-') || contains(t, ".."))
             {
-                let (first, last) = (numbers[0].parse::<u32>(), numbers[1].parse::<u32>());
+                let (first, last) = (numbers[0].parse::<u16>(), numbers[1].parse::<u16>());
                 if let (Ok(first), Ok(last)) = (first, last) {
                     if first < last {
                         let count = (last - first + 1).to_string();
+                        if last - first < MAX_RANGE_SPLIT {
+                            let ports: Vec<String> =
+                                (first..=last).map(|p| p.to_string()).collect();
+                            let args = [
+                                ("value", value.as_str()),
+                                ("count", &count),
+                                ("ports", &and_list(&ports)),
+                            ];
+                            return self
+                                .diag(&rules::PORT_INVALID, path, 5, &args)
+                                .with_split(ports);
+                        }
                         let args = [("value", value.as_str()), ("count", &count)];
-                        return self
-                            .diag(&rules::PORT_INVALID, path, 5, &args)
-                            .with_suggestion(numbers[0]);
+                        return self.diag(&rules::PORT_INVALID, path, 6, &args);
                     }
                 }
             }
-            // "80,443", "80; 443", "80 443": several ports.
-            if only(&[',', ';', ' ']) {
-                let count = numbers.len().to_string();
-                let args = [("value", value.as_str()), ("count", &count)];
-                let choices = numbers.iter().map(|n| n.to_string()).collect();
-                return self
-                    .diag(&rules::PORT_INVALID, path, 4, &args)
-                    .with_suggestions(choices);
+            // "80,443", "80; 443", "80 443": several ports, one row each (a port named twice,
+            // once).
+            if only(&[',', ';', ' ']) && numbers.len() <= MAX_PORTS {
+                let mut ports: Vec<String> = Vec::with_capacity(numbers.len());
+                for n in &numbers {
+                    let n = n.trim_start_matches('0').to_string();
+                    if !ports.contains(&n) {
+                        ports.push(n);
+                    }
+                }
+                if ports.len() >= 2 {
+                    let count = ports.len().to_string();
+                    let args = [
+                        ("value", value.as_str()),
+                        ("count", &count),
+                        ("ports", &and_list(&ports)),
+                    ];
+                    return self
+                        .diag(&rules::PORT_INVALID, path, 4, &args)
+                        .with_split(ports);
+                }
             }
         }
         self.diag(&rules::PORT_INVALID, path, 1, &[("value", &value)])
@@ -301,6 +326,18 @@ impl Checker {
             self.emit(&rules::PROTOCOL_UDP_AWS, path, 0, &[]);
         }
         Some(p)
+    }
+}
+
+/// The longest range split into its ports; a longer one is explained instead.
+const MAX_RANGE_SPLIT: u16 = 10;
+
+/// `80`, `80 and 443`, `80, 443 and 8080`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
