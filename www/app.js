@@ -941,12 +941,22 @@ export function mount(root, options = {}) {
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
         h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
-    const choices = offersChoices(d, target) ? suggestionsOf(d) : [];
+    const offers = offersChoices(d, target);
+    const choices = offers ? suggestionsOf(d) : [];
     if (choices.length) {
       el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
         on: { click: () => applySuggestion(d.field, String(choice)) },
       }, `Use ${choice}`)));
+    }
+    // The core's rows for a value that holds several (a port list): one button splits the row.
+    const split = offers ? splitOf(d) : [];
+    if (split.length) {
+      const names = split.length > 1 ? `${split.slice(0, -1).join(', ')} and ${split[split.length - 1]}` : split[0];
+      el.append(h('button', {
+        type: 'button', class: 'plp-button plp-secondary plp-suggest',
+        on: { click: () => splitRow(d.field, split.map(String)) },
+      }, `Split into ports ${names}`));
     }
     return el;
   }
@@ -956,10 +966,31 @@ export function mount(root, options = {}) {
       : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
   }
 
+  const splitOf = (d) => (Array.isArray(d.split) && /\]\.port$/.test(d.field) ? d.split : []);
+
   /** Whether a message offers its suggestions as buttons: on the field's own control, unlocked. */
   function offersChoices(d, target) {
-    return suggestionsOf(d).length > 0 && Boolean(target) && target.controls.some((c) => c.name === d.field)
-      && !locked.has(d.field);
+    return (suggestionsOf(d).length > 0 || splitOf(d).length > 0) && Boolean(target)
+      && target.controls.some((c) => c.name === d.field) && !locked.has(d.field);
+  }
+
+  /** Replaces the port row of `field` (`ports[0].port`) with one copy per port of `ports`. */
+  function splitRow(field, ports) {
+    const m = /^(.*)\[(\d+)\]\.port$/.exec(field);
+    if (!m) return;
+    const [base, index] = [m[1], Number(m[2])];
+    edited(field);
+    if (mode === 'change') changeForm.splitRow(base, index, ports);
+    else {
+      const list = getIn(state, base);
+      const render = rendererFor(base);
+      if (!Array.isArray(list) || !list[index] || !render) return;
+      fileFindings = [];
+      list.splice(index, 1, ...ports.map((port) => ({ ...list[index], port })));
+      render();
+      revalidate(true);
+    }
+    form.querySelector(`[name="${cssEscape(field)}"]`)?.focus();
   }
 
   function applySuggestion(field, value) {

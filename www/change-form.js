@@ -348,6 +348,15 @@ export function createChangeForm({
     onEdit(true);
   }
 
+  /** Replaces port row `index` of `base` with one copy per port of `ports` (a split port list). */
+  function splitRow(base, index, ports) {
+    const list = get(base);
+    if (!Array.isArray(list) || !list[index]) return;
+    list.splice(index, 1, ...ports.map((port) => ({ ...list[index], port })));
+    renderChanges();
+    onEdit(true);
+  }
+
   function removeRow(base, index) {
     const list = get(base);
     list.splice(index, 1);
@@ -418,6 +427,7 @@ export function createChangeForm({
     getRequest: () => toChangeRequest(state),
     getState: () => structuredClone(state),
     setValue,
+    splitRow,
     /** The module has loaded: the region field's list gets the core's regions. */
     coreReady: fillRegions,
     /** Replaces every value (a change document; locked values stay) and re-renders. */
