@@ -161,7 +161,7 @@ rules! {
         "Enter the region of your Adobe Commerce instance, e.g. us-east-1 on AWS or eastus on Azure; your account must be in the same region.",
         "privatelink-service.txt, Prerequisites (same region)";
     REGION_UNKNOWN = "PL122", Error, "region", "Region is not a region of the chosen cloud",
-        ["{value} is not an {cloud} region; did you mean {code} ({name})?", "{value} is not an {cloud} region."],
+        ["{value} is not an {cloud} region; did you mean {code}, {name}?", "{value} is not an {cloud} region."],
         "Enter a region code of the chosen cloud, e.g. eu-west-1 on AWS or westeurope on Azure.",
         "aws-regions.tsv (botocore 1.44.8 partitions.json); azure-regions.tsv (Microsoft regions list)";
     REGION_DISPLAY_NAME = "PL123", Info, "region", "Region was given by its display name",
@@ -169,15 +169,15 @@ rules! {
         "The ticket carries the region code; nothing to do.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_OTHER_PARTITION = "PL124", Error, "region", "AWS region outside the commercial partition",
-        ["{code} ({name}) is in the {partition} partition, which Adobe's principal cannot reach."],
+        ["{code}, {name}, is in the {partition} partition, which Adobe's principal cannot reach."],
         "Adobe's principal lives in the commercial AWS partition and endpoint service permissions cannot cross partitions (GovCloud, China, ISO, European Sovereign Cloud); use a commercial region.",
         "rules.md, Regions (aws-regions.tsv partitions)";
     REGION_SOVEREIGN = "PL125", Error, "region", "Azure sovereign-cloud region",
-        ["{code} ({name}) is in the {sovereign} sovereign cloud, which Adobe Commerce cannot reach."],
+        ["{code}, {name}, is in the {sovereign} sovereign cloud, which Adobe Commerce cannot reach."],
         "Azure Government and Azure China are separate clouds that Adobe Commerce cannot reach; use an Azure public region.",
         "azure-regions.tsv (sovereign clouds)";
     REGION_RESTRICTED = "PL126", Warning, "region", "Azure restricted-access region",
-        ["{code} ({name}) is an Azure region that needs an access request."],
+        ["{code}, {name}, is an Azure region that needs an access request."],
         "This region needs an access request to Microsoft; make sure your subscription and your Adobe Commerce instance are both in it.",
         "azure-regions.tsv (restricted-access)";
     REGION_OTHER_CLOUD = "PL127", Error, "region", "Region belongs to the other cloud",
@@ -185,13 +185,13 @@ rules! {
         "Check {@cloud} and {@region}: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_ANNOUNCED = "PL128", Warning, "region", "AWS region announced but not yet in service",
-        ["{code} ({name}) is an AWS region that is announced but not yet in service."],
+        ["{code}, {name}, is an AWS region that is announced but not yet in service."],
         "AWS has announced this region but does not serve it yet: check that your Adobe Commerce instance really runs there.",
         "botocore 1.44.8 partitions.json vs endpoints.json (latest on PyPI, 2026-12-01)";
     REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
         ["{value} is a place, not a region; its {cloud} region is {choices}.",
          "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in.",
-         "{value} is a place, not a region; its {cloud} region {choices} is announced but not yet in service."],
+         "{value} is a place, not a region; its {cloud} region {choices}, is announced but not yet in service."],
         "Enter the region code of your Adobe Commerce instance, e.g. eu-west-1 on AWS or westeurope on Azure; the ticket names the region by its code.",
         "aws-regions.tsv (the place in each description); Microsoft's Azure regions list (physical location)";
 

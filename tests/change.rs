@@ -158,7 +158,7 @@ fn shared_document_rules_apply() {
             "PL122",
             E,
             "region",
-            "\"eu-west1\" is not an AWS region; did you mean eu-west-1 (Europe (Ireland))?",
+            "\"eu-west1\" is not an AWS region; did you mean eu-west-1, Europe (Ireland)?",
             Some("eu-west-1"),
         )],
     );

@@ -52,7 +52,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Ireland\" is a place, not a region; its AWS region is eu-west-1 (Europe (Ireland)).",
+            "\"Ireland\" is a place, not a region; its AWS region is eu-west-1, Europe (Ireland).",
             &["eu-west-1"],
         ),
     );
@@ -63,7 +63,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"frankfurt\" is a place, not a region; its AWS region is eu-central-1 (Europe (Frankfurt)).",
+            "\"frankfurt\" is a place, not a region; its AWS region is eu-central-1, Europe (Frankfurt).",
             &["eu-central-1"],
         ),
     );
@@ -74,7 +74,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Tokyo\" is a place, not a region; its Azure region is japaneast (Japan East).",
+            "\"Tokyo\" is a place, not a region; its Azure region is japaneast, Japan East.",
             &["japaneast"],
         ),
     );
@@ -85,7 +85,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Ireland\" is a place, not a region; its Azure region is northeurope (North Europe).",
+            "\"Ireland\" is a place, not a region; its Azure region is northeurope, North Europe.",
             &["northeurope"],
         ),
     );
@@ -96,7 +96,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Japan\" is a place, not a region; its AWS regions are ap-northeast-1 (Asia Pacific (Tokyo)) or ap-northeast-3 (Asia Pacific (Osaka)): choose the one your Adobe Commerce instance runs in.",
+            "\"Japan\" is a place, not a region; its AWS regions are ap-northeast-1, Asia Pacific (Tokyo); or ap-northeast-3, Asia Pacific (Osaka): choose the one your Adobe Commerce instance runs in.",
             &["ap-northeast-1", "ap-northeast-3"],
         ),
     );
@@ -107,7 +107,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Japan\" is a place, not a region; its Azure regions are japaneast (Japan East) or japanwest (Japan West): choose the one your Adobe Commerce instance runs in.",
+            "\"Japan\" is a place, not a region; its Azure regions are japaneast, Japan East; or japanwest, Japan West: choose the one your Adobe Commerce instance runs in.",
             &["japaneast", "japanwest"],
         ),
     );
@@ -118,7 +118,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Virginia\" is a place, not a region; its AWS region is us-east-1 (US East (N. Virginia)).",
+            "\"Virginia\" is a place, not a region; its AWS region is us-east-1, US East (N. Virginia).",
             &["us-east-1"],
         ),
     );
@@ -130,7 +130,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Saudi Arabia\" is a place, not a region; its AWS region me-west-1 (Middle East (Saudi Arabia)) is announced but not yet in service.",
+            "\"Saudi Arabia\" is a place, not a region; its AWS region me-west-1, Middle East (Saudi Arabia), is announced but not yet in service.",
             &[],
         ),
     );
@@ -141,7 +141,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Chile\" is a place, not a region; its Azure region is chilecentral (Chile Central).",
+            "\"Chile\" is a place, not a region; its Azure region is chilecentral, Chile Central.",
             &["chilecentral"],
         ),
     );
@@ -153,7 +153,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Victoria\" is a place, not a region; its AWS region is ap-southeast-4 (Asia Pacific (Melbourne)).",
+            "\"Victoria\" is a place, not a region; its AWS region is ap-southeast-4, Asia Pacific (Melbourne).",
             &["ap-southeast-4"],
         ),
     );
@@ -176,7 +176,7 @@ fn a_city_or_country_names_its_region() {
     assert!(
         usa[0]
             .message
-            .contains("westus2 (West US 2) or westus3 (West US 3): choose"),
+            .contains("westus2, West US 2; or westus3, West US 3: choose"),
         "{}",
         usa[0].message
     );
@@ -325,7 +325,11 @@ fn a_port_list_or_short_range_splits_into_rows_wherever_ports_are_listed() {
     let (field, _, suggestion, split) = split_of("aws-bidirectional.json", services);
     assert_eq!(
         (field.as_str(), suggestion, split),
-        ("endpoint_services[0].ports[0].port", None, rows(&["2222", "3306"]))
+        (
+            "endpoint_services[0].ports[0].port",
+            None,
+            rows(&["2222", "3306"])
+        )
     );
     let change = json!({"changes": [{"action": "open_ports", "ports": row("8000-8003")}]});
     assert_eq!(
@@ -338,7 +342,10 @@ fn a_port_list_or_short_range_splits_into_rows_wherever_ports_are_listed() {
         )
     );
     // Ten ports split; eleven are explained, with nothing to apply.
-    let (_, _, _, ten) = split_of("azure-unidirectional.json", json!({"ports": row("8000-8009")}));
+    let (_, _, _, ten) = split_of(
+        "azure-unidirectional.json",
+        json!({"ports": row("8000-8009")}),
+    );
     assert_eq!(ten.len(), 10);
     assert_eq!(
         split_of("azure-unidirectional.json", json!({"ports": row("8000-8010")})),
