@@ -230,7 +230,7 @@ rules! {
         "rules.md, Identifier formats (AWS ARN: arn:partition:service:region:account-id:resource)";
 
     PROJECT_MISSING = "PL141", Error, "project_id", "Project ID is missing",
-        ["The project ID is missing; `magento-cloud project:info` shows it."],
+        ["The project ID is missing; Adobe needs it to find your project."],
         "Enter your Adobe Commerce Pro project ID; `magento-cloud project:info` shows it.",
         "privatelink-service.txt, data required for enablement";
     PROJECT_FORMAT = "PL142", Error, "project_id", "Project ID is not 13 lowercase letters and digits",
@@ -380,7 +380,7 @@ rules! {
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
     PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access (AWS)",
-        ["Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service."],
+        ["Adobe's principal is not confirmed as allowed on this endpoint service."],
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
         "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",

@@ -607,7 +607,7 @@ fn project_missing() {
             "PL141",
             E,
             "project_id",
-            "The project ID is missing; `magento-cloud project:info` shows it.",
+            "The project ID is missing; Adobe needs it to find your project.",
             None,
         )],
     );
@@ -1322,9 +1322,27 @@ fn principal_false() {
         "aws-bidirectional.json",
         r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": false}, {"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210", "ports": [{"service": "API", "port": 8443}]}]}"#,
         &[
-            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL307", E, "endpoint_services[0].principal_allowed", "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.", None),
-            ("PL307", E, "endpoint_services[1].principal_allowed", "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.", None),
+            (
+                "PL206",
+                I,
+                "ports[1].port",
+                "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
+                None,
+            ),
+            (
+                "PL307",
+                E,
+                "endpoint_services[0].principal_allowed",
+                "Adobe's principal is not confirmed as allowed on this endpoint service.",
+                None,
+            ),
+            (
+                "PL307",
+                E,
+                "endpoint_services[1].principal_allowed",
+                "Adobe's principal is not confirmed as allowed on this endpoint service.",
+                None,
+            ),
         ],
     );
 }

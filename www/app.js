@@ -124,7 +124,7 @@ function words(cloud) {
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
-    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with the AWS CLI.',
     servicesIntro: azure
       ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
       : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
@@ -342,7 +342,7 @@ export function mount(root, options = {}) {
         'The name your Adobe support contract knows you by; the ticket subject reads “PrivateLink support for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
       textField('project_id', labelOf('project_id'),
-        '13 lowercase letters and digits. `magento-cloud project:info` prints it; it is also in the address of the project in the Cloud Console.',
+        '13 lowercase letters and digits, as in the address of the project in the Cloud Console.',
         { width: 'plp-w-16' }),
       choiceGroup('radio', 'plan', labelOf('plan'), 'PrivateLink is offered for Adobe Commerce Pro projects only.',
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),

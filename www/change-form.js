@@ -143,7 +143,7 @@ function words(cloud, account) {
     removeServiceHint: azure
       ? 'The alias or resource ID of the Private Link service Adobe connects to today.'
       : 'The name of the endpoint service Adobe connects to today, com.amazonaws.vpce.<region>.vpce-svc-….',
-    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with the AWS CLI.',
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1. Type a code or a name and pick from the list.',
@@ -214,7 +214,7 @@ export function createChangeForm({
         'As in your Adobe support contract; the ticket subject reads “PrivateLink change for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
       kit.textField('project_id', labelOf('project_id'),
-        '13 lowercase letters and digits. `magento-cloud project:info` prints it.', { width: 'plp-w-16' }),
+        '13 lowercase letters and digits, as in the address of the project in the Cloud Console.', { width: 'plp-w-16' }),
       cloudGroup(),
       slots.region);
   }
