@@ -302,7 +302,8 @@ rules! {
          "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
          "{value} lists {count} ports, {ports}, and a row holds one: split it into a row for each.",
          "{value} is a range of {count} ports, {ports}; Adobe opens single ports, not ranges: split it into a row for each.",
-         "{value} is a range of {count} ports; Adobe opens single ports, not ranges: add a row for each port your services listen on."],
+         "{value} is a range of {count} ports; Adobe opens single ports, not ranges: add a row for each port your services listen on.",
+         "{value} names the protocol too, {protocol}, which the row has already: enter the port alone, {port}."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",

@@ -344,7 +344,7 @@ fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
         port("443/tcp"),
         [(
             "PL202",
-            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.".to_string(),
+            "\"443/tcp\" names the protocol too, TCP, which the row has already: enter the port alone, 443.".to_string(),
             Some("443".to_string())
         )]
     );

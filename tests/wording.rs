@@ -261,6 +261,7 @@ fn a_cloud_console_address_yields_the_project_id() {
 #[test]
 fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
     let port = |v: &str| json!({"ports": [{"service": "Web", "port": v}]});
+    // The row's protocol (TCP when left out) is the one typed: the port alone is the fix.
     one(
         "aws-unidirectional.json",
         port("443/tcp"),
@@ -268,8 +269,32 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
             "PL202",
             E,
             "ports[0].port",
-            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.",
+            "\"443/tcp\" names the protocol too, TCP, which the row has already: enter the port alone, 443.",
             &["443"],
+        ),
+    );
+    // Another protocol typed than the row's: both must change, so no "Use 514" that would
+    // keep TCP.
+    one(
+        "azure-unidirectional.json",
+        port("514/UDP"),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"514/UDP\" names the protocol too: enter the port alone, 514, and choose UDP as the protocol.",
+            &[],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        json!({"ports": [{"service": "Syslog", "port": "udp 514", "protocol": "UDP"}]}),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"udp 514\" names the protocol too, UDP, which the row has already: enter the port alone, 514.",
+            &["514"],
         ),
     );
     // Not a port at all: explained, nothing offered.

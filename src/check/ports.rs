@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::regions::Cloud;
 use crate::request::{PortSpec, Protocol};
 use crate::rules;
-use crate::text::{contains, is_one_line, quote};
+use crate::text::{contains, is_blank, is_one_line, quote};
 
 use super::{number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
@@ -58,12 +58,18 @@ impl Checker {
                 continue;
             };
             let service = self.service(entry.get("service"), &format!("{at}.service"));
+            // The row's protocol as given (TCP when left out), for a port typed with one.
+            let chosen = match entry.get("protocol") {
+                Some(Value::String(p)) if !is_blank(p) => p.trim(),
+                None | Some(Value::Null) | Some(Value::String(_)) => "tcp",
+                Some(_) => "",
+            };
             let port = self.port_number(
                 entry.get("port"),
                 &format!("{at}.port"),
                 cloud,
                 dir,
-                service,
+                (service, chosen),
             );
             let protocol = self.protocol(entry.get("protocol"), &format!("{at}.protocol"), cloud);
             self.unknown_fields(entry, PORT_FIELDS, &at);
@@ -114,7 +120,7 @@ impl Checker {
         path: &str,
         cloud: Option<Cloud>,
         dir: Direction,
-        service: Option<&str>,
+        (service, chosen): (Option<&str>, &str),
     ) -> Option<u16> {
         let number: Option<u64> = match v {
             None | Some(Value::Null) => {
@@ -155,7 +161,7 @@ impl Checker {
         };
         let Some(n) = number else {
             let d = match v {
-                Some(Value::String(s)) => self.not_a_port(s.trim(), path),
+                Some(Value::String(s)) => self.not_a_port(s.trim(), path, chosen),
                 _ => self.diag(&rules::PORT_INVALID, path, 2, &[]),
             };
             self.push(d);
@@ -217,8 +223,8 @@ impl Checker {
 
     /// PL202 for text that is not one port: explained, with the port to use when it is a port
     /// with its protocol (`443/tcp`) and the rows to split it into when it is a list (`80,443`)
-    /// or a short range (`8000-8003`).
-    fn not_a_port(&self, t: &str, path: &str) -> Diagnostic {
+    /// or a short range (`8000-8003`). `chosen`: the row's protocol.
+    fn not_a_port(&self, t: &str, path: &str, chosen: &str) -> Diagnostic {
         let value = quote(t);
         let numbers: Vec<&str> = t
             .split(|c: char| !c.is_ascii_digit())
@@ -238,7 +244,9 @@ impl Checker {
             t.chars()
                 .all(|c| c.is_ascii_digit() || allowed.contains(&c))
         };
-        // "443/tcp", "tcp/443", "443 TCP": one port and a protocol.
+        // "443/tcp", "tcp/443", "443 TCP": one port and a protocol. The port alone is the fix
+        // when the row has that protocol already; otherwise the protocol must be chosen too, and
+        // a "Use 443" alone would lose it.
         if let (Some(proto), [port]) = (protocol, numbers.as_slice()) {
             if valid(port) && words.count() == 1 {
                 let upper = proto.to_ascii_uppercase();
@@ -247,9 +255,12 @@ impl Checker {
                     ("port", port),
                     ("protocol", &upper),
                 ];
-                return self
-                    .diag(&rules::PORT_INVALID, path, 3, &args)
-                    .with_suggestion(*port);
+                if chosen.eq_ignore_ascii_case(proto) {
+                    return self
+                        .diag(&rules::PORT_INVALID, path, 7, &args)
+                        .with_suggestion(*port);
+                }
+                return self.diag(&rules::PORT_INVALID, path, 3, &args);
             }
         }
         if numbers.len() >= 2 && numbers.iter().all(valid) {
