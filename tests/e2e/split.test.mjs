@@ -58,7 +58,7 @@ describe('a port list typed in one port field', () => {
     await context.close();
   });
 
-  it("an endpoint service's ports and a change's ports split the same way; a long range is explained", T, async () => {
+  it("an endpoint service's ports and a change's ports split the same way; a long range and a protocol are explained", T, async () => {
     const { page, context, errors } = await openPage(session.browser, session.server);
     await fillForm(page, {
       ...VALID_AWS,
@@ -91,6 +91,20 @@ describe('a port list typed in one port field', () => {
       '"8000-8100" is a range of 101 ports; Adobe opens single ports, not ranges: add a row for each port your services listen on.',
     ]);
     assert.equal(await page.locator('.plp-msg[data-for="changes[0].ports[0].port"] button').count(), 0);
+
+    // A port with its protocol: the port alone is offered only when the row has that protocol.
+    const buttons = () => page.locator('.plp-msg[data-for="changes[0].ports[0].port"] button').allTextContents();
+    await typeAndLeave(page, 'changes[0].ports[0].port', '514/udp');
+    assert.deepEqual(await inlineMessages(page, 'changes[0].ports[0].port'), [
+      '"514/udp" names the protocol too: enter the port alone, 514, and choose UDP as the protocol.',
+    ]);
+    assert.deepEqual(await buttons(), []);
+    await page.locator('select[name="changes[0].ports[0].protocol"]').selectOption('udp');
+    await page.locator('.plp-msg[data-for="changes[0].ports[0].port"] button').waitFor();
+    assert.deepEqual(await inlineMessages(page, 'changes[0].ports[0].port'), [
+      '"514/udp" names the protocol too, UDP, which the row has already: enter the port alone, 514.',
+    ]);
+    assert.deepEqual(await buttons(), ['Use 514']);
     assert.deepEqual(errors, []);
     await context.close();
   });
