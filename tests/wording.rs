@@ -358,7 +358,7 @@ fn a_port_list_or_short_range_splits_into_rows_wherever_ports_are_listed() {
     );
     let change = json!({"changes": [{"action": "open_ports", "ports": row("8000-8003")}]});
     assert_eq!(
-        split_of("change-aws.json", change),
+        split_of("change-azure.json", change),
         (
             "changes[0].ports[0].port".into(),
             "\"8000-8003\" is a range of 4 ports, 8000, 8001, 8002 and 8003; Adobe opens single ports, not ranges: split it into a row for each.".into(),
