@@ -966,7 +966,9 @@ export function mount(root, options = {}) {
       : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
   }
 
-  const splitOf = (d) => (Array.isArray(d.split) && /\]\.port$/.test(d.field) ? d.split : []);
+  /** The rows the core splits a port field into (`split`); none when its list is locked. */
+  const splitOf = (d) => (Array.isArray(d.split) && /\]\.port$/.test(d.field)
+    && !locked.has(d.field.replace(/\[\d+\]\.port$/, '')) ? d.split : []);
 
   /** Whether a message offers its suggestions as buttons: on the field's own control, unlocked. */
   function offersChoices(d, target) {

@@ -291,8 +291,8 @@ impl Checker {
                     }
                 }
             }
-            // "80,443", "80; 443", "80 443": several ports, one row each (a port named twice,
-            // once).
+            // "80,443", "80; 443", "80 443": several ports, one row each; a port named twice
+            // gets one row.
             if only(&[',', ';', ' ']) && numbers.len() <= MAX_PORTS {
                 let mut ports: Vec<String> = Vec::with_capacity(numbers.len());
                 for n in &numbers {
