@@ -393,7 +393,14 @@ fn diagnostic_text(out: &mut String, d: &Diagnostic) {
     ));
     out.push_str(&format!("  --> {field}\n"));
     out.push_str(&format!("  = help: {}\n", terminal::one_line(&d.help)));
-    if d.suggestions.len() > 1 {
+    if !d.split.is_empty() {
+        let all: Vec<String> = d
+            .split
+            .iter()
+            .map(|s| terminal::one_line(s).into_owned())
+            .collect();
+        out.push_str(&format!("  = split into rows: {}\n", all.join(", ")));
+    } else if d.suggestions.len() > 1 {
         let all: Vec<String> = d
             .suggestions
             .iter()

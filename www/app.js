@@ -124,7 +124,7 @@ function words(cloud) {
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
-    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with the AWS CLI.',
     servicesIntro: azure
       ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
       : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
@@ -342,7 +342,7 @@ export function mount(root, options = {}) {
         'The name your Adobe support contract knows you by; the ticket subject reads “PrivateLink support for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
       textField('project_id', labelOf('project_id'),
-        '13 lowercase letters and digits. `magento-cloud project:info` prints it; it is also in the address of the project in the Cloud Console.',
+        '13 lowercase letters and digits, as in the address of the project in the Cloud Console.',
         { width: 'plp-w-16' }),
       choiceGroup('radio', 'plan', labelOf('plan'), 'PrivateLink is offered for Adobe Commerce Pro projects only.',
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
@@ -941,12 +941,22 @@ export function mount(root, options = {}) {
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
         h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
-    const choices = offersChoices(d, target) ? suggestionsOf(d) : [];
+    const offers = offersChoices(d, target);
+    const choices = offers ? suggestionsOf(d) : [];
     if (choices.length) {
       el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
         on: { click: () => applySuggestion(d.field, String(choice)) },
       }, `Use ${choice}`)));
+    }
+    // The core's rows for a value that holds several (a port list): one button splits the row.
+    const split = offers ? splitOf(d) : [];
+    if (split.length) {
+      const names = split.length > 1 ? `${split.slice(0, -1).join(', ')} and ${split[split.length - 1]}` : split[0];
+      el.append(h('button', {
+        type: 'button', class: 'plp-button plp-secondary plp-suggest',
+        on: { click: () => splitRow(d.field, split.map(String)) },
+      }, `Split into ports ${names}`));
     }
     return el;
   }
@@ -956,10 +966,33 @@ export function mount(root, options = {}) {
       : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
   }
 
+  /** The rows the core splits a port field into (`split`); none when its list is locked. */
+  const splitOf = (d) => (Array.isArray(d.split) && /\]\.port$/.test(d.field)
+    && !locked.has(d.field.replace(/\[\d+\]\.port$/, '')) ? d.split : []);
+
   /** Whether a message offers its suggestions as buttons: on the field's own control, unlocked. */
   function offersChoices(d, target) {
-    return suggestionsOf(d).length > 0 && Boolean(target) && target.controls.some((c) => c.name === d.field)
-      && !locked.has(d.field);
+    return (suggestionsOf(d).length > 0 || splitOf(d).length > 0) && Boolean(target)
+      && target.controls.some((c) => c.name === d.field) && !locked.has(d.field);
+  }
+
+  /** Replaces the port row of `field` (`ports[0].port`) with one copy per port of `ports`. */
+  function splitRow(field, ports) {
+    const m = /^(.*)\[(\d+)\]\.port$/.exec(field);
+    if (!m) return;
+    const [base, index] = [m[1], Number(m[2])];
+    edited(field);
+    if (mode === 'change') changeForm.splitRow(base, index, ports);
+    else {
+      const list = getIn(state, base);
+      const render = rendererFor(base);
+      if (!Array.isArray(list) || !list[index] || !render) return;
+      fileFindings = [];
+      list.splice(index, 1, ...ports.map((port) => ({ ...list[index], port })));
+      render();
+      revalidate(true);
+    }
+    form.querySelector(`[name="${cssEscape(field)}"]`)?.focus();
   }
 
   function applySuggestion(field, value) {

@@ -105,14 +105,19 @@ impl Checker {
                     _ => (ready, 1),
                 };
                 let mut list = String::new();
+                // "eu-west-1, Europe (Ireland)", as the ticket writes a region (a name in
+                // brackets of its own is never bracketed again); several: "a, A; or b, B".
                 for (i, r) in choices.iter().enumerate() {
                     if i > 0 {
-                        list.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+                        list.push_str(if i + 1 == choices.len() {
+                            "; or "
+                        } else {
+                            "; "
+                        });
                     }
                     list.push_str(r.code);
-                    list.push_str(" (");
+                    list.push_str(", ");
                     list.push_str(r.name);
-                    list.push(')');
                 }
                 let d = self.diag(
                     &rules::REGION_PLACE,
