@@ -427,7 +427,7 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
     let labels: Vec<String> = e.environments.iter().map(|v| md.user(&v.label())).collect();
     let envs: Vec<&str> = labels.iter().map(String::as_str).collect();
     let summary = format!(
-        "{} in {} ({}), {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
+        "{} in {}, {}, {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
         ctx.cloud.product(),
         md.code(e.region.code),
         e.region.name,
@@ -489,7 +489,7 @@ fn change(c: &Change, md: Inline) -> Guide {
     };
     let n = c.changes.len();
     let summary = format!(
-        "{} in {} ({}): {n} change{} to the existing setup. Adobe works through the ticket as for an enablement, within {ENABLEMENT_BUSINESS_DAYS} business days.",
+        "{} in {}, {}: {n} change{} to the existing setup. Adobe works through the ticket as for an enablement, within {ENABLEMENT_BUSINESS_DAYS} business days.",
         ctx.cloud.product(),
         md.code(c.region.code),
         c.region.name,
