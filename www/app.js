@@ -1078,8 +1078,8 @@ export function mount(root, options = {}) {
     tickets = null;
     if (report.valid) {
       try {
-        tickets = {};
-        for (const f of FORMATS) tickets[f.key] = api.renderTicket(request, f.key);
+        tickets = ticketsOf(request);
+        void tickets[activeFormat]; // the shown one now, so a failure is reported with the rest
       } catch (err) {
         tickets = null;
         report = { valid: false, diagnostics: [...diags, failure(err)] };
@@ -1089,11 +1089,7 @@ export function mount(root, options = {}) {
     renderBroken(diags);
     if (tickets) {
       wasReady = true;
-      for (const panel of panels) {
-        const t = tickets[panel.dataset.format];
-        setText(panel.querySelector('[data-part="subject"]'), t.subject);
-        setText(panel.querySelector('[data-part="body"]'), t.body);
-      }
+      fillPanel(activeFormat);
       setText(previewStatus, warnings
         ? `Ready to send, with ${plural(warnings, 'warning')} to read.`
         : 'Ready to send.');
@@ -1111,6 +1107,29 @@ export function mount(root, options = {}) {
       setAttr(preview, 'data-state', 'not-ready');
       setText(copyStatus, '');
     }
+  }
+
+  /**
+   * The tickets of `req`, one property per format, each written by the core on first read: a
+   * keystroke writes the shown format only, and the others when a tab, a copy, a download or a
+   * listener (`onTicket`) reads them.
+   */
+  function ticketsOf(req) {
+    const t = {};
+    for (const f of FORMATS) {
+      let v;
+      Object.defineProperty(t, f.key, { enumerable: true, get: () => (v ??= api.renderTicket(req, f.key)) });
+    }
+    return t;
+  }
+
+  /** Shows the ticket of `format` in its panel (hidden panels are filled when their tab opens). */
+  function fillPanel(format) {
+    if (!tickets) return;
+    const panel = panels[FORMATS.findIndex((f) => f.key === format)];
+    const t = tickets[format];
+    setText(panel.querySelector('[data-part="subject"]'), t.subject);
+    setText(panel.querySelector('[data-part="body"]'), t.body);
   }
 
   /** The errors that hide a ticket that was ready, each a link to its field (in page order). */
@@ -1160,6 +1179,7 @@ export function mount(root, options = {}) {
 
   function selectTab(key, moveFocus) {
     activeFormat = key;
+    fillPanel(key);
     tabs.forEach((tab, i) => {
       const on = FORMATS[i].key === key;
       tab.setAttribute('aria-selected', on ? 'true' : 'false');
