@@ -694,7 +694,7 @@ fn join_and(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} and {last}", crate::text::join(rest, ", ")),
     }
 }
 
@@ -1679,7 +1679,7 @@ fn render_text(g: &Guide) -> String {
     let underline = |out: &mut String, s: &str, c: char| {
         out.push_str(s);
         out.push('\n');
-        out.extend(std::iter::repeat_n(c, s.chars().count()));
+        out.extend(std::iter::repeat_n(c, crate::text::char_count(s)));
         out.push('\n');
     };
     underline(&mut out, &g.title, '=');

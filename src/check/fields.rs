@@ -24,7 +24,7 @@ impl Checker {
             );
             return None;
         }
-        let n = s.chars().count();
+        let n = crate::text::char_count(s);
         if n > MAX_COMPANY_CHARS {
             let (count, max) = (n.to_string(), MAX_COMPANY_CHARS.to_string());
             self.emit(
@@ -234,7 +234,7 @@ impl Checker {
                 return None;
             }
             let digits = compact.chars().filter(char::is_ascii_digit).count();
-            if digits == compact.chars().count() {
+            if digits == crate::text::char_count(&compact) {
                 let count = digits.to_string();
                 self.emit(
                     &rules::AWS_ACCOUNT_FORMAT,
@@ -319,7 +319,7 @@ impl Checker {
             self.push(d.with_suggestion(id.as_str()));
             return None;
         }
-        let n = s.chars().count();
+        let n = crate::text::char_count(s);
         if n != 13 {
             let count = n.to_string();
             self.emit(

@@ -99,7 +99,7 @@ impl Checker {
 
     pub(super) fn service<'a>(&mut self, v: Option<&'a Value>, path: &str) -> Option<&'a str> {
         let s = self.present(v, path, &rules::SERVICE_MISSING)?;
-        if !is_one_line(s) || s.chars().count() > MAX_SERVICE_CHARS {
+        if !is_one_line(s) || crate::text::char_count(s) > MAX_SERVICE_CHARS {
             self.emit(
                 &rules::SERVICE_NOT_ONE_LINE,
                 path,

@@ -68,7 +68,7 @@ fn ports_text(style: &dyn Style, ports: &[PortSpec]) -> String {
             )
         })
         .collect();
-    list.join(", ")
+    crate::text::join(&list, ", ")
 }
 
 /// `in Production and Staging`, or `in every environment connected today`.
@@ -78,8 +78,10 @@ fn scope_text(style: &dyn Style, scope: &Scope) -> String {
     }
     let envs: Vec<String> = scope.0.iter().map(|e| style.user(&e.label())).collect();
     match envs.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("in {} and {last}", rest.join(", ")),
-        _ => format!("in {}", envs.join("")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("in {} and {last}", crate::text::join(rest, ", "))
+        }
+        _ => format!("in {}", crate::text::join(&envs, "")),
     }
 }
 
