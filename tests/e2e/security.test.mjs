@@ -179,7 +179,10 @@ describe('security', () => {
       const body = await text.locator('[data-part="body"]').textContent();
       assert.equal(`Subject: ${wantSubject}\n\n${body}`, verdict.stdout);
       if (payload === payload.trim()) assert.ok(body.includes(payload), 'the plain text body carries the payload literally');
+      // The Markdown tab, as a customer opens it (a hidden tab is written when it is opened).
+      await page.getByRole('tab', { name: 'Markdown' }).click();
       const md = await page.locator('.plp-panel[data-format="markdown"] [data-part="body"]').textContent();
+      await page.getByRole('tab', { name: 'Plain text' }).click();
       // The .md file's subject line is escaped Markdown; its body is the one shown.
       const mdFile = cli(['ticket', '--format', 'markdown'], doc).stdout;
       assert.equal(mdFile.slice(mdFile.indexOf('\n\n') + 2), md);
