@@ -39,6 +39,15 @@ pub(crate) fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
     out
 }
 
+/// `a`, `a and b`, `a, b and c`: the one way a list is written in a sentence.
+pub(crate) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => format!("{} and {}", join(rest, ", "), last.as_ref()),
+    }
+}
+
 /// Beyond this many edits, [`edit_distance`] stops counting exactly.
 const EXACT_EDITS: usize = 8;
 

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::regions::Cloud;
 use crate::request::{PortSpec, Protocol};
 use crate::rules;
-use crate::text::{contains, is_blank, is_one_line, quote};
+use crate::text::{and_list, contains, is_blank, is_one_line, quote};
 
 use super::{number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
@@ -342,15 +342,6 @@ impl Checker {
 
 /// The longest range split into its ports; a longer one is explained instead.
 const MAX_RANGE_SPLIT: u16 = 10;
-
-/// `80`, `80 and 443`, `80, 443 and 8080`.
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
 
 /// True for service names that mean SSH (`SSH`, `sshd`, `OpenSSH`, `Secure Shell`), but not those
 /// that mention SFTP (`SFTP over SSH`), a file transfer service Adobe lists as one to open.
