@@ -321,11 +321,38 @@ export function mount(root, options = {}) {
     ['change', 'Change an existing setup', 'Connect or remove an environment, change the account, add or remove an endpoint service, or open or close ports.'],
   ], (v) => mode === v);
   modeGroup.classList.add('plp-modes');
-  const changeForm = createChangeForm({
+  // ---- built in turns ----------------------------------------------------------------------------
+  // The first screen of the form is built at once, typeable with its draft; what is below it or
+  // hidden (the ports, the network fields, the preview, the next steps, the tracker, the rules,
+  // the change form, the hidden sections) follows in tasks of its own, a part each, so that no
+  // task holds the main thread long (Lighthouse's Total Blocking Time on a slow phone). All of it
+  // is below the screen, so nothing moves. A check with the module, and Check, first finish the
+  // building (`settle`): with the module given at mount, everything is built at once.
+  const turns = [];
+  let turnTimer = 0;
+  function inTurn(job) {
+    turns.push(job);
+    if (!turnTimer) turnTimer = setTimeout(nextTurn, 0);
+  }
+  function nextTurn() {
+    turnTimer = 0;
+    const job = turns.shift();
+    if (turns.length) turnTimer = setTimeout(nextTurn, 0);
+    if (job) job();
+  }
+  function settle() {
+    clearTimeout(turnTimer);
+    turnTimer = 0;
+    while (turns.length) turns.shift()();
+  }
+
+  // The change form: built in a turn of its own, or at once when the form is in change mode.
+  const changePart = onFirstUse(() => createChangeForm({
     api, idFor, values: parts.change, onEdit: (now) => revalidate(now), copy: writeClipboard,
     locked, lockedValues: options.values, lockNote: LOCK_NOTE,
-  });
-  const network = createNetworkFields({ api, idFor, values: parts.network, onEdit: (now) => revalidate(now) });
+  }));
+  const changeForm = changePart.part;
+  const network = createNetworkFields({ api, idFor, values: parts.network, onEdit: (now) => revalidate(now), deferred: true });
   const guidePanel = createGuidePanel({ api, idPrefix: px, copy: writeClipboard });
   // Pasted cloud outputs: their panels (account, each endpoint service) and what they fill.
   const evidence = createEvidence({
@@ -450,9 +477,12 @@ export function mount(root, options = {}) {
   }
   renderAbout();
 
-  // data-checks: "loading" until the module is there, then "ready" (the form is typeable either way).
-  const wrapper = h('div', { class: 'plp', 'data-valid': 'false', 'data-checks': core ? 'ready' : 'loading' }, summary, form, preview,
-    guidePanel.element, tracker.element, about);
+  // data-checks: "loading" until the module is there and what it fills is filled, then "ready"
+  // (the form is typeable either way).
+  const wrapper = h('div', { class: 'plp', 'data-valid': 'false', 'data-checks': core ? 'ready' : 'loading' }, summary, form);
+  inTurn(() => wrapper.append(preview));
+  inTurn(() => wrapper.append(guidePanel.element, tracker.element, about));
+  inTurn(changePart.build);
 
   // ---- dynamic parts ---------------------------------------------------------------------------
 
@@ -505,6 +535,16 @@ export function mount(root, options = {}) {
     servicesTitle.textContent = labelOf('endpoint_services');
     servicesIntro.textContent = w.servicesIntro;
     for (const s of bidiSections) s.hidden = state.connection_type !== 'bidirectional';
+    // A hidden section's fields are made in a turn after the mount; shown before it, at once.
+    if (!azureSection.hidden) renderUnmade(slots.subscriptions, renderSubscriptions);
+    if (state.connection_type === 'bidirectional') {
+      renderUnmade(slots.services, renderServices);
+      renderUnmade(slots.prereqs, renderPrereqs);
+    }
+  }
+  /** Calls `render` unless `slot` has been rendered. */
+  function renderUnmade(slot, render) {
+    if (!slot.firstChild) render();
   }
 
   function renderAll() {
@@ -648,6 +688,7 @@ export function mount(root, options = {}) {
 
   /** Shows every message, moves focus to the summary (errors) or to the ticket (ready). */
   function check() {
+    settle(); // the preview it lands on is there
     checked = true;
     cancelPending();
     fullSummary = true;
@@ -713,6 +754,7 @@ export function mount(root, options = {}) {
    * the frame that shows the verdict; keys typed meanwhile leave one update for the last.
    */
   function run(typing = false) {
+    if (core) settle(); // a verdict places its messages in the whole form
     clearTimeout(guideTimer);
     request = currentRequest();
     if (!core) {
@@ -766,16 +808,19 @@ export function mount(root, options = {}) {
     if (!next || typeof next.validate !== 'function') throw new TypeError('setCore(core) needs the loaded privatelink-prep module');
     core = withEvidence(next);
     coreError = null;
-    setAttr(wrapper, 'data-checks', 'ready');
-    fillRegions();
-    changeForm.coreReady();
-    renderAbout();
+    // The verdict first (its next steps in a task after it), then the region list and the rules.
     arriving = true;
     try {
-      run();
+      run(true);
     } finally {
       arriving = false;
     }
+    inTurn(() => {
+      fillRegions();
+      if (changePart.built()) changeForm.coreReady(); // else it fills its own when it is built
+    });
+    inTurn(renderAbout);
+    inTurn(() => setAttr(wrapper, 'data-checks', 'ready'));
   }
   if (later) {
     given.then(setCore, (err) => {
@@ -1325,7 +1370,20 @@ export function mount(root, options = {}) {
     revalidate(true);
   }
 
-  renderAll();
+  // The fields on screen now; those of the hidden sections (Azure's, a bidirectional
+  // connection's) in a turn of their own (or when their section shows, see applyVisibility).
+  renderRegion();
+  renderAccount();
+  applyVisibility();
+  inTurn(() => {
+    renderUnmade(slots.ports, renderPorts);
+    network.build();
+  });
+  inTurn(() => {
+    renderUnmade(slots.services, renderServices);
+    renderUnmade(slots.prereqs, renderPrereqs);
+    renderUnmade(slots.subscriptions, renderSubscriptions);
+  });
   root.append(wrapper);
   run();
 
@@ -1348,6 +1406,8 @@ export function mount(root, options = {}) {
     /** True once the module is there and the form is checked. */
     isChecking: () => Boolean(core),
     destroy() {
+      turns.length = 0;
+      clearTimeout(turnTimer);
       cancelPending();
       clearTimeout(guideTimer);
       document.removeEventListener('pointerup', pressEnded, true);
@@ -1382,6 +1442,20 @@ function coreFront(current) {
       return () => { throw new Error('The checks are still loading.'); };
     },
   }));
+}
+
+/**
+ * A part of the form built on first use: `part` stands for `create()`'s object (reading any of its
+ * properties builds it), `build()` builds it now, `built()` says whether it is.
+ */
+function onFirstUse(create) {
+  let made = null;
+  const build = () => (made ??= create());
+  return {
+    part: /** @type {any} */ (new Proxy({}, { get: (_, name) => build()[name] })),
+    build,
+    built: () => made !== null,
+  };
 }
 
 /**

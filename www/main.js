@@ -33,7 +33,10 @@ async function loadCore() {
 function start() {
   const loading = loadCore();
   loading.catch(() => {}); // handled once the form is there (showFailure), not unhandled before
-  loading.then(registerServiceWorker, registerServiceWorker);
+  // In a task of its own: registering takes a while (about 30 ms on a slow phone), and the
+  // module's arrival is the form's first check.
+  const register = () => setTimeout(registerServiceWorker, 0);
+  loading.then(register, register);
   setTimeout(() => mount(loading), 0);
 }
 

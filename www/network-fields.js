@@ -69,11 +69,13 @@ function words(cloud) {
 
 /**
  * Renders the section. options.api: the loaded core (its labels); options.idFor(path): the form's id for a path; options.values: a request
- * document to start from; options.onEdit(immediate): after each edit; options.cloud: 'aws' or 'azure'.
- * Returns { element, toDocument(cloud), getState(), setCloud(cloud), setValue(path, value), setValues(doc) }.
- * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void, cloud?: string }} options
+ * document to start from; options.onEdit(immediate): after each edit; options.cloud: 'aws' or 'azure';
+ * options.deferred: true to make the fields of a collapsed section only on build() (or when it
+ * opens, or a value is set): off the first screen, they need not hold up the form's start-up.
+ * Returns { element, build(), toDocument(cloud), getState(), setCloud(cloud), setValue(path, value), setValues(doc) }.
+ * @param {{ api: any, idFor: (path: string) => string, values?: any, onEdit?: (immediate: boolean) => void, cloud?: string, deferred?: boolean }} options
  */
-export function createNetworkFields({ api, idFor, values, onEdit = (_immediate) => {}, cloud = 'aws' }) {
+export function createNetworkFields({ api, idFor, values, onEdit = (_immediate) => {}, cloud = 'aws', deferred = false }) {
   let state = initialNetworkState(values);
   let shownCloud = cloud;
   const get = (path) => getIn(state, path);
@@ -107,7 +109,9 @@ export function createNetworkFields({ api, idFor, values, onEdit = (_immediate) 
       kit.addButton(list.length ? `Add another ${noun}` : `Add a ${noun}`, () => addRow(field)));
   }
 
+  let made = false;
   function render() {
+    made = true;
     const w = words(shownCloud);
     const fields = shownCloud === 'azure'
       ? [
@@ -159,11 +163,17 @@ export function createNetworkFields({ api, idFor, values, onEdit = (_immediate) 
     return given(state.adobe_endpoint_service) || Object.values(state.customer_network).some(given);
   }
 
-  render();
   element.open = anyGiven();
+  const build = () => {
+    if (!made) render();
+  };
+  if (!deferred || element.open) render();
+  else element.addEventListener('toggle', () => { if (element.open) build(); });
 
   return {
     element,
+    /** Makes the fields if they are not yet (see options.deferred). */
+    build,
     toDocument: (c) => networkDocument(state, c),
     /** Every value, both clouds' (what setValues and initialNetworkState read back). */
     getState: () => structuredClone(state),

