@@ -381,10 +381,7 @@ export function mount(root, options = {}) {
         { width: 'plp-w-24' })),
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-cloud` },
       h('h2', { class: 'plp-h2', id: `${px}-h-cloud`, text: 'Cloud and account' }),
-      choiceGroup('radio', 'cloud', labelOf('cloud'),
-        'The cloud your Adobe Commerce project runs on; your own account must be on the same one.',
-        [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v),
-      slot('region'),
+      slot('region'), // the cloud's choice comes before it, in a turn (see the mount's end)
       slot('account')),
     azureSection,
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-connection` },
@@ -479,10 +476,8 @@ export function mount(root, options = {}) {
 
   // data-checks: "loading" until the module is there and what it fills is filled, then "ready"
   // (the form is typeable either way).
+  // The preview, the next steps, the tracker and the rules join it in turns (see the mount's end).
   const wrapper = h('div', { class: 'plp', 'data-valid': 'false', 'data-checks': core ? 'ready' : 'loading' }, summary, form);
-  inTurn(() => wrapper.append(preview));
-  inTurn(() => wrapper.append(guidePanel.element, tracker.element, about));
-  inTurn(changePart.build);
 
   // ---- dynamic parts ---------------------------------------------------------------------------
 
@@ -808,19 +803,26 @@ export function mount(root, options = {}) {
     if (!next || typeof next.validate !== 'function') throw new TypeError('setCore(core) needs the loaded privatelink-prep module');
     core = withEvidence(next);
     coreError = null;
-    // The verdict first (its next steps in a task after it), then the region list and the rules.
-    arriving = true;
-    try {
-      run(true);
-    } finally {
-      arriving = false;
-    }
-    inTurn(() => {
-      fillRegions();
-      if (changePart.built()) changeForm.coreReady(); // else it fills its own when it is built
-    });
-    inTurn(renderAbout);
-    inTurn(() => setAttr(wrapper, 'data-checks', 'ready'));
+    // Each in a task of its own: a first check of the request whose verdict is dropped (the
+    // browser compiles the module's code on its first use: tens of ms on a slow phone), the
+    // verdict (its next steps in a task after it), the region list, the rules, and "ready".
+    oneByOne([
+      () => safeCall(() => api.validate(currentRequest()), null),
+      () => {
+        arriving = true;
+        try {
+          run(true);
+        } finally {
+          arriving = false;
+        }
+      },
+      () => {
+        fillRegions();
+        if (changePart.built()) changeForm.coreReady(); // else it fills its own when it is built
+      },
+      renderAbout,
+      () => setAttr(wrapper, 'data-checks', 'ready'),
+    ]);
   }
   if (later) {
     given.then(setCore, (err) => {
@@ -1370,15 +1372,23 @@ export function mount(root, options = {}) {
     revalidate(true);
   }
 
-  // The fields on screen now; those of the hidden sections (Azure's, a bidirectional
-  // connection's) in a turn of their own (or when their section shows, see applyVisibility).
-  renderRegion();
-  renderAccount();
+  // The first screen (the project) now; the rest in turns, from the top down: the hidden
+  // sections (Azure's, a bidirectional connection's) last, or when they show (applyVisibility).
   applyVisibility();
+  inTurn(() => {
+    slots.region.before(choiceGroup('radio', 'cloud', labelOf('cloud'),
+      'The cloud your Adobe Commerce project runs on; your own account must be on the same one.',
+      [['aws', 'AWS (PrivateLink)'], ['azure', 'Azure (Private Link)']], (v) => state.cloud === v));
+    renderUnmade(slots.region, renderRegion);
+    renderUnmade(slots.account, renderAccount);
+  });
   inTurn(() => {
     renderUnmade(slots.ports, renderPorts);
     network.build();
   });
+  inTurn(() => wrapper.append(preview));
+  inTurn(() => wrapper.append(guidePanel.element, tracker.element, about));
+  inTurn(changePart.build);
   inTurn(() => {
     renderUnmade(slots.services, renderServices);
     renderUnmade(slots.prereqs, renderPrereqs);
@@ -1442,6 +1452,16 @@ function coreFront(current) {
       return () => { throw new Error('The checks are still loading.'); };
     },
   }));
+}
+
+/** Runs each of `jobs` in a task of its own, in order; one that throws does not stop the rest. */
+function oneByOne(jobs) {
+  const next = () => {
+    const job = jobs.shift();
+    if (jobs.length) setTimeout(next, 0);
+    if (job) job();
+  };
+  setTimeout(next, 0);
 }
 
 /**
