@@ -386,11 +386,7 @@ export function mount(root, options = {}) {
     azureSection,
     h('section', { class: 'plp-section', 'aria-labelledby': `${px}-h-connection` },
       h('h2', { class: 'plp-h2', id: `${px}-h-connection`, text: 'Connection' }),
-      choiceGroup('radio', 'connection_type', labelOf('connection_type'), '', [
-        ['unidirectional', 'Unidirectional', 'Your network connects to services in Adobe’s network. One connection.'],
-        ['bidirectional', 'Bidirectional', 'Adobe also connects to endpoint services in your network. Two connections.'],
-      ], (v) => state.connection_type === v),
-      slot('ports')),
+      slot('ports')), // the connection's choice comes before it, in a turn (see the mount's end)
     ...bidiSections);
 
   const form = h('form', { class: 'plp-form', novalidate: true, 'aria-label': 'PrivateLink request' },
@@ -803,26 +799,17 @@ export function mount(root, options = {}) {
     if (!next || typeof next.validate !== 'function') throw new TypeError('setCore(core) needs the loaded privatelink-prep module');
     core = withEvidence(next);
     coreError = null;
-    // Each in a task of its own: a first check of the request whose verdict is dropped (the
-    // browser compiles the module's code on its first use: tens of ms on a slow phone), the
-    // verdict (its next steps in a task after it), the region list, the rules, and "ready".
-    oneByOne([
-      () => safeCall(() => api.validate(currentRequest()), null),
-      () => {
-        arriving = true;
-        try {
-          run(true);
-        } finally {
-          arriving = false;
-        }
-      },
-      () => {
-        fillRegions();
-        if (changePart.built()) changeForm.coreReady(); // else it fills its own when it is built
-      },
-      renderAbout,
-      () => setAttr(wrapper, 'data-checks', 'ready'),
-    ]);
+    fillRegions();
+    if (changePart.built()) changeForm.coreReady(); // else it fills its own when it is built
+    // The verdict now, its next steps in a task after it, then the rules and "ready" in tasks of
+    // their own (a long task blocks the page: Lighthouse's Total Blocking Time).
+    arriving = true;
+    try {
+      run(true);
+    } finally {
+      arriving = false;
+    }
+    oneByOne([renderAbout, () => setAttr(wrapper, 'data-checks', 'ready')]);
   }
   if (later) {
     given.then(setCore, (err) => {
@@ -1383,9 +1370,13 @@ export function mount(root, options = {}) {
     renderUnmade(slots.account, renderAccount);
   });
   inTurn(() => {
+    slots.ports.before(choiceGroup('radio', 'connection_type', labelOf('connection_type'), '', [
+      ['unidirectional', 'Unidirectional', 'Your network connects to services in Adobe’s network. One connection.'],
+      ['bidirectional', 'Bidirectional', 'Adobe also connects to endpoint services in your network. Two connections.'],
+    ], (v) => state.connection_type === v));
     renderUnmade(slots.ports, renderPorts);
-    network.build();
   });
+  inTurn(network.build);
   inTurn(() => wrapper.append(preview));
   inTurn(() => wrapper.append(guidePanel.element, tracker.element, about));
   inTurn(changePart.build);

@@ -9,6 +9,7 @@ import { DRAFT_KEY, readDraft } from './drafts.js';
 import { holdsEvidence, loadEvidence } from './evidence.js';
 import { h } from './dom.js';
 import { mountForm } from './workbar.js';
+import { initialState, toRequest } from './app.js';
 
 const root = document.getElementById('app');
 
@@ -21,8 +22,20 @@ async function loadCore() {
   const draft = readDraft(DRAFT_KEY);
   const core = await load();
   if (draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
+  // The browser compiles the module's code on its first use: tens of ms on a slow phone. A first
+  // check of the form's request (its verdict dropped), in a task of its own, keeps that out of
+  // the form's first verdict, which the next task makes (short tasks: Lighthouse's TBT).
+  await nextTask();
+  try {
+    core.validate(toRequest(initialState(draft.status === 'found' ? draft.values : {})));
+  } catch {
+    // The form's own check says what is wrong.
+  }
+  await nextTask();
   return core;
 }
+
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 /**
  * In two tasks, so that neither blocks the main thread for long (Lighthouse's Total Blocking
