@@ -152,11 +152,9 @@ export class PrivateLinkPrepElement extends HTMLElement {
     for (const [attr, path] of Object.entries(LOCKABLE)) {
       const raw = this.getAttribute(attr);
       if (raw === null) continue;
-      try {
-        Object.assign(values, toFormValues({ [path]: raw }).values);
-      } catch (err) {
-        console.warn(`<${TAG}> ignores ${attr}="${raw}": ${err.message}`);
-      }
+      const { values: given, misfits } = toFormValues({ [path]: raw });
+      if (misfits.length) console.warn(`<${TAG}> ignores ${attr}="${raw}": the form has no such choice.`);
+      else Object.assign(values, given);
     }
     return values;
   }

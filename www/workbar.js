@@ -222,7 +222,10 @@ export function mountForm(root, options = {}) {
     if (!chosen) return;
     let result;
     try {
-      result = await readRequestFile(chosen);
+      // Before the module has arrived, the import waits for it (it is what reads the file), and says so.
+      result = await readRequestFile(chosen, {
+        onWait: () => say(`Reading ${chosen.name}: waiting for the checker to load…`),
+      });
     } catch (err) {
       say(err instanceof ImportError ? err.message : `Could not import ${chosen.name}: ${err && err.message ? err.message : err}. Nothing changed.`, true);
       return;
