@@ -4,7 +4,7 @@
 //
 // 1. dist/privatelink-prep.html: the page as ONE self-contained file that works from file:// with
 //    no server and no network. The page's stylesheet (the minified www/pkg/page.css) is inlined in
-//    one <style>; its script is the same esbuild bundle as www/pkg/page.js, inlined in ONE
+//    one <style> already in index.html (scripts/bundle.mjs); its script is the same esbuild bundle as www/pkg/page.js, inlined in ONE
 //    <script type="module">, built with two swaps: every wasm-bindgen glue in www/pkg (a .js with
 //    a <name>_bg.wasm beside it) gets an init that, called with no argument, passes its optimised
 //    .wasm inlined as base64 instead of fetching it, and www/core.js says `inlined = true`. The
@@ -15,7 +15,7 @@
 //    file needs no network.
 // 2. www/pkg/sw-manifest.js: the files the service worker (sw.js) precaches and their version, a
 //    hash of those files, so a new build is a new cache. The files are what the page loads:
-//    index.html, every local file it references (the bundle, the stylesheet, the favicon) and
+//    index.html (its stylesheet inlined), every local file it references (the bundle, the favicon) and
 //    the main www/pkg/*_bg.wasm. The evidence module (its glue, what the glue imports, its .wasm:
 //    the bundle imports it on first use, scripts/bundle.mjs) is listed apart, as `lazy`: the
 //    worker caches it when the page first fetches it, so a visitor who never uses evidence never
@@ -27,7 +27,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundleJs, EVIDENCE_GLUE, PAGE_JS } from './bundle.mjs';
+import { bundleJs, EVIDENCE_GLUE, PAGE_CSS, PAGE_JS } from './bundle.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = 'www/pkg';
@@ -121,20 +121,13 @@ export async function buildSingleFile(root = ROOT) {
   wasmFiles(root);
   let html = readFileSync(join(root, 'index.html'), 'utf8');
 
-  // The stylesheet (the minified bundle), as one <style> where it was linked.
-  const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]);
-  if (!sheets.length) throw new Error('index.html links no stylesheet');
-  for (const href of sheets) {
-    if (!existsSync(join(root, href))) throw new Error(`${href} is missing: run bash scripts/build.sh`);
-  }
-  const css = sheets.map((href) => readFileSync(join(root, href), 'utf8').trim()).join('\n');
-  if (/<\/style/i.test(css)) throw new Error('a stylesheet contains "</style"');
-  let first = true;
-  html = html.replace(/[ \t]*<link rel="stylesheet" href="[^"]+">\n/g, (m) => {
-    if (!first) return '';
-    first = false;
-    return `${/^[ \t]*/.exec(m)[0]}<style>${css}</style>\n`;
-  });
+  // The stylesheet: index.html has it inlined already (scripts/bundle.mjs), in its one <style>;
+  // it must be the current bundle.
+  const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]);
+  if (styles.length !== 1) throw new Error(`index.html: expected one <style>, found ${styles.length}`);
+  const css = styles[0];
+  if (css !== readFileSync(join(root, PAGE_CSS), 'utf8').trim()) throw new Error(`index.html's <style> is not ${PAGE_CSS}: run node scripts/bundle.mjs`);
+  if (/<link rel="stylesheet"/.test(html)) throw new Error('index.html links a stylesheet');
 
   // The page's script: the bundle, with the .wasm inlined.
   const src = replaceOnce(html, /<script type="module" src="([^"]+)"><\/script>/, (m) => m, 'module script')

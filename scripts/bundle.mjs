@@ -11,12 +11,17 @@
 //                      The one import left is the evidence module's glue (EVIDENCE_GLUE), a
 //                      dynamic import of the file beside the bundle, made on first use.
 //   www/pkg/page.css   www/style.css and www/work.css, in that order, minified.
+//   index.html         that same stylesheet, inlined in its one <style> (no render-blocking request
+//                      before the first paint), and the CSP's style-src allowing exactly that <style>
+//                      by its sha256 hash (never 'unsafe-inline'). The build rewrites both in place:
+//                      after editing a stylesheet, build and commit index.html with it.
 //
-// The sources in www/ stay the code (and what the <privatelink-prep> element loads); these two
-// files are build output, like the rest of www/pkg. Prints each file's size, raw and gzip -9.
+// The sources in www/ stay the code (and what the <privatelink-prep> element loads); the two
+// www/pkg files are build output, like the rest of www/pkg. Prints each file's size, raw and gzip -9.
 //
 //   node scripts/bundle.mjs
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -102,9 +107,35 @@ export async function bundleCss(root = ROOT, files = PAGE_STYLES) {
   return { code: result.outputFiles[0].text };
 }
 
-/** Writes www/pkg/page.js and www/pkg/page.css; returns their sizes. */
+/** The served page, whose <style> holds PAGE_CSS. */
+export const PAGE_HTML = 'index.html';
+
+/** The CSP source that allows exactly the inline stylesheet `css`. */
+export const styleSource = (css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+
+/**
+ * `html` (index.html) with `css` as its one <style> and its CSP's style-src as 'self' (the
+ * stylesheets a test or a portal links from the page's origin) plus the hash of that <style>.
+ * Fails unless there is exactly one <style> and one style-src.
+ */
+export function inlineStyle(html, css) {
+  if (css.includes('<')) throw new Error('the stylesheet contains "<"');
+  const one = (re, what) => {
+    const n = (html.match(new RegExp(re.source, 'g')) || []).length;
+    if (n !== 1) throw new Error(`${PAGE_HTML}: expected one ${what}, found ${n}`);
+  };
+  one(/<style>[^<]*<\/style>/, '<style>');
+  one(/style-src [^;"]*/, 'style-src in the CSP');
+  return html.replace(/<style>[^<]*<\/style>/, () => `<style>${css}</style>`)
+    .replace(/style-src [^;"]*/, () => `style-src 'self' ${styleSource(css)}`);
+}
+
+/** Writes www/pkg/page.js and www/pkg/page.css, and inlines the stylesheet in index.html; returns their sizes. */
 export async function writeBundle(root = ROOT) {
   const [js, css] = await Promise.all([bundleJs(root), bundleCss(root)]);
+  const html = readFileSync(join(root, PAGE_HTML), 'utf8');
+  const inlined = inlineStyle(html, css.code.trim());
+  if (inlined !== html) writeFileSync(join(root, PAGE_HTML), inlined);
   const out = [];
   for (const [file, code] of [[PAGE_JS, js.code], [PAGE_CSS, css.code]]) {
     mkdirSync(dirname(join(root, file)), { recursive: true });

@@ -5,11 +5,14 @@
 #   bash scripts/lighthouse.sh                 # desktop preset
 #   LIGHTHOUSE_PRESET=mobile bash scripts/lighthouse.sh
 #   LIGHTHOUSE_ROOT=/tmp/other bash scripts/lighthouse.sh   # serve that built copy instead (no build)
+#   LIGHTHOUSE_RUNS=3 bash scripts/lighthouse.sh              # 3 runs, then the median of each figure
 #
 # Builds the page (scripts/build.sh), serves the repository root on a free loopback port, and runs
 # npm lighthouse (pinned in scripts/lighthouse/, installed there on first use) against Debian's
 # Chromium (CHROME_PATH=/usr/bin/chromium) headless. The full report is written to
-# target/lighthouse/report.html and report.json. Not part of the test command.
+# target/lighthouse/report.html and report.json (with several runs: the last one; each run's JSON
+# is kept as report-<n>.json). The machine's load moves the mobile figures (4x CPU slowdown): compare
+# medians of several runs. Not part of the test command.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -48,13 +51,18 @@ preset_flag=()
 # Mobile: throttling applied in the browser (devtools), not simulated afterwards, so the page's
 # own marks (time to a usable form, to the first verdict) are taken under it too.
 [ "$preset" = mobile ] && preset_flag=(--throttling-method=devtools)
-say "lighthouse ($preset) $url"
+runs="${LIGHTHOUSE_RUNS:-1}"
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "LIGHTHOUSE_RUNS must be a positive number, not $runs"
+rm -f "$out"/report-*.json
+for run in $(seq 1 "$runs"); do
+say "lighthouse ($preset, run $run of $runs) $url"
 "$tool/node_modules/.bin/lighthouse" "$url" "${preset_flag[@]}" \
   --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
   --only-categories=performance,accessibility,best-practices,seo \
   --output=json --output=html --output-path="$out/report" --quiet
 mv -f "$out/report.report.json" "$out/report.json"
 mv -f "$out/report.report.html" "$out/report.html"
+cp "$out/report.json" "$out/report-$run.json"
 
 node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -71,7 +79,7 @@ for (const c of cats) for (const ref of r.categories[c].auditRefs) {
 }
 if (below.length) console.log(`\nAudits below 1:\n  ${below.join("\n  ")}`);
 const m = r.audits;
-console.log(`\nFCP ${m["first-contentful-paint"].displayValue}, LCP ${m["largest-contentful-paint"].displayValue}, TBT ${m["total-blocking-time"].displayValue}, CLS ${m["cumulative-layout-shift"].displayValue}`);
+console.log(`\nFCP ${m["first-contentful-paint"].displayValue}, LCP ${m["largest-contentful-paint"].displayValue}, TBT ${m["total-blocking-time"].displayValue}, SI ${m["speed-index"].displayValue}, CLS ${m["cumulative-layout-shift"].displayValue}`);
 // www/main.js marks these: the form typeable with its draft, and its first verdict painted.
 const marks = ((m["user-timings"].details || {}).items || []).filter((i) => i.timingType === "Mark");
 for (const [name, what] of [["plp-form-usable", "time to a usable form"], ["plp-first-verdict", "time to the first verdict"]]) {
@@ -83,4 +91,26 @@ const items = (m["network-requests"].details || {}).items || [];
 const bytes = items.reduce((a, i) => a + (i.transferSize || 0), 0);
 console.log(`whole page: ${items.length} requests, ${bytes.toLocaleString("en-US")} B transferred`);
 ' "$out/report.json" "$preset"
+done
+
+if [ "$runs" -gt 1 ]; then
+node -e '
+const fs = require("fs");
+const reports = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
+const mark = (r, name) => { const t = (((r.audits["user-timings"].details || {}).items) || []).find((i) => i.timingType === "Mark" && i.name === name); return t ? t.startTime : NaN; };
+const rows = [
+  ...["performance", "accessibility", "best-practices", "seo"].map((c) => [reports[0].categories[c].title, (r) => Math.round(r.categories[c].score * 100), ""]),
+  ...[["FCP", "first-contentful-paint"], ["LCP", "largest-contentful-paint"], ["TBT", "total-blocking-time"], ["SI", "speed-index"]]
+    .map(([n, id]) => [n, (r) => Math.round(r.audits[id].numericValue), " ms"]),
+  ["usable form", (r) => Math.round(mark(r, "plp-form-usable")), " ms"],
+  ["first verdict", (r) => Math.round(mark(r, "plp-first-verdict")), " ms"],
+];
+console.log(`\nMedian of ${reports.length} runs (each run in brackets):`);
+for (const [name, get, unit] of rows) {
+  const xs = reports.map(get);
+  console.log(`  ${name.padEnd(16)} ${String(median(xs)).padStart(6)}${unit}  [${xs.join(", ")}]`);
+}
+' $(for run in $(seq 1 "$runs"); do printf '%s ' "$out/report-$run.json"; done)
+fi
 echo "Report: $out/report.html"

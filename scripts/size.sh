@@ -30,8 +30,11 @@ cargo build --lib --release --target wasm32-unknown-unknown --no-default-feature
 out="target/size"
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --keep-debug --out-dir "$out" target/wasm32-unknown-unknown/release/privatelink_prep.wasm
-# The passes of scripts/build.sh.
-wasm-opt -Oz --flatten --rereloop -Oz -Oz --converge -g \
+# The passes of scripts/build.sh, read from its one line that sets them.
+eval "$(grep '^WASM_OPT_PASSES=' scripts/build.sh)"
+[ -n "${WASM_OPT_PASSES:-}" ] || die "WASM_OPT_PASSES not found in scripts/build.sh"
+# shellcheck disable=SC2086 # the passes are words
+wasm-opt $WASM_OPT_PASSES -g \
   --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-multivalue --enable-mutable-globals \
   "$out/privatelink_prep_bg.wasm" -o "$out/named.wasm"
@@ -69,7 +72,8 @@ EOF
 # The budget of the page's main module (issue 12), measured on the module as scripts/build.sh
 # writes it (the same passes, without -g).
 budget=88000
-wasm-opt -Oz --flatten --rereloop -Oz -Oz --converge --strip-debug --strip-producers \
+# shellcheck disable=SC2086 # the passes are words
+wasm-opt $WASM_OPT_PASSES --strip-debug --strip-producers \
   --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-multivalue --enable-mutable-globals \
   "$out/privatelink_prep_bg.wasm" -o "$out/stripped.wasm"

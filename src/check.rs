@@ -554,8 +554,8 @@ impl Checker {
                 let t = s.trim();
                 if is_blank(t) {
                     Got::Missing
-                } else if t.chars().count() > MAX_TEXT_CHARS {
-                    let count = t.chars().count().to_string();
+                } else if crate::text::char_count(t) > MAX_TEXT_CHARS {
+                    let count = crate::text::char_count(t).to_string();
                     let max = MAX_TEXT_CHARS.to_string();
                     self.emit(
                         &rules::TOO_LONG,

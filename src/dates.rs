@@ -206,7 +206,10 @@ mod tests {
         let mut cur = date;
         let mut left = n;
         while left > 0 {
-            cur = cur.add_days(1).unwrap();
+            // A day later is later: with day arithmetic broken this fails, where it could loop.
+            let next = cur.add_days(1).unwrap();
+            assert!(next > cur, "{next} follows {cur}");
+            cur = next;
             if !cur.weekday().is_weekend() {
                 left -= 1;
             }

@@ -57,6 +57,11 @@ pub struct Diagnostic {
     /// the ports of a list); empty when there is at most one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
+    /// The values one field holds together that each need a row of their own (the ports of
+    /// `80,443`, of a short range): the field's row is to be replaced by one copy of it per
+    /// value, its other fields kept. Empty otherwise; when set, there is no `suggestion`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub split: Vec<String>,
 }
 
 impl Diagnostic {
@@ -72,6 +77,7 @@ impl Diagnostic {
             help: Cow::Borrowed(rule.help),
             suggestion: None,
             suggestions: Vec::new(),
+            split: Vec::new(),
         }
     }
 
@@ -119,6 +125,13 @@ impl Diagnostic {
         }
         self
     }
+
+    /// Attaches the values the field's row splits into, one row each.
+    #[inline(never)]
+    pub fn with_split(mut self, values: Vec<String>) -> Self {
+        self.split = values;
+        self
+    }
 }
 
 impl ToJson for Diagnostic {
@@ -131,6 +144,7 @@ impl ToJson for Diagnostic {
             w.field("help", &self.help);
             w.field_opt("suggestion", &self.suggestion);
             w.field_list("suggestions", &self.suggestions);
+            w.field_list("split", &self.split);
         });
     }
 }

@@ -47,7 +47,7 @@ use crate::request::{
     PortTarget, Protocol, Request, Scope,
 };
 use crate::shell::{CommandLine, Word};
-use crate::text::escape_markdown;
+use crate::text::{and_list, escape_markdown};
 use crate::ticket::Format;
 
 /// The steps after the ticket, for one request.
@@ -427,12 +427,12 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
     let labels: Vec<String> = e.environments.iter().map(|v| md.user(&v.label())).collect();
     let envs: Vec<&str> = labels.iter().map(String::as_str).collect();
     let summary = format!(
-        "{} in {} ({}), {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
+        "{} in {}, {}, {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
         ctx.cloud.product(),
         md.code(e.region.code),
         e.region.name,
         e.connection.as_str(),
-        join_and(&envs)
+        and_list(&envs)
     );
     let mut send = send_ticket(&format!("PrivateLink support for {}", e.company), md);
     send.commands = check_with_your_cloud(e);
@@ -489,7 +489,7 @@ fn change(c: &Change, md: Inline) -> Guide {
     };
     let n = c.changes.len();
     let summary = format!(
-        "{} in {} ({}): {n} change{} to the existing setup. Adobe works through the ticket as for an enablement, within {ENABLEMENT_BUSINESS_DAYS} business days.",
+        "{} in {}, {}: {n} change{} to the existing setup. Adobe works through the ticket as for an enablement, within {ENABLEMENT_BUSINESS_DAYS} business days.",
         ctx.cloud.product(),
         md.code(c.region.code),
         c.region.name,
@@ -689,15 +689,6 @@ fn services_word(cloud: Cloud) -> &'static str {
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 fn send_ticket(subject: &str, md: Inline) -> Step {
     Step {
         id: "send-ticket".into(),
@@ -778,7 +769,7 @@ fn port_list(md: Inline, ports: &[PortSpec]) -> String {
         .map(|p| format!("{} ({})", p.port, md.user(&p.service)))
         .collect();
     let refs: Vec<&str> = items.iter().map(String::as_str).collect();
-    join_and(&refs)
+    and_list(&refs)
 }
 
 /// The customer's endpoint to Adobe's service; `accounts` is `(from, to)` for an account change.
@@ -1104,7 +1095,7 @@ fn udp_note(md: Inline, ports: &[&PortSpec]) -> String {
         format!(
             " curl tests TCP only: test UDP port{} {} with your application while tcpdump watches.",
             if udp.len() == 1 { "" } else { "s" },
-            md.user(&join_and(
+            md.user(&and_list(
                 &udp.iter().map(String::as_str).collect::<Vec<_>>()
             ))
         )
@@ -1191,7 +1182,7 @@ fn test_to_adobe(ctx: &Ctx, id: String, env: Option<&Environment>, ports: &[Port
         format!(
             "{} {}",
             if listed.len() == 1 { "port" } else { "ports" },
-            join_and(
+            and_list(
                 &listed
                     .iter()
                     .map(|p| p.port.to_string())
@@ -1374,7 +1365,7 @@ fn adobe_connects(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> Step
         title: format!("Adobe connects to your {}", services_word(ctx.cloud)),
         explanation: format!(
             "Adobe adds {} to its {} account, which sends a connection request to {}.",
-            join_and(&refs),
+            and_list(&refs),
             if ctx.aws() { "AWS" } else { "Azure" },
             if names.len() == 1 { "it" } else { "each" }
         ),
@@ -1545,7 +1536,7 @@ fn test_from_adobe(
     }
     let ports: Vec<&PortSpec> = all.iter().map(|(_, p)| *p).collect();
     let numbers: Vec<String> = ports.iter().map(|p| p.port.to_string()).collect();
-    let numbers = join_and(&numbers.iter().map(String::as_str).collect::<Vec<_>>());
+    let numbers = and_list(&numbers.iter().map(String::as_str).collect::<Vec<_>>());
     let checklist = if ctx.aws() {
         vec![
             format!(
@@ -1679,7 +1670,7 @@ fn render_text(g: &Guide) -> String {
     let underline = |out: &mut String, s: &str, c: char| {
         out.push_str(s);
         out.push('\n');
-        out.extend(std::iter::repeat_n(c, s.chars().count()));
+        out.extend(std::iter::repeat_n(c, crate::text::char_count(s)));
         out.push('\n');
     };
     underline(&mut out, &g.title, '=');
@@ -1822,11 +1813,11 @@ mod tests {
     }
 
     #[test]
-    fn join_and_reads_naturally() {
-        assert_eq!(join_and(&[]), "");
-        assert_eq!(join_and(&["a"]), "a");
-        assert_eq!(join_and(&["a", "b"]), "a and b");
-        assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
+    fn and_list_reads_naturally() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 
     #[test]

@@ -288,7 +288,7 @@ pub(crate) fn is_resource_name(s: &str, max: usize) -> bool {
 /// with a dot.
 pub(crate) fn is_resource_group(rg: &str) -> bool {
     !rg.is_empty()
-        && rg.chars().count() <= 90
+        && crate::text::char_count(rg) <= 90
         && !rg.ends_with('.')
         && rg
             .chars()

@@ -393,13 +393,24 @@ fn diagnostic_text(out: &mut String, d: &Diagnostic) {
     ));
     out.push_str(&format!("  --> {field}\n"));
     out.push_str(&format!("  = help: {}\n", terminal::one_line(&d.help)));
-    if d.suggestions.len() > 1 {
-        let all: Vec<String> = d
-            .suggestions
+    // Each value escaped on its own, so a separator is always the CLI's.
+    let one_line_each = |values: &[String]| -> String {
+        let all: Vec<String> = values
             .iter()
             .map(|s| terminal::one_line(s).into_owned())
             .collect();
-        out.push_str(&format!("  = suggestions: {}\n", all.join(", ")));
+        all.join(", ")
+    };
+    if !d.split.is_empty() {
+        out.push_str(&format!(
+            "  = split into rows: {}\n",
+            one_line_each(&d.split)
+        ));
+    } else if d.suggestions.len() > 1 {
+        out.push_str(&format!(
+            "  = suggestions: {}\n",
+            one_line_each(&d.suggestions)
+        ));
     } else if let Some(s) = &d.suggestion {
         out.push_str(&format!("  = suggestion: {}\n", terminal::one_line(s)));
     }

@@ -161,7 +161,7 @@ rules! {
         "Enter the region of your Adobe Commerce instance, e.g. us-east-1 on AWS or eastus on Azure; your account must be in the same region.",
         "privatelink-service.txt, Prerequisites (same region)";
     REGION_UNKNOWN = "PL122", Error, "region", "Region is not a region of the chosen cloud",
-        ["{value} is not an {cloud} region; did you mean {code} ({name})?", "{value} is not an {cloud} region."],
+        ["{value} is not an {cloud} region; did you mean {code}, {name}?", "{value} is not an {cloud} region."],
         "Enter a region code of the chosen cloud, e.g. eu-west-1 on AWS or westeurope on Azure.",
         "aws-regions.tsv (botocore 1.44.8 partitions.json); azure-regions.tsv (Microsoft regions list)";
     REGION_DISPLAY_NAME = "PL123", Info, "region", "Region was given by its display name",
@@ -169,15 +169,15 @@ rules! {
         "The ticket carries the region code; nothing to do.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_OTHER_PARTITION = "PL124", Error, "region", "AWS region outside the commercial partition",
-        ["{code} ({name}) is in the {partition} partition, which Adobe's principal cannot reach."],
+        ["{code}, {name}, is in the {partition} partition, which Adobe's principal cannot reach."],
         "Adobe's principal lives in the commercial AWS partition and endpoint service permissions cannot cross partitions (GovCloud, China, ISO, European Sovereign Cloud); use a commercial region.",
         "rules.md, Regions (aws-regions.tsv partitions)";
     REGION_SOVEREIGN = "PL125", Error, "region", "Azure sovereign-cloud region",
-        ["{code} ({name}) is in the {sovereign} sovereign cloud, which Adobe Commerce cannot reach."],
+        ["{code}, {name}, is in the {sovereign} sovereign cloud, which Adobe Commerce cannot reach."],
         "Azure Government and Azure China are separate clouds that Adobe Commerce cannot reach; use an Azure public region.",
         "azure-regions.tsv (sovereign clouds)";
     REGION_RESTRICTED = "PL126", Warning, "region", "Azure restricted-access region",
-        ["{code} ({name}) is an Azure region that needs an access request."],
+        ["{code}, {name}, is an Azure region that needs an access request."],
         "This region needs an access request to Microsoft; make sure your subscription and your Adobe Commerce instance are both in it.",
         "azure-regions.tsv (restricted-access)";
     REGION_OTHER_CLOUD = "PL127", Error, "region", "Region belongs to the other cloud",
@@ -185,13 +185,13 @@ rules! {
         "Check {@cloud} and {@region}: both must describe where your Adobe Commerce instance runs.",
         "aws-regions.tsv; azure-regions.tsv";
     REGION_ANNOUNCED = "PL128", Warning, "region", "AWS region announced but not yet in service",
-        ["{code} ({name}) is an AWS region that is announced but not yet in service."],
+        ["{code}, {name}, is an AWS region that is announced but not yet in service."],
         "AWS has announced this region but does not serve it yet: check that your Adobe Commerce instance really runs there.",
         "botocore 1.44.8 partitions.json vs endpoints.json (latest on PyPI, 2026-12-01)";
     REGION_PLACE = "PL129", Error, "region", "A place was given instead of a region",
         ["{value} is a place, not a region; its {cloud} region is {choices}.",
          "{value} is a place, not a region; its {cloud} regions are {choices}: choose the one your Adobe Commerce instance runs in.",
-         "{value} is a place, not a region; its {cloud} region {choices} is announced but not yet in service."],
+         "{value} is a place, not a region; its {cloud} region {choices}, is announced but not yet in service."],
         "Enter the region code of your Adobe Commerce instance, e.g. eu-west-1 on AWS or westeurope on Azure; the ticket names the region by its code.",
         "aws-regions.tsv (the place in each description); Microsoft's Azure regions list (physical location)";
 
@@ -230,7 +230,7 @@ rules! {
         "rules.md, Identifier formats (AWS ARN: arn:partition:service:region:account-id:resource)";
 
     PROJECT_MISSING = "PL141", Error, "project_id", "Project ID is missing",
-        ["The project ID is missing; `magento-cloud project:info` shows it."],
+        ["The project ID is missing; Adobe needs it to find your project."],
         "Enter your Adobe Commerce Pro project ID; `magento-cloud project:info` shows it.",
         "privatelink-service.txt, data required for enablement";
     PROJECT_FORMAT = "PL142", Error, "project_id", "Project ID is not 13 lowercase letters and digits",
@@ -300,8 +300,10 @@ rules! {
          "{value} is not a port number; a port is a whole number such as 3306.",
          "The port has a fraction; a port is a whole number such as 3306.",
          "{value} names the protocol too: enter the port alone, {port}, and choose {protocol} as the protocol.",
-         "{value} lists {count} ports, and a row holds one: keep one here and add a row for each of the others.",
-         "{value} is a range of {count} ports, and a row holds one: enter the first here and add a row for each of the others."],
+         "{value} lists {count} ports, {ports}, and a row holds one: split it into a row for each.",
+         "{value} is a range of {count} ports, {ports}; Adobe opens single ports, not ranges: split it into a row for each.",
+         "{value} is a range of {count} ports; Adobe opens single ports, not ranges: add a row for each port your services listen on.",
+         "{value} names the protocol too, {protocol}, which the row has already: enter the port alone, {port}."],
         "Enter the port as a whole number, e.g. 3306.",
         "rules.md, Ports and protocols";
     PORT_OUT_OF_RANGE = "PL203", Error, "ports[].port" | "endpoint_services[].ports[].port" | "changes[].ports[].port", "Port is out of range",
@@ -379,7 +381,7 @@ rules! {
         "Enter the alias (<prefix>.<guid>.<region>.azure.privatelinkservice) or the resource ID (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/privateLinkServices/<name>) from the Private Link service's overview in the Azure portal.",
         "rules.md, Identifier formats (Azure Private Link service)";
     PRINCIPAL_NOT_ALLOWED = "PL307", Error, "endpoint_services[].principal_allowed" | "changes[].principal_allowed", "Adobe principal is not granted access (AWS)",
-        ["Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service."],
+        ["Adobe's principal is not confirmed as allowed on this endpoint service."],
         "Allow arn:aws:iam::402592597372:root on the endpoint service (aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals), then confirm it here; without the grant the connection is not added.",
         "Adobe's page, Endpoint service access granted (an AWS account principal)";
     ENDPOINT_DUPLICATE = "PL308", Error, "endpoint_services[].name", "Endpoint service listed twice",
@@ -691,14 +693,18 @@ pub fn catalogue_markdown() -> String {
         "# Rule catalogue\n\n\
          Generated from `src/rules.rs` by `privatelink-prep rules --format markdown`; do not edit by hand.\n\
          Every diagnostic carries its rule's code and severity, the field it concerns, one message\n\
-         naming the value, and the help below (some rules tailor it to the value). A rule named for\n\
+         naming the value, and the help below (some rules tailor it to the value). Where the fix is\n\
+         known it carries `suggestion`, the value to use; `suggestions`, every choice when there are\n\
+         several; or `split`, the values one field holds that each need a row of their own, such as\n\
+         the ports of `80,443` (PL202): the row is replaced by one copy per value, its other fields\n\
+         kept, and there is no `suggestion`. A rule named for\n\
          several fields is reported on each; `[]` stands for any list index and `*` for any name.\n\
          Sources: \"Adobe's page\" is Adobe's current PrivateLink page (AdobeDocs/commerce-on-cloud.en\n\
          `help/cloud-guide/development/privatelink-service.md`, revised 2025-09-12); `second-staging.md`\n\
          and `secure-connections.md` are `help/cloud-guide/test/second-staging.md` and\n\
          `help/cloud-guide/development/secure-connections.md` of the same repository;\n\
          `privatelink-service.txt` and `rules.md` are in `../shared/reference/`.\n\n\
-         | Code | Severity | Field | Rule | Help | Source |\n|---|---|---|---|---|---|\n",
+         | Code | Severity | Field | Rule | Messages | Help | Source |\n|---|---|---|---|---|---|---|\n",
     );
     for r in RULES {
         let field = r

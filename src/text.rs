@@ -19,6 +19,35 @@ pub(crate) fn contains(hay: &str, needle: &str) -> bool {
             .any(|w| w == needle.as_bytes())
 }
 
+/// The number of characters of `s`, like `s.chars().count()`: the bytes that do not continue a
+/// character. A plain loop instead of the standard library's word-at-a-time count, which costs
+/// the page's module about 800 bytes; the texts here are bounded and short.
+pub(crate) fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// The items with `sep` between them, like `[..].join(sep)`: a plain loop instead of the
+/// standard library's join, which costs the page's module about 1 KB.
+pub(crate) fn join<S: AsRef<str>>(items: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// `a`, `a and b`, `a, b and c`: the one way a list is written in a sentence.
+pub(crate) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => format!("{} and {}", join(rest, ", "), last.as_ref()),
+    }
+}
+
 /// Beyond this many edits, [`edit_distance`] stops counting exactly.
 const EXACT_EDITS: usize = 8;
 
@@ -28,7 +57,7 @@ const EXACT_EDITS: usize = 8;
 /// a typo (two or three edits) of a short name, and a 1,000,000-character key must not cost a
 /// table of 1,000,000 x 20 cells per name.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let apart = a.chars().count().abs_diff(b.chars().count());
+    let apart = char_count(a).abs_diff(char_count(b));
     if apart > EXACT_EDITS {
         return apart;
     }
@@ -195,7 +224,7 @@ pub fn is_uuid(s: &str) -> bool {
 /// Pads `s` with spaces to `width` characters.
 pub fn pad(out: &mut String, s: &str, width: usize) {
     out.push_str(s);
-    for _ in s.chars().count()..width {
+    for _ in char_count(s)..width {
         out.push(' ');
     }
 }

@@ -173,10 +173,10 @@ impl Style for Text {
         self.0.push('\n');
     }
     fn table(&mut self, header: [&str; 3], rows: &[[String; 3]]) {
-        let mut widths = header.map(|h| h.chars().count());
+        let mut widths = header.map(crate::text::char_count);
         for r in rows {
             for (w, cell) in widths.iter_mut().zip(r) {
-                *w = (*w).max(cell.chars().count());
+                *w = (*w).max(crate::text::char_count(cell));
             }
         }
         let line = |cells: [&str; 3], out: &mut String| {
@@ -272,7 +272,7 @@ fn enablement_body(e: &Enablement, s: &mut dyn Style) -> String {
     s.field("Project ID", &project);
     s.field("Plan", "Pro");
     let envs: Vec<String> = e.environments.iter().map(|v| s.user(&v.label())).collect();
-    s.field("Environments", &envs.join(", "));
+    s.field("Environments", &crate::text::join(&envs, ", "));
     s.field("Connection type", &connection_line(&e.connection, cloud));
     s.out().push('\n');
 

@@ -33,6 +33,9 @@ export interface Diagnostic {
   suggestion?: string;
   /** The values to choose from when there is more than one (e.g. two regions in a country). */
   suggestions?: string[];
+  /** The values this field holds together that each need a row of their own (the ports of
+   * "80,443"): replace the field's row with one copy per value, its other fields kept. */
+  split?: string[];
 }
 /** Everything found in one document. */
 export interface Report {

@@ -158,7 +158,7 @@ fn shared_document_rules_apply() {
             "PL122",
             E,
             "region",
-            "\"eu-west1\" is not an AWS region; did you mean eu-west-1 (Europe (Ireland))?",
+            "\"eu-west1\" is not an AWS region; did you mean eu-west-1, Europe (Ireland)?",
             Some("eu-west-1"),
         )],
     );
@@ -340,7 +340,7 @@ fn endpoint_service_fields_missing_use_the_endpoint_rules() {
                 "PL307",
                 E,
                 "changes[0].principal_allowed",
-                "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.",
+                "Adobe's principal is not confirmed as allowed on this endpoint service.",
                 None,
             ),
             (
@@ -614,7 +614,7 @@ fn port_and_endpoint_rules_apply_at_change_paths() {
                 "PL307",
                 E,
                 "changes[0].principal_allowed",
-                "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.",
+                "Adobe's principal is not confirmed as allowed on this endpoint service.",
                 None,
             ),
         ],

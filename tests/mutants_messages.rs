@@ -344,7 +344,7 @@ fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
         port("443/tcp"),
         [(
             "PL202",
-            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.".to_string(),
+            "\"443/tcp\" names the protocol too, TCP, which the row has already: enter the port alone, 443.".to_string(),
             Some("443".to_string())
         )]
     );
@@ -352,16 +352,24 @@ fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
         port("80 443"),
         [(
             "PL202",
-            "\"80 443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.".to_string(),
-            Some("80".to_string())
+            "\"80 443\" lists 2 ports, 80 and 443, and a row holds one: split it into a row for each.".to_string(),
+            None
+        )]
+    );
+    assert_eq!(
+        port("8000-8001"),
+        [(
+            "PL202",
+            "\"8000-8001\" is a range of 2 ports, 8000 and 8001; Adobe opens single ports, not ranges: split it into a row for each.".to_string(),
+            None
         )]
     );
     assert_eq!(
         port("8000-8010"),
         [(
             "PL202",
-            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each of the others.".to_string(),
-            Some("8000".to_string())
+            "\"8000-8010\" is a range of 11 ports; Adobe opens single ports, not ranges: add a row for each port your services listen on.".to_string(),
+            None
         )]
     );
     // A port out of range, six digits, two protocols, one number alone, a list with a number

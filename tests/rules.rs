@@ -315,7 +315,7 @@ fn region_typo() {
             "PL122",
             E,
             "region",
-            "\"eu-west1\" is not an AWS region; did you mean eu-west-1 (Europe (Ireland))?",
+            "\"eu-west1\" is not an AWS region; did you mean eu-west-1, Europe (Ireland)?",
             Some("eu-west-1"),
         )],
     );
@@ -381,7 +381,7 @@ fn region_govcloud() {
         "aws-unidirectional.json",
         r#"{"region": "us-gov-west-1"}"#,
         &[
-            ("PL124", E, "region", "us-gov-west-1 (AWS GovCloud (US-West)) is in the aws-us-gov partition, which Adobe's principal cannot reach.", None),
+            ("PL124", E, "region", "us-gov-west-1, AWS GovCloud (US-West), is in the aws-us-gov partition, which Adobe's principal cannot reach.", None),
         ],
     );
 }
@@ -392,7 +392,7 @@ fn region_china() {
         "aws-unidirectional.json",
         r#"{"region": "cn-north-1"}"#,
         &[
-            ("PL124", E, "region", "cn-north-1 (China (Beijing)) is in the aws-cn partition, which Adobe's principal cannot reach.", None),
+            ("PL124", E, "region", "cn-north-1, China (Beijing), is in the aws-cn partition, which Adobe's principal cannot reach.", None),
         ],
     );
 }
@@ -403,7 +403,7 @@ fn region_eusc() {
         "aws-unidirectional.json",
         r#"{"region": "eusc-de-east-1"}"#,
         &[
-            ("PL124", E, "region", "eusc-de-east-1 (AWS European Sovereign Cloud (Germany)) is in the aws-eusc partition, which Adobe's principal cannot reach.", None),
+            ("PL124", E, "region", "eusc-de-east-1, AWS European Sovereign Cloud (Germany), is in the aws-eusc partition, which Adobe's principal cannot reach.", None),
         ],
     );
 }
@@ -414,7 +414,7 @@ fn region_sovereign() {
         "azure-unidirectional.json",
         r#"{"region": "usgovvirginia"}"#,
         &[
-            ("PL125", E, "region", "usgovvirginia (US Gov Virginia) is in the AzureUSGovernment sovereign cloud, which Adobe Commerce cannot reach.", None),
+            ("PL125", E, "region", "usgovvirginia, US Gov Virginia, is in the AzureUSGovernment sovereign cloud, which Adobe Commerce cannot reach.", None),
         ],
     );
 }
@@ -428,7 +428,7 @@ fn region_restricted() {
             "PL126",
             W,
             "region",
-            "norwaywest (Norway West) is an Azure region that needs an access request.",
+            "norwaywest, Norway West, is an Azure region that needs an access request.",
             None,
         )],
     );
@@ -458,7 +458,7 @@ fn region_azure_typo() {
             "PL122",
             E,
             "region",
-            "\"westeruope\" is not an Azure region; did you mean westeurope (West Europe)?",
+            "\"westeruope\" is not an Azure region; did you mean westeurope, West Europe?",
             Some("westeurope"),
         )],
     );
@@ -607,7 +607,7 @@ fn project_missing() {
             "PL141",
             E,
             "project_id",
-            "The project ID is missing; `magento-cloud project:info` shows it.",
+            "The project ID is missing; Adobe needs it to find your project.",
             None,
         )],
     );
@@ -1304,14 +1304,14 @@ fn region_announced() {
     case(
         "aws-unidirectional.json",
         r#"{"region": "me-west-1"}"#,
-        &[("PL128", W, "region", "me-west-1 (Middle East (Saudi Arabia)) is an AWS region that is announced but not yet in service.", None)],
+        &[("PL128", W, "region", "me-west-1, Middle East (Saudi Arabia), is an AWS region that is announced but not yet in service.", None)],
     );
     case(
         "aws-unidirectional.json",
         r#"{"region": "South America (Chile)"}"#,
         &[
             ("PL123", I, "region", "\"South America (Chile)\" is sent as the region code sa-west-1.", None),
-            ("PL128", W, "region", "sa-west-1 (South America (Chile)) is an AWS region that is announced but not yet in service.", None),
+            ("PL128", W, "region", "sa-west-1, South America (Chile), is an AWS region that is announced but not yet in service.", None),
         ],
     );
 }
@@ -1322,9 +1322,27 @@ fn principal_false() {
         "aws-bidirectional.json",
         r#"{"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": [{"service": "API", "port": 8443}], "principal_allowed": false}, {"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210", "ports": [{"service": "API", "port": 8443}]}]}"#,
         &[
-            ("PL206", I, "ports[1].port", "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.", None),
-            ("PL307", E, "endpoint_services[0].principal_allowed", "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.", None),
-            ("PL307", E, "endpoint_services[1].principal_allowed", "Adobe's principal arn:aws:iam::402592597372:root is not confirmed as allowed on this endpoint service.", None),
+            (
+                "PL206",
+                I,
+                "ports[1].port",
+                "Port 443 (HTTPS) is supported on AWS, though older guidance excluded it.",
+                None,
+            ),
+            (
+                "PL307",
+                E,
+                "endpoint_services[0].principal_allowed",
+                "Adobe's principal is not confirmed as allowed on this endpoint service.",
+                None,
+            ),
+            (
+                "PL307",
+                E,
+                "endpoint_services[1].principal_allowed",
+                "Adobe's principal is not confirmed as allowed on this endpoint service.",
+                None,
+            ),
         ],
     );
 }

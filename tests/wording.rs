@@ -52,7 +52,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Ireland\" is a place, not a region; its AWS region is eu-west-1 (Europe (Ireland)).",
+            "\"Ireland\" is a place, not a region; its AWS region is eu-west-1, Europe (Ireland).",
             &["eu-west-1"],
         ),
     );
@@ -63,7 +63,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"frankfurt\" is a place, not a region; its AWS region is eu-central-1 (Europe (Frankfurt)).",
+            "\"frankfurt\" is a place, not a region; its AWS region is eu-central-1, Europe (Frankfurt).",
             &["eu-central-1"],
         ),
     );
@@ -74,7 +74,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Tokyo\" is a place, not a region; its Azure region is japaneast (Japan East).",
+            "\"Tokyo\" is a place, not a region; its Azure region is japaneast, Japan East.",
             &["japaneast"],
         ),
     );
@@ -85,7 +85,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Ireland\" is a place, not a region; its Azure region is northeurope (North Europe).",
+            "\"Ireland\" is a place, not a region; its Azure region is northeurope, North Europe.",
             &["northeurope"],
         ),
     );
@@ -96,7 +96,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Japan\" is a place, not a region; its AWS regions are ap-northeast-1 (Asia Pacific (Tokyo)) or ap-northeast-3 (Asia Pacific (Osaka)): choose the one your Adobe Commerce instance runs in.",
+            "\"Japan\" is a place, not a region; its AWS regions are ap-northeast-1, Asia Pacific (Tokyo); or ap-northeast-3, Asia Pacific (Osaka): choose the one your Adobe Commerce instance runs in.",
             &["ap-northeast-1", "ap-northeast-3"],
         ),
     );
@@ -107,7 +107,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Japan\" is a place, not a region; its Azure regions are japaneast (Japan East) or japanwest (Japan West): choose the one your Adobe Commerce instance runs in.",
+            "\"Japan\" is a place, not a region; its Azure regions are japaneast, Japan East; or japanwest, Japan West: choose the one your Adobe Commerce instance runs in.",
             &["japaneast", "japanwest"],
         ),
     );
@@ -118,7 +118,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Virginia\" is a place, not a region; its AWS region is us-east-1 (US East (N. Virginia)).",
+            "\"Virginia\" is a place, not a region; its AWS region is us-east-1, US East (N. Virginia).",
             &["us-east-1"],
         ),
     );
@@ -130,7 +130,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Saudi Arabia\" is a place, not a region; its AWS region me-west-1 (Middle East (Saudi Arabia)) is announced but not yet in service.",
+            "\"Saudi Arabia\" is a place, not a region; its AWS region me-west-1, Middle East (Saudi Arabia), is announced but not yet in service.",
             &[],
         ),
     );
@@ -141,7 +141,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Chile\" is a place, not a region; its Azure region is chilecentral (Chile Central).",
+            "\"Chile\" is a place, not a region; its Azure region is chilecentral, Chile Central.",
             &["chilecentral"],
         ),
     );
@@ -153,7 +153,7 @@ fn a_city_or_country_names_its_region() {
             "PL129",
             E,
             "region",
-            "\"Victoria\" is a place, not a region; its AWS region is ap-southeast-4 (Asia Pacific (Melbourne)).",
+            "\"Victoria\" is a place, not a region; its AWS region is ap-southeast-4, Asia Pacific (Melbourne).",
             &["ap-southeast-4"],
         ),
     );
@@ -176,7 +176,7 @@ fn a_city_or_country_names_its_region() {
     assert!(
         usa[0]
             .message
-            .contains("westus2 (West US 2) or westus3 (West US 3): choose"),
+            .contains("westus2, West US 2; or westus3, West US 3: choose"),
         "{}",
         usa[0].message
     );
@@ -261,17 +261,7 @@ fn a_cloud_console_address_yields_the_project_id() {
 #[test]
 fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
     let port = |v: &str| json!({"ports": [{"service": "Web", "port": v}]});
-    one(
-        "aws-unidirectional.json",
-        port("80,443"),
-        (
-            "PL202",
-            E,
-            "ports[0].port",
-            "\"80,443\" lists 2 ports, and a row holds one: keep one here and add a row for each of the others.",
-            &["80", "443"],
-        ),
-    );
+    // The row's protocol (TCP when left out) is the one typed: the port alone is the fix.
     one(
         "aws-unidirectional.json",
         port("443/tcp"),
@@ -279,19 +269,32 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
             "PL202",
             E,
             "ports[0].port",
-            "\"443/tcp\" names the protocol too: enter the port alone, 443, and choose TCP as the protocol.",
+            "\"443/tcp\" names the protocol too, TCP, which the row has already: enter the port alone, 443.",
             &["443"],
         ),
     );
+    // Another protocol typed than the row's: both must change, so no "Use 514" that would
+    // keep TCP.
     one(
         "azure-unidirectional.json",
-        port("8000-8010"),
+        port("514/UDP"),
         (
             "PL202",
             E,
             "ports[0].port",
-            "\"8000-8010\" is a range of 11 ports, and a row holds one: enter the first here and add a row for each of the others.",
-            &["8000"],
+            "\"514/UDP\" names the protocol too: enter the port alone, 514, and choose UDP as the protocol.",
+            &[],
+        ),
+    );
+    one(
+        "azure-unidirectional.json",
+        json!({"ports": [{"service": "Syslog", "port": "udp 514", "protocol": "UDP"}]}),
+        (
+            "PL202",
+            E,
+            "ports[0].port",
+            "\"udp 514\" names the protocol too, UDP, which the row has already: enter the port alone, 514.",
+            &["514"],
         ),
     );
     // Not a port at all: explained, nothing offered.
@@ -305,6 +308,78 @@ fn a_port_list_protocol_or_range_is_explained_with_the_ports() {
             "\"http\" is not a port number; a port is a whole number such as 3306.",
             &[],
         ),
+    );
+}
+
+/// The one port diagnostic of `patch`: its field, message, suggestion and the rows it splits
+/// into.
+fn split_of(base: &str, patch: Value) -> (String, String, Option<String>, Vec<String>) {
+    let mut got = diags(base, patch.clone());
+    got.retain(|d| d.code == "PL202");
+    assert_eq!(got.len(), 1, "patch {patch}: {got:#?}");
+    let d = got.into_iter().next().unwrap();
+    assert_eq!((d.code, d.severity), ("PL202", E), "patch {patch}");
+    assert!(d.suggestions.is_empty(), "patch {patch}");
+    (d.field, d.message, d.suggestion, d.split)
+}
+
+#[test]
+fn a_port_list_or_short_range_splits_into_rows_wherever_ports_are_listed() {
+    let rows = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let row = |v: &str| json!([{"service": "Web", "port": v}]);
+    assert_eq!(
+        split_of("aws-unidirectional.json", json!({"ports": row("80,443")})),
+        (
+            "ports[0].port".into(),
+            "\"80,443\" lists 2 ports, 80 and 443, and a row holds one: split it into a row for each.".into(),
+            None,
+            rows(&["80", "443"]),
+        )
+    );
+    // Any separator, leading zeros dropped, a port named twice split once.
+    assert_eq!(
+        split_of("aws-unidirectional.json", json!({"ports": row("80; 0443 8080 80")})),
+        (
+            "ports[0].port".into(),
+            "\"80; 0443 8080 80\" lists 3 ports, 80, 443 and 8080, and a row holds one: split it into a row for each.".into(),
+            None,
+            rows(&["80", "443", "8080"]),
+        )
+    );
+    let services = json!({"endpoint_services": [{"name": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718", "ports": row("2222,3306")}]});
+    let (field, _, suggestion, split) = split_of("aws-bidirectional.json", services);
+    assert_eq!(
+        (field.as_str(), suggestion, split),
+        (
+            "endpoint_services[0].ports[0].port",
+            None,
+            rows(&["2222", "3306"])
+        )
+    );
+    let change = json!({"changes": [{"action": "open_ports", "ports": row("8000-8003")}]});
+    assert_eq!(
+        split_of("change-azure.json", change),
+        (
+            "changes[0].ports[0].port".into(),
+            "\"8000-8003\" is a range of 4 ports, 8000, 8001, 8002 and 8003; Adobe opens single ports, not ranges: split it into a row for each.".into(),
+            None,
+            rows(&["8000", "8001", "8002", "8003"]),
+        )
+    );
+    // Ten ports split; eleven are explained, with nothing to apply.
+    let (_, _, _, ten) = split_of(
+        "azure-unidirectional.json",
+        json!({"ports": row("8000-8009")}),
+    );
+    assert_eq!(ten.len(), 10);
+    assert_eq!(
+        split_of("azure-unidirectional.json", json!({"ports": row("8000-8010")})),
+        (
+            "ports[0].port".into(),
+            "\"8000-8010\" is a range of 11 ports; Adobe opens single ports, not ranges: add a row for each port your services listen on.".into(),
+            None,
+            Vec::new(),
+        )
     );
 }
 

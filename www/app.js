@@ -124,7 +124,7 @@ function words(cloud) {
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope; your subscription must use the same one. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1; your VPC must be in the same one. Type a code or a name and pick from the list.',
-    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`. Without the grant the connection is not added.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with the AWS CLI.',
     servicesIntro: azure
       ? 'For a bidirectional connection, list each Private Link service Adobe must reach in your virtual network, with its ports.'
       : 'For a bidirectional connection, list each endpoint service Adobe must reach in your VPC, with its ports.',
@@ -342,7 +342,7 @@ export function mount(root, options = {}) {
         'The name your Adobe support contract knows you by; the ticket subject reads “PrivateLink support for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
       textField('project_id', labelOf('project_id'),
-        '13 lowercase letters and digits. `magento-cloud project:info` prints it; it is also in the address of the project in the Cloud Console.',
+        '13 lowercase letters and digits, as in the address of the project in the Cloud Console.',
         { width: 'plp-w-16' }),
       choiceGroup('radio', 'plan', labelOf('plan'), 'PrivateLink is offered for Adobe Commerce Pro projects only.',
         [['pro', 'Pro'], ['starter', 'Starter']], (v) => state.plan === v),
@@ -941,12 +941,22 @@ export function mount(root, options = {}) {
         h('strong', { class: 'plp-badge' }, SEVERITY_LABEL[d.severity] || d.severity, h('span', { class: 'plp-vh', text: ':' })), ' ',
         h('span', { class: 'plp-msg-message' }, ...messageText(d.message))),
       d.help ? h('p', { class: 'plp-msg-help' }, ...codeText(d.help), d.code ? h('span', { class: 'plp-code', text: ` ${d.code}` }) : null) : null);
-    const choices = offersChoices(d, target) ? suggestionsOf(d) : [];
+    const offers = offersChoices(d, target);
+    const choices = offers ? suggestionsOf(d) : [];
     if (choices.length) {
       el.append(...choices.map((choice) => h('button', {
         type: 'button', class: 'plp-button plp-secondary plp-suggest',
         on: { click: () => applySuggestion(d.field, String(choice)) },
       }, `Use ${choice}`)));
+    }
+    // The core's rows for a value that holds several (a port list): one button splits the row.
+    const split = offers ? splitOf(d) : [];
+    if (split.length) {
+      const names = split.length > 1 ? `${split.slice(0, -1).join(', ')} and ${split[split.length - 1]}` : split[0];
+      el.append(h('button', {
+        type: 'button', class: 'plp-button plp-secondary plp-suggest',
+        on: { click: () => splitRow(d.field, split.map(String)) },
+      }, `Split into ports ${names}`));
     }
     return el;
   }
@@ -956,10 +966,33 @@ export function mount(root, options = {}) {
       : d.suggestion !== undefined && d.suggestion !== null ? [d.suggestion] : [];
   }
 
+  /** The rows the core splits a port field into (`split`); none when its list is locked. */
+  const splitOf = (d) => (Array.isArray(d.split) && /\]\.port$/.test(d.field)
+    && !locked.has(d.field.replace(/\[\d+\]\.port$/, '')) ? d.split : []);
+
   /** Whether a message offers its suggestions as buttons: on the field's own control, unlocked. */
   function offersChoices(d, target) {
-    return suggestionsOf(d).length > 0 && Boolean(target) && target.controls.some((c) => c.name === d.field)
-      && !locked.has(d.field);
+    return (suggestionsOf(d).length > 0 || splitOf(d).length > 0) && Boolean(target)
+      && target.controls.some((c) => c.name === d.field) && !locked.has(d.field);
+  }
+
+  /** Replaces the port row of `field` (`ports[0].port`) with one copy per port of `ports`. */
+  function splitRow(field, ports) {
+    const m = /^(.*)\[(\d+)\]\.port$/.exec(field);
+    if (!m) return;
+    const [base, index] = [m[1], Number(m[2])];
+    edited(field);
+    if (mode === 'change') changeForm.splitRow(base, index, ports);
+    else {
+      const list = getIn(state, base);
+      const render = rendererFor(base);
+      if (!Array.isArray(list) || !list[index] || !render) return;
+      fileFindings = [];
+      list.splice(index, 1, ...ports.map((port) => ({ ...list[index], port })));
+      render();
+      revalidate(true);
+    }
+    form.querySelector(`[name="${cssEscape(field)}"]`)?.focus();
   }
 
   function applySuggestion(field, value) {
@@ -1045,8 +1078,8 @@ export function mount(root, options = {}) {
     tickets = null;
     if (report.valid) {
       try {
-        tickets = {};
-        for (const f of FORMATS) tickets[f.key] = api.renderTicket(request, f.key);
+        tickets = ticketsOf(request);
+        void tickets[activeFormat]; // the shown one now, so a failure is reported with the rest
       } catch (err) {
         tickets = null;
         report = { valid: false, diagnostics: [...diags, failure(err)] };
@@ -1056,11 +1089,7 @@ export function mount(root, options = {}) {
     renderBroken(diags);
     if (tickets) {
       wasReady = true;
-      for (const panel of panels) {
-        const t = tickets[panel.dataset.format];
-        setText(panel.querySelector('[data-part="subject"]'), t.subject);
-        setText(panel.querySelector('[data-part="body"]'), t.body);
-      }
+      fillPanel(activeFormat);
       setText(previewStatus, warnings
         ? `Ready to send, with ${plural(warnings, 'warning')} to read.`
         : 'Ready to send.');
@@ -1078,6 +1107,29 @@ export function mount(root, options = {}) {
       setAttr(preview, 'data-state', 'not-ready');
       setText(copyStatus, '');
     }
+  }
+
+  /**
+   * The tickets of `req`, one property per format, each written by the core on first read: a
+   * keystroke writes the shown format only, and the others when a tab, a copy, a download or a
+   * listener (`onTicket`) reads them.
+   */
+  function ticketsOf(req) {
+    const t = {};
+    for (const f of FORMATS) {
+      let v;
+      Object.defineProperty(t, f.key, { enumerable: true, get: () => (v ??= api.renderTicket(req, f.key)) });
+    }
+    return t;
+  }
+
+  /** Shows the ticket of `format` in its panel (hidden panels are filled when their tab opens). */
+  function fillPanel(format) {
+    if (!tickets) return;
+    const panel = panels[FORMATS.findIndex((f) => f.key === format)];
+    const t = tickets[format];
+    setText(panel.querySelector('[data-part="subject"]'), t.subject);
+    setText(panel.querySelector('[data-part="body"]'), t.body);
   }
 
   /** The errors that hide a ticket that was ready, each a link to its field (in page order). */
@@ -1127,6 +1179,7 @@ export function mount(root, options = {}) {
 
   function selectTab(key, moveFocus) {
     activeFormat = key;
+    fillPanel(key);
     tabs.forEach((tab, i) => {
       const on = FORMATS[i].key === key;
       tab.setAttribute('aria-selected', on ? 'true' : 'false');

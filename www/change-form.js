@@ -143,7 +143,7 @@ function words(cloud, account) {
     removeServiceHint: azure
       ? 'The alias or resource ID of the Private Link service Adobe connects to today.'
       : 'The name of the endpoint service Adobe connects to today, com.amazonaws.vpce.<region>.vpce-svc-….',
-    principalHint: 'Add it under Allow principals in the VPC console, or with `aws ec2 modify-vpc-endpoint-service-permissions --add-allowed-principals`.',
+    principalHint: 'Add it under Allow principals in the VPC console, or with the AWS CLI.',
     regionHint: azure
       ? 'The Azure region of your Adobe Commerce environment, e.g. eastus or westeurope. Type a code or a name and pick from the list.'
       : 'The AWS region of your Adobe Commerce environment, e.g. us-east-1 or eu-west-1. Type a code or a name and pick from the list.',
@@ -214,7 +214,7 @@ export function createChangeForm({
         'As in your Adobe support contract; the ticket subject reads “PrivateLink change for” this name.',
         { width: 'plp-w-36', autocomplete: 'organization' }),
       kit.textField('project_id', labelOf('project_id'),
-        '13 lowercase letters and digits. `magento-cloud project:info` prints it.', { width: 'plp-w-16' }),
+        '13 lowercase letters and digits, as in the address of the project in the Cloud Console.', { width: 'plp-w-16' }),
       cloudGroup(),
       slots.region);
   }
@@ -348,6 +348,15 @@ export function createChangeForm({
     onEdit(true);
   }
 
+  /** Replaces port row `index` of `base` with one copy per port of `ports` (a split port list). */
+  function splitRow(base, index, ports) {
+    const list = get(base);
+    if (!Array.isArray(list) || !list[index]) return;
+    list.splice(index, 1, ...ports.map((port) => ({ ...list[index], port })));
+    renderChanges();
+    onEdit(true);
+  }
+
   function removeRow(base, index) {
     const list = get(base);
     list.splice(index, 1);
@@ -418,6 +427,7 @@ export function createChangeForm({
     getRequest: () => toChangeRequest(state),
     getState: () => structuredClone(state),
     setValue,
+    splitRow,
     /** The module has loaded: the region field's list gets the core's regions. */
     coreReady: fillRegions,
     /** Replaces every value (a change document; locked values stay) and re-renders. */

@@ -18,14 +18,27 @@ const root = document.getElementById('app');
  * the form says so in the evidence panel and the main module checks).
  */
 async function loadCore() {
-  const core = await load();
   const draft = readDraft(DRAFT_KEY);
+  const core = await load();
   if (draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
   return core;
 }
 
+/**
+ * In two tasks, so that neither blocks the main thread for long (Lighthouse's Total Blocking
+ * Time): this one starts the module's download and opens the draft storage (the first
+ * localStorage access of a page is slow: it loads the origin's storage), the next one mounts the
+ * form, which then reads the draft from the opened storage.
+ */
 function start() {
   const loading = loadCore();
+  loading.catch(() => {}); // handled once the form is there (showFailure), not unhandled before
+  loading.then(registerServiceWorker, registerServiceWorker);
+  setTimeout(() => mount(loading), 0);
+}
+
+/** @param {Promise<any>} loading */
+function mount(loading) {
   root.replaceChildren();
   // User timings for scripts/lighthouse.sh: the form is usable (typeable, draft restored), and
   // its first verdict is on screen (after the module has loaded).
@@ -96,6 +109,8 @@ function loadFailure(err, onRetry) {
  * Offline after the first visit: only over http(s) (a file:// page cannot have a worker), and not
  * from the single file, which needs no worker (and whose CSP would refuse one). sw.js sits next to
  * index.html, so it is found from the document's URL (this code runs from www/pkg/page.js).
+ * Registered once the module has loaded (or failed to): the worker's install downloads the
+ * page's files again, which on a slow connection would share it with the module's own download.
  */
 function registerServiceWorker() {
   if (inlined || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
@@ -106,4 +121,3 @@ function registerServiceWorker() {
 }
 
 start();
-registerServiceWorker();

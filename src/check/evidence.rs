@@ -703,7 +703,7 @@ fn subscription_of(id: &str) -> Option<String> {
 /// A value for a message, quoted: a long one (an ARN, a resource ID) by its end, where its
 /// name is.
 fn q(s: &str) -> String {
-    let n = s.chars().count();
+    let n = crate::text::char_count(s);
     if n <= 60 {
         return quote(s);
     }

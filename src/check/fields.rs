@@ -24,7 +24,7 @@ impl Checker {
             );
             return None;
         }
-        let n = s.chars().count();
+        let n = crate::text::char_count(s);
         if n > MAX_COMPANY_CHARS {
             let (count, max) = (n.to_string(), MAX_COMPANY_CHARS.to_string());
             self.emit(
@@ -105,14 +105,19 @@ impl Checker {
                     _ => (ready, 1),
                 };
                 let mut list = String::new();
+                // "eu-west-1, Europe (Ireland)", as the ticket writes a region (a name in
+                // brackets of its own is never bracketed again); several: "a, A; or b, B".
                 for (i, r) in choices.iter().enumerate() {
                     if i > 0 {
-                        list.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+                        list.push_str(if i + 1 == choices.len() {
+                            "; or "
+                        } else {
+                            "; "
+                        });
                     }
                     list.push_str(r.code);
-                    list.push_str(" (");
+                    list.push_str(", ");
                     list.push_str(r.name);
-                    list.push(')');
                 }
                 let d = self.diag(
                     &rules::REGION_PLACE,
@@ -229,7 +234,7 @@ impl Checker {
                 return None;
             }
             let digits = compact.chars().filter(char::is_ascii_digit).count();
-            if digits == compact.chars().count() {
+            if digits == crate::text::char_count(&compact) {
                 let count = digits.to_string();
                 self.emit(
                     &rules::AWS_ACCOUNT_FORMAT,
@@ -314,7 +319,7 @@ impl Checker {
             self.push(d.with_suggestion(id.as_str()));
             return None;
         }
-        let n = s.chars().count();
+        let n = crate::text::char_count(s);
         if n != 13 {
             let count = n.to_string();
             self.emit(

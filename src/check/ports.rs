@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::regions::Cloud;
 use crate::request::{PortSpec, Protocol};
 use crate::rules;
-use crate::text::{contains, is_one_line, quote};
+use crate::text::{and_list, contains, is_blank, is_one_line, quote};
 
 use super::{number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
@@ -58,12 +58,18 @@ impl Checker {
                 continue;
             };
             let service = self.service(entry.get("service"), &format!("{at}.service"));
+            // The row's protocol as given (TCP when left out), for a port typed with one.
+            let chosen = match entry.get("protocol") {
+                Some(Value::String(p)) if !is_blank(p) => p.trim(),
+                None | Some(Value::Null) | Some(Value::String(_)) => "tcp",
+                Some(_) => "",
+            };
             let port = self.port_number(
                 entry.get("port"),
                 &format!("{at}.port"),
                 cloud,
                 dir,
-                service,
+                (service, chosen),
             );
             let protocol = self.protocol(entry.get("protocol"), &format!("{at}.protocol"), cloud);
             self.unknown_fields(entry, PORT_FIELDS, &at);
@@ -93,7 +99,7 @@ impl Checker {
 
     pub(super) fn service<'a>(&mut self, v: Option<&'a Value>, path: &str) -> Option<&'a str> {
         let s = self.present(v, path, &rules::SERVICE_MISSING)?;
-        if !is_one_line(s) || s.chars().count() > MAX_SERVICE_CHARS {
+        if !is_one_line(s) || crate::text::char_count(s) > MAX_SERVICE_CHARS {
             self.emit(
                 &rules::SERVICE_NOT_ONE_LINE,
                 path,
@@ -114,7 +120,7 @@ impl Checker {
         path: &str,
         cloud: Option<Cloud>,
         dir: Direction,
-        service: Option<&str>,
+        (service, chosen): (Option<&str>, &str),
     ) -> Option<u16> {
         let number: Option<u64> = match v {
             None | Some(Value::Null) => {
@@ -155,7 +161,7 @@ impl Checker {
         };
         let Some(n) = number else {
             let d = match v {
-                Some(Value::String(s)) => self.not_a_port(s.trim(), path),
+                Some(Value::String(s)) => self.not_a_port(s.trim(), path, chosen),
                 _ => self.diag(&rules::PORT_INVALID, path, 2, &[]),
             };
             self.push(d);
@@ -215,9 +221,10 @@ impl Checker {
         Some(port)
     }
 
-    /// PL202 for text that is not one port: explained, with the port(s) to use, when it is a
-    /// port with its protocol (`443/tcp`), a list (`80,443`) or a range (`8000-8010`).
-    fn not_a_port(&self, t: &str, path: &str) -> Diagnostic {
+    /// PL202 for text that is not one port: explained, with the port to use when it is a port
+    /// with its protocol (`443/tcp`) and the rows to split it into when it is a list (`80,443`)
+    /// or a short range (`8000-8003`). `chosen`: the row's protocol.
+    fn not_a_port(&self, t: &str, path: &str, chosen: &str) -> Diagnostic {
         let value = quote(t);
         let numbers: Vec<&str> = t
             .split(|c: char| !c.is_ascii_digit())
@@ -237,7 +244,9 @@ impl Checker {
             t.chars()
                 .all(|c| c.is_ascii_digit() || allowed.contains(&c))
         };
-        // "443/tcp", "tcp/443", "443 TCP": one port and a protocol.
+        // "443/tcp", "tcp/443", "443 TCP": one port and a protocol. The port alone is the fix
+        // when the row has that protocol already; otherwise the protocol must be chosen too, and
+        // a "Use 443" alone would lose it.
         if let (Some(proto), [port]) = (protocol, numbers.as_slice()) {
             if valid(port) && words.count() == 1 {
                 let upper = proto.to_ascii_uppercase();
@@ -246,36 +255,63 @@ impl Checker {
                     ("port", port),
                     ("protocol", &upper),
                 ];
-                return self
-                    .diag(&rules::PORT_INVALID, path, 3, &args)
-                    .with_suggestion(*port);
+                if chosen.eq_ignore_ascii_case(proto) {
+                    return self
+                        .diag(&rules::PORT_INVALID, path, 7, &args)
+                        .with_suggestion(*port);
+                }
+                return self.diag(&rules::PORT_INVALID, path, 3, &args);
             }
         }
         if numbers.len() >= 2 && numbers.iter().all(valid) {
-            // "8000-8010": a range of ports.
+            // "8000-8010": a range of ports. Adobe opens single ports: a short range is split
+            // into its ports, a long one explained.
             if numbers.len() == 2
                 && only(&['-', ' ', '.'])
                 && (t.contains('-') || contains(t, ".."))
             {
-                let (first, last) = (numbers[0].parse::<u32>(), numbers[1].parse::<u32>());
+                let (first, last) = (numbers[0].parse::<u16>(), numbers[1].parse::<u16>());
                 if let (Ok(first), Ok(last)) = (first, last) {
                     if first < last {
                         let count = (last - first + 1).to_string();
+                        if last - first < MAX_RANGE_SPLIT {
+                            let ports: Vec<String> =
+                                (first..=last).map(|p| p.to_string()).collect();
+                            let args = [
+                                ("value", value.as_str()),
+                                ("count", &count),
+                                ("ports", &and_list(&ports)),
+                            ];
+                            return self
+                                .diag(&rules::PORT_INVALID, path, 5, &args)
+                                .with_split(ports);
+                        }
                         let args = [("value", value.as_str()), ("count", &count)];
-                        return self
-                            .diag(&rules::PORT_INVALID, path, 5, &args)
-                            .with_suggestion(numbers[0]);
+                        return self.diag(&rules::PORT_INVALID, path, 6, &args);
                     }
                 }
             }
-            // "80,443", "80; 443", "80 443": several ports.
-            if only(&[',', ';', ' ']) {
-                let count = numbers.len().to_string();
-                let args = [("value", value.as_str()), ("count", &count)];
-                let choices = numbers.iter().map(|n| n.to_string()).collect();
-                return self
-                    .diag(&rules::PORT_INVALID, path, 4, &args)
-                    .with_suggestions(choices);
+            // "80,443", "80; 443", "80 443": several ports, one row each; a port named twice
+            // gets one row.
+            if only(&[',', ';', ' ']) && numbers.len() <= MAX_PORTS {
+                let mut ports: Vec<String> = Vec::with_capacity(numbers.len());
+                for n in &numbers {
+                    let n = n.trim_start_matches('0').to_string();
+                    if !ports.contains(&n) {
+                        ports.push(n);
+                    }
+                }
+                if ports.len() >= 2 {
+                    let count = ports.len().to_string();
+                    let args = [
+                        ("value", value.as_str()),
+                        ("count", &count),
+                        ("ports", &and_list(&ports)),
+                    ];
+                    return self
+                        .diag(&rules::PORT_INVALID, path, 4, &args)
+                        .with_split(ports);
+                }
             }
         }
         self.diag(&rules::PORT_INVALID, path, 1, &[("value", &value)])
@@ -303,6 +339,9 @@ impl Checker {
         Some(p)
     }
 }
+
+/// The longest range split into its ports; a longer one is explained instead.
+const MAX_RANGE_SPLIT: u16 = 10;
 
 /// True for service names that mean SSH (`SSH`, `sshd`, `OpenSSH`, `Secure Shell`), but not those
 /// that mention SFTP (`SFTP over SSH`), a file transfer service Adobe lists as one to open.

@@ -68,7 +68,7 @@ fn ports_text(style: &dyn Style, ports: &[PortSpec]) -> String {
             )
         })
         .collect();
-    list.join(", ")
+    crate::text::join(&list, ", ")
 }
 
 /// `in Production and Staging`, or `in every environment connected today`.
@@ -77,10 +77,7 @@ fn scope_text(style: &dyn Style, scope: &Scope) -> String {
         return "in every environment connected today".into();
     }
     let envs: Vec<String> = scope.0.iter().map(|e| style.user(&e.label())).collect();
-    match envs.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("in {} and {last}", rest.join(", ")),
-        _ => format!("in {}", envs.join("")),
-    }
+    format!("in {}", crate::text::and_list(&envs))
 }
 
 /// `our endpoint service X (AWS endpoint service)` / `our Private Link service X (...)`.

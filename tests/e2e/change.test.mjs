@@ -133,7 +133,7 @@ describe('change requests on the page', () => {
     assert.deepEqual(expected.map((d) => d.field).slice(0, 3), ['company', 'project_id', 'region']);
     const links = page.locator('.plp-summary .plp-summary-list:not(.plp-summary-others) a');
     assert.deepEqual(await links.allTextContents(), expected.map((d) => shown(d.message)));
-    assert.equal(await page.locator('.plp-summary a', { hasText: 'project ID' }).locator('code').textContent(),
+    assert.equal(await page.locator('.plp-change-form [data-field="project_id"] .plp-msg-help code').textContent(),
       'magento-cloud project:info');
     for (const d of expected) {
       await page.locator('.plp-summary a', { hasText: shown(d.message) }).first().click();

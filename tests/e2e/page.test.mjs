@@ -139,12 +139,13 @@ describe('the summary in page order, code as code (issue 13, points 3 and 4)', (
 
   it('backticks in messages and help are code; a value with backticks is shown as typed', T, async () => {
     const { page, context } = await openPage(session.browser, session.server);
+    await page.locator('input[name="account_id"]').fill('{"UserId": "AIDASAMPLEUSERID", "Account": "123456789012", "Arn": "arn:aws:iam::123456789012:user/DevAdmin"}');
     await page.getByRole('button', { name: 'Check' }).click();
-    const link = page.locator('.plp-summary a', { hasText: 'project ID is missing' });
-    assert.equal(await link.locator('code').textContent(), 'magento-cloud project:info');
+    const link = page.locator('.plp-summary a', { hasText: 'This is the output of' });
+    assert.equal(await link.locator('code').textContent(), 'aws sts get-caller-identity');
     assert.equal((await link.textContent()).includes('`'), false);
     const inline = page.locator('[data-field="project_id"] .plp-msg');
-    assert.equal(await inline.locator('.plp-msg-message code').textContent(), 'magento-cloud project:info');
+    assert.equal(await inline.locator('.plp-msg-help code').textContent(), 'magento-cloud project:info');
     assert.equal((await page.locator('form.plp-form').textContent()).includes('`'), false, 'no backtick anywhere in the form');
 
     await page.locator('input[name="project_id"]').fill('a`b`c');
@@ -162,7 +163,7 @@ describe('the summary in page order, code as code (issue 13, points 3 and 4)', (
     const core = cliReport(doc).diagnostics.filter((d) => d.severity === 'error');
     const ordered = await inPageOrder(page, core, host.locator('form.plp-form'));
     assert.deepEqual(await host.locator('.plp-summary-list a').allTextContents(), ordered.map((d) => shown(d.message)));
-    assert.equal(await host.locator('.plp-summary a code').first().textContent(), 'magento-cloud project:info');
+    assert.equal(await host.locator('[data-field="project_id"] .plp-msg-help code').textContent(), 'magento-cloud project:info');
     await context.close();
   });
 });

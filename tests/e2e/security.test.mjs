@@ -1,6 +1,7 @@
 // Nothing leaves the page's origin, the CSP blocks inline script, and user text stays text.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -56,7 +57,10 @@ describe('security', () => {
     assert.equal(directives['default-src'], "'none'");
     assert.equal(directives['script-src'], "'self' 'wasm-unsafe-eval'");
     assert.equal(directives['connect-src'], "'self'");
-    assert.equal(directives['style-src'], "'self'");
+    // The page's one inline stylesheet, by its hash (scripts/bundle.mjs), and files of its own.
+    const sheets = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]);
+    assert.equal(sheets.length, 1, 'one inline stylesheet');
+    assert.equal(directives['style-src'], `'self' 'sha256-${createHash('sha256').update(sheets[0]).digest('base64')}'`);
     assert.equal(directives['form-action'], "'none'");
     assert.equal(directives['base-uri'], "'none'");
     assert.ok(!/unsafe-inline|unsafe-eval'|\*|https?:/.test(csp.replace("'wasm-unsafe-eval'", '')), csp);
@@ -64,6 +68,13 @@ describe('security', () => {
     assert.equal(/\sstyle=/.test(html), false, 'no inline style in index.html');
 
     assert.equal(await inlineScriptRuns(page), false, 'an inline script ran');
+    // Any other inline style is refused: the page stays visible.
+    assert.equal(await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { display: none }';
+      document.head.append(style);
+      return getComputedStyle(document.body).display;
+    }), 'block', 'an injected <style> applied');
     // A same-origin script may load, but string code (eval, new Function) stays blocked.
     await page.addScriptTag({ url: '/tests/e2e/fixtures/csp-probe.js' });
     assert.deepEqual(await page.evaluate(() => window.__cspProbe), { eval: 'blocked', fn: 'blocked' });
@@ -103,7 +114,8 @@ describe('security', () => {
     await page.getByRole('button', { name: 'Check' }).click();
     await page.waitForTimeout(200);
 
-    assert.ok(requests.length >= 5, `saw ${requests.length} requests`);
+    // The page (its stylesheet inlined), its script, the module and the favicon at least.
+    assert.ok(requests.length >= 4, `saw ${requests.length} requests`);
     const foreign = requests.filter((u) => !(u.startsWith(`${session.server.origin}/`) || u.startsWith(`blob:${session.server.origin}/`)));
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);
@@ -167,11 +179,14 @@ describe('security', () => {
       const body = await text.locator('[data-part="body"]').textContent();
       assert.equal(`Subject: ${wantSubject}\n\n${body}`, verdict.stdout);
       if (payload === payload.trim()) assert.ok(body.includes(payload), 'the plain text body carries the payload literally');
+      // The Markdown tab, as a customer opens it (a hidden tab is written when it is opened).
+      await page.getByRole('tab', { name: 'Markdown' }).click();
       const md = await page.locator('.plp-panel[data-format="markdown"] [data-part="body"]').textContent();
+      await page.getByRole('tab', { name: 'Plain text' }).click();
       // The .md file's subject line is escaped Markdown; its body is the one shown.
       const mdFile = cli(['ticket', '--format', 'markdown'], doc).stdout;
       assert.equal(mdFile.slice(mdFile.indexOf('\n\n') + 2), md);
-      assert.equal(await page.locator(DANGEROUS).count(), 1, 'only the page script element');
+      assert.equal(await page.locator(DANGEROUS).count(), 2, 'only the page script element and its stylesheet');
       checked += 1;
     }
     assert.ok(checked >= PAYLOADS.length / 2, `only ${checked} of ${PAYLOADS.length} payloads made a ticket`);

@@ -84,7 +84,10 @@ it(`${PAYLOADS.length} XSS payloads imported as JSON stay text`, T, async () => 
       await page.waitForFunction((want) => document.querySelector('.plp-panel[data-format="text"] [data-part="subject"]').textContent === want, subject);
       const body = await page.locator('.plp-panel[data-format="text"] [data-part="body"]').textContent();
       assert.ok(body.includes(payload), `the plain text ticket lacks ${payload}`);
+      // The Markdown tab, as a customer opens it (a hidden tab is written when it is opened).
+      await page.getByRole('tab', { name: 'Markdown' }).click();
       const md = await page.locator('.plp-panel[data-format="markdown"] [data-part="body"]').textContent();
+      await page.getByRole('tab', { name: 'Plain text' }).click();
       // The .md file's subject line is escaped Markdown; its body is the one shown.
       const mdFile = cli(['ticket', '--format', 'markdown'], doc).stdout;
       assert.equal(mdFile.slice(mdFile.indexOf('\n\n') + 2), md, `Markdown for ${payload}`);

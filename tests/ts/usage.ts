@@ -46,7 +46,8 @@ export async function example(): Promise<string> {
     const severity: Severity = d.severity;
     const suggestion: string | undefined = d.suggestion;
     const choices: string[] = d.suggestions ?? (suggestion === undefined ? [] : [suggestion]);
-    return `${severity} ${d.code} ${d.field}: ${d.message} (${d.help}) ${choices.join(' or ')}`;
+    const rows: string[] = d.split ?? [];
+    return `${severity} ${d.code} ${d.field}: ${d.message} (${d.help}) ${choices.join(' or ')}${rows.length ? ` split into ${rows.join(', ')}` : ''}`;
   });
 
   const formats: TicketFormat[] = ['text', 'markdown', 'json'];
