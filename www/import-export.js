@@ -5,7 +5,9 @@
 // the file with the core's own message, the CLI's, and leaves the form untouched. This file
 // knows only the form: which control shows which field, and what each control can show. A value
 // no control can show (a cloud other than the form's two, say) refuses the file too, with what
-// the core says about that field. Fields the core does not know are named as left out.
+// the core says about that field; one the core only warns about and ignores (pasted evidence
+// without an output) is left out as the core leaves it out. Fields the core does not know, and
+// those, are named as left out.
 // Both kinds of request are read (an enablement document, and a change document, which opens the
 // form in change mode), with the optional network fields. Imports wait for the module when it
 // has not arrived yet (the form is usable before it). Saved drafts (a getState() snapshot: mode,
@@ -31,11 +33,15 @@ export class ImportError extends Error {
   }
 }
 
-/** A value no control of the form can show, at `at` (a document path). */
+/** A value no control of the form can show, at `at` (a document path); `message` says why, after
+ * the path ("is not text"). `limit`: the value may be a good one, and only the form cannot show
+ * it (more rows than it has), so what the core says of its content is not the reason. */
 class Misfit extends Error {
-  constructor(at, why) {
+  /** @param {string} at @param {string} why @param {boolean} [limit] */
+  constructor(at, why, limit = false) {
     super(why);
     this.at = at;
+    this.limit = limit;
   }
 }
 
@@ -71,8 +77,13 @@ export async function readRequestFile(file, options = {}) {
   return parseRequest(text, name, options);
 }
 
-/** Parses and checks the text of a request document; see readRequestFile. */
-export async function parseRequest(text, name = 'the file', { core = load, onWait } = {}) {
+/**
+ * Parses and checks the text of a request document; see readRequestFile.
+ * @param {string} text
+ * @param {string} [name]
+ * @param {{ core?: () => Promise<any>, onWait?: () => void }} [options]
+ */
+export async function parseRequest(text, name = 'the file', { core = load, onWait = undefined } = {}) {
   if (text.length > MAX_IMPORT_BYTES) {
     throw new ImportError(`Could not import ${name}: it is larger than 1 MiB, the most a request file can be. Nothing changed.`);
   }
@@ -83,13 +94,14 @@ export async function parseRequest(text, name = 'the file', { core = load, onWai
     throw new ImportError(`Could not import ${name}: it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes. Nothing changed.`);
   }
   const module = await checker(core, onWait, name);
-  // A file with pasted outputs is read by the evidence module, which knows their shape.
+  // A file with pasted outputs is read by the evidence module, which knows their shape (and then
+  // checks the form from its first verdict on).
   if (holdsEvidence(doc)) await loadEvidence().catch(() => {});
   const api = withEvidence(module);
   try {
     // The text too (by the caller, into the form): the module finds in it what JSON.parse drops
     // silently (a key given twice).
-    return { ...toFormValues(doc, { report: api.validate(doc), rules: rulesOf(api) }), text };
+    return { ...toFormValues(doc, { report: api.validate(doc), rules: formatErrors(module, api) }), text };
   } catch (err) {
     if (err instanceof ImportError) {
       throw new ImportError(`Could not import ${name}: ${err.message} Nothing changed.`);
@@ -111,27 +123,32 @@ async function checker(core, onWait, name) {
   }
 }
 
-const FORMAT_RULES = new WeakMap();
+/** The format-error codes, per loaded main module (read from its catalogue once). */
+const FORMAT_ERRORS = new WeakMap();
+
+/** The catalogue's source of the request format's own rules (its version follows). */
+const FORMAT_SOURCE = 'privatelink-prep request format';
+/** Text too long (PL007): still text, which the form shows with the core's message on the field,
+ * so that whatever the form can hold (and export) reads back. */
+const TOO_LONG = 'PL007';
 
 /**
  * The codes of the core's document-format errors: the catalogue's rules of the request format
- * (their source says so) of severity error. Those refuse a file, but for a text that is too long
- * (PL007): still text, the form shows it with the core's message on the field, so that the
- * form's own export always reads back.
+ * (their source says so) of severity error, but for a text that is too long (TOO_LONG). Those
+ * refuse a file. `module` is the main module (the cache key); `api` answers rules().
  */
-function rulesOf(api) {
-  let codes = FORMAT_RULES.get(api);
+function formatErrors(module, api) {
+  let codes = FORMAT_ERRORS.get(module);
   if (!codes) {
     codes = new Set(api.rules()
-      .filter((r) => r.severity === 'error' && r.source.startsWith('privatelink-prep request format') && r.code !== 'PL007')
+      .filter((r) => r.severity === 'error' && r.source.startsWith(FORMAT_SOURCE) && r.code !== TOO_LONG)
       .map((r) => r.code));
-    FORMAT_RULES.set(api, codes);
+    FORMAT_ERRORS.set(module, codes);
   }
   return codes;
 }
 
-/** The unknown-field code (PL004), found in the catalogue by its title's wording would be
- * fragile: the code is stable (a public contract), so it is named. */
+/** The unknown-field warning: named by its code (a public contract), not found by its wording. */
 const UNKNOWN_FIELD = 'PL004';
 
 /**
@@ -142,10 +159,13 @@ const UNKNOWN_FIELD = 'PL004';
  * `network` are read too.
  * With options.report (the core's validate(doc)) and options.rules (its format-error codes), the
  * document is an import: an ImportError (message without the file name, in the core's words) for
- * a format error, for a value no control can show, or when it gives the form nothing. Without a
- * report (a draft, an element's attribute), values no control can show are skipped and listed in
+ * a format error, for a value no control can show that the core finds an error (or does not
+ * mention: then in the form's words), or when it gives the form nothing. A value no control can
+ * show that the core only warns about is left out, as the core leaves it out. Without a report
+ * (a draft, an element's attribute), values no control can show are skipped and listed in
  * `misfits` (their paths); only a `doc` that is no object at all throws.
- * `ignored` lists the fields the core does not know (reported as unknown), as the core names them.
+ * `ignored` lists the fields the core does not know (reported as unknown), as the core names them,
+ * and the values left out.
  * @param {any} doc
  * @param {{ snapshot?: boolean, report?: { diagnostics: any[] }, rules?: Set<string> }} [options]
  */
@@ -155,6 +175,7 @@ export function toFormValues(doc, { snapshot = false, report = null, rules = new
   if (refused.length) throw new ImportError(sentences(refused));
   if (!isObject(doc)) throw new ImportError('it is not a JSON object.');
 
+  /** @type {Misfit[]} */
   const misfits = [];
   let values;
   if (!snapshot && isChange(doc.kind)) {
@@ -167,18 +188,27 @@ export function toFormValues(doc, { snapshot = false, report = null, rules = new
     // A draft: the enablement values, and the other parts as getState() gives them.
     const mode = fitting(misfits, 'mode', doc.mode, (v) => choice(v, 'mode', ['enablement', 'change']));
     if (mode !== undefined) values.mode = mode;
-    const change = fitting(misfits, 'change', doc.change, (v) => changeValues(object(v, 'change'), misfits));
-    if (change !== undefined) values.change = change;
-    const network = fitting(misfits, 'network', doc.network, (v) => networkValues(object(v, 'network'), misfits));
-    if (network !== undefined) values.network = network;
+    // Their paths named from the draft's top (change.changes[0].action), as the values are.
+    const part = (k, read) => {
+      const inner = [];
+      const v = fitting(misfits, k, doc[k], (x) => read(object(x, k), inner));
+      for (const m of inner) misfits.push(new Misfit(`${k}.${m.at}`, m.message, m.limit));
+      if (v !== undefined) values[k] = v;
+    };
+    part('change', changeValues);
+    part('network', networkValues);
   }
   const unknown = found.filter((d) => d.code === UNKNOWN_FIELD);
+  const left = [];
   if (report) {
-    if (misfits.length) {
-      // What the core says about those fields (every value a control cannot show is one the
-      // core refuses too); the form's own words only where the core has nothing to add.
-      const about = found.filter((d) => d.severity === 'error' && misfits.some((at) => within(d.field, at)));
-      throw new ImportError(about.length ? sentences(about) : `“${misfits[0]}” holds a value no control of this form can show.`);
+    for (const m of misfits) {
+      // What the core says of the value: an error in it refuses the file in the core's words; a
+      // warning on the field itself, and none in it, means the core ignores it too, so it is left
+      // out, as there. The form's own words for what only the form cannot show.
+      const errors = m.limit ? [] : found.filter((d) => d.severity === 'error' && within(d.field, m.at));
+      if (errors.length) throw new ImportError(sentences(errors));
+      if (!m.limit && found.some((d) => d.field === m.at)) left.push(m.at);
+      else throw new ImportError(`“${m.at}” ${m.message}.`);
     }
     if (Object.keys(values).every((k) => k === 'kind')) {
       throw new ImportError(unknown.length
@@ -186,7 +216,7 @@ export function toFormValues(doc, { snapshot = false, report = null, rules = new
         : 'it holds no field of a request document for the form to show.');
     }
   }
-  return { values, ignored: unknown.map((d) => d.field), misfits };
+  return { values, ignored: [...unknown.map((d) => d.field), ...left], misfits: misfits.map((m) => m.at) };
 }
 
 /** Whether `kind` names a change request (as the core reads it: any case, spaces around). */
@@ -214,7 +244,7 @@ function fitting(misfits, at, v, fn) {
     return fn(v);
   } catch (e) {
     if (!(e instanceof Misfit)) throw e;
-    misfits.push(e.at || at);
+    misfits.push(e.at ? e : new Misfit(at, e.message, e.limit));
     return undefined;
   }
 }
@@ -243,29 +273,41 @@ function enablementValues(doc, misfits) {
   }));
   put('ports', (v, at) => ports(v, at, misfits));
   put('endpoint_services', (v, at) => rows(misfits, v, at, (s, row) => {
-    object(s, row);
+    const get = member(misfits, object(s, row), row);
     return {
-      name: optional(s.name, `${row}.name`, text, ''),
-      ports: optional(s.ports, `${row}.ports`, (p, a) => ports(p, a, misfits), []),
-      principal_allowed: flag(s.principal_allowed, `${row}.principal_allowed`),
-      evidence: optional(s.evidence, `${row}.evidence`, (e, a) => evidence(e, a, misfits), []),
+      name: get('name', text, ''),
+      ports: get('ports', (p, a) => ports(p, a, misfits), []),
+      principal_allowed: get('principal_allowed', flag, false),
+      evidence: get('evidence', (e, a) => evidence(e, a, misfits), []),
     };
   }));
   put('evidence', (v, at) => evidence(v, at, misfits));
   // interface_endpoint is not asked: the customer's endpoint to Adobe comes after the ticket.
   put('prerequisites', (v, at) => {
-    const p = object(v, at);
-    return { nlb: flag(p.nlb, `${at}.nlb`), endpoint_service: flag(p.endpoint_service, `${at}.endpoint_service`) };
+    const get = member(misfits, object(v, at), at);
+    return { nlb: get('nlb', flag, false), endpoint_service: get('endpoint_service', flag, false) };
   });
   put('azure', (v, at) => {
-    const a = object(v, at);
+    const get = member(misfits, object(v, at), at);
     return {
-      cluster_id: optional(a.cluster_id, `${at}.cluster_id`, text, ''),
-      subscription_ids: optional(a.subscription_ids, `${at}.subscription_ids`,
-        (ids, b) => rows(misfits, ids, b, text), []),
+      cluster_id: get('cluster_id', text, ''),
+      subscription_ids: get('subscription_ids', (ids, b) => rows(misfits, ids, b, text), []),
     };
   });
   return values;
+}
+
+/**
+ * Reads the members of the object `o` at `at`: get(k, fn, empty) is fn(o[k], path), or `empty`
+ * when the member is absent or no control can show it (then listed in `misfits`): one member
+ * the form cannot show leaves the others of its row.
+ */
+function member(misfits, o, at) {
+  return (k, fn, empty) => {
+    const path = `${at}.${k}`;
+    const v = fitting(misfits, path, o[k], (x) => fn(x, path));
+    return v === undefined ? empty : v;
+  };
 }
 
 /** The fields of a change document (company, cloud, region, project_id, changes). */
@@ -278,10 +320,10 @@ function changeValues(doc, misfits) {
   for (const k of ['company', 'region', 'project_id']) put(k, text);
   put('cloud', (v, at) => choice(v, at, ['aws', 'azure']));
   put('changes', (v, at) => rows(misfits, v, at, (c, row) => {
-    object(c, row);
+    const get = member(misfits, object(c, row), row);
     const out = {};
     const take = (k, fn) => {
-      const x = fitting(misfits, `${row}.${k}`, c[k], (y) => fn(y, `${row}.${k}`));
+      const x = get(k, fn, undefined);
       if (x !== undefined) out[k] = x;
     };
     // An empty action or environment is a row not filled in yet (as a draft keeps it).
@@ -343,40 +385,36 @@ function isObject(v) {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** `fn(v, at)`, or `empty` when `v` is absent. */
-function optional(v, at, fn, empty) {
-  return v === undefined || v === null ? empty : fn(v, at);
-}
-
 /** A text box: text, or a number as written (a port). */
 function text(v, at) {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  throw new Misfit(at, 'not text');
+  throw new Misfit(at, 'is not text');
 }
 
 /** Radio buttons or a select: one of `offered` (any case, spaces around, as the core reads it). */
 function choice(v, at, offered) {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : null;
   if (s !== null && offered.includes(s)) return s;
-  throw new Misfit(at, 'not offered');
+  throw new Misfit(at, 'is none of the choices this form offers');
 }
 
 /** A checkbox. */
 function flag(v, at) {
   if (v === undefined || v === null) return false;
   if (typeof v === 'boolean') return v;
-  throw new Misfit(at, 'not true or false');
+  throw new Misfit(at, 'is neither true nor false');
 }
 
 /** Rows of a list, at most MAX_ROWS of them. */
 function list(v, at) {
-  if (!Array.isArray(v) || v.length > MAX_ROWS) throw new Misfit(at, 'not a list the form can show');
+  if (!Array.isArray(v)) throw new Misfit(at, 'is not a list');
+  if (v.length > MAX_ROWS) throw new Misfit(at, `has ${v.length} rows, more than the ${MAX_ROWS} this form shows`, true);
   return v;
 }
 
 function object(v, at) {
-  if (!isObject(v)) throw new Misfit(at, 'not an object');
+  if (!isObject(v)) throw new Misfit(at, 'is not an object');
   return v;
 }
 
@@ -388,9 +426,9 @@ function object(v, at) {
 function evidence(v, at, misfits) {
   return rows(misfits, v, at, (e, row) => {
     object(e, row);
-    if (e.output === undefined) throw new Misfit(row, 'no output');
+    if (e.output === undefined) throw new Misfit(row, 'has no output');
     const entry = {};
-    const source = optional(e.source, `${row}.source`, text, undefined);
+    const source = member(misfits, e, row)('source', text, undefined);
     if (source !== undefined) entry.source = source;
     entry.output = structuredClone(e.output);
     return entry;
@@ -399,13 +437,12 @@ function evidence(v, at, misfits) {
 
 function ports(v, at, misfits) {
   return rows(misfits, v, at, (p, row) => {
-    object(p, row);
+    const get = member(misfits, object(p, row), row);
     return {
-      service: optional(p.service, `${row}.service`, text, ''),
-      port: optional(p.port, `${row}.port`, text, ''),
-      protocol: p.protocol === undefined || p.protocol === null || p.protocol === ''
-        ? 'tcp'
-        : choice(p.protocol, `${row}.protocol`, ['tcp', 'udp']),
+      service: get('service', text, ''),
+      port: get('port', text, ''),
+      // The form's default protocol for a row that gives none.
+      protocol: get('protocol', (x, a) => (x === '' ? 'tcp' : choice(x, a, ['tcp', 'udp'])), 'tcp'),
     };
   });
 }

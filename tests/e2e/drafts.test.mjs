@@ -223,16 +223,61 @@ describe('drafts', () => {
   it('a draft that is not one (tampered or from elsewhere) is ignored, and the page starts empty', T, async () => {
     const { page, context, errors } = await openPage(session.browser, session.server);
     for (const bad of [
-      '{not json', '[1,2]', JSON.stringify({ format: 1, values: { ports: 'eighty' } }), JSON.stringify({ format: 9, values: {} }),
-      JSON.stringify({ format: 1, values: { company: 'x', mode: 'sideways' } }),
-      JSON.stringify({ format: 1, values: { company: 'x', mode: 'change', change: { changes: [{ action: 'rename' }] } } }),
-      JSON.stringify({ format: 1, values: { company: 'x', network: { customer_network: { subnet_ids: 'subnet-1' } } } }),
+      '{not json', '[1,2]', JSON.stringify({ format: 9, values: {} }), JSON.stringify({ format: 1, values: 'company' }),
+      // Not one value the form can show: nothing to restore.
+      JSON.stringify({ format: 1, values: { ports: 'eighty' } }),
+      JSON.stringify({ format: 1, values: { cloud: 'gcp', mode: 'sideways' } }),
     ]) {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, bad]);
       await reload(page);
       assert.equal(await page.locator('input[name="company"]').inputValue(), '', bad);
       assert.match(await status(page).textContent(), /^The saved draft could not be read/, bad);
     }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a draft with a value no control can show restores the rest, and names what it left out', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' });
+    await waitForStatus(page, 'Saved in this browser only.');
+    const saved = JSON.parse(await stored(page));
+    const restore = async (values) => {
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify({ ...saved, values })]);
+      await reload(page);
+      return status(page).textContent();
+    };
+
+    // A cloud the form does not offer (edited by hand, or from another version of the page).
+    assert.match(await restore({ ...saved.values, cloud: 'gcp' }),
+      /^Restored your draft from .+\. Left out what this form cannot show: cloud\. Saved in this browser only\.$/);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.equal(await page.locator('input[name="account_id"]').inputValue(), '12345');
+    assert.equal(await page.locator('input[name="region"]').inputValue(), VALID_AWS.region);
+    assert.equal(await page.locator('input[name="ports[0].port"]').inputValue(), saved.values.ports[0].port);
+    assert.equal(await page.locator('input[name="cloud"][value="aws"]').isChecked(), true, 'the form’s own default');
+
+    // One port row of a protocol the form has no choice for: the other rows are kept.
+    const ports = [{ service: 'SFTP', port: '22', protocol: 'icmp' }, ...saved.values.ports];
+    assert.match(await restore({ ...saved.values, ports }), /Left out what this form cannot show: ports\[0\]\.protocol\./);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.equal(await page.locator('input[name="ports[1].port"]').inputValue(), saved.values.ports[0].port);
+
+    // In change mode: a change of an action the form does not know, beside one it does.
+    const changes = [{ action: 'rename' }, { action: 'remove_connection', environment: 'staging' }];
+    assert.match(await restore({ ...saved.values, mode: 'change', change: { company: 'Change Ltd', changes } }),
+      /Left out what this form cannot show: change\.changes\[0\]\.action\./);
+    const shown = await changeControls(page);
+    assert.equal(shown.mode, 'change');
+    assert.equal(shown.company, 'Change Ltd');
+    assert.equal(shown['changes[1].action'], 'remove_connection');
+    assert.equal(shown['changes[1].environment'], 'staging');
+
+    // The network fields: a list given as text is left out, the company kept.
+    assert.match(await restore({ company: 'x', network: { customer_network: { vpc_id: 'vpc-0a1b2c3d', subnet_ids: 'subnet-1' } } }),
+      /Left out what this form cannot show: network\.customer_network\.subnet_ids\./);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'x');
+    assert.equal(await page.locator('input[name="customer_network.vpc_id"]').inputValue(), 'vpc-0a1b2c3d');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -361,7 +406,7 @@ describe('export and import', () => {
     // Fields the form does not edit are named, not silently dropped; the network fields are kept.
     await importFile(page, 'more.json', JSON.stringify({ ...JSON.parse(text), notes: 'x', changes: [], customer_network: { vnet_name: 'v' } }));
     await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported more.json'));
-    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: notes, changes.');
+    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: changes, notes.');
     assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'v');
     assert.deepEqual((await pageRequest(page)).customer_network, { vnet_name: 'v' });
     assert.deepEqual(errors, []);
