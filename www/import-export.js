@@ -6,8 +6,8 @@
 // knows only the form: which control shows which field, and what each control can show. A value
 // no control can show (a cloud other than the form's two, say) refuses the file too, with what
 // the core says about that field; one the core only warns about and ignores (pasted evidence
-// without an output) is left out as the core leaves it out. Fields the core does not know, and
-// those, are named as left out.
+// without an output) is left out, as the core leaves it out. What is left out (those, and the
+// fields the core reports unknown) is named.
 // Both kinds of request are read (an enablement document, and a change document, which opens the
 // form in change mode), with the optional network fields. Imports wait for the module when it
 // has not arrived yet (the form is usable before it). Saved drafts (a getState() snapshot: mode,
@@ -93,10 +93,7 @@ export async function parseRequest(text, name = 'the file', { core = load, onWai
   } catch {
     throw new ImportError(`Could not import ${name}: it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes. Nothing changed.`);
   }
-  const module = await checker(core, onWait, name);
-  // A file with pasted outputs is read by the evidence module, which knows their shape (and then
-  // checks the form from its first verdict on).
-  if (holdsEvidence(doc)) await loadEvidence().catch(() => {});
+  const module = await checker(core, onWait, name, holdsEvidence(doc));
   const api = withEvidence(module);
   try {
     // The text too (by the caller, into the form): the module finds in it what JSON.parse drops
@@ -110,14 +107,23 @@ export async function parseRequest(text, name = 'the file', { core = load, onWai
   }
 }
 
-/** The core module, waited for (onWait says so once) when it has not arrived yet. */
-async function checker(core, onWait, name) {
-  let waiting = 0;
-  if (typeof onWait === 'function') waiting = setTimeout(onWait, 0);
+/**
+ * The core module, waited for (onWait says so, once) when it has not arrived yet; with
+ * `evidence`, the evidence module too, which reads pasted outputs (and then checks the form from
+ * its first verdict on). Without it the main module still reads the file.
+ */
+async function checker(core, onWait, name, evidence) {
+  // A module already there answers in a microtask, before this timer: no message then.
+  const waiting = typeof onWait === 'function' ? setTimeout(onWait, 0) : 0;
   try {
-    return await core();
-  } catch {
-    throw new ImportError(`Could not import ${name}: the checker, which reads request files, did not load. Try again once it has loaded. Nothing changed.`);
+    let module;
+    try {
+      module = await core();
+    } catch {
+      throw new ImportError(`Could not import ${name}: the checker, which reads request files, did not load. Try again once it has loaded. Nothing changed.`);
+    }
+    if (evidence) await loadEvidence().catch(() => {});
+    return module;
   } finally {
     clearTimeout(waiting);
   }

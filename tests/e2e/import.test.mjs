@@ -149,4 +149,36 @@ describe('a file with an error of the request format', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('a value no control can show: the core\'s error refuses it, the core\'s warning alone leaves it out, the form\'s own limit says so', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await page.locator('input[name="company"]').fill('Typed Ltd');
+    const before = await formState(page);
+    // A cloud the form does not offer: the core's error on that field.
+    const gcp = { company: 'Other Ltd', cloud: 'gcp' };
+    const said = cliReport(gcp).diagnostics.filter((d) => d.field === 'cloud' && d.severity === 'error');
+    assert.equal(said.length, 1);
+    await importFile(page, 'gcp.json', JSON.stringify(gcp));
+    await waitForMessage(page, 'Could not import gcp.json');
+    assert.equal(await message(page).textContent(), `Could not import gcp.json: ${said[0].message} Nothing changed.`);
+    // More rows than the form has: its own words, whatever the core says of the rows.
+    const ports = Array.from({ length: 101 }, (_, i) => ({ service: `S${i}`, port: 1000 + i, protocol: 'tcp' }));
+    await importFile(page, 'rows.json', JSON.stringify({ company: 'Other Ltd', cloud: 'azure', ports }));
+    await waitForMessage(page, 'Could not import rows.json');
+    assert.equal(await message(page).textContent(),
+      'Could not import rows.json: “ports” has 101 rows, more than the 100 this form shows. Nothing changed.');
+    assert.deepEqual(await formState(page), before);
+
+    // A pasted output without its output: the core warns that it ignores it, and so does the form.
+    const doc = { company: 'Other Ltd', cloud: 'aws', region: 'eu-west-1', evidence: [{ source: 'aws ec2 describe-vpcs' }] };
+    const warned = cliReport(doc).diagnostics.filter((d) => d.field === 'evidence[0]');
+    assert.deepEqual(warned.map((d) => d.severity), ['warning']);
+    await importFile(page, 'evidence.json', JSON.stringify(doc));
+    await waitForMessage(page, 'Imported');
+    assert.equal(await message(page).textContent(), 'Imported evidence.json. Left out what this form does not edit: evidence[0].');
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'Other Ltd');
+    assert.equal((await pageRequest(page)).evidence, undefined);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
