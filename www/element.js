@@ -47,7 +47,8 @@ export const LOCKABLE = Object.freeze({
 });
 
 let instances = 0;
-/** The elements showing that the core could not load: a Try again in any of them joins them all. */
+/** The elements showing that the core could not load: the next load that succeeds (a Try again in
+ * any of them, or a new element) joins them all. */
 const failed = /** @type {Set<PrivateLinkPrepElement>} */ (new Set());
 
 export class PrivateLinkPrepElement extends HTMLElement {
@@ -154,22 +155,20 @@ export class PrivateLinkPrepElement extends HTMLElement {
   /**
    * What the page shows when the core cannot start (www/load-failure.js), at the top of the form,
    * which keeps what was typed. "Try again" loads it again; the checks join when it comes, in
-   * every element on the page that could not load it (they share one core).
+   * every element on the page that could not load it (they share one core; see #core).
    */
   #showFailure(err, retrying = false) {
     const box = loadFailure(err, async () => {
       const hadFocus = box.contains(this.#root.activeElement);
       showRetrying(box);
       this.#loading = this.#core();
-      let core;
       try {
-        core = await this.#loading;
+        await this.#loading; // which joins the checks here and in every element that had failed
       } catch (again) {
         box.remove();
         this.#showFailure(again, true);
         return;
       }
-      for (const el of [...failed]) el.#join(core);
       // The button that had focus is gone: focus goes to the form's first control.
       if (hadFocus) /** @type {HTMLElement | null} */ (this.#root.querySelector('form input, form select'))?.focus();
     });
@@ -180,7 +179,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
     if (retrying) /** @type {HTMLElement | null} */ (box.querySelector('.load-retry'))?.focus();
   }
 
-  /** The core is there after all (this element's Try again, or another's): the checks join. */
+  /** The core is there after all (this element's Try again, or another's load): the checks join. */
   #join(core) {
     failed.delete(this);
     this.api = core;
@@ -190,13 +189,15 @@ export class PrivateLinkPrepElement extends HTMLElement {
   }
 
   /** The core; first the evidence module too when the draft holds pasted outputs, so that they
-   * are checked from the first verdict on (if it cannot load, the form says so and the core checks). */
+   * are checked from the first verdict on (if it cannot load, the form says so and the core checks).
+   * Once it is there, the elements that could not load it (a failed load is not cached) join. */
   async #core() {
     const core = await load();
     this.api = core;
     const id = this.getAttribute('id');
     const draft = id && this.getAttribute('save-draft') !== 'off' ? readDraft(draftKey(id)) : null;
     if (draft && draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
+    for (const el of [...failed]) el.#join(core);
     return core;
   }
 

@@ -602,6 +602,27 @@ describe('the element before its module arrives', () => {
     await context.close();
   });
 
+  it('a later element that loads the module joins the checks of those that could not', T, async () => {
+    let fail = true;
+    const { context, page, errors } = await heldContext((route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(EMBED());
+    await page.locator(FIRST).locator('.load-error').waitFor();
+    await page.locator(SECOND).locator('.load-error').waitFor();
+    fail = false;
+    const added = await page.evaluate(async () => {
+      const el = document.createElement('privatelink-prep');
+      document.querySelector('.portal-footer').append(el);
+      await el.ready;
+      return el.getReport() !== null;
+    });
+    assert.equal(added, true);
+    for (const sel of [FIRST, SECOND]) await page.locator(sel).locator('.plp[data-checks="ready"]').waitFor();
+    assert.equal(await page.locator('privatelink-prep').locator('.load-error').count(), 0);
+    assert.equal(await page.evaluate(() => new Set([...document.querySelectorAll('privatelink-prep')].map((n) => n.api)).size), 1, 'one core');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('a host changing an attribute while the module loads: the form re-renders with what was typed, and the checks join', T, async () => {
     let release;
     const held = new Promise((r) => { release = r; });
