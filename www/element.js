@@ -3,10 +3,11 @@
 //   <script type="module" src="/path/to/www/element.js"></script>
 //   <privatelink-prep id="plp" cloud="aws" region="eu-west-1" theme="auto"></privatelink-prep>
 //
-// The element loads the core itself (once per page, shared by every instance), renders the form
-// into an open shadow root with its own stylesheets (www/style.css, work.css and element.css, linked
+// The element renders the form at once into an open shadow root (typeable, its draft restored,
+// its attributes applied) with its own stylesheets (www/style.css, work.css and element.css, linked
 // from this module's URL, so a page CSP of style-src 'self' is enough), and keeps labels, inputs,
-// messages and the error summary in that one tree.
+// messages and the error summary in that one tree. It loads the core itself (once per page, shared
+// by every instance), and the checks join the form when it is there, as on the page (www/main.js).
 //
 // Attributes
 //   cloud, region, project-id, company, connection-type   prefill AND lock a value: it is sent,
@@ -21,7 +22,8 @@
 //   --plp-fg, --plp-muted, --plp-surface, --plp-border, --plp-rule, --plp-focus, --plp-error,
 //   --plp-warning, --plp-info (and their -bg), --plp-radius, --plp-font, --plp-mono, --plp-padding.
 // Events (bubbling, composed)
-//   privatelink-change   detail { report, request }               on every re-validation
+//   privatelink-change   detail { report, request }               on every re-validation (the
+//                                                                 first when the checks join)
 //   privatelink-ticket   detail { ticket, tickets, request }      when a valid ticket is ready
 //                                                                 (again whenever it changes)
 
