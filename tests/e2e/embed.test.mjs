@@ -495,6 +495,7 @@ describe('the element before its module arrives', () => {
       assert.equal(await el.locator('.plp').getAttribute('data-checks'), 'loading');
       assert.equal(await el.locator('.plp-preview-status').innerText(), 'The checks are loading: they start in a moment, and what you type is kept.');
     }
+    for (let i = 0; asked === 0 && i < 100; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(asked, 1, 'the module was asked for once, and is not there');
     // The second element's attributes are applied and locked already.
     assert.equal(await second.locator('input[name="company"]').inputValue(), 'Example Ltd');
