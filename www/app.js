@@ -470,9 +470,9 @@ export function mount(root, options = {}) {
   }
   renderAbout();
 
-  // data-checks: "loading" until the module is there and what it fills is filled, then "ready"
-  // (the form is typeable either way).
-  // The preview, the next steps, the tracker and the rules join it in turns (see the mount's end).
+  // data-checks: "loading" until the module is there and its rules are listed, then "ready"
+  // (the form is typeable either way). The preview, the next steps, the tracker and the rules
+  // join it in turns (see the mount's end).
   const wrapper = h('div', { class: 'plp', 'data-valid': 'false', 'data-checks': core ? 'ready' : 'loading' }, summary, form);
 
   // ---- dynamic parts ---------------------------------------------------------------------------
