@@ -1482,22 +1482,23 @@ const BODY_PIECE_LINES = 40;
  * typed in one leaves the pieces of the others as they were.
  */
 export function bodyPieces(body) {
-  const lines = body.split(/(?<=\n)/);
   const out = [];
-  let piece = '';
-  let n = 0;
-  for (let i = 0; i < lines.length; i++) {
-    piece += lines[i];
-    n++;
-    const next = lines[i + 1];
-    const paragraphEnd = lines[i] === '\n' && next !== undefined && next !== '\n';
-    if (paragraphEnd || n >= BODY_PIECE_LINES) {
-      out.push(piece);
-      piece = '';
-      n = 0;
+  let start = 0; // where the piece being cut starts
+  let lines = 0; // its lines so far
+  for (let at = 0; at < body.length;) {
+    const nl = body.indexOf('\n', at);
+    const end = nl < 0 ? body.length : nl + 1; // the end of the line that starts at `at`
+    const blank = nl === at;
+    at = end;
+    lines++;
+    // A blank line followed by a line of text ends a paragraph.
+    if ((blank && end < body.length && body.charCodeAt(end) !== 10) || lines >= BODY_PIECE_LINES) {
+      out.push(body.slice(start, end));
+      start = end;
+      lines = 0;
     }
   }
-  if (piece) out.push(piece);
+  if (start < body.length) out.push(body.slice(start));
   return out;
 }
 
