@@ -28,6 +28,8 @@ const LOCK_NOTE = 'Set by this page: it cannot be changed here.';
 /** A guide of more commands than this (about 60 ports of endpoint services) takes longer than a
  * frame to write: off the screen, it waits until it comes near (see holdNextSteps). */
 const LARGE_GUIDE = 200;
+/** A long guide held off the screen is written this long after the last keystroke all the same. */
+const HELD_STEPS_MS = 1000;
 // No typing debounce: validation takes well under a millisecond (bash scripts/bench.sh), so a
 // keystroke is checked in the frame it is painted in; keys typed within one frame share a check.
 /** Where Adobe Commerce customers file support tickets. */
@@ -749,8 +751,10 @@ export function mount(root, options = {}) {
   // 7,700 commands, 50 ms in the core and 15 ms here on each keystroke, against a frame of 16.
   // So a long guide (LARGE_GUIDE) that is not within a screen of the viewport is not written
   // while the user types above it: the update waits until the guide or the tracker comes near
-  // (or a download of the guide needs it). A short one, or one near the screen, follows each
-  // check as before. An error shows at once: it needs no guide.
+  // (or a download of the guide needs it), or until the typing pauses (HELD_STEPS_MS), so that
+  // what a screen reader finds there without scrolling is stale for a moment at most. A short
+  // one, or one near the screen, follows each check as before. An error shows at once: it needs
+  // no guide.
   let stepsUpdate = null; // the update held back, or null
   const near = new Set(); // the elements of the two that are within a screen of the viewport
   const nearObserver = typeof IntersectionObserver === 'function'
@@ -769,7 +773,10 @@ export function mount(root, options = {}) {
   function holdNextSteps(update, typing, valid) {
     clearTimeout(guideTimer);
     stepsUpdate = update;
-    if (valid && guidePanel.commands() > LARGE_GUIDE && nearObserver && !near.size) return;
+    if (valid && guidePanel.commands() > LARGE_GUIDE && nearObserver && !near.size) {
+      guideTimer = setTimeout(flushNextSteps, HELD_STEPS_MS);
+      return;
+    }
     if (typing) guideTimer = setTimeout(flushNextSteps, 0);
     else flushNextSteps();
   }
