@@ -4,8 +4,11 @@
 
 mod common;
 
-use js_sys::{Array, Reflect, JSON};
-use privatelink_prep::wasm::{regions, render_ticket, rules, validate, version};
+use js_sys::{Array, Object, Reflect, JSON};
+use privatelink_prep::regions::Cloud;
+use privatelink_prep::wasm::{
+    labels, regions, render_ticket, rules, text_findings, validate, version,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -165,4 +168,59 @@ fn regions_lists_the_selectable_regions_of_a_cloud() {
 #[test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn labels_are_the_cores_words_for_each_cloud() {
+    let aws = labels("aws").unwrap();
+    let azure = labels("azure").unwrap();
+    // A cloud the core does not know gets the AWS words, as the d.ts says.
+    let unknown = labels("gcp").unwrap();
+    let mut count = 0;
+    for l in privatelink_prep::labels::all() {
+        assert_eq!(get(&aws, l.field), l.on(Some(Cloud::Aws)), "{}", l.field);
+        assert_eq!(
+            get(&azure, l.field),
+            l.on(Some(Cloud::Azure)),
+            "{}",
+            l.field
+        );
+        assert_eq!(get(&unknown, l.field), l.on(None), "{}", l.field);
+        count += 1;
+    }
+    assert_eq!(Object::keys(&aws.into()).length(), count);
+    assert_eq!(
+        get(&azure, "changes[].to_account_id"),
+        "New Azure subscription ID"
+    );
+    assert_eq!(
+        get(&unknown, "changes[].to_account_id"),
+        "New AWS account ID"
+    );
+}
+
+#[test]
+fn text_findings_report_a_key_given_twice_on_its_field() {
+    let text = r#"{"cloud": "aws", "company": "Acme", "company": "Acme Ltd"}"#;
+    let report = text_findings(text.into()).unwrap();
+    let native = privatelink_prep::check_json(text).unwrap().report;
+    let repeated: Vec<_> = native
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "PL008")
+        .collect();
+    assert_eq!(repeated.len(), 1);
+    let d = Array::from(&get(&report, "diagnostics")).get(0);
+    assert_eq!(get(&d, "code"), "PL008");
+    assert_eq!(get(&d, "field"), "company");
+    assert_eq!(get(&d, "message"), repeated[0].message.as_str());
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+    // Nothing for text without a repeated key, nor for a value that is not text.
+    for none in [
+        JsValue::from_str(r#"{"company": "Acme"}"#),
+        JsValue::from_f64(1.0),
+    ] {
+        let report = text_findings(none).unwrap();
+        assert_eq!(Array::from(&get(&report, "diagnostics")).length(), 0);
+    }
 }

@@ -229,6 +229,26 @@ fn huge_lists_are_refused_at_once() {
     assert_still_usable();
 }
 
+/// A list longer than half a million items is refused before anything in it is written out, so
+/// the document is refused as a whole, even when a field's text (here the company's) would be
+/// the larger part and the core would name that field.
+#[test]
+fn a_list_over_half_a_million_items_is_refused_before_it_is_read() {
+    let over = "{ ports: new Array(524289), company: 'x'.repeat(600000) }";
+    let l = lines(&validate(eval(over)).unwrap());
+    assert_eq!(l.len(), 1);
+    assert!(
+        l[0].starts_with("PL002  The document is larger than 1 MiB"),
+        "{l:?}"
+    );
+    // At the limit the list is read, and the core names the field that makes it too large.
+    let at = "{ ports: new Array(524288), company: 'x'.repeat(600000) }";
+    let l = lines(&validate(eval(at)).unwrap());
+    assert_eq!(l.len(), 1);
+    assert!(l[0].starts_with("PL002 company "), "{l:?}");
+    assert_still_usable();
+}
+
 #[test]
 fn a_report_lists_a_few_hundred_findings_and_counts_the_rest() {
     let doc = eval(

@@ -107,3 +107,30 @@ fn validate_and_the_ticket_read_evidence_in_the_document() {
     let report = validate(js(&d.to_string())).unwrap();
     assert_eq!(get(&report, "valid"), JsValue::FALSE);
 }
+
+/// The commands read the request as `validate` does, up to the host's budget (8 MiB of text, a
+/// list of at most half a million items); a request beyond it is read as empty: no cloud, so no
+/// command.
+#[test]
+fn evidence_commands_read_the_request_up_to_the_hosts_budget() {
+    let eval = |expr: &str| {
+        js_sys::Function::new_no_args(&format!("return ({expr});"))
+            .call0(&JsValue::NULL)
+            .unwrap()
+    };
+    let region = "cloud: 'aws', region: 'us-east-1', connection_type: 'bidirectional'";
+    let ids =
+        "endpoint_services: [{ name: 'com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718' }]";
+    // Two MiB of company: more than the checks take, but read.
+    let big = eval(&format!(
+        "{{ {region}, {ids}, company: 'x'.repeat(2 << 20) }}"
+    ));
+    let list = stringify(&evidence_commands(big).unwrap());
+    assert!(
+        list.contains("--service-ids=vpce-svc-0a1b2c3d4e5f60718 --region=us-east-1"),
+        "{list}"
+    );
+    // A list over half a million items: not read.
+    let over = eval(&format!("{{ {region}, {ids}, ports: new Array(524289) }}"));
+    assert_eq!(stringify(&evidence_commands(over).unwrap()), "[]");
+}

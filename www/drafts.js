@@ -23,9 +23,13 @@ function storage() {
 
 /**
  * The draft saved under `key`:
- *   { status: 'found', values, saved }  a draft to restore (saved: ISO date, or '')
+ *   { status: 'found', values, saved, skipped }
+ *                                      a draft to restore (saved: ISO date, or ''); skipped: the
+ *                                      paths of values no control of this form can show (left
+ *                                      out, the rest restored)
  *   { status: 'none' }                  nothing saved
  *   { status: 'unreadable' }            something is there, but not a draft this page can read
+ *                                      (nor one value of it)
  *   { status: 'unavailable' }           storage cannot be used here
  */
 export function readDraft(key) {
@@ -41,8 +45,9 @@ export function readDraft(key) {
   try {
     const data = JSON.parse(raw);
     if (!data || data.format !== FORMAT) return { status: 'unreadable' };
-    const { values } = toFormValues(data.values, { snapshot: true }); // the whole getState()
-    return { status: 'found', values, saved: typeof data.saved === 'string' ? data.saved : '' };
+    const { values, misfits } = toFormValues(data.values, { snapshot: true }); // the whole getState()
+    if (misfits.length && Object.keys(values).length === 0) return { status: 'unreadable' };
+    return { status: 'found', values, saved: typeof data.saved === 'string' ? data.saved : '', skipped: misfits };
   } catch {
     return { status: 'unreadable' };
   }

@@ -3,10 +3,11 @@
 //   <script type="module" src="/path/to/www/element.js"></script>
 //   <privatelink-prep id="plp" cloud="aws" region="eu-west-1" theme="auto"></privatelink-prep>
 //
-// The element loads the core itself (once per page, shared by every instance), renders the form
-// into an open shadow root with its own stylesheets (www/style.css, work.css and element.css, linked
+// The element renders the form at once into an open shadow root (typeable, its draft restored,
+// its attributes applied) with its own stylesheets (www/style.css, work.css and element.css, linked
 // from this module's URL, so a page CSP of style-src 'self' is enough), and keeps labels, inputs,
-// messages and the error summary in that one tree.
+// messages and the error summary in that one tree. It loads the core itself (once per page, shared
+// by every instance), and the checks join the form when it is there, as on the page (www/main.js).
 //
 // Attributes
 //   cloud, region, project-id, company, connection-type   prefill AND lock a value: it is sent,
@@ -21,7 +22,8 @@
 //   --plp-fg, --plp-muted, --plp-surface, --plp-border, --plp-rule, --plp-focus, --plp-error,
 //   --plp-warning, --plp-info (and their -bg), --plp-radius, --plp-font, --plp-mono, --plp-padding.
 // Events (bubbling, composed)
-//   privatelink-change   detail { report, request }               on every re-validation
+//   privatelink-change   detail { report, request }               on every re-validation (the
+//                                                                 first when the checks join)
 //   privatelink-ticket   detail { ticket, tickets, request }      when a valid ticket is ready
 //                                                                 (again whenever it changes)
 
@@ -30,6 +32,7 @@ import { draftKey, readDraft } from './drafts.js';
 import { holdsEvidence, loadEvidence } from './evidence.js';
 import { elementStyles } from './element-styles.js';
 import { toFormValues } from './import-export.js';
+import { loadFailure, showRetrying } from './load-failure.js';
 import { mountForm } from './workbar.js';
 
 export { load };
@@ -46,6 +49,9 @@ export const LOCKABLE = Object.freeze({
 });
 
 let instances = 0;
+/** The elements showing that the core could not load: the next load that succeeds (a Try again in
+ * any of them, or a new element) joins them all. */
+const failed = /** @type {Set<PrivateLinkPrepElement>} */ (new Set());
 
 export class PrivateLinkPrepElement extends HTMLElement {
   static get observedAttributes() {
@@ -55,7 +61,11 @@ export class PrivateLinkPrepElement extends HTMLElement {
   #root;
   #idPrefix = `plpe${++instances}`; // the same ids in every mount, so focus can find its control again
   #app = null;
-  #starting = null;
+  /** The core's load: a promise of it until it is there (each Try again makes a new one). */
+  #loading = null;
+  #styled = false; // the stylesheets apply: the form is shown
+  #status = null; // "Loading the checker…", until the stylesheets apply
+  #failure = null; // the notice shown while the core could not load
   #ticketKey = '';
   #ticket = null; // the ticket of the run in progress, sent after its change event
   #resolveReady;
@@ -64,7 +74,9 @@ export class PrivateLinkPrepElement extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    /** Resolves when the form is on screen; rejects when the core could not load. */
+    /** Resolves once the checks have joined the form (its stylesheets apply, the core is loaded and
+     * the form checked); rejects when the core could not load. The form itself is there, typeable
+     * and with its draft, as soon as the element is connected. */
     this.ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -73,7 +85,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#starting) this.#starting = this.#start();
+    if (!this.#app) this.#start();
   }
 
   disconnectedCallback() {
@@ -94,56 +106,101 @@ export class PrivateLinkPrepElement extends HTMLElement {
     if (focus) refocus(this.#root, focus);
   }
 
-  /** The request document the form sends now (null before the form is ready). */
-  getRequest() { return this.#app ? this.#app.getRequest() : null; }
-  /** The core's report on it (null before the form is ready). */
-  getReport() { return this.#app ? this.#app.getReport() : null; }
-  /** { text, markdown } tickets when the request is valid, else null. */
-  getTickets() { return this.#app ? this.#app.getTickets() : null; }
-  /** Sets a field by its document path (e.g. "ports[0].port"); false when there is no such field. */
-  setValue(path, value) { return this.#app ? this.#app.setValue(path, value) : false; }
-  /** Like the Check button: shows every message and returns the report. */
-  check() { return this.#app ? this.#app.check() : null; }
+  // Before the core is there, the form works (setValue, getRequest) and what needs the core says
+  // it is not there yet (null); `ready` resolves, and privatelink-change fires, once it is.
 
-  async #start() {
-    const status = document.createElement('p');
-    status.className = 'plp-element-status';
-    status.textContent = 'Loading the checker…';
-    const styles = elementStyles(this.#root);
-    this.#root.replaceChildren(...styles.nodes, status);
-    try {
-      await Promise.all([this.#core(), styles.ready]);
-      status.remove();
-      this.#app = this.#mount({}, true);
-      this.#resolveReady();
-    } catch (err) {
-      // In the user's words, with a Try again (a failed load is not cached); the browser's own
-      // message goes to the title, for whoever reports it.
-      status.classList.add('plp-element-error');
-      status.title = String(err && err.message ? err.message : err);
-      status.textContent = typeof WebAssembly === 'object'
-        ? 'The checker could not start: its WebAssembly part did not load. '
-        : 'The checker could not start: this browser does not run WebAssembly, which the checks need. ';
-      const retry = document.createElement('button');
-      retry.type = 'button';
-      retry.className = 'plp-element-retry';
-      retry.textContent = 'Try again';
-      retry.addEventListener('click', () => {
-        this.#starting = this.#start();
-        this.#starting.then(() => /** @type {HTMLElement | null} */ (this.#root.querySelector('.plp-element-retry, form input'))?.focus());
-      });
-      status.append(retry);
-      this.#rejectReady(err); // `ready` stays rejected; a later success shows the form all the same
-    }
+  /** The request document the form sends now (null before the element is connected). */
+  getRequest() { return this.#app ? this.#app.getRequest() : null; }
+  /** The core's report on it (null until the checks have joined: see `ready`). */
+  getReport() { return this.#checking() ? this.#app.getReport() : null; }
+  /** { text, markdown } tickets when the request is valid, else null (also until the checks have joined). */
+  getTickets() { return this.#checking() ? this.#app.getTickets() : null; }
+  /** Sets a field by its document path (e.g. "ports[0].port"); false when there is no such field.
+   * Works as soon as the element is connected, before the core too (it is checked when it joins). */
+  setValue(path, value) { return this.#app ? this.#app.setValue(path, value) : false; }
+  /** Like the Check button: shows every message and returns the report. Before the checks have
+   * joined: returns null, and every message shows as soon as they do. */
+  check() {
+    if (!this.#app) return null;
+    const report = this.#app.check();
+    return this.#checking() ? report : null;
   }
 
+  #checking() { return Boolean(this.#app && this.#app.isChecking()); }
+
+  /**
+   * The form at once, with its draft and the attributes, as the page does (www/main.js): the
+   * core loads beside it and its checks join when it is there. The form is shown once its
+   * stylesheets apply (at once from the npm package, whose CSS is inside its module).
+   */
+  #start() {
+    this.#status = document.createElement('p');
+    this.#status.className = 'plp-element-status';
+    this.#status.textContent = 'Loading the checker…';
+    const styles = elementStyles(this.#root);
+    this.#root.replaceChildren(...styles.nodes, this.#status);
+    this.#loading = this.#core();
+    this.#loading.catch(() => {}); // shown below, once the form is there
+    this.#app = this.#mount({}, true);
+    styles.ready.then(() => {
+      this.#styled = true;
+      this.#status.remove();
+      this.#app.element.hidden = false;
+    });
+    // After the form's own handler (registered in #mount): the form is checked when these run.
+    Promise.all([this.#loading, styles.ready]).then(() => this.#resolveReady(), (err) => {
+      this.#showFailure(err);
+      this.#rejectReady(err); // `ready` stays rejected; a later success checks the form all the same
+    });
+  }
+
+  /**
+   * What the page shows when the core cannot start (www/load-failure.js), at the top of the form,
+   * which keeps what was typed. "Try again" loads it again; the checks join when it comes, in
+   * every element on the page that could not load it (they share one core; see #core).
+   */
+  #showFailure(err, retrying = false) {
+    const box = loadFailure(err, async () => {
+      const hadFocus = box.contains(this.#root.activeElement);
+      showRetrying(box);
+      this.#loading = this.#core();
+      try {
+        await this.#loading; // which joins the checks here and in every element that had failed
+      } catch (again) {
+        box.remove();
+        this.#showFailure(again, true);
+        return;
+      }
+      // The button that had focus is gone: focus goes to the form's first control.
+      if (hadFocus) /** @type {HTMLElement | null} */ (this.#root.querySelector('form input, form select'))?.focus();
+    });
+    this.#failure = box;
+    failed.add(this);
+    this.#app.element.prepend(box);
+    // After a Try again, focus stays on the button that is there again.
+    if (retrying) /** @type {HTMLElement | null} */ (box.querySelector('.load-retry'))?.focus();
+  }
+
+  /** The core is there after all (this element's Try again, or another's load): the checks join. */
+  #join(core) {
+    failed.delete(this);
+    this.api = core;
+    this.#failure?.remove();
+    this.#failure = null;
+    if (!this.#app.isChecking()) this.#app.setCore(core);
+  }
+
+  /** The core; first the evidence module too when the draft holds pasted outputs, so that they
+   * are checked from the first verdict on (if it cannot load, the form says so and the core checks).
+   * Once it is there, the elements that could not load it (a failed load is not cached) join. */
   async #core() {
-    this.api = await load();
-    // A draft with pasted outputs is checked by the evidence module from its first verdict on.
+    const core = await load();
+    this.api = core;
     const id = this.getAttribute('id');
     const draft = id && this.getAttribute('save-draft') !== 'off' ? readDraft(draftKey(id)) : null;
     if (draft && draft.status === 'found' && holdsEvidence(draft.values)) await loadEvidence().catch(() => {});
-    return this.api;
+    for (const el of [...failed]) el.#join(core);
+    return core;
   }
 
   /** Values and locks from the attributes; a value the form cannot hold is skipped, with a warning. */
@@ -152,11 +209,9 @@ export class PrivateLinkPrepElement extends HTMLElement {
     for (const [attr, path] of Object.entries(LOCKABLE)) {
       const raw = this.getAttribute(attr);
       if (raw === null) continue;
-      try {
-        Object.assign(values, toFormValues({ [path]: raw }).values);
-      } catch (err) {
-        console.warn(`<${TAG}> ignores ${attr}="${raw}": ${err.message}`);
-      }
+      const { values: given, misfits } = toFormValues({ [path]: raw });
+      if (misfits.length) console.warn(`<${TAG}> ignores ${attr}="${raw}": the form has no such choice.`);
+      else Object.assign(values, given);
     }
     return values;
   }
@@ -166,8 +221,9 @@ export class PrivateLinkPrepElement extends HTMLElement {
     const id = this.getAttribute('id');
     const saves = Boolean(id) && this.getAttribute('save-draft') !== 'off';
     this.#ticketKey = '';
-    return mountForm(this.#root, {
-      api: this.api,
+    const app = mountForm(this.#root, {
+      // The loaded core, else its load (the checks join when it resolves).
+      api: this.api || this.#loading,
       idPrefix: this.#idPrefix,
       view,
       values: { ...values, ...locked },
@@ -190,6 +246,10 @@ export class PrivateLinkPrepElement extends HTMLElement {
         }
       },
     });
+    // Unstyled, the form would flash as plain HTML: it shows once its stylesheets apply.
+    if (!this.#styled) app.element.hidden = true;
+    if (this.#failure) app.element.prepend(this.#failure);
+    return app;
   }
 
   #emit(type, detail) {

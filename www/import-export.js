@@ -1,36 +1,29 @@
 // Request documents in and out of the form: "Export JSON" writes the document the form sends,
-// "Import JSON" reads one back. Reading checks the file before anything changes: too large, not
-// JSON, not an object, no field of a request, or a value the form cannot hold all give one clear
-// message (as text) and leave the form untouched. Both kinds of request are read: an enablement
-// document, and a change document (`"kind": "change"`, which opens the form in change mode); the
-// optional network fields (`customer_network`, `adobe_endpoint_service`) are kept with either.
-// The same check reads saved drafts (a getState() snapshot: mode, change and network beside the
-// enablement values).
+// "Import JSON" reads one back. What a request document may hold is the core's to say: an
+// imported file is checked by the module's `validate`, and a document-format error there (not
+// an object, a version other than 1, an unknown kind, a value of the wrong type, ...) refuses
+// the file with the core's own message, the CLI's, and leaves the form untouched. This file
+// knows only the form: which control shows which field, and what each control can show. A value
+// no control can show (a cloud other than the form's two, say) refuses the file too, with what
+// the core says about that field; one the core only warns about and ignores (pasted evidence
+// without an output) is left out, as the core leaves it out. What is left out (those, and the
+// fields the core reports unknown) is named.
+// Both kinds of request are read (an enablement document, and a change document, which opens the
+// form in change mode), with the optional network fields. Imports wait for the module when it
+// has not arrived yet (the form is usable before it). Saved drafts (a getState() snapshot: mode,
+// change and network beside the enablement values) are read before the module, with the same
+// mapping: a value no control can show is skipped, and the rest of the draft restored.
 
 import { ACTIONS } from './change-form.js';
+import { load } from './core.js';
+import { holdsEvidence, loadEvidence, withEvidence } from './evidence.js';
 
 /** The largest file "Import JSON" reads: 1 MiB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 /** The name of an exported request document. */
 export const EXPORT_NAME = 'privatelink-request.json';
-/** At most this many rows in any list (ports, endpoint services, subscriptions). */
+/** At most this many rows in any list (ports, endpoint services, subscriptions): the form's bound. */
 export const MAX_ROWS = 100;
-
-/** The top-level fields of a request document the form has controls for. */
-const FORM_FIELDS = [
-  'company', 'cloud', 'region', 'account_id', 'project_id', 'plan', 'environments', 'connection_type',
-  'ports', 'endpoint_services', 'prerequisites', 'azure', 'evidence',
-];
-/** Fields of a request document the form reads without a control of their own. */
-const META_FIELDS = ['version', 'kind'];
-/** The optional network fields, kept with either kind of request. */
-const NETWORK_FIELDS = ['customer_network', 'adobe_endpoint_service'];
-/** The top-level fields of a change document. */
-const CHANGE_FIELDS = ['company', 'cloud', 'region', 'project_id', 'changes'];
-/** What a draft (a getState() snapshot) holds besides the enablement values. */
-const STATE_FIELDS = ['mode', 'change', 'network'];
-/** Every field that makes a document one of a request (the "no known field" check). */
-const KNOWN_FIELDS = [...FORM_FIELDS, ...NETWORK_FIELDS, 'changes'];
 
 /** A file or draft the form cannot take; `message` is for people. */
 export class ImportError extends Error {
@@ -40,14 +33,29 @@ export class ImportError extends Error {
   }
 }
 
+/** A value no control of the form can show, at `at` (a document path); `message` says why, after
+ * the path ("is not text"). `limit`: the value may be a good one, and only the form cannot show
+ * it (more rows than it has), so what the core says of its content is not the reason. */
+class Misfit extends Error {
+  /** @param {string} at @param {string} why @param {boolean} [limit] */
+  constructor(at, why, limit = false) {
+    super(why);
+    this.at = at;
+    this.limit = limit;
+  }
+}
+
 /**
  * Reads a File (or Blob with a name) chosen in "Import JSON".
- * Resolves to { values, ignored, text }: the form values, the top-level fields that were left out,
- * and the file's text.
+ * Resolves to { values, ignored, text }: the form values, the fields that were left out (the
+ * core's unknown fields), and the file's text.
  * Rejects with an ImportError whose message says what is wrong.
+ * options.core: () => a promise of the core module (default: core.js's load(), the module the
+ *   page and every element share); options.onWait: called once when the module is still loading.
  * @param {Blob & { name?: string }} file
+ * @param {{ core?: () => Promise<any>, onWait?: () => void }} [options]
  */
-export async function readRequestFile(file) {
+export async function readRequestFile(file, options = {}) {
   const name = file.name || 'the file';
   if (file.size > MAX_IMPORT_BYTES) {
     throw new ImportError(`Could not import ${name}: it is ${bytes(file.size)}, and a request file is at most 1 MiB (${bytes(MAX_IMPORT_BYTES)}). Nothing changed.`);
@@ -66,11 +74,16 @@ export async function readRequestFile(file) {
   } catch {
     throw new ImportError(`Could not import ${name}: it is not UTF-8 text. Save it as UTF-8 and import it again. Nothing changed.`);
   }
-  return parseRequest(text, name);
+  return parseRequest(text, name, options);
 }
 
-/** Parses the text of a request document; see readRequestFile. */
-export function parseRequest(text, name = 'the file') {
+/**
+ * Parses and checks the text of a request document; see readRequestFile.
+ * @param {string} text
+ * @param {string} [name]
+ * @param {{ core?: () => Promise<any>, onWait?: () => void }} [options]
+ */
+export async function parseRequest(text, name = 'the file', { core = load, onWait = undefined } = {}) {
   if (text.length > MAX_IMPORT_BYTES) {
     throw new ImportError(`Could not import ${name}: it is larger than 1 MiB, the most a request file can be. Nothing changed.`);
   }
@@ -80,9 +93,12 @@ export function parseRequest(text, name = 'the file') {
   } catch {
     throw new ImportError(`Could not import ${name}: it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes. Nothing changed.`);
   }
+  const module = await checker(core, onWait, name, holdsEvidence(doc));
+  const api = withEvidence(module);
   try {
-    // The text too: the module finds in it what JSON.parse drops silently (a key given twice).
-    return { ...toFormValues(doc), text };
+    // The text too (by the caller, into the form): the module finds in it what JSON.parse drops
+    // silently (a key given twice).
+    return { ...toFormValues(doc, { report: api.validate(doc), rules: formatErrors(module, api) }), text };
   } catch (err) {
     if (err instanceof ImportError) {
       throw new ImportError(`Could not import ${name}: ${err.message} Nothing changed.`);
@@ -92,165 +108,265 @@ export function parseRequest(text, name = 'the file') {
 }
 
 /**
- * Turns a request document into values for the form's load(): { values, ignored }.
+ * The core module, waited for (onWait says so, once) when it has not arrived yet; with
+ * `evidence`, the evidence module too, which reads pasted outputs (and then checks the form from
+ * its first verdict on). Without it the main module still reads the file.
+ */
+async function checker(core, onWait, name, evidence) {
+  // A module already there answers in a microtask, before this timer: no message then.
+  const waiting = typeof onWait === 'function' ? setTimeout(onWait, 0) : 0;
+  try {
+    let module;
+    try {
+      module = await core();
+    } catch {
+      throw new ImportError(`Could not import ${name}: the checker, which reads request files, did not load. Try again once it has loaded. Nothing changed.`);
+    }
+    if (evidence) await loadEvidence().catch(() => {});
+    return module;
+  } finally {
+    clearTimeout(waiting);
+  }
+}
+
+/** The format-error codes, per loaded main module (read from its catalogue once). */
+const FORMAT_ERRORS = new WeakMap();
+
+/** The catalogue's source of the request format's own rules (its version follows). */
+const FORMAT_SOURCE = 'privatelink-prep request format';
+/** Text too long (PL007): still text, which the form shows with the core's message on the field,
+ * so that whatever the form can hold (and export) reads back. */
+const TOO_LONG = 'PL007';
+
+/**
+ * The codes of the core's document-format errors: the catalogue's rules of the request format
+ * (their source says so) of severity error, but for a text that is too long (TOO_LONG). Those
+ * refuse a file. `module` is the main module (the cache key); `api` answers rules().
+ */
+function formatErrors(module, api) {
+  let codes = FORMAT_ERRORS.get(module);
+  if (!codes) {
+    codes = new Set(api.rules()
+      .filter((r) => r.severity === 'error' && r.source.startsWith(FORMAT_SOURCE) && r.code !== TOO_LONG)
+      .map((r) => r.code));
+    FORMAT_ERRORS.set(module, codes);
+  }
+  return codes;
+}
+
+/** The unknown-field warning: named by its code (a public contract), not found by its wording. */
+const UNKNOWN_FIELD = 'PL004';
+
+/**
+ * Turns a request document into values for the form's load(): { values, ignored, misfits }.
  * An enablement document gives the enablement values; a change document (`"kind": "change"`)
  * gives `kind: 'change'` and its fields (the form opens in change mode); either keeps the network
- * fields. `ignored` lists the top-level fields left out. With options.snapshot, `doc` is a saved
- * getState() (a draft): its `mode`, `change` and `network` are read too.
- * Throws an ImportError (message without the file name) when the document is not an object, has
- * no field of a request, or holds a value the form has no control for.
+ * fields. With options.snapshot, `doc` is a saved getState() (a draft): its `mode`, `change` and
+ * `network` are read too.
+ * With options.report (the core's validate(doc)) and options.rules (its format-error codes), the
+ * document is an import: an ImportError (message without the file name, in the core's words) for
+ * a format error, for a value no control can show that the core finds an error (or does not
+ * mention: then in the form's words), or when it gives the form nothing. A value no control can
+ * show that the core only warns about is left out, as the core leaves it out. Without a report
+ * (a draft, an element's attribute), values no control can show are skipped and listed in
+ * `misfits` (their paths); only a `doc` that is no object at all throws.
+ * `ignored` lists the fields the core does not know (reported as unknown), as the core names them,
+ * and the values left out.
  * @param {any} doc
- * @param {{ snapshot?: boolean }} [options]
+ * @param {{ snapshot?: boolean, report?: { diagnostics: any[] }, rules?: Set<string> }} [options]
  */
-export function toFormValues(doc, { snapshot = false } = {}) {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new ImportError(`it holds ${kindOf(doc)}, not a request document (a JSON object with fields such as company, cloud and region).`);
-  }
-  const keys = Object.keys(doc);
-  if (!keys.some((k) => KNOWN_FIELDS.includes(k) || (snapshot && STATE_FIELDS.includes(k)))) {
-    const known = FORM_FIELDS.slice(0, 5).join(', ');
-    throw new ImportError(`none of its fields is a field of a request document (${known}, ...).`);
-  }
-  if (doc.version !== undefined && doc.version !== null && doc.version !== 1) {
-    throw new ImportError(`its "version" is ${JSON.stringify(doc.version).slice(0, 40)}, and this page reads version 1.`);
-  }
-  if (doc.kind !== undefined && doc.kind !== null && doc.kind !== 'enablement' && doc.kind !== 'change') {
-    const kind = typeof doc.kind === 'string' ? `a ${doc.kind.slice(0, 40)} request` : `"kind" ${kindOf(doc.kind)}`;
-    throw new ImportError(`it is ${kind}, and this page reads enablement and change requests.`);
-  }
-  const leftOut = (fields) => keys.filter((k) => !fields.includes(k) && !META_FIELDS.includes(k)
-    && doc[k] !== undefined && doc[k] !== null);
+export function toFormValues(doc, { snapshot = false, report = null, rules = new Set() } = {}) {
+  const found = report ? report.diagnostics : [];
+  const refused = found.filter((d) => d.severity === 'error' && rules.has(d.code));
+  if (refused.length) throw new ImportError(sentences(refused));
+  if (!isObject(doc)) throw new ImportError('it is not a JSON object.');
 
-  if (doc.kind === 'change' && !snapshot) {
-    const values = { kind: 'change', ...changeValues(doc), ...networkValues(doc) };
-    return { values, ignored: leftOut([...CHANGE_FIELDS, ...NETWORK_FIELDS]) };
+  /** @type {Misfit[]} */
+  const misfits = [];
+  let values;
+  if (!snapshot && isChange(doc.kind)) {
+    values = { kind: 'change', ...changeValues(doc, misfits), ...networkValues(doc, misfits) };
+  } else {
+    values = enablementValues(doc, misfits);
+    if (!snapshot) Object.assign(values, networkValues(doc, misfits));
   }
-
-  const values = enablementValues(doc);
-  if (!snapshot) {
-    Object.assign(values, networkValues(doc));
-    return { values, ignored: leftOut([...FORM_FIELDS, ...NETWORK_FIELDS]) };
-  }
-  // A draft: the enablement values, and the other parts as getState() gives them.
-  const has = (k) => doc[k] !== undefined && doc[k] !== null;
-  if (has('mode')) values.mode = choice(doc.mode, 'mode', ['enablement', 'change']);
-  if (has('change')) values.change = changeValues(object(doc.change, 'change', 'the change request'));
-  if (has('network')) values.network = networkValues(object(doc.network, 'network', 'the network fields'));
-  return { values, ignored: [] };
-}
-
-/** The enablement fields of `doc`, checked. */
-function enablementValues(doc) {
-  const values = {};
-  const has = (k) => doc[k] !== undefined && doc[k] !== null;
-  for (const k of ['company', 'region', 'account_id', 'project_id']) {
-    if (has(k)) values[k] = text(doc[k], k);
-  }
-  if (has('cloud')) values.cloud = choice(doc.cloud, 'cloud', ['aws', 'azure']);
-  if (has('plan')) values.plan = doc.plan === '' ? '' : choice(doc.plan, 'plan', ['pro', 'starter']);
-  if (has('connection_type')) {
-    values.connection_type = choice(doc.connection_type, 'connection_type', ['unidirectional', 'bidirectional']);
-  }
-  if (has('environments')) {
-    values.environments = list(doc.environments, 'environments', 'environment names')
-      // production and staging are ticked; any other ID goes to the additional staging field.
-      .map((e, i) => {
-        const id = text(e, `environments[${i}]`);
-        return ['production', 'staging'].includes(id.trim().toLowerCase()) ? id.trim().toLowerCase() : id;
-      });
-  }
-  if (has('ports')) values.ports = ports(doc.ports, 'ports');
-  if (has('endpoint_services')) {
-    values.endpoint_services = list(doc.endpoint_services, 'endpoint_services', 'endpoint services').map((s, i) => {
-      const at = `endpoint_services[${i}]`;
-      object(s, at, 'an endpoint service');
-      return {
-        name: s.name === undefined || s.name === null ? '' : text(s.name, `${at}.name`),
-        ports: s.ports === undefined || s.ports === null ? [] : ports(s.ports, `${at}.ports`),
-        principal_allowed: flag(s.principal_allowed, `${at}.principal_allowed`),
-        evidence: s.evidence === undefined || s.evidence === null ? [] : evidence(s.evidence, `${at}.evidence`),
-      };
-    });
-  }
-  if (has('evidence')) values.evidence = evidence(doc.evidence, 'evidence');
-  if (has('prerequisites')) {
-    const p = object(doc.prerequisites, 'prerequisites', 'the prerequisites');
-    values.prerequisites = {};
-    // interface_endpoint is not asked: the customer's endpoint to Adobe comes after the ticket.
-    for (const k of ['nlb', 'endpoint_service']) {
-      values.prerequisites[k] = flag(p[k], `prerequisites.${k}`);
-    }
-    // Not asked for (the endpoint to Adobe's service comes after the ticket): read, not kept.
-    flag(p.interface_endpoint, 'prerequisites.interface_endpoint');
-  }
-  if (has('azure')) {
-    const a = object(doc.azure, 'azure', 'the Azure details');
-    values.azure = {
-      cluster_id: a.cluster_id === undefined || a.cluster_id === null ? '' : text(a.cluster_id, 'azure.cluster_id'),
-      subscription_ids: a.subscription_ids === undefined || a.subscription_ids === null
-        ? []
-        : list(a.subscription_ids, 'azure.subscription_ids', 'subscription IDs')
-          .map((id, i) => text(id, `azure.subscription_ids[${i}]`)),
+  if (snapshot) {
+    // A draft: the enablement values, and the other parts as getState() gives them.
+    const mode = fitting(misfits, 'mode', doc.mode, (v) => choice(v, 'mode', ['enablement', 'change']));
+    if (mode !== undefined) values.mode = mode;
+    // Their paths named from the draft's top (change.changes[0].action), as the values are.
+    const part = (k, read) => {
+      const inner = [];
+      const v = fitting(misfits, k, doc[k], (x) => read(object(x, k), inner));
+      for (const m of inner) misfits.push(new Misfit(`${k}.${m.at}`, m.message, m.limit));
+      if (v !== undefined) values[k] = v;
     };
+    part('change', changeValues);
+    part('network', networkValues);
   }
+  const unknown = found.filter((d) => d.code === UNKNOWN_FIELD);
+  const left = [];
+  if (report) {
+    for (const m of misfits) {
+      // What the core says of the value: an error in it refuses the file in the core's words; a
+      // warning on the field itself, and none in it, means the core ignores it too, so it is left
+      // out, as there. The form's own words for what only the form cannot show.
+      const errors = m.limit ? [] : found.filter((d) => d.severity === 'error' && within(d.field, m.at));
+      if (errors.length) throw new ImportError(sentences(errors));
+      if (!m.limit && found.some((d) => d.field === m.at)) left.push(m.at);
+      else throw new ImportError(`“${m.at}” ${m.message}.`);
+    }
+    if (Object.keys(values).every((k) => k === 'kind')) {
+      throw new ImportError(unknown.length
+        ? `none of its fields is a field of a request document. ${sentences(unknown)}`
+        : 'it holds no field of a request document for the form to show.');
+    }
+  }
+  return { values, ignored: [...unknown.map((d) => d.field), ...left], misfits: misfits.map((m) => m.at) };
+}
+
+/** Whether `kind` names a change request (as the core reads it: any case, spaces around). */
+function isChange(kind) {
+  return typeof kind === 'string' && kind.trim().toLowerCase() === 'change';
+}
+
+/** Whether the diagnostic field `field` is `at` or inside it. */
+function within(field, at) {
+  return field === at || field.startsWith(`${at}.`) || field.startsWith(`${at}[`);
+}
+
+/** Up to three of the core's messages, as one text; "and N more" beyond. */
+function sentences(diagnostics) {
+  const shown = diagnostics.slice(0, 3).map((d) => d.message).join(' ');
+  const more = diagnostics.length - 3;
+  return more > 0 ? `${shown} (and ${more} more)` : shown;
+}
+
+/** `fn(v)`, or undefined when `v` is absent (undefined or null) or no control can show it (its
+ * path then goes to `misfits`). */
+function fitting(misfits, at, v, fn) {
+  if (v === undefined || v === null) return undefined;
+  try {
+    return fn(v);
+  } catch (e) {
+    if (!(e instanceof Misfit)) throw e;
+    misfits.push(e.at ? e : new Misfit(at, e.message, e.limit));
+    return undefined;
+  }
+}
+
+/** `list(v)` mapped entry by entry; an entry no control can show is left out (and listed). */
+function rows(misfits, v, at, fn) {
+  return list(v, at).map((e, i) => fitting(misfits, `${at}[${i}]`, e, (x) => fn(x, `${at}[${i}]`)))
+    .filter((e) => e !== undefined);
+}
+
+/** The enablement fields of `doc`, as the form's controls show them. */
+function enablementValues(doc, misfits) {
+  const values = {};
+  const put = (k, fn) => {
+    const v = fitting(misfits, k, doc[k], (x) => fn(x, k));
+    if (v !== undefined) values[k] = v;
+  };
+  for (const k of ['company', 'region', 'account_id', 'project_id']) put(k, text);
+  put('cloud', (v, at) => choice(v, at, ['aws', 'azure']));
+  put('plan', (v, at) => (v === '' ? '' : choice(v, at, ['pro', 'starter'])));
+  put('connection_type', (v, at) => choice(v, at, ['unidirectional', 'bidirectional']));
+  // production and staging are ticked; any other ID goes to the additional staging field.
+  put('environments', (v, at) => rows(misfits, v, at, (e, row) => {
+    const id = text(e, row);
+    return ['production', 'staging'].includes(id.trim().toLowerCase()) ? id.trim().toLowerCase() : id;
+  }));
+  put('ports', (v, at) => ports(v, at, misfits));
+  put('endpoint_services', (v, at) => rows(misfits, v, at, (s, row) => {
+    const get = member(misfits, object(s, row), row);
+    return {
+      name: get('name', text, ''),
+      ports: get('ports', (p, a) => ports(p, a, misfits), []),
+      principal_allowed: get('principal_allowed', flag, false),
+      evidence: get('evidence', (e, a) => evidence(e, a, misfits), []),
+    };
+  }));
+  put('evidence', (v, at) => evidence(v, at, misfits));
+  // interface_endpoint is not asked: the customer's endpoint to Adobe comes after the ticket.
+  put('prerequisites', (v, at) => {
+    const get = member(misfits, object(v, at), at);
+    return { nlb: get('nlb', flag, false), endpoint_service: get('endpoint_service', flag, false) };
+  });
+  put('azure', (v, at) => {
+    const get = member(misfits, object(v, at), at);
+    return {
+      cluster_id: get('cluster_id', text, ''),
+      subscription_ids: get('subscription_ids', (ids, b) => rows(misfits, ids, b, text), []),
+    };
+  });
   return values;
 }
 
-/** The fields of a change document (company, cloud, region, project_id, changes), checked. */
-function changeValues(doc) {
+/**
+ * Reads the members of the object `o` at `at`: get(k, fn, empty) is fn(o[k], path), or `empty`
+ * when the member is absent or no control can show it (then listed in `misfits`): one member
+ * the form cannot show leaves the others of its row.
+ */
+function member(misfits, o, at) {
+  return (k, fn, empty) => {
+    const path = `${at}.${k}`;
+    const v = fitting(misfits, path, o[k], (x) => fn(x, path));
+    return v === undefined ? empty : v;
+  };
+}
+
+/** The fields of a change document (company, cloud, region, project_id, changes). */
+function changeValues(doc, misfits) {
   const values = {};
-  const has = (o, k) => o[k] !== undefined && o[k] !== null;
-  for (const k of ['company', 'region', 'project_id']) {
-    if (has(doc, k)) values[k] = text(doc[k], k);
-  }
-  if (has(doc, 'cloud')) values.cloud = choice(doc.cloud, 'cloud', ['aws', 'azure']);
-  if (has(doc, 'changes')) {
-    values.changes = list(doc.changes, 'changes', 'changes').map((c, i) => {
-      const at = `changes[${i}]`;
-      object(c, at, 'a change');
-      const row = {};
-      // An empty action or environment is a row not filled in yet (as a draft keeps it).
-      row.action = !has(c, 'action') || c.action === '' ? '' : choice(c.action, `${at}.action`, ACTIONS);
-      if (has(c, 'environment')) {
-        // add_environment takes any ID (a text field); remove_connection offers production or staging.
-        row.environment = c.environment === '' ? ''
-          : row.action === 'add_environment' ? text(c.environment, `${at}.environment`)
-            : choice(c.environment, `${at}.environment`, ['production', 'staging']);
-      }
-      if (has(c, 'environments')) {
-        row.environments = list(c.environments, `${at}.environments`, 'environment names')
-          .map((e, j) => choice(e, `${at}.environments[${j}]`, ['production', 'staging']));
-      }
-      for (const k of ['from_account_id', 'to_account_id', 'name']) {
-        if (has(c, k)) row[k] = text(c[k], `${at}.${k}`);
-      }
-      if (has(c, 'ports')) row.ports = ports(c.ports, `${at}.ports`);
-      if (has(c, 'principal_allowed')) row.principal_allowed = flag(c.principal_allowed, `${at}.principal_allowed`);
-      return row;
-    });
-  }
+  const put = (k, fn) => {
+    const v = fitting(misfits, k, doc[k], (x) => fn(x, k));
+    if (v !== undefined) values[k] = v;
+  };
+  for (const k of ['company', 'region', 'project_id']) put(k, text);
+  put('cloud', (v, at) => choice(v, at, ['aws', 'azure']));
+  put('changes', (v, at) => rows(misfits, v, at, (c, row) => {
+    const get = member(misfits, object(c, row), row);
+    const out = {};
+    const take = (k, fn) => {
+      const x = get(k, fn, undefined);
+      if (x !== undefined) out[k] = x;
+    };
+    // An empty action or environment is a row not filled in yet (as a draft keeps it).
+    take('action', (a, at2) => (a === '' ? '' : choice(a, at2, ACTIONS)));
+    if (out.action === undefined) out.action = '';
+    // add_environment takes any ID (a text field); remove_connection offers production or staging.
+    take('environment', (e, at2) => (e === '' ? ''
+      : out.action === 'add_environment' ? text(e, at2) : choice(e, at2, ['production', 'staging'])));
+    take('environments', (l, at2) => rows(misfits, l, at2, (e, r) => choice(e, r, ['production', 'staging'])));
+    for (const k of ['from_account_id', 'to_account_id', 'name']) take(k, text);
+    take('ports', (p, at2) => ports(p, at2, misfits));
+    take('principal_allowed', flag);
+    return out;
+  }));
   return values;
 }
 
-/** The optional network fields of `doc` (both clouds' IDs), checked. */
-function networkValues(doc) {
+/** The optional network fields of `doc` (both clouds' IDs: the form keeps both). */
+function networkValues(doc, misfits) {
   const values = {};
-  if (doc.customer_network !== undefined && doc.customer_network !== null) {
-    const n = object(doc.customer_network, 'customer_network', 'the IDs of your network');
-    const net = {};
+  const net = fitting(misfits, 'customer_network', doc.customer_network, (v) => {
+    const n = object(v, 'customer_network');
+    const out = {};
     for (const k of ['vpc_id', 'resource_group', 'vnet_name', 'subnet_name']) {
-      if (n[k] !== undefined && n[k] !== null) net[k] = text(n[k], `customer_network.${k}`);
+      const x = fitting(misfits, `customer_network.${k}`, n[k], (y) => text(y, `customer_network.${k}`));
+      if (x !== undefined) out[k] = x;
     }
     for (const k of ['subnet_ids', 'security_group_ids']) {
-      if (n[k] !== undefined && n[k] !== null) {
-        net[k] = list(n[k], `customer_network.${k}`, 'IDs').map((id, i) => text(id, `customer_network.${k}[${i}]`));
-      }
+      const at = `customer_network.${k}`;
+      const x = fitting(misfits, at, n[k], (y) => rows(misfits, y, at, text));
+      if (x !== undefined) out[k] = x;
     }
-    values.customer_network = net;
-  }
-  if (doc.adobe_endpoint_service !== undefined && doc.adobe_endpoint_service !== null) {
-    values.adobe_endpoint_service = text(doc.adobe_endpoint_service, 'adobe_endpoint_service');
-  }
+    return out;
+  });
+  if (net !== undefined) values.customer_network = net;
+  const adobe = fitting(misfits, 'adobe_endpoint_service', doc.adobe_endpoint_service, (v) => text(v, 'adobe_endpoint_service'));
+  if (adobe !== undefined) values.adobe_endpoint_service = adobe;
   return values;
 }
 
@@ -269,38 +385,42 @@ export function exportRequest(request, container) {
   return json;
 }
 
-// ---- shape checks (messages name the field as the document does) --------------------------------
+// ---- what each control can show (a Misfit names the field where it cannot) ------------------------
 
+function isObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** A text box: text, or a number as written (a port). */
 function text(v, at) {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  throw new ImportError(`"${at}" should be text, and it is ${kindOf(v)}.`);
+  throw new Misfit(at, 'is not text');
 }
 
-function choice(v, at, allowed) {
+/** Radio buttons or a select: one of `offered` (any case, spaces around, as the core reads it). */
+function choice(v, at, offered) {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : null;
-  if (s !== null && allowed.includes(s)) return s;
-  const shown = typeof v === 'string' ? `"${v.slice(0, 40)}"` : kindOf(v);
-  const offered = allowed.length > 2 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : allowed.join(' or ');
-  throw new ImportError(`"${at}" is ${shown}, and this form offers ${offered}.`);
+  if (s !== null && offered.includes(s)) return s;
+  throw new Misfit(at, 'is none of the choices this form offers');
 }
 
+/** A checkbox. */
 function flag(v, at) {
   if (v === undefined || v === null) return false;
   if (typeof v === 'boolean') return v;
-  throw new ImportError(`"${at}" should be true or false, and it is ${kindOf(v)}.`);
+  throw new Misfit(at, 'is neither true nor false');
 }
 
-function list(v, at, what) {
-  if (!Array.isArray(v)) throw new ImportError(`"${at}" should be a list of ${what}, and it is ${kindOf(v)}.`);
-  if (v.length > MAX_ROWS) throw new ImportError(`"${at}" has ${v.length} entries, and this form takes at most ${MAX_ROWS}.`);
+/** Rows of a list, at most MAX_ROWS of them. */
+function list(v, at) {
+  if (!Array.isArray(v)) throw new Misfit(at, 'is not a list');
+  if (v.length > MAX_ROWS) throw new Misfit(at, `has ${v.length} rows, more than the ${MAX_ROWS} this form shows`, true);
   return v;
 }
 
-function object(v, at, what) {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    throw new ImportError(`"${at}" should be ${what} (an object), and it is ${kindOf(v)}.`);
-  }
+function object(v, at) {
+  if (!isObject(v)) throw new Misfit(at, 'is not an object');
   return v;
 }
 
@@ -309,42 +429,28 @@ function object(v, at, what) {
  * { source?: text, output: any JSON }. What an output means is the core's to say (an output it
  * does not recognise is a warning on that entry), so any JSON output is kept as it is.
  */
-function evidence(v, at) {
-  return list(v, at, 'pasted outputs').map((e, i) => {
-    const row = `${at}[${i}]`;
-    object(e, row, 'a pasted output');
-    if (e.output === undefined) throw new ImportError(`"${row}" has no "output".`);
+function evidence(v, at, misfits) {
+  return rows(misfits, v, at, (e, row) => {
+    object(e, row);
+    if (e.output === undefined) throw new Misfit(row, 'has no output');
     const entry = {};
-    if (e.source !== undefined && e.source !== null) entry.source = text(e.source, `${row}.source`);
+    const source = member(misfits, e, row)('source', text, undefined);
+    if (source !== undefined) entry.source = source;
     entry.output = structuredClone(e.output);
     return entry;
   });
 }
 
-function ports(v, at) {
-  return list(v, at, 'ports').map((p, i) => {
-    const row = `${at}[${i}]`;
-    object(p, row, 'a port');
+function ports(v, at, misfits) {
+  return rows(misfits, v, at, (p, row) => {
+    const get = member(misfits, object(p, row), row);
     return {
-      service: p.service === undefined || p.service === null ? '' : text(p.service, `${row}.service`),
-      port: p.port === undefined || p.port === null ? '' : text(p.port, `${row}.port`),
-      protocol: p.protocol === undefined || p.protocol === null || p.protocol === ''
-        ? 'tcp'
-        : choice(p.protocol, `${row}.protocol`, ['tcp', 'udp']),
+      service: get('service', text, ''),
+      port: get('port', text, ''),
+      // The form's default protocol for a row that gives none.
+      protocol: get('protocol', (x, a) => (x === '' ? 'tcp' : choice(x, a, ['tcp', 'udp'])), 'tcp'),
     };
   });
-}
-
-function kindOf(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list (JSON array)';
-  switch (typeof v) {
-    case 'string': return 'text';
-    case 'number': return 'a number';
-    case 'boolean': return v ? 'true' : 'false';
-    case 'object': return 'an object';
-    default: return typeof v;
-  }
 }
 
 function bytes(n) {

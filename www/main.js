@@ -8,6 +8,7 @@ import { load, inlined } from './core.js';
 import { DRAFT_KEY, readDraft } from './drafts.js';
 import { holdsEvidence, loadEvidence } from './evidence.js';
 import { h } from './dom.js';
+import { loadFailure, showRetrying } from './load-failure.js';
 import { mountForm } from './workbar.js';
 
 const root = document.getElementById('app');
@@ -61,13 +62,14 @@ function mount(loading) {
 
 /**
  * What the page says when the core cannot start, above the form (which keeps what was typed):
- * why, in the user's terms, a Retry (a failed load is not cached, so it fetches again), and,
- * outside the single file, the single file, which needs no connection. The browser's own
- * message is kept under "Details" for a bug report.
+ * www/load-failure.js's notice with a Retry and, outside the single file, the single file, which
+ * needs no connection.
  */
 function showFailure(app, err, retrying = false) {
+  const single = inlined ? [] : [' or ', h('a', { href: 'dist/privatelink-prep.html', download: true, text: 'download the single-file checker' }),
+    ', which works from your disk with no connection.'];
   const box = loadFailure(err, async () => {
-    box.replaceChildren(h('p', { class: 'loading-text', role: 'status', text: 'Loading the checker…' }));
+    showRetrying(box);
     try {
       const core = await loadCore();
       box.remove();
@@ -76,33 +78,10 @@ function showFailure(app, err, retrying = false) {
       box.remove();
       showFailure(app, again, true);
     }
-  });
+  }, single);
   root.prepend(box);
   // After a Try again, focus stays on the button that is there again.
   if (retrying) /** @type {HTMLElement | null} */ (box.querySelector('.load-retry'))?.focus();
-}
-
-/** @param {any} err @param {() => void} onRetry */
-function loadFailure(err, onRetry) {
-  const wasm = typeof WebAssembly === 'object';
-  const retry = h('button', {
-    type: 'button', class: 'load-retry', text: 'Try again',
-    on: { click: onRetry },
-  });
-  const single = !inlined && wasm
-    ? [' or ', h('a', { href: 'dist/privatelink-prep.html', download: true, text: 'download the single-file checker' }),
-      ', which works from your disk with no connection.']
-    : [];
-  return h('div', { class: 'load-error', role: 'alert' },
-    h('p', {
-      text: wasm
-        ? 'The checker could not start: its WebAssembly part did not load. The connection may have dropped, or the page was updated while it loaded. The form keeps what you type.'
-        : 'The checker could not start: this browser does not run WebAssembly, which the checks need. Open this page in a current Chrome, Edge, Firefox or Safari.',
-    }),
-    h('p', { class: 'load-actions' }, retry, ...single),
-    h('details', { class: 'load-details' },
-      h('summary', { text: 'Details for a bug report' }),
-      h('p', { text: String(err && err.message ? err.message : err) })));
 }
 
 /**

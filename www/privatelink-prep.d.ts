@@ -147,7 +147,7 @@ export interface PrivateLinkPrepCssProperties {
   '--plp-code-bg'?: string;
   /** Error messages, their marks, the error summary and the notice when the checker cannot start. */
   '--plp-error'?: string;
-  /** Background of error notices (in the palette; the form's current layout does not use it). */
+  /** Background of the notice when the checker cannot start. */
   '--plp-error-bg'?: string;
   /** Warning messages, their marks and the outline of placeholders in generated commands. */
   '--plp-warning'?: string;
@@ -173,7 +173,7 @@ export interface PrivateLinkTickets {
   markdown: Core.Ticket;
 }
 
-/** detail of `privatelink-change`: fired on every re-validation. */
+/** detail of `privatelink-change`: fired on every re-validation, the first when the checks join the form (none before the core has loaded). */
 export interface PrivateLinkChangeDetail {
   report: Core.Report;
   request: Core.Request;
@@ -195,22 +195,27 @@ export interface PrivateLinkPrepEventMap extends HTMLElementEventMap {
   'privatelink-ticket': PrivateLinkTicketEvent;
 }
 
-/** <privatelink-prep>: the checker in an open shadow root. */
+/**
+ * <privatelink-prep>: the checker in an open shadow root. The form is there as soon as the element
+ * is connected (typeable, with its draft and its attributes applied) while the WebAssembly core
+ * loads; the checks join when it has loaded. Until then the form's own methods work (setValue,
+ * getRequest) and those that need the core return null; `ready` says when they no longer do.
+ */
 export class PrivateLinkPrepElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** Resolves when the form is on screen; rejects when the core could not load. */
+  /** Resolves once the checks have joined the form: its stylesheets apply, the core has loaded and the form is checked (getReport, check and getTickets answer from then on, and privatelink-change has fired). Rejects when the core could not load: the element then shows why, with a Try again, and the form keeps what is typed (a later success checks the form; `ready` stays rejected). */
   readonly ready: Promise<void>;
-  /** The core, once loaded. */
+  /** The core, once loaded (undefined until then). */
   api?: PrivateLinkCore;
-  /** The request document the form sends now (null before `ready`). */
+  /** The request document the form sends now, also before the core has loaded (null before the element is connected). */
   getRequest(): Core.Request | null;
-  /** The core's report on it (null before `ready`). */
+  /** The core's report on it (null until the checks have joined: see `ready`). */
   getReport(): Core.Report | null;
-  /** The tickets when the request is valid, else null. */
+  /** The tickets when the request is valid, else null (also until the checks have joined). */
   getTickets(): PrivateLinkTickets | null;
-  /** Sets a field by its document path (e.g. "ports[0].port"); false when there is no such field. */
+  /** Sets a field by its document path (e.g. "ports[0].port"); false when there is no such field. Works as soon as the element is connected, before the core has loaded too (the value is checked when it has). */
   setValue(path: string, value: string | boolean | string[]): boolean;
-  /** Like the Check button: shows every message and returns the report (null before `ready`). */
+  /** Like the Check button: shows every message and returns the report. Before the checks have joined it returns null, and every message shows as soon as they join. */
   check(): Core.Report | null;
 
   addEventListener<K extends keyof PrivateLinkPrepEventMap>(

@@ -12,7 +12,6 @@ import { h } from './dom.js';
 import { readDraft, writeDraft, removeDraft, draftBytes } from './drafts.js';
 import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
 import { longDate } from './tracker.js';
-import { holdsEvidence, loadEvidence } from './evidence.js';
 
 /** ` from Thursday 3 December 2026 at 14:05` (local time), in the page's one date format. */
 function savedAt(saved) {
@@ -21,6 +20,17 @@ function savedAt(saved) {
   const pad = (n) => String(n).padStart(2, '0');
   const day = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
   return ` from ${longDate(day)} at ${pad(when.getHours())}:${pad(when.getMinutes())}`;
+}
+
+/** `a, b and 3 more`: up to five field paths, each cut at 40 characters. */
+function pathList(paths) {
+  const shown = paths.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return `${shown.join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`;
+}
+
+/** ` Left out what this form cannot show: mode.`, for a draft's values no control can show. */
+function skipped(paths) {
+  return paths && paths.length ? ` Left out what this form cannot show: ${pathList(paths)}.` : '';
 }
 
 /** Saving waits this long after the last change. */
@@ -100,7 +110,7 @@ export function mountForm(root, options = {}) {
 
   if (key) {
     if (draft.status === 'found') {
-      setStatus(`Restored your draft${savedAt(draft.saved)}. ${STATUS.saved}`);
+      setStatus(`Restored your draft${savedAt(draft.saved)}.${skipped(draft.skipped)} ${STATUS.saved}`);
     } else if (draft.status === 'unavailable') {
       setStatus(STATUS.unavailable, true);
     } else if (draft.status === 'unreadable') {
@@ -222,21 +232,18 @@ export function mountForm(root, options = {}) {
     if (!chosen) return;
     let result;
     try {
-      result = await readRequestFile(chosen);
+      // Before the module has arrived, the import waits for it (it is what reads the file), and says so.
+      result = await readRequestFile(chosen, {
+        onWait: () => say(`Reading ${chosen.name}: waiting for the checker to load…`),
+      });
     } catch (err) {
       say(err instanceof ImportError ? err.message : `Could not import ${chosen.name}: ${err && err.message ? err.message : err}. Nothing changed.`, true);
       return;
     }
-    // A file with pasted outputs is checked by the evidence module from its first verdict on.
-    if (holdsEvidence(result.values)) await loadEvidence().catch(() => {});
     const before = app.getState();
     app.load(result.values, { text: result.text });
     const notes = [`Imported ${chosen.name}.`];
-    if (result.ignored.length) {
-      const shown = result.ignored.slice(0, 5).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
-      const more = result.ignored.length > 5 ? ` and ${result.ignored.length - 5} more` : '';
-      notes.push(`Left out what this form does not edit: ${shown.join(', ')}${more}.`);
-    }
+    if (result.ignored.length) notes.push(`Left out what this form does not edit: ${pathList(result.ignored)}.`);
     // The values on screen now: the change form's in change mode, else the enablement values.
     const now = app.getState();
     const shown = now.mode === 'change' ? now.change : now;

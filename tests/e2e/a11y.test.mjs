@@ -180,6 +180,27 @@ describe('axe-core, WCAG 2.2 AA: 0 violations in every state', () => {
     await context.close();
   });
 
+  it('the <privatelink-prep> element while its module loads, and when it cannot load', T, async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/privatelink_prep_bg.wasm', async (route) => {
+      await held;
+      await route.fulfill({ status: 503, body: 'down' }).catch(() => {});
+    });
+    await page.goto(`${session.server.origin}/examples/embed.html`);
+    const first = page.locator('privatelink-prep#checker');
+    await first.locator('form.plp-form').waitFor({ state: 'visible' });
+    await page.locator('privatelink-prep[cloud] form.plp-form').waitFor({ state: 'visible' });
+    await assertClean(page, 'embedded elements, module loading');
+    release();
+    await first.locator('.load-error').waitFor();
+    await page.locator('privatelink-prep[cloud] .load-error').waitFor();
+    await assertClean(page, 'embedded elements, module failed');
+    await context.close();
+  });
+
   it('the single file (dist/privatelink-prep.html) opened from disk', {
     ...T,
     skip: !existsSync(SINGLE) && 'dist/privatelink-prep.html is not built (scripts/build.sh writes it)',

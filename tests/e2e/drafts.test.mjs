@@ -223,16 +223,61 @@ describe('drafts', () => {
   it('a draft that is not one (tampered or from elsewhere) is ignored, and the page starts empty', T, async () => {
     const { page, context, errors } = await openPage(session.browser, session.server);
     for (const bad of [
-      '{not json', '[1,2]', JSON.stringify({ format: 1, values: { ports: 'eighty' } }), JSON.stringify({ format: 9, values: {} }),
-      JSON.stringify({ format: 1, values: { company: 'x', mode: 'sideways' } }),
-      JSON.stringify({ format: 1, values: { company: 'x', mode: 'change', change: { changes: [{ action: 'rename' }] } } }),
-      JSON.stringify({ format: 1, values: { company: 'x', network: { customer_network: { subnet_ids: 'subnet-1' } } } }),
+      '{not json', '[1,2]', JSON.stringify({ format: 9, values: {} }), JSON.stringify({ format: 1, values: 'company' }),
+      // Not one value the form can show: nothing to restore.
+      JSON.stringify({ format: 1, values: { ports: 'eighty' } }),
+      JSON.stringify({ format: 1, values: { cloud: 'gcp', mode: 'sideways' } }),
     ]) {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, bad]);
       await reload(page);
       assert.equal(await page.locator('input[name="company"]').inputValue(), '', bad);
       assert.match(await status(page).textContent(), /^The saved draft could not be read/, bad);
     }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a draft with a value no control can show restores the rest, and names what it left out', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' });
+    await waitForStatus(page, 'Saved in this browser only.');
+    const saved = JSON.parse(await stored(page));
+    const restore = async (values) => {
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify({ ...saved, values })]);
+      await reload(page);
+      return status(page).textContent();
+    };
+
+    // A cloud the form does not offer (edited by hand, or from another version of the page).
+    assert.match(await restore({ ...saved.values, cloud: 'gcp' }),
+      /^Restored your draft from .+\. Left out what this form cannot show: cloud\. Saved in this browser only\.$/);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.equal(await page.locator('input[name="account_id"]').inputValue(), '12345');
+    assert.equal(await page.locator('input[name="region"]').inputValue(), VALID_AWS.region);
+    assert.equal(await page.locator('input[name="ports[0].port"]').inputValue(), saved.values.ports[0].port);
+    assert.equal(await page.locator('input[name="cloud"][value="aws"]').isChecked(), true, 'the form’s own default');
+
+    // One port row of a protocol the form has no choice for: the other rows are kept.
+    const ports = [{ service: 'SFTP', port: '22', protocol: 'icmp' }, ...saved.values.ports];
+    assert.match(await restore({ ...saved.values, ports }), /Left out what this form cannot show: ports\[0\]\.protocol\./);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), VALID_AWS.company);
+    assert.equal(await page.locator('input[name="ports[1].port"]').inputValue(), saved.values.ports[0].port);
+
+    // In change mode: a change of an action the form does not know, beside one it does.
+    const changes = [{ action: 'rename' }, { action: 'remove_connection', environment: 'staging' }];
+    assert.match(await restore({ ...saved.values, mode: 'change', change: { company: 'Change Ltd', changes } }),
+      /Left out what this form cannot show: change\.changes\[0\]\.action\./);
+    const shown = await changeControls(page);
+    assert.equal(shown.mode, 'change');
+    assert.equal(shown.company, 'Change Ltd');
+    assert.equal(shown['changes[1].action'], 'remove_connection');
+    assert.equal(shown['changes[1].environment'], 'staging');
+
+    // The network fields: a list given as text is left out, the company kept.
+    assert.match(await restore({ company: 'x', network: { customer_network: { vpc_id: 'vpc-0a1b2c3d', subnet_ids: 'subnet-1' } } }),
+      /Left out what this form cannot show: network\.customer_network\.subnet_ids\./);
+    assert.equal(await page.locator('input[name="company"]').inputValue(), 'x');
+    assert.equal(await page.locator('input[name="customer_network.vpc_id"]').inputValue(), 'vpc-0a1b2c3d');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -303,17 +348,17 @@ describe('export and import', () => {
     ['notes.txt', 'hello, this is not JSON', 'it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes.'],
     ['empty.json', '', 'it is not valid JSON. Choose a request document (.json) such as “Export JSON” writes.'],
     ['big.json', `{"company":"${'x'.repeat(1024 * 1024)}"}`, 'it is 1,048,590 bytes, and a request file is at most 1 MiB (1,048,576 bytes).'],
-    ['list.json', JSON.stringify([{ company: 'Example Ltd' }]), 'it holds a list (JSON array), not a request document (a JSON object with fields such as company, cloud and region).'],
-    ['string.json', '"company"', 'it holds text, not a request document (a JSON object with fields such as company, cloud and region).'],
-    ['contacts.json', JSON.stringify({ name: 'Ann', email: 'ann@example.com' }), 'none of its fields is a field of a request document (company, cloud, region, account_id, project_id, ...).'],
-    ['ports.json', JSON.stringify({ company: 'Other Ltd', ports: '80' }), '"ports" should be a list of ports, and it is text.'],
-    ['cloud.json', JSON.stringify({ company: 'Other Ltd', cloud: 'gcp' }), '"cloud" is "gcp", and this form offers aws or azure.'],
-    ['v2.json', JSON.stringify({ version: 2, company: 'Other Ltd' }), 'its "version" is 2, and this page reads version 1.'],
-    ['kind.json', JSON.stringify({ kind: 'migration', company: 'Other Ltd' }), 'it is a migration request, and this page reads enablement and change requests.'],
+    ['list.json', JSON.stringify([{ company: 'Example Ltd' }]), 'The document is a list, not a JSON object of request fields.'],
+    ['string.json', '"company"', 'The document is the text "company", not a JSON object of request fields.'],
+    ['contacts.json', JSON.stringify({ name: 'Ann', email: 'ann@example.com' }), 'none of its fields is a field of a request document. The field "email" is not part of the request and is ignored. The field "name" is not part of the request and is ignored.'],
+    ['ports.json', JSON.stringify({ company: 'Other Ltd', ports: '80' }), 'Services and ports Adobe must open: give a list of {service, port, protocol} entries, not the text "80".'],
+    ['cloud.json', JSON.stringify({ company: 'Other Ltd', cloud: 'gcp' }), 'The cloud "gcp" is neither AWS nor Azure.'],
+    ['v2.json', JSON.stringify({ version: 2, company: 'Other Ltd' }), 'Format version 2 is not supported; this tool reads version 1.'],
+    ['kind.json', JSON.stringify({ kind: 'migration', company: 'Other Ltd' }), 'The request kind "migration" is not known; a request is an enablement (the default) or a change.'],
     ['action.json', JSON.stringify({ kind: 'change', company: 'Other Ltd', changes: [{ action: 'rename' }] }),
-      '"changes[0].action" is "rename", and this form offers add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports or close_ports.'],
+      '"rename" is not a change action; the actions are add_environment, remove_connection, change_account, add_endpoint_service, remove_endpoint_service, open_ports and close_ports.'],
     ['network.json', JSON.stringify({ company: 'Other Ltd', customer_network: { subnet_ids: 'subnet-1' } }),
-      '"customer_network.subnet_ids" should be a list of IDs, and it is text.'],
+      'Subnet IDs: give a list of IDs, not the text "subnet-1".'],
     // Latin-1 "Zürich" (0xFC): the CLI refuses it as not UTF-8, and so does the page (no U+FFFD).
     ['latin1.json', Buffer.concat([Buffer.from('{"company": "Z'), Buffer.from([0xfc]), Buffer.from('rich AG"}')]),
       'it is not UTF-8 text. Save it as UTF-8 and import it again.'],
@@ -361,7 +406,7 @@ describe('export and import', () => {
     // Fields the form does not edit are named, not silently dropped; the network fields are kept.
     await importFile(page, 'more.json', JSON.stringify({ ...JSON.parse(text), notes: 'x', changes: [], customer_network: { vnet_name: 'v' } }));
     await page.waitForFunction(() => document.querySelector('.plp-work-message').textContent.startsWith('Imported more.json'));
-    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: notes, changes.');
+    assert.equal(await message(page).textContent(), 'Imported more.json. Left out what this form does not edit: changes, notes.');
     assert.equal(await page.locator('input[name="customer_network.vnet_name"]').inputValue(), 'v');
     assert.deepEqual((await pageRequest(page)).customer_network, { vnet_name: 'v' });
     assert.deepEqual(errors, []);

@@ -3,7 +3,7 @@
 // right detail; the host's hostile CSS kept out and the element's CSS kept in; [hidden]; themes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, fillForm, cli, cliReport, VALID_AWS, useServerAndBrowser } from './helpers.mjs';
+import { openPage, fillForm, cli, cliReport, documentFor, VALID_AWS, useServerAndBrowser } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
 const session = useServerAndBrowser();
@@ -15,7 +15,7 @@ const SECOND = 'privatelink-prep[cloud]';
 async function openEmbed(options = {}) {
   const opened = await openPage(session.browser, session.server, { url: EMBED(), ...options });
   await opened.page.waitForFunction(() => [...document.querySelectorAll('privatelink-prep')]
-    .every((el) => el.shadowRoot && el.shadowRoot.querySelector('form.plp-form')));
+    .every((el) => el.shadowRoot && el.shadowRoot.querySelector('.plp[data-checks="ready"]:not([hidden]) form.plp-form')));
   return opened;
 }
 
@@ -452,6 +452,196 @@ describe('the element in a host page', () => {
     assert.equal(doc.region, 'eastus');
     assert.equal(doc.account_id, VALID_AWS.account_id);
     assert.deepEqual(doc.environments, VALID_AWS.environments);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+// Issue 12: as on the page, the form comes first and the checks join when the module is there.
+describe('the element before its module arrives', () => {
+  /** A new context whose core .wasm is answered by `handle(route)`; errors recorded. */
+  async function heldContext(handle) {
+    const context = await session.browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`); });
+    await page.route('**/privatelink_prep_bg.wasm', (route) => handle(route).catch(() => {
+      // a request of a page that has gone (a reload while it was held)
+    }));
+    return { context, page, errors };
+  }
+
+  /** Records every event of the elements on the page, from now on. */
+  const recordEvents = (page) => page.evaluate(() => {
+    window.__events = [];
+    for (const type of ['privatelink-change', 'privatelink-ticket']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, target: e.target.id || e.target.tagName, detail: JSON.parse(JSON.stringify(e.detail)) }));
+    }
+  });
+
+  it('with the .wasm held back: visible, typeable, its draft back and its attributes applied; the verdict for what was typed follows', T, async () => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let asked = 0;
+    const { context, page, errors } = await heldContext(async (route) => { asked += 1; await held; await route.continue(); });
+    await page.goto(EMBED());
+    const first = page.locator(FIRST);
+    const second = page.locator(SECOND);
+    // Both forms are on screen while the module's request waits, and say the checks are coming.
+    await first.locator('form.plp-form').waitFor({ state: 'visible' });
+    await second.locator('form.plp-form').waitFor({ state: 'visible' });
+    for (const el of [first, second]) {
+      assert.equal(await el.locator('.plp').getAttribute('data-checks'), 'loading');
+      assert.equal(await el.locator('.plp-preview-status').innerText(), 'The checks are loading: they start in a moment, and what you type is kept.');
+    }
+    for (let i = 0; asked === 0 && i < 100; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(asked, 1, 'the module was asked for once, and is not there');
+    // The second element's attributes are applied and locked already.
+    assert.equal(await second.locator('input[name="company"]').inputValue(), 'Example Ltd');
+    assert.equal(await second.locator('input[name="company"]').getAttribute('readonly'), '');
+    assert.equal(await second.locator('input[name="cloud"][value="azure"]').isChecked(), true);
+    assert.equal(await second.locator('input[name="region"]').inputValue(), 'eastus');
+    // Typed like a person, and through the element's methods: what the core is needed for says null.
+    await fillForm(page, { ...VALID_AWS, account_id: '12345' }, first);
+    const before = await first.evaluate((n) => ({
+      set: n.setValue('company', 'Held Ltd'), badPath: n.setValue('__proto__', 'x'),
+      request: n.getRequest(), report: n.getReport(), tickets: n.getTickets(), check: n.check(), api: n.api === undefined,
+    }));
+    assert.deepEqual({ ...before, request: undefined }, { set: true, badPath: false, request: undefined, report: null, tickets: null, check: null, api: true });
+    assert.deepEqual(before.request, documentFor({ ...VALID_AWS, account_id: '12345', company: 'Held Ltd' }));
+    assert.equal(await first.locator('input[name="company"]').inputValue(), 'Held Ltd');
+
+    // A reload, the module still held: the draft (saved when the page was left) is back at once.
+    await page.reload();
+    await first.locator('form.plp-form').waitFor({ state: 'visible' });
+    assert.equal(await first.locator('.plp').getAttribute('data-checks'), 'loading');
+    assert.match(await first.locator('.plp-work-status').textContent(), /^Restored your draft from .+\. Saved in this browser only\.$/);
+    const restored = await first.evaluate((n) => n.getRequest());
+    assert.deepEqual(restored, documentFor({ ...VALID_AWS, account_id: '12345', company: 'Held Ltd' }));
+    assert.equal(await first.locator('input[name="account_id"]').inputValue(), '12345');
+    await first.locator('input[name="project_id"]').fill('short'); // typed after the reload, still held
+    const ready = first.evaluate((n) => n.ready.then(() => ({ report: n.getReport(), tickets: n.getTickets() })));
+    await recordEvents(page);
+    assert.equal(await first.evaluate((n) => n.check()), null, 'a Check before the module shows its messages once it is there');
+
+    // The module arrives: the verdict for what was typed, every message shown (the Check above).
+    release();
+    await first.locator('.plp[data-checks="ready"]').waitFor();
+    const doc = await first.evaluate((n) => n.getRequest());
+    assert.deepEqual(doc, documentFor({ ...VALID_AWS, account_id: '12345', company: 'Held Ltd', project_id: 'short' }));
+    const want = cliReport(doc);
+    const { report } = await ready;
+    assert.deepEqual(report, want, '`ready` resolves with the checks joined');
+    assert.match(await first.locator('.plp-preview-status').innerText(), /^Not ready: \d+ errors? to fix\.$/);
+    for (const field of ['account_id', 'project_id']) {
+      const message = want.diagnostics.find((d) => d.field === field).message;
+      assert.ok((await first.locator(`[data-field="${field}"] > .plp-msgs`).textContent()).includes(message), `${field}: ${message}`);
+      assert.equal(await first.locator('.plp-summary a', { hasText: message }).count(), 1);
+    }
+    const changes = await page.evaluate(() => window.__events.filter((e) => e.target === 'checker'));
+    assert.deepEqual(changes.map((e) => e.type), ['privatelink-change'], 'one change event, when the checks joined');
+    assert.deepEqual(changes[0].detail, { report: want, request: doc });
+    assert.equal(await first.evaluate((n) => n.api === n.getRootNode().defaultView.document.querySelector('privatelink-prep[cloud]').api && Boolean(n.api)), true);
+
+    // And from there as ever: fixed, the ticket comes.
+    await first.locator('input[name="account_id"]').fill(VALID_AWS.account_id);
+    await first.locator('input[name="project_id"]').fill(VALID_AWS.project_id);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'privatelink-ticket'));
+    const ticket = await page.evaluate(() => window.__events.find((e) => e.type === 'privatelink-ticket'));
+    assert.equal(asFile(ticket.detail.ticket), cli(['ticket', '--format', 'text'], ticket.detail.request).stdout);
+    assert.equal(ticket.detail.request.company, 'Held Ltd');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('when the module cannot load: the page\'s notice with a Try again, the form keeps what is typed', T, async () => {
+    let fail = true;
+    const { context, page, errors } = await heldContext((route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(EMBED());
+    const first = page.locator(FIRST);
+    const second = page.locator(SECOND);
+    const notice = first.locator('.load-error');
+    await notice.waitFor();
+    // The page's words (www/load-failure.js), inside the element's form, above its work bar.
+    assert.match(await notice.innerText(), /^The checker could not start: its WebAssembly part did not load\. The connection may have dropped, or the page was updated while it loaded\. The form keeps what you type\./);
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.equal(await notice.locator('a').count(), 0, 'no link to a single file the portal does not serve');
+    assert.equal(await first.locator('.load-details').evaluate((d) => d.open), false, 'the browser\'s words stay folded');
+    assert.notEqual((await first.locator('.load-details p').textContent()).trim(), '');
+    assert.equal(await first.evaluate((n) => n.shadowRoot.querySelector('.plp').firstElementChild.className), 'load-error');
+    assert.equal(await first.evaluate((n) => getComputedStyle(n.shadowRoot.querySelector('.load-error')).borderLeftStyle), 'solid', 'styled as on the page');
+    assert.equal(await first.evaluate((n) => n.ready.then(() => 'resolved', () => 'rejected')), 'rejected');
+    assert.equal(await second.locator('.load-error').count(), 1, 'the other element says so too');
+    await first.locator('input[name="company"]').fill('Acme Outdoor');
+    assert.equal(await first.locator('.plp-preview-status').innerText(), 'The checks could not load, so nothing is checked yet: what you type is kept.');
+    assert.equal(await first.evaluate((n) => [n.getReport(), n.check(), n.setValue('account_id', '12345')].join()), ',,true');
+
+    // Try again while it still fails: the notice is back, and focus on its button.
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForFunction(() => document.querySelector('#checker').shadowRoot.activeElement?.className === 'load-retry');
+    assert.equal(await first.locator('.load-error').count(), 1);
+
+    // It loads: the checks join in both elements, what was typed is checked, focus goes to the form.
+    fail = false;
+    await recordEvents(page);
+    await first.locator('.load-error').getByRole('button', { name: 'Try again' }).click();
+    await first.locator('.plp[data-checks="ready"]').waitFor();
+    await second.locator('.plp[data-checks="ready"]').waitFor();
+    assert.equal(await page.locator('privatelink-prep').locator('.load-error').count(), 0);
+    assert.equal(await first.evaluate((n) => n.shadowRoot.activeElement?.name), 'kind');
+    assert.equal(await first.locator('input[name="company"]').inputValue(), 'Acme Outdoor');
+    const doc = await first.evaluate((n) => n.getRequest());
+    assert.equal(doc.account_id, '12345');
+    assert.deepEqual(await first.evaluate((n) => n.getReport()), cliReport(doc));
+    // The Check made before the module shows every message now.
+    await first.locator('.plp-summary').waitFor();
+    assert.match(await first.locator('.plp-preview-status').innerText(), /^Not ready: \d+ errors? to fix\.$/);
+    const targets = await page.evaluate(() => window.__events.map((e) => `${e.type} ${e.target}`).sort());
+    assert.deepEqual(targets, ['privatelink-change PRIVATELINK-PREP', 'privatelink-change checker']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a later element that loads the module joins the checks of those that could not', T, async () => {
+    let fail = true;
+    const { context, page, errors } = await heldContext((route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(EMBED());
+    await page.locator(FIRST).locator('.load-error').waitFor();
+    await page.locator(SECOND).locator('.load-error').waitFor();
+    fail = false;
+    const added = await page.evaluate(async () => {
+      const el = document.createElement('privatelink-prep');
+      document.querySelector('.portal-footer').append(el);
+      await el.ready;
+      return el.getReport() !== null;
+    });
+    assert.equal(added, true);
+    for (const sel of [FIRST, SECOND]) await page.locator(sel).locator('.plp[data-checks="ready"]').waitFor();
+    assert.equal(await page.locator('privatelink-prep').locator('.load-error').count(), 0);
+    assert.equal(await page.evaluate(() => new Set([...document.querySelectorAll('privatelink-prep')].map((n) => n.api)).size), 1, 'one core');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a host changing an attribute while the module loads: the form re-renders with what was typed, and the checks join', T, async () => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    const { context, page, errors } = await heldContext(async (route) => { await held; await route.continue(); });
+    await page.goto(EMBED());
+    const first = page.locator(FIRST);
+    await first.locator('form.plp-form').waitFor({ state: 'visible' });
+    await first.locator('input[name="company"]').fill('Moving Co');
+    await first.evaluate((n) => n.setAttribute('region', 'eu-central-1'));
+    assert.equal(await first.locator('input[name="region"]').getAttribute('readonly'), '');
+    assert.equal(await first.locator('input[name="company"]').inputValue(), 'Moving Co');
+    assert.equal(await first.locator('.plp').getAttribute('data-checks'), 'loading');
+    release();
+    await first.locator('.plp[data-checks="ready"]').waitFor();
+    const doc = await first.evaluate((n) => n.getRequest());
+    assert.equal(doc.region, 'eu-central-1');
+    assert.equal(doc.company, 'Moving Co');
+    assert.deepEqual(await first.evaluate((n) => n.getReport()), cliReport(doc));
     assert.deepEqual(errors, []);
     await context.close();
   });

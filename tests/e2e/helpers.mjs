@@ -122,10 +122,12 @@ export async function openPage(browser, server, { permissions = [], viewport = {
 }
 
 /** Waits for the page's form and for its checks: the form is typeable before the module has
- * loaded, and most tests start once it checks. */
+ * loaded, and most tests start once it checks. The same for every <privatelink-prep> on the
+ * page, whose form is in its shadow root (and shown once its stylesheets apply). */
 export async function formChecking(page) {
   await page.locator('form.plp-form').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.plp[data-checks="loading"]'));
+  await page.waitForFunction(() => [document, ...[...document.querySelectorAll('privatelink-prep')].map((el) => el.shadowRoot)]
+    .every((root) => root && !root.querySelector('.plp[data-checks="loading"], .plp[hidden]')));
 }
 
 /** Runs the CLI on a request document; returns { status, stdout, stderr }. */

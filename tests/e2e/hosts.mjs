@@ -28,7 +28,7 @@ export function packageFiles() {
 /**
  * Opens `url` in a new context. From the first script on, records CSP violations, the events
  * dispatched by any <privatelink-prep> (type and a JSON copy of the detail) and the request URLs,
- * page errors and console errors; waits for the element's form.
+ * page errors and console errors; waits for the element's form and for its checks.
  */
 export async function openHost(browser, url, { selector = 'privatelink-prep' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
@@ -55,6 +55,8 @@ export async function openHost(browser, url, { selector = 'privatelink-prep' } =
   await page.goto(url);
   const el = page.locator(selector);
   await el.locator('form.plp-form').waitFor();
+  // The form is there before the core; the checks join when it has loaded.
+  await el.locator('.plp[data-checks="ready"]').waitFor();
   return { context, page, el, requests, errors };
 }
 

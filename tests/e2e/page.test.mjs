@@ -252,22 +252,6 @@ describe('loading and failure (issue 13, point 9)', () => {
     await context.close();
   });
 
-  it('inside <privatelink-prep>: the same words and a Try again', T, async () => {
-    const context = await session.browser.newContext();
-    const page = await context.newPage();
-    let fail = true;
-    await page.route('**/privatelink_prep_bg.wasm', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
-    await page.goto(`${session.server.origin}/examples/embed.html`);
-    const status = page.locator('privatelink-prep#checker .plp-element-status');
-    await status.locator('button').waitFor();
-    assert.match(await status.innerText(), /^The checker could not start: its WebAssembly part did not load\./);
-    fail = false;
-    await status.getByRole('button', { name: 'Try again' }).click();
-    await page.locator('privatelink-prep#checker form.plp-form').waitFor();
-    assert.equal(await page.evaluate(() => document.querySelector('#checker').shadowRoot.activeElement?.name), 'kind');
-    await context.close();
-  });
-
   it('when the page script itself fails, the loading box says what to do', { timeout: 60_000 }, async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
