@@ -64,7 +64,7 @@ macro_rules! rules {
         $(
             #[doc = $title]
             $(#[$attr])*
-            pub const $name: Rule = Rule {
+            pub static $name: Rule = Rule {
                 code: $code,
                 severity: $sev,
                 field: $field,
@@ -75,8 +75,9 @@ macro_rules! rules {
                 source: $source,
             };
         )*
-        /// Every rule, ordered by code.
-        pub static RULES: &[Rule] = &[$($(#[$attr])* $name),*];
+        /// Every rule, ordered by code. References to the statics above, so that each rule is
+        /// stored once (a `const` used by reference would be a second copy of it).
+        pub static RULES: &[&Rule] = &[$($(#[$attr])* &$name),*];
     };
 }
 
@@ -684,7 +685,7 @@ fn glob(pattern: &[u8], s: &[u8]) -> bool {
 
 /// Looks a rule up by its code.
 pub fn find(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code)
+    RULES.iter().copied().find(|r| r.code == code)
 }
 
 /// The catalogue as Markdown. `docs/rules.md` holds this text; a test keeps the two equal.

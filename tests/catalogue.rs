@@ -49,7 +49,7 @@ fn codes_are_unique_ordered_and_well_formed() {
             "{} help should be a sentence",
             r.code
         );
-        assert_eq!(rules::find(r.code), Some(r));
+        assert_eq!(rules::find(r.code), Some(*r));
     }
 }
 

@@ -714,7 +714,7 @@ fn assert_report(doc: Option<&Value>, checked: &Checked) -> Result<(), TestCaseE
         let rule = rules::find(d.code);
         prop_assert!(rule.is_some(), "unknown code {}", d.code);
         let rule = rule.unwrap();
-        prop_assert!(RULES.iter().any(|r| std::ptr::eq(r, rule)));
+        prop_assert!(RULES.iter().any(|r| std::ptr::eq(*r, rule)));
         prop_assert_eq!(d.severity, rule.severity, "severity of {}", d.code);
         prop_assert!(
             rule.concerns(&d.field),

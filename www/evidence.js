@@ -109,6 +109,8 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
   const sections = new Map();
   /** Paths filled from an output, and the value written (its "from your output" mark). */
   const filled = new Map();
+  /** Whether a "from your output" mark may be on the form (marks() leaves none for a path not in `filled`). */
+  let marked = false;
   /** 'idle' | 'loading' | 'failed' */
   let phase = 'idle';
   let failure = '';
@@ -460,6 +462,9 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
   /** "From your output" beside each field that still holds the value an output put there (a
    * field typed over since loses its mark). */
   function marks() {
+    // Nothing filled and no mark shown: no need to look through the whole form (10 ms of each
+    // keystroke for 50 endpoint services of 50 ports, measured in Chromium).
+    if (!filled.size && !marked) return;
     const root = form();
     for (const [path, value] of filled) {
       if (JSON.stringify(getIn(state(), path)) !== JSON.stringify(value)) filled.delete(path);
@@ -473,6 +478,7 @@ export function createEvidence({ api, idFor, copy, state, request, report, fill,
         owner.append(h('p', { class: 'plp-from-output', 'data-for': path, text: 'From your output' }));
       }
     }
+    marked = filled.size > 0;
   }
 
   return { panel, update, ensure };

@@ -34,17 +34,44 @@ export function commandParts(command, placeholders) {
 }
 
 /**
+ * Whether two values read from JSON (the core's guide) are equal, compared in place: for a long
+ * guide this is a few times quicker than comparing their JSON texts, and allocates nothing.
+ */
+export function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!Object.hasOwn(b, k) || !sameJson(a[k], b[k])) return false;
+  return true;
+}
+
+/** The number of commands of a guide (what its size, and the cost of writing it, follow). */
+export function commandCount(guide) {
+  return guide ? guide.steps.reduce((n, s) => n + s.commands.length, 0) : 0;
+}
+
+/**
  * options.api: the loaded core (guideData, guide); options.idPrefix: prefix of the panel's ids;
  * options.copy(text, container): puts text on the clipboard, resolves to true when it did (the
- * form's writeClipboard, with its fallback).
- * Returns { element, update(request, report) }.
- * @param {{ api: any, idPrefix?: string, copy?: (text: string, container: Element) => Promise<boolean> }} options
+ * form's writeClipboard, with its fallback); options.refresh(): brings the panel up to date when
+ * the form holds an update back (app.js, for a long guide off the screen), before a download.
+ * Returns { element, update(request, report), commands() }.
+ * @param {{ api: any, idPrefix?: string, copy?: (text: string, container: Element) => Promise<boolean>, refresh?: () => void }} options
  */
-export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => false }) {
+export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => false, refresh = () => {} }) {
   const px = `${idPrefix}-guide`;
   let guide = null;
   let request = null;
-  let shownSteps = new Map(); // step id -> { key: the JSON it shows, el: its <li> }
+  let commands = 0; // commandCount of the last guide written (kept while an error hides it)
+  /** step id -> what its <li> shows: { el, step, n (its number), said (its placeholders' meanings) } */
+  let shownSteps = new Map();
 
   const heading = h('h2', { class: 'plp-h2', id: `${px}-h`, tabindex: '-1', text: 'Next steps' });
   const status = h('p', { class: 'plp-guide-status' });
@@ -127,10 +154,11 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
     const next = new Map();
     const items = guide.steps.map((s, i) => {
       const tokens = [...new Set(s.commands.flatMap((c) => c.placeholders))];
-      const key = JSON.stringify([i, s, tokens.map((t) => meanings.get(t) || '')]);
+      const said = tokens.map((t) => meanings.get(t) || '');
       const old = shownSteps.get(s.id);
-      const el = old && old.key === key ? old.el : stepItem(s, i + 1, meanings);
-      next.set(s.id, { key, el });
+      const same = old && old.n === i + 1 && sameJson(old.said, said) && sameJson(old.step, s);
+      const el = same ? old.el : stepItem(s, i + 1, meanings);
+      next.set(s.id, { el, step: s, n: i + 1, said });
       return el;
     });
     const keep = new Set(items);
@@ -153,6 +181,7 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
   }
 
   function download(f) {
+    refresh();
     if (!request || !guide) return;
     let content;
     try {
@@ -190,11 +219,14 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
         return null;
       }
       guide = next;
+      commands = commandCount(guide);
       status.hidden = true;
       body.hidden = false;
       if (element.dataset.state !== 'ready') element.dataset.state = 'ready';
       render();
       return guide;
     },
+    /** The number of commands of the last guide written (0 before the first). */
+    commands: () => commands,
   };
 }

@@ -139,20 +139,43 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
 
   // ---- rendering ----
 
+  /** The <li> of each step shown, by the JSON of what it shows ([place, id, actor, title]). */
+  let shownItems = new Map();
+
+  /** Shows `steps` in place: an item that shows what it did stays (focus on its box too). */
   function renderSteps() {
-    list.replaceChildren(...steps.map((s, i) => {
-      const id = `${px}-step-${i + 1}`;
-      return h('li', { class: 'plp-track-step', 'data-step': s.id },
-        h('div', { class: 'plp-choice' },
-          h('input', {
-            type: 'checkbox', id, class: 'plp-choice-input', value: s.id,
-            checked: data.done.includes(s.id),
-            on: { change: (e) => onTick(s.id, /** @type {HTMLInputElement} */ (e.target).checked) },
-          }),
-          h('label', { class: 'plp-choice-label', for: id },
-            h('span', { class: `plp-actor plp-actor-${s.actor}` }, ACTOR[s.actor] || s.actor, h('span', { class: 'plp-vh', text: ':' })), ' ',
-            s.title)));
-    }));
+    const next = new Map();
+    const items = steps.map((s, i) => {
+      const key = JSON.stringify([i, s.id, s.actor, s.title]);
+      const el = shownItems.get(key) || stepItem(s, i);
+      // Ticked or not as the data says (the tracker of another project may have just loaded).
+      const box = /** @type {HTMLInputElement} */ (el.querySelector('input'));
+      if (box.checked !== data.done.includes(s.id)) box.checked = !box.checked;
+      next.set(key, el);
+      return el;
+    });
+    const keep = new Set(items);
+    for (const el of [...list.children]) if (!keep.has(el)) el.remove();
+    let at = list.firstElementChild;
+    for (const el of items) {
+      if (el === at) at = at.nextElementSibling;
+      else list.insertBefore(el, at);
+    }
+    shownItems = next;
+  }
+
+  function stepItem(s, i) {
+    const id = `${px}-step-${i + 1}`;
+    return h('li', { class: 'plp-track-step', 'data-step': s.id },
+      h('div', { class: 'plp-choice' },
+        h('input', {
+          type: 'checkbox', id, class: 'plp-choice-input', value: s.id,
+          checked: data.done.includes(s.id),
+          on: { change: (e) => onTick(s.id, /** @type {HTMLInputElement} */ (e.target).checked) },
+        }),
+        h('label', { class: 'plp-choice-label', for: id },
+          h('span', { class: `plp-actor plp-actor-${s.actor}` }, ACTOR[s.actor] || s.actor, h('span', { class: 'plp-vh', text: ':' })), ' ',
+          s.title)));
   }
 
   function renderProgress() {

@@ -2,13 +2,17 @@
 // typing updates the messages and the next steps in place (focus, caret and the rest of the
 // screen stay as they are); the form is visible, typeable and has its draft back before the
 // WebAssembly module arrives, with the core's own labels; the checks join when it is there; an
-// imported file with a key given twice gets the CLI's PL008 on that field.
+// imported file with a key given twice gets the CLI's PL008 on that field. The ticket body is
+// written in place, paragraph by paragraph; a long guide far below the field is written when it
+// comes near the screen (or is downloaded), not on every keystroke.
 // (Figures are the benchmark's business: bash scripts/bench.sh.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  CLI, openPage, fillForm, waitForPreview, formChecking, cliReport, documentFor, VALID_AWS, useServerAndBrowser,
+  CLI, ROOT, cli, openPage, fillForm, waitForPreview, formChecking, cliReport, documentFor, pageRequest, VALID_AWS, useServerAndBrowser,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -101,6 +105,113 @@ describe('typing updates the screen in place', () => {
     await context.close();
   });
 });
+
+/** A valid AWS request of `services` endpoint services of `ports` ports each (as the bench's). */
+function large(services, ports) {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', 'aws-bidirectional.json'), 'utf8'));
+  doc.endpoint_services = Array.from({ length: services }, (_, i) => ({
+    name: `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, '0')}`,
+    ports: Array.from({ length: ports }, (_, j) => ({ service: `Service ${j}`, port: 2000 + j })),
+    principal_allowed: true,
+  }));
+  return doc;
+}
+
+describe('a long ticket and a long guide', () => {
+  it('the ticket body is the core\'s, and typing rewrites only the paragraphs that change', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await page.evaluate((d) => window.privatelinkPrep.load(d), large(3, 12));
+    await waitForPreview(page, 'ready');
+    const body = page.locator('.plp-panel[data-format="text"] [data-part="body"]');
+    // Marks on the text nodes on screen: a piece whose text is written again gets a new one.
+    const pieces = await body.evaluate((pre) => [...pre.children].map((el, i) => {
+      el.firstChild.plpMark = i;
+      return el.textContent;
+    }));
+    assert.ok(pieces.length > 3, `the body is in pieces (${pieces.length})`);
+    await page.locator('input[name="company"]').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Group');
+    await page.waitForFunction(() => document.querySelector('.plp-ticket-subject').textContent.endsWith(' Group'));
+    const doc = await pageRequest(page);
+    const want = cli(['ticket', '--format', 'text'], doc);
+    assert.equal(want.status, 0, want.stderr);
+    const shown = await body.evaluate((pre) => ({
+      text: pre.textContent,
+      inner: pre.innerText,
+      pieces: [...pre.children].map((el) => ({ text: el.textContent, kept: el.firstChild.plpMark !== undefined })),
+    }));
+    const subject = await page.locator('.plp-panel[data-format="text"] [data-part="subject"]').textContent();
+    assert.equal(`Subject: ${subject}\n\n${shown.text}${shown.text.endsWith('\n') ? '' : '\n'}`, want.stdout);
+    assert.equal(shown.inner, shown.text, 'the pieces read as the one text they are');
+    const rewritten = shown.pieces.filter((p) => !p.kept);
+    assert.ok(rewritten.length >= 1 && rewritten.length < 3, `only the pieces that changed are new (${rewritten.length} of ${shown.pieces.length})`);
+    for (const p of rewritten) assert.match(p.text, /Group/);
+    for (const p of shown.pieces.filter((x) => x.kept)) assert.ok(pieces.includes(p.text));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a long guide far below the field follows the typing when it comes near the screen, and a download is current', T, async () => {
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    await page.evaluate((d) => {
+      window.privatelinkPrep.load(d);
+      window.privatelinkPrep.check();
+    }, large(20, 20));
+    await waitForPreview(page, 'ready');
+    await page.locator('.plp-guide[data-state="ready"]').waitFor();
+    const sendStep = page.locator('.plp-step[data-step="send-ticket"] .plp-step-text');
+    assert.match(await sendStep.textContent(), /PrivateLink support for Acme Outdoor, Inc\.$/);
+    const input = page.locator('input[name="company"]');
+    await input.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Group');
+    // Far below the field (400 rows of ports in between), the guide waits (read in the frame the
+    // ticket shows the keystroke: it follows a pause in the typing); the download is current.
+    const held = await stepWhenSubjectEnds(page, ' Group');
+    assert.doesNotMatch(held, / Group$/, 'the guide off the screen waits');
+    const doc = await pageRequest(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="download-guide-txt"]').evaluate((b) => b.click()),
+    ]);
+    const want = cli(['guide', '--format', 'text'], doc);
+    assert.equal(want.status, 0, want.stderr);
+    assert.equal(readFileSync(await download.path(), 'utf8'), want.stdout);
+    assert.match(await sendStep.textContent(), /PrivateLink support for Acme Outdoor, Inc\. Group$/, 'the download brought the guide up to date');
+    // Typed again: shown once the guide is near the screen.
+    await input.focus();
+    await page.keyboard.type('s');
+    assert.doesNotMatch(await stepWhenSubjectEnds(page, ' Groups'), /Groups$/);
+    await page.locator('.plp-guide').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('.plp-step[data-step="send-ticket"] .plp-step-text').textContent.endsWith('Inc. Groups'));
+    // Typed again far above it: once the typing pauses, the guide follows without being near,
+    // so that what a screen reader finds there is stale for a moment at most.
+    await input.focus();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.type('!');
+    assert.doesNotMatch(await stepWhenSubjectEnds(page, ' Groups!'), /Groups!$/);
+    await page.waitForFunction(() => document.querySelector('.plp-step[data-step="send-ticket"] .plp-step-text').textContent.endsWith('Inc. Groups!'));
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the guide followed without a scroll');
+    const guide = JSON.parse(cli(['guide', '--format', 'json'], await pageRequest(page)).stdout);
+    assert.deepEqual(await page.locator('.plp-guide .plp-step').evaluateAll((li) => li.map((x) => x.dataset.step)), guide.steps.map((s) => s.id));
+    assert.deepEqual(await page.locator('.plp-track-step').evaluateAll((li) => li.map((x) => x.dataset.step)), guide.steps.map((s) => s.id));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+/** The send-ticket step's text in the frame the ticket's subject first ends with `end`. */
+function stepWhenSubjectEnds(page, end) {
+  return page.evaluate((end) => new Promise((resolve) => {
+    const look = () => {
+      if (document.querySelector('.plp-ticket-subject').textContent.endsWith(end)) {
+        resolve(document.querySelector('.plp-step[data-step="send-ticket"] .plp-step-text').textContent);
+      } else requestAnimationFrame(look);
+    };
+    look();
+  }), end);
+}
 
 describe('the form before the module', () => {
   it('is visible and typeable with the core\'s labels while the .wasm is on its way; the checks join when it arrives', T, async () => {
