@@ -414,3 +414,46 @@ fn check_and_ticket_read_evidence_in_the_document() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("error[PL801]: Cloud output 1 (aws sts get-caller-identity) shows the AWS account 111122223333, not \"123456789012\".\n  --> account_id\n"));
 }
+
+/// An output of exactly 256 KiB is read; one byte more is refused before it is parsed.
+#[cfg(feature = "evidence")]
+#[test]
+fn evidence_reads_an_output_of_256_kib_and_refuses_one_byte_more() {
+    let identity = r#"{"UserId":"AIDAEXAMPLE","Account":"123456789012","Arn":"arn:aws:iam::123456789012:user/x"}"#;
+    let padded = |len: usize| format!("{identity}{}", " ".repeat(len - identity.len()));
+    let out = run(&["evidence", "-"], Some(&padded(256 * 1024)));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("AWS account ID: 123456789012"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = run(&["evidence", "-"], Some(&padded(256 * 1024 + 1)));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "privatelink-prep: standard input is larger than 256 KiB, the most of an output that is read\n"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+/// A finding with a choice lists every value; one whose field splits lists the rows.
+#[test]
+fn check_text_lists_every_choice_and_the_rows_to_split_into() {
+    let doc = r#"{"version": 1, "company": "X", "cloud": "aws", "region": "United States",
+        "account_id": "012345678901", "project_id": "yw1unoukjcawe", "plan": "pro",
+        "environments": ["production"], "connection_type": "unidirectional",
+        "ports": [{"service": "Web", "port": "80,443"}]}"#;
+    let out = run(&["check", "-"], Some(doc));
+    assert_eq!(out.status.code(), Some(1));
+    let shown = text(&out.stdout);
+    let lines: Vec<&str> = shown.lines().filter(|l| l.starts_with("  = s")).collect();
+    assert_eq!(
+        lines,
+        [
+            "  = suggestions: us-east-1, us-east-2, us-west-1, us-west-2",
+            "  = split into rows: 80, 443",
+        ],
+        "{shown}"
+    );
+}

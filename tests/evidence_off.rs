@@ -49,4 +49,10 @@ fn evidence_anywhere_is_one_error_pl899() {
     d["evidence"] = json!([]);
     assert!(errors(&d).is_empty());
     assert!(check(&d).report.valid);
+    // Nor does null, in either place.
+    let mut d = doc();
+    d["evidence"] = Value::Null;
+    d["endpoint_services"][0]["evidence"] = Value::Null;
+    assert!(errors(&d).is_empty());
+    assert!(check(&d).report.valid);
 }

@@ -66,3 +66,39 @@ fn every_escape_is_written_as_serde_json_writes_it() {
     same(&Vec::<String>::new(), "empty list");
     same(&[Some(1u32), None][..], "options");
 }
+
+/// A finding's choices (`suggestions`) and the rows a field splits into (`split`): the page's
+/// buttons and `--format json` read them. No example request has either.
+#[test]
+fn a_findings_choices_and_split_are_written_as_serde_json_writes_them() {
+    let doc = r#"{"version": 1, "company": "X", "cloud": "aws", "region": "United States",
+        "account_id": "012345678901", "project_id": "yw1unoukjcawe", "plan": "pro",
+        "environments": ["production"], "connection_type": "unidirectional",
+        "ports": [{"service": "Web", "port": "80,443"}]}"#;
+    let report = check_json(doc).unwrap().report;
+    same(&report, "choices and split");
+    let text = pretty::to_string(&report);
+    for part in [
+        concat!(
+            "      \"suggestion\": \"us-east-1\",\n",
+            "      \"suggestions\": [\n",
+            "        \"us-east-1\",\n",
+            "        \"us-east-2\",\n",
+            "        \"us-west-1\",\n",
+            "        \"us-west-2\"\n",
+            "      ]\n",
+            "    },\n",
+        ),
+        concat!(
+            "      \"split\": [\n",
+            "        \"80\",\n",
+            "        \"443\"\n",
+            "      ]\n",
+            "    }\n",
+            "  ]\n",
+            "}",
+        ),
+    ] {
+        assert!(text.contains(part), "{part}\nnot in\n{text}");
+    }
+}

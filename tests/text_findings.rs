@@ -53,3 +53,23 @@ fn an_object_of_many_keys_is_read_at_once() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].field, "k7");
 }
+
+/// Text is read for its repeated keys up to 8 MiB, as far as the CLI reads a file: exactly 8 MiB
+/// has its finding, one byte more is not read at all (a bound on the work).
+#[test]
+fn text_is_read_up_to_8_mib() {
+    let limit = 8 * privatelink_prep::check::MAX_DOCUMENT_BYTES;
+    let of_len = |len: usize| {
+        let start = r#"{"company":"A","company":"B","notes":""#;
+        format!("{start}{}\"}}", "x".repeat(len - start.len() - 2))
+    };
+    let at = of_len(limit);
+    assert_eq!(at.len(), limit);
+    let found = host::text_findings(&at);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].code, found[0].field.as_str()),
+        ("PL008", "company")
+    );
+    assert_eq!(host::text_findings(&of_len(limit + 1)), Vec::new());
+}
