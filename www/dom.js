@@ -21,6 +21,20 @@ export function h(tag, props = {}, ...children) {
   return el;
 }
 
+/**
+ * Makes `items` the children of `parent`, in that order, moving only what is out of place and
+ * removing the rest: nodes kept in place keep their text, focus and marks.
+ */
+export function placeChildren(parent, items) {
+  const keep = new Set(items);
+  for (const el of [...parent.children]) if (!keep.has(el)) el.remove();
+  let at = parent.firstElementChild;
+  for (const el of items) {
+    if (el === at) at = at.nextElementSibling;
+    else parent.insertBefore(el, at);
+  }
+}
+
 function append(el, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;

@@ -7,7 +7,7 @@
 //   wrapper.append(panel.element);
 //   const guide = panel.update(request, report);   // the Guide object, or null when not ready
 
-import { h } from './dom.js';
+import { h, placeChildren } from './dom.js';
 
 const ACTOR = { customer: 'You', adobe: 'Adobe' };
 /** The commands of a step always rendered; the rest wait until they are near the screen. */
@@ -161,13 +161,7 @@ export function createGuidePanel({ api, idPrefix = 'plp', copy = async () => fal
       next.set(s.id, { el, step: s, n: i + 1, said });
       return el;
     });
-    const keep = new Set(items);
-    for (const el of [...steps.children]) if (!keep.has(el)) el.remove();
-    let at = steps.firstElementChild;
-    for (const el of items) {
-      if (el === at) at = at.nextElementSibling;
-      else steps.insertBefore(el, at);
-    }
+    placeChildren(steps, items);
     shownSteps = next;
   }
 

@@ -8,7 +8,7 @@
 //   wrapper.append(tracker.element);
 //   tracker.update(request, guide);   // guide: guideData(request), or null when not ready
 
-import { h } from './dom.js';
+import { h, placeChildren } from './dom.js';
 
 const ACTOR = { customer: 'You', adobe: 'Adobe' };
 export const STORAGE_PREFIX = 'privatelink-prep:tracker:v1:';
@@ -154,13 +154,7 @@ export function createTracker({ api, idPrefix = 'plp', storage = defaultStorage(
       next.set(key, el);
       return el;
     });
-    const keep = new Set(items);
-    for (const el of [...list.children]) if (!keep.has(el)) el.remove();
-    let at = list.firstElementChild;
-    for (const el of items) {
-      if (el === at) at = at.nextElementSibling;
-      else list.insertBefore(el, at);
-    }
+    placeChildren(list, items);
     shownItems = next;
   }
 
