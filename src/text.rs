@@ -234,6 +234,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn and_list_reads_naturally() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(and_list(&["a", "b"]), "a and b");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
     fn edit_distance_counts_swaps_once() {
         assert_eq!(edit_distance("eu-west1", "eu-west-1"), 1);
         assert_eq!(edit_distance("westeruope", "westeurope"), 1);
