@@ -855,7 +855,8 @@ export function mount(root, options = {}) {
     } finally {
       arriving = false;
     }
-    oneByOne([renderAbout, () => setAttr(wrapper, 'data-checks', 'ready')]);
+    inTurn(renderAbout);
+    inTurn(() => setAttr(wrapper, 'data-checks', 'ready'));
   }
   if (later) {
     given.then(setCore, (err) => {
@@ -1492,16 +1493,6 @@ function coreFront(current) {
   }));
 }
 
-/** Runs each of `jobs` in a task of its own, in order; one that throws does not stop the rest. */
-function oneByOne(jobs) {
-  const next = () => {
-    const job = jobs.shift();
-    if (jobs.length) setTimeout(next, 0);
-    if (job) job();
-  };
-  setTimeout(next, 0);
-}
-
 /**
  * A part of the form built on first use: `part` stands for `create()`'s object (reading any of its
  * properties builds it), `build()` builds it now, `built()` says whether it is.
@@ -1626,14 +1617,9 @@ function patchBody(pre, body) {
   for (const el of old.slice(next.length)) el.remove();
 }
 
+/** One piece of a ticket body (style.css lays it out as a line-wide inline-block). */
 function bodyPiece(text) {
-  const el = h('span', { text });
-  // Set through the CSSOM (the CSP allows no style attribute in markup): display, width and
-  // alignment are what make the pieces read as the one block of text they replace.
-  el.style.display = 'inline-block';
-  el.style.width = '100%';
-  el.style.verticalAlign = 'top';
-  return el;
+  return h('span', { text });
 }
 
 /** Sets (or, for null, removes) an attribute only when it differs: no needless style work. */

@@ -6,7 +6,7 @@ import { h } from './dom.js';
 
 /**
  * The failure notice. `onRetry` runs on "Try again"; `extra`: nodes after the button (the page's
- * link to the single file). Use `loading(box)` while a retry runs.
+ * link to the single file). Use `showRetrying(box)` while a retry runs.
  * @param {any} err @param {() => void} onRetry @param {Node[] | (string | Node)[]} [extra]
  */
 export function loadFailure(err, onRetry, extra = []) {
