@@ -264,10 +264,7 @@ function rows(misfits, v, at, fn) {
 /** The enablement fields of `doc`, as the form's controls show them. */
 function enablementValues(doc, misfits) {
   const values = {};
-  const put = (k, fn) => {
-    const v = fitting(misfits, k, doc[k], (x) => fn(x, k));
-    if (v !== undefined) values[k] = v;
-  };
+  const put = filler(values, misfits, doc);
   for (const k of ['company', 'region', 'account_id', 'project_id']) put(k, text);
   put('cloud', (v, at) => choice(v, at, ['aws', 'azure']));
   put('plan', (v, at) => (v === '' ? '' : choice(v, at, ['pro', 'starter'])));
@@ -304,34 +301,36 @@ function enablementValues(doc, misfits) {
 }
 
 /**
- * Reads the members of the object `o` at `at`: get(k, fn, empty) is fn(o[k], path), or `empty`
- * when the member is absent or no control can show it (then listed in `misfits`): one member
- * the form cannot show leaves the others of its row.
+ * Reads the members of the object `o` at `at` ('' for the document itself): get(k, fn, empty) is
+ * fn(o[k], path), or `empty` when the member is absent or no control can show it (then listed in
+ * `misfits`): one member the form cannot show leaves the others of its row.
  */
 function member(misfits, o, at) {
   return (k, fn, empty) => {
-    const path = `${at}.${k}`;
+    const path = at ? `${at}.${k}` : k;
     const v = fitting(misfits, path, o[k], (x) => fn(x, path));
     return v === undefined ? empty : v;
+  };
+}
+
+/** Like member(), but put(k, fn) sets `values[k]` to what it reads, and leaves out what it does not. */
+function filler(values, misfits, o, at = '') {
+  const get = member(misfits, o, at);
+  return (k, fn) => {
+    const v = get(k, fn, undefined);
+    if (v !== undefined) values[k] = v;
   };
 }
 
 /** The fields of a change document (company, cloud, region, project_id, changes). */
 function changeValues(doc, misfits) {
   const values = {};
-  const put = (k, fn) => {
-    const v = fitting(misfits, k, doc[k], (x) => fn(x, k));
-    if (v !== undefined) values[k] = v;
-  };
+  const put = filler(values, misfits, doc);
   for (const k of ['company', 'region', 'project_id']) put(k, text);
   put('cloud', (v, at) => choice(v, at, ['aws', 'azure']));
   put('changes', (v, at) => rows(misfits, v, at, (c, row) => {
-    const get = member(misfits, object(c, row), row);
     const out = {};
-    const take = (k, fn) => {
-      const x = get(k, fn, undefined);
-      if (x !== undefined) out[k] = x;
-    };
+    const take = filler(out, misfits, object(c, row), row);
     // An empty action or environment is a row not filled in yet (as a draft keeps it).
     take('action', (a, at2) => (a === '' ? '' : choice(a, at2, ACTIONS)));
     if (out.action === undefined) out.action = '';
@@ -350,23 +349,15 @@ function changeValues(doc, misfits) {
 /** The optional network fields of `doc` (both clouds' IDs: the form keeps both). */
 function networkValues(doc, misfits) {
   const values = {};
-  const net = fitting(misfits, 'customer_network', doc.customer_network, (v) => {
-    const n = object(v, 'customer_network');
+  const put = filler(values, misfits, doc);
+  put('customer_network', (v, at) => {
     const out = {};
-    for (const k of ['vpc_id', 'resource_group', 'vnet_name', 'subnet_name']) {
-      const x = fitting(misfits, `customer_network.${k}`, n[k], (y) => text(y, `customer_network.${k}`));
-      if (x !== undefined) out[k] = x;
-    }
-    for (const k of ['subnet_ids', 'security_group_ids']) {
-      const at = `customer_network.${k}`;
-      const x = fitting(misfits, at, n[k], (y) => rows(misfits, y, at, text));
-      if (x !== undefined) out[k] = x;
-    }
+    const take = filler(out, misfits, object(v, at), at);
+    for (const k of ['vpc_id', 'resource_group', 'vnet_name', 'subnet_name']) take(k, text);
+    for (const k of ['subnet_ids', 'security_group_ids']) take(k, (ids, b) => rows(misfits, ids, b, text));
     return out;
   });
-  if (net !== undefined) values.customer_network = net;
-  const adobe = fitting(misfits, 'adobe_endpoint_service', doc.adobe_endpoint_service, (v) => text(v, 'adobe_endpoint_service'));
-  if (adobe !== undefined) values.adobe_endpoint_service = adobe;
+  put('adobe_endpoint_service', text);
   return values;
 }
 
