@@ -90,6 +90,7 @@ describe('typing updates the screen in place', () => {
     });
     const input = page.locator('input[name="company"]');
     await input.click();
+    await scrolled(page);
     await page.keyboard.press('End');
     await page.keyboard.type(' Group');
     await page.waitForFunction(() => [...document.querySelectorAll('.plp-step-text')].some((p) => p.textContent.includes('Example Ltd Group')));
@@ -164,6 +165,7 @@ describe('a long ticket and a long guide', () => {
     assert.match(await sendStep.textContent(), /PrivateLink support for Acme Outdoor, Inc\.$/);
     const input = page.locator('input[name="company"]');
     await input.click();
+    await scrolled(page);
     await page.keyboard.press('End');
     await page.keyboard.type(' Group');
     // Far below the field (400 rows of ports in between), the guide waits (read in the frame the
@@ -189,6 +191,7 @@ describe('a long ticket and a long guide', () => {
     // so that what a screen reader finds there is stale for a moment at most.
     await input.focus();
     await page.evaluate(() => window.scrollTo(0, 0));
+    await scrolled(page);
     await page.keyboard.type('!');
     assert.doesNotMatch(await stepWhenSubjectEnds(page, ' Groups!'), /Groups!$/);
     await page.waitForFunction(() => document.querySelector('.plp-step[data-step="send-ticket"] .plp-step-text').textContent.endsWith('Inc. Groups!'));
@@ -200,6 +203,14 @@ describe('a long ticket and a long guide', () => {
     await context.close();
   });
 });
+
+/** Resolves once the page has noticed where it is scrolled to: an IntersectionObserver reports
+ * after the frame that laid the scroll out. */
+function scrolled(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }));
+}
 
 /** The send-ticket step's text in the frame the ticket's subject first ends with `end`. */
 function stepWhenSubjectEnds(page, end) {
