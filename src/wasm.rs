@@ -50,6 +50,12 @@ export interface Ticket {
   /** The ticket as one file: `Subject: ` and the subject (escaped in Markdown), a blank line, the body; in JSON the body. */
   file: string;
 }
+/** What checkTicket returns: the report, and the ticket when the request is valid. */
+export interface CheckedTicket {
+  report: Report;
+  /** The ticket in the format asked for; null when the report holds an error. */
+  ticket: Ticket | null;
+}
 /** The Error thrown by renderTicket for an invalid request. */
 export interface InvalidRequestError extends Error {
   report: Report;
@@ -284,6 +290,40 @@ pub fn render_ticket(
         return Err(JsError::new("Unknown ticket format: use text, markdown or json.").into());
     };
     to_js(&render(&checked_request(&request, "ticket")?, format))
+}
+
+/// The report of a request and, when it is valid, its ticket: the answer of `checkTicket`.
+struct CheckedTicket<'a> {
+    report: &'a Report,
+    ticket: Option<crate::Ticket>,
+}
+
+impl ToJson for CheckedTicket<'_> {
+    fn to_json(&self, w: &mut Pretty) {
+        w.object(|w| {
+            w.field("report", self.report);
+            w.field("ticket", &self.ticket);
+        });
+    }
+}
+
+/// Checks a request and, when it is valid, renders its ticket in `format` (`text` when it is
+/// left out), reading and checking the request once: `{report, ticket}`, `ticket` null when the
+/// report holds an error. What `validate` and `renderTicket` give, in one call: the page's
+/// keystroke path, where the two would read and check a large request twice.
+#[wasm_bindgen(js_name = checkTicket, unchecked_return_type = "CheckedTicket")]
+pub fn check_ticket(
+    #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TicketFormat")] format: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let Some(format) = format_arg(format) else {
+        return Err(JsError::new("Unknown ticket format: use text, markdown or json.").into());
+    };
+    let checked = checked(&request);
+    to_js(&CheckedTicket {
+        report: &checked.report,
+        ticket: checked.request.as_ref().map(|r| render(r, format)),
+    })
 }
 
 /// The `Error` thrown for an invalid request: says that no `what` was rendered, and carries the

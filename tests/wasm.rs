@@ -7,7 +7,7 @@ mod common;
 use js_sys::{Array, Object, Reflect, JSON};
 use privatelink_prep::regions::Cloud;
 use privatelink_prep::wasm::{
-    labels, regions, render_ticket, rules, text_findings, validate, version,
+    check_ticket, labels, regions, render_ticket, rules, text_findings, validate, version,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -99,6 +99,45 @@ fn render_ticket_matches_the_native_renderer() {
         assert_eq!(get(&t, "subject"), native.subject.as_str());
         assert_eq!(get(&t, "body"), native.body.as_str());
     }
+}
+
+#[test]
+fn check_ticket_gives_the_report_and_the_ticket_of_one_reading() {
+    let doc = common::request("aws-bidirectional.json");
+    for format in ["text", "markdown", "json"] {
+        let both = check_ticket(js(&doc), Some(format.into())).unwrap();
+        assert_eq!(
+            stringify(&get(&both, "report")),
+            native_report(&doc),
+            "{format}"
+        );
+        let ticket = render_ticket(js(&doc), Some(format.into())).unwrap();
+        assert_eq!(
+            stringify(&get(&both, "ticket")),
+            stringify(&ticket),
+            "{format}"
+        );
+    }
+    // Without a format, the text ticket, as renderTicket writes it.
+    let both = check_ticket(js(&doc), None).unwrap();
+    let text = render_ticket(js(&doc), None).unwrap();
+    assert_eq!(stringify(&get(&both, "ticket")), stringify(&text));
+}
+
+#[test]
+fn check_ticket_of_an_invalid_request_has_no_ticket() {
+    let doc = r#"{"company": "Acme"}"#;
+    let both = check_ticket(js(doc), Some("text".into())).unwrap();
+    assert_eq!(get(&both, "ticket"), JsValue::NULL);
+    assert_eq!(stringify(&get(&both, "report")), native_report(doc));
+    let err: js_sys::Error = check_ticket(js(doc), Some("pdf".into()))
+        .unwrap_err()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        err.message(),
+        "Unknown ticket format: use text, markdown or json."
+    );
 }
 
 #[test]

@@ -757,8 +757,11 @@ export function mount(root, options = {}) {
       return;
     }
     evidence.update(request);
+    let shown = null; // the shown format's ticket, when the core wrote it with the report
     try {
-      report = api.validate(request);
+      // One reading and one check for both (a core without checkTicket: two calls).
+      if (typeof api.checkTicket === 'function') ({ report, ticket: shown } = api.checkTicket(request, activeFormat));
+      else report = api.validate(request);
     } catch (err) {
       report = { valid: false, diagnostics: [failure(err)] };
     }
@@ -768,7 +771,7 @@ export function mount(root, options = {}) {
     }
     // As the CLI lists them: the file's findings first.
     if (fileFindings.length) report = { ...report, diagnostics: [...fileFindings, ...report.diagnostics] };
-    updatePreview();
+    updatePreview(shown);
     showDiagnostics();
     // While an error hides a ticket that was ready, the next steps and the tracker say so.
     const waiting = broken ? BROKEN_WAIT : undefined;
@@ -1152,14 +1155,15 @@ export function mount(root, options = {}) {
 
   // ---- preview -----------------------------------------------------------------------------------
 
-  function updatePreview() {
+  /** `shown`: the ticket of the shown format, if the core has written it already. */
+  function updatePreview(shown = null) {
     const diags = report.diagnostics || [];
     const errors = diags.filter((d) => d.severity === 'error').length;
     const warnings = diags.filter((d) => d.severity === 'warning').length;
     tickets = null;
     if (report.valid) {
       try {
-        tickets = ticketsOf(request);
+        tickets = ticketsOf(request, shown);
         void tickets[activeFormat]; // the shown one now, so a failure is reported with the rest
       } catch (err) {
         tickets = null;
@@ -1193,12 +1197,12 @@ export function mount(root, options = {}) {
   /**
    * The tickets of `req`, one property per format, each written by the core on first read: a
    * keystroke writes the shown format only, and the others when a tab, a copy, a download or a
-   * listener (`onTicket`) reads them.
+   * listener (`onTicket`) reads them. `shown`: the shown format's, already written.
    */
-  function ticketsOf(req) {
+  function ticketsOf(req, shown) {
     const t = {};
     for (const f of FORMATS) {
-      let v;
+      let v = f.key === activeFormat && shown ? shown : undefined;
       Object.defineProperty(t, f.key, { enumerable: true, get: () => (v ??= api.renderTicket(req, f.key)) });
     }
     return t;
