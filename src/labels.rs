@@ -208,6 +208,22 @@ mod tests {
     }
 
     #[test]
+    fn only_list_indices_are_read_as_positions() {
+        // A key of the document's own with a digit (unknown, e.g. a typo) has no label: the
+        // message names its path, not the label of the field it resembles.
+        assert_eq!(label("ports[0].port2", Some(Cloud::Aws)), None);
+        assert_eq!(label("ports2[0].port", Some(Cloud::Aws)), None);
+        assert_eq!(
+            label("ports[10]", Some(Cloud::Aws)).as_deref(),
+            Some("Port 11")
+        );
+        assert_eq!(
+            label("ports[10].port", Some(Cloud::Aws)).as_deref(),
+            Some("Port")
+        );
+    }
+
+    #[test]
     fn fill_replaces_known_placeholders_only() {
         assert_eq!(
             fill(
