@@ -227,6 +227,17 @@ impl Segment<'_> {
 
 /// The closing diagnostic of a report with `unlisted` more findings than it lists, `errors` of
 /// them errors; nothing when there are none.
+/// The path of member `key` of the object at `path`: `path.key`. Written out rather than with
+/// `format!`: the checker names the fields of every port this way, and the formatting machinery
+/// took a quarter of the time of checking 100 services of 50 ports.
+pub(crate) fn member(path: &str, key: &str) -> String {
+    let mut s = String::with_capacity(path.len() + 1 + key.len());
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
+}
+
 pub(crate) fn unlisted(unlisted: usize, errors: usize) -> Option<Diagnostic> {
     if unlisted == 0 {
         return None;
@@ -528,7 +539,7 @@ impl Checker {
             let path = if prefix.is_empty() {
                 k.clone()
             } else {
-                format!("{prefix}.{k}")
+                member(prefix, k)
             };
             let lower = k.to_ascii_lowercase();
             let near = known.iter().find(|f| edit_distance(&lower, f) <= 2);

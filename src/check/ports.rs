@@ -8,7 +8,7 @@ use crate::request::{PortSpec, Protocol};
 use crate::rules;
 use crate::text::{and_list, contains, is_blank, is_one_line, quote};
 
-use super::{number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
+use super::{member, number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
 /// Which way the connections on a list of ports go: some rules concern one way only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl Checker {
                 self.wrong_type(&at, "an object with service, port and protocol", item);
                 continue;
             };
-            let service = self.service(entry.get("service"), &format!("{at}.service"));
+            let service = self.service(entry.get("service"), &member(&at, "service"));
             // The row's protocol as given (TCP when left out), for a port typed with one.
             let chosen = match entry.get("protocol") {
                 Some(Value::String(p)) if !is_blank(p) => p.trim(),
@@ -66,12 +66,12 @@ impl Checker {
             };
             let port = self.port_number(
                 entry.get("port"),
-                &format!("{at}.port"),
+                &member(&at, "port"),
                 cloud,
                 dir,
                 (service, chosen),
             );
-            let protocol = self.protocol(entry.get("protocol"), &format!("{at}.protocol"), cloud);
+            let protocol = self.protocol(entry.get("protocol"), &member(&at, "protocol"), cloud);
             self.unknown_fields(entry, PORT_FIELDS, &at);
             let (Some(port), Some(protocol)) = (port, protocol) else {
                 continue;
@@ -79,7 +79,7 @@ impl Checker {
             if seen.contains(&(port, protocol)) {
                 self.emit(
                     &rules::PORT_DUPLICATE,
-                    format!("{at}.port"),
+                    member(&at, "port"),
                     0,
                     &[("port", &port.to_string()), ("protocol", protocol.label())],
                 );
