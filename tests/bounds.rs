@@ -89,6 +89,21 @@ fn nesting_deeper_than_the_limit_is_refused_before_parsing() {
     // Brackets inside strings are text.
     let in_text = format!("{{\"company\": \"{}\"}}", "[".repeat(500));
     assert!(lines(&in_text).iter().all(|l| !l.starts_with("PL017")));
+    // An escaped quote does not end the string, nor does an escaped backslash start an escape.
+    for escapes in [r#"\""#, r#"\\\""#, r#"a\"b"#] {
+        let in_text = format!("{{\"company\": \"{escapes}{}\"}}", "[".repeat(500));
+        assert!(
+            lines(&in_text).iter().all(|l| !l.starts_with("PL017")),
+            "{in_text:.20}"
+        );
+    }
+    // After an escaped backslash the quote ends the string: brackets after it nest.
+    let after = format!(
+        "{{\"company\": \"\\\\\", \"x\": {}1{}}}",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    assert_eq!(lines(&after)[0].split("  ").next(), Some("PL017"));
 }
 
 #[test]
