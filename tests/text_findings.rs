@@ -73,3 +73,20 @@ fn text_is_read_up_to_8_mib() {
     );
     assert_eq!(host::text_findings(&of_len(limit + 1)), Vec::new());
 }
+
+#[test]
+fn a_file_with_hundreds_of_repeated_keys_lists_the_first_200() {
+    let text = format!("[{}]", vec![r#"{"k":1,"k":2}"#; 250].join(","));
+    let found = host::text_findings(&text);
+    assert_eq!(found.len(), 201);
+    assert!(found[..200].iter().all(|d| d.code == "PL008"));
+    assert_eq!(found[199].field, "[199].k");
+    let last = &found[200];
+    assert_eq!(
+        (last.code, last.message.as_str()),
+        (
+            "PL019",
+            "The report lists the first 200 findings; 50 more findings are not listed, none of them errors."
+        )
+    );
+}
