@@ -636,10 +636,17 @@ impl Checker {
                 self.unknown_fields(obj, DOCUMENT_FIELDS, "");
                 request.map(Request::Enablement)
             }
+            #[cfg(feature = "change")]
             Kind::Change => {
                 let request = self.change(obj);
                 self.unknown_fields(obj, crate::change::CHANGE_DOCUMENT_FIELDS, "");
                 request.map(Request::Change)
+            }
+            // The page's main module: its second module, which has the change checks, answers.
+            #[cfg(not(feature = "change"))]
+            Kind::Change => {
+                self.emit(&rules::CHANGE_UNAVAILABLE, "kind", 0, &[]);
+                None
             }
         }
     }

@@ -375,6 +375,7 @@ pub fn render(request: &Request, format: Format) -> String {
 fn build(request: &Request, md: Inline) -> Guide {
     match request {
         Request::Enablement(e) => enablement(e, md),
+        #[cfg(feature = "change")]
         Request::Change(c) => change(c, md),
     }
 }

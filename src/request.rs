@@ -12,7 +12,8 @@ use crate::regions::{Cloud, Region};
 pub enum Request {
     /// `"kind": "enablement"`: a first PrivateLink setup.
     Enablement(Enablement),
-    /// `"kind": "change"`: changes to a setup that is already in place.
+    /// `"kind": "change"`: changes to a setup that is already in place (feature `change`).
+    #[cfg(feature = "change")]
     Change(Change),
 }
 
@@ -21,6 +22,7 @@ impl Request {
     pub fn company(&self) -> &str {
         match self {
             Request::Enablement(e) => &e.company,
+            #[cfg(feature = "change")]
             Request::Change(c) => &c.company,
         }
     }
@@ -29,6 +31,7 @@ impl Request {
     pub fn region(&self) -> &'static Region {
         match self {
             Request::Enablement(e) => e.region,
+            #[cfg(feature = "change")]
             Request::Change(c) => c.region,
         }
     }
@@ -42,6 +45,7 @@ impl Request {
     pub fn as_enablement(&self) -> Option<&Enablement> {
         match self {
             Request::Enablement(e) => Some(e),
+            #[cfg(feature = "change")]
             Request::Change(_) => None,
         }
     }
@@ -49,6 +53,7 @@ impl Request {
     /// The change request, when this is one.
     pub fn as_change(&self) -> Option<&Change> {
         match self {
+            #[cfg(feature = "change")]
             Request::Change(c) => Some(c),
             Request::Enablement(_) => None,
         }

@@ -475,6 +475,13 @@ rules! {
         "{@changes[].to_account_id} is for the account that connects from now on; it must differ from {@changes[].from_account_id}.",
         SRC_CHANGES;
 
+    // PL599 is in every build: the page's main module, built without the change checks, says
+    // that it cannot check a change request (the page then loads the module that can).
+    CHANGE_UNAVAILABLE = "PL599", Error, "kind", "Change requests need the change checks",
+        ["The request is a change request, which this build does not check: a verdict without those checks could be wrong."],
+        "Check the request where the change checks run: the page loads them when a change is first asked for, a portal's code with loadEvidence(), and the CLI has them.",
+        SRC_CHANGES_NOW;
+
     VPC_ID_FORMAT = "PL601", Error, "customer_network.vpc_id", "VPC ID is malformed",
         ["{value} is {other}, not a VPC ID.", "{value} is not a VPC ID: it reads vpc- followed by 8 or 17 lowercase hexadecimal digits."],
         "A VPC ID reads vpc- and 8 or 17 lowercase hexadecimal digits; the VPC console (Your VPCs) and `aws ec2 describe-vpcs` show it.",

@@ -93,6 +93,7 @@ pub fn render(request: &Request, format: Format) -> Ticket {
             };
             Ticket::new(subject, body, format)
         }
+        #[cfg(feature = "change")]
         Request::Change(c) => change::render(c, format),
     }
 }

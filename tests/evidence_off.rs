@@ -1,7 +1,7 @@
-//! Without the cargo feature `evidence` (the page's main module): a document that holds
-//! evidence gets one clear error rather than a verdict that ignores it. Run with
-//! `cargo test --no-default-features --test evidence_off`.
-#![cfg(not(feature = "evidence"))]
+//! Without the cargo features `evidence` and `change` (the page's main module): a document that
+//! holds evidence, or a change request, gets one clear error rather than a verdict that ignores
+//! what this build cannot check. Run with `cargo test --no-default-features --test evidence_off`.
+#![cfg(not(any(feature = "evidence", feature = "change")))]
 
 mod common;
 
@@ -55,4 +55,30 @@ fn evidence_anywhere_is_one_error_pl899() {
     d["endpoint_services"][0]["evidence"] = Value::Null;
     assert!(errors(&d).is_empty());
     assert!(check(&d).report.valid);
+}
+
+#[test]
+fn a_change_request_is_one_error_pl599() {
+    for name in ["change-aws.json", "change-azure.json"] {
+        let d: Value = serde_json::from_str(&request(name)).unwrap();
+        let checked = check(&d);
+        assert!(checked.request.is_none(), "{name}");
+        let got: Vec<_> = checked
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.field.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "PL599",
+                "kind",
+                "The request is a change request, which this build does not check: a verdict without those checks could be wrong."
+            )],
+            "{name}"
+        );
+    }
+    // An enablement is checked as usual.
+    assert!(check(&doc()).report.valid);
 }

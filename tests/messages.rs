@@ -155,6 +155,7 @@ const SAMPLES: &[Sample] = &[
     ("PL506", 2, "changes[1].name", AZ, &[("value", "\"/subscriptions/…/privateLinkServices/pls-sftp\"")]),
     ("PL506", 3, "changes[1].name", AWS, &[]),
     ("PL507", 0, "changes[0].to_account_id", AZ, &[("id", "11111111-2222-3333-4444-555555555555")]),
+    ("PL599", 0, "kind", AWS, &[]),
     ("PL601", 0, "customer_network.vpc_id", AWS, &[("value", "\"subnet-0a1b2c3d\""), ("other", "a subnet ID")]),
     ("PL601", 1, "customer_network.vpc_id", AWS, &[("value", "\"vpc-12\"")]),
     ("PL602", 0, "customer_network.subnet_ids[0]", AWS, &[("value", "\"sg-0a1b2c3d\""), ("other", "a security group ID")]),

@@ -16,7 +16,7 @@ import { createTracker } from './tracker.js';
 import { fieldLabels } from './labels.js';
 import { cloudWords, principalCopy } from './words.js';
 import CORE_LABELS from './core-labels.js';
-import { withEvidence, createEvidence } from './evidence.js';
+import { withEvidence, createEvidence, loadEvidence, needsChangeChecks } from './evidence.js';
 
 const ENVIRONMENTS = ['production', 'staging'];
 const FORMATS = [
@@ -196,6 +196,9 @@ export function mount(root, options = {}) {
   /** The pending check of typed text: cancels it (set by `revalidate`). */
   let cancelPending = () => {};
   let report = { valid: false, diagnostics: [] };
+  let destroyed = false;
+  let checkWhenReady = false; // Check was pressed while the change checks loaded
+  let changeChecks = 'idle'; // the module with the change checks: 'idle', 'loading' or 'failed'
   let request = null;
   let tickets = null; // { text: {subject, body, file}, markdown: {...} } when ready
   let activeFormat = FORMATS.some((f) => f.key === view.format) ? view.format : FORMATS[0].key;
@@ -689,9 +692,12 @@ export function mount(root, options = {}) {
     cancelPending();
     fullSummary = true;
     run();
+    // While the change checks load, the preview says so; Check is done again once they are here.
+    const waiting = changeChecks === 'loading' && needsChangeChecks(report);
+    checkWhenReady = waiting;
     // The summary (or the ticket) from its heading down, whatever the screen's height: focusing
     // alone scrolls a tall summary only as far as needed, with its heading above the screen.
-    const landing = report.valid || !core ? previewHeading : summary;
+    const landing = report.valid || !core || waiting ? previewHeading : summary;
     landing.focus({ preventScroll: true });
     landing.scrollIntoView({ block: 'start', behavior: 'auto' });
     return report;
@@ -765,6 +771,17 @@ export function mount(root, options = {}) {
     } catch (err) {
       report = { valid: false, diagnostics: [failure(err)] };
     }
+    // A change request, and the main module has no change checks (PL599): the module that has
+    // them loads, and until it has, the form says the checks are loading, as before the first.
+    // Should it fail to load, the core's PL599 shows, and each check tries again.
+    if (needsChangeChecks(report)) {
+      const failed = changeChecks === 'failed';
+      loadChangeChecks();
+      if (!failed) {
+        waitForCore(true);
+        return;
+      }
+    }
     if (importText) {
       fileFindings = safeCall(() => api.textFindings(importText).diagnostics, []) || [];
       importText = '';
@@ -826,18 +843,48 @@ export function mount(root, options = {}) {
   }
 
   /** Until the module is there: the form works, and the preview, the next steps and the
-   * tracker say the checks join as soon as it is ready (a Check then shows them at once). */
-  function waitForCore() {
+   * tracker say the checks join as soon as it is ready (a Check then shows them at once).
+   * `change`: the module is there, and the one with the change checks is loading. */
+  function waitForCore(change = false) {
     stepsUpdate = null;
-    setText(previewStatus, coreError
-      ? 'The checks could not load, so nothing is checked yet: what you type is kept.'
-      : 'The checks are loading: they start in a moment, and what you type is kept.');
+    setText(previewStatus, change
+      ? 'The checks for change requests are loading: they start in a moment, and what you type is kept.'
+      : coreError
+        ? 'The checks could not load, so nothing is checked yet: what you type is kept.'
+        : 'The checks are loading: they start in a moment, and what you type is kept.');
     showProblems.hidden = true;
     ticketBox.hidden = true;
     setAttr(preview, 'data-state', 'not-ready');
     const waiting = 'The next steps show here once the checks have loaded and the request is ready.';
     guidePanel.update(request, null, waiting);
     tracker.update(null, null, 'The tracker shows here once the checks have loaded and the request is ready.');
+  }
+
+  /** Loads the module with the change checks (once per page), then checks again. */
+  function loadChangeChecks() {
+    if (changeChecks === 'loading') return;
+    const retry = changeChecks === 'failed';
+    changeChecks = 'loading';
+    // No edit led to the report that follows (as for the module arriving): a draft is not saved for it.
+    const again = () => {
+      if (destroyed) return;
+      const checking = checkWhenReady;
+      checkWhenReady = false;
+      arriving = true;
+      try {
+        if (checking) check(); // a Check pressed while they loaded: its summary, its focus
+        else revalidate(true);
+      } finally {
+        arriving = false;
+      }
+    };
+    loadEvidence().then(() => {
+      changeChecks = 'idle';
+      again();
+    }, () => {
+      changeChecks = 'failed';
+      if (!retry) again(); // shows the core's PL599
+    });
   }
 
   let coreError = null;
@@ -1458,6 +1505,7 @@ export function mount(root, options = {}) {
     /** True once the module is there and the form is checked. */
     isChecking: () => Boolean(core),
     destroy() {
+      destroyed = true;
       turns.length = 0;
       clearTimeout(turnTimer);
       cancelPending();

@@ -1,9 +1,10 @@
 // Evidence on the page (issue 14): the read-only cloud commands to run, a paste area for their
 // output, and the second WebAssembly module that reads it.
 //
-// The main module (www/pkg/privatelink_prep_bg.wasm) has no evidence checks. The first time
-// evidence is used (a paste area opened, an output pasted, a draft or an imported file that holds
-// evidence), this module loads www/pkg/privatelink_prep_evidence_bg.wasm once per page; from then
+// The main module (www/pkg/privatelink_prep_bg.wasm) has no evidence checks and no change checks.
+// The first time evidence is used (a paste area opened, an output pasted, a draft or an imported
+// file that holds evidence), or a change request is checked (the main module answers PL599), this
+// module loads www/pkg/privatelink_prep_evidence_bg.wasm once per page, which has both; from then
 // on every call of every form goes to it (withEvidence). What an output means is the core's
 // answer (evidenceRead, evidenceCommands, validate, renderTicket): this file only shows it, and
 // stores the pasted output in the request (`evidence`, `endpoint_services[i].evidence`). Nothing
@@ -48,6 +49,18 @@ export function loadEvidence() {
 /** True once the evidence module is loaded: every call goes to it. */
 export function evidenceLoaded() {
   return evidenceModule !== null;
+}
+
+/** The main module's answer to a change request (rule PL599): it has no change checks. */
+const CHANGE_UNAVAILABLE = 'PL599';
+
+/**
+ * Whether `report` is the main module's "no change checks here" (PL599), while the evidence
+ * module, which has every check, is not loaded: the caller loads it and checks again.
+ */
+export function needsChangeChecks(report) {
+  return !evidenceLoaded() && Boolean(report) && Array.isArray(report.diagnostics)
+    && report.diagnostics.some((d) => d && d.code === CHANGE_UNAVAILABLE);
 }
 
 const SWITCHED = Symbol('privatelink-prep evidence switch');

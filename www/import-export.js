@@ -16,7 +16,7 @@
 
 import { ACTIONS } from './change-form.js';
 import { load } from './core.js';
-import { holdsEvidence, loadEvidence, withEvidence } from './evidence.js';
+import { holdsEvidence, loadEvidence, needsChangeChecks, withEvidence } from './evidence.js';
 
 /** The largest file "Import JSON" reads: 1 MiB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -98,7 +98,14 @@ export async function parseRequest(text, name = 'the file', { core = load, onWai
   try {
     // The text too (by the caller, into the form): the module finds in it what JSON.parse drops
     // silently (a key given twice).
-    return { ...toFormValues(doc, { report: api.validate(doc), rules: formatErrors(module, api) }), text };
+    let report = api.validate(doc);
+    // A change request: the main module has no change checks (PL599); the module that has them
+    // reads the file, as it checks the form from then on.
+    if (needsChangeChecks(report)) {
+      await loadEvidence().catch(() => {});
+      report = api.validate(doc);
+    }
+    return { ...toFormValues(doc, { report, rules: formatErrors(module, api) }), text };
   } catch (err) {
     if (err instanceof ImportError) {
       throw new ImportError(`Could not import ${name}: ${err.message} Nothing changed.`);

@@ -104,6 +104,42 @@ describe('change requests on the page', () => {
     await context.close();
   });
 
+  it('the main module has no change checks: a change loads the second module once, the preview saying so, and Check pressed meanwhile lands on the verdict', T, async () => {
+    const { page, context, requests, errors } = await openPage(session.browser, session.server, { serviceWorkers: 'block' });
+    const own = () => requests.filter((u) => u.startsWith(session.server.origin)).map((u) => new URL(u).pathname);
+    await fillForm(page, VALID_AWS);
+    await waitForPreview(page, 'ready');
+    assert.ok(!own().includes('/www/pkg/privatelink_prep_evidence_bg.wasm'), 'not loaded for an enablement');
+    // The main module's own answer to a change request (PL599), in every build without the checks.
+    const answer = await page.evaluate(async () => {
+      const core = await import('/www/pkg/privatelink_prep.js');
+      await core.default();
+      return core.validate({ version: 1, kind: 'change', company: 'Acme' }).diagnostics.map((d) => [d.code, d.field]);
+    });
+    assert.deepEqual(answer, [['PL599', 'kind']]);
+
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/privatelink_prep_evidence_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.getByLabel('Change an existing setup').check();
+    const status = page.locator('.plp-preview-status');
+    await assert.doesNotReject(status.filter({ hasText: 'The checks for change requests are loading' }).waitFor());
+    await page.getByRole('button', { name: 'Check' }).click();
+    assert.equal(await page.locator('.plp-summary a', { hasText: 'PL599' }).count(), 0, 'no PL599 for the user');
+    release();
+    const summary = page.locator('.plp-summary');
+    await page.locator('.plp-summary .plp-summary-list a').first().waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('plp-summary')), true, 'focus on the verdict');
+    const doc = await pageRequest(page);
+    const expected = cliReport(doc).diagnostics.filter((d) => d.severity === 'error').map((d) => shown(d.message));
+    const links = await summary.locator('.plp-summary-list:not(.plp-summary-others) a').allTextContents();
+    assert.deepEqual([...links].sort(), [...expected].sort());
+    await page.unroute('**/privatelink_prep_evidence_bg.wasm');
+    assert.equal(requests.filter((u) => u.endsWith('/privatelink_prep_evidence_bg.wasm')).length, 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('an Azure change request (tests/requests/change-azure.json) gives the CLI\'s ticket', T, async () => {
     const { page, context, errors } = await openPage(session.browser, session.server);
     const doc = example('change-azure.json');
