@@ -386,3 +386,54 @@ fn only_a_port_with_its_protocol_a_range_or_a_list_is_explained() {
         assert_eq!(port(p), not_a_port(p), "{p}");
     }
 }
+
+/// A whole number written as a float is read exactly up to 2^53 - 1, the largest integer every
+/// float below it holds; from 2^53 on it is "a very large number" (no digits it may not hold).
+#[test]
+fn whole_floats_are_named_exactly_below_two_to_the_53() {
+    let base = common::request("aws-unidirectional.json");
+    let message = |field: &str, from: &str, to: &str| {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(text, base, "{from}");
+        let checked = privatelink_prep::check_json(&text).unwrap();
+        let d = checked
+            .report
+            .diagnostics
+            .into_iter()
+            .find(|d| d.field == field)
+            .unwrap_or_else(|| panic!("{field} in {to}"));
+        d.message
+    };
+    assert_eq!(
+        message(
+            "ports[0].port",
+            "\"port\": 80",
+            "\"port\": 9007199254740991.0"
+        ),
+        "Port 9007199254740991 is out of range; ports run from 1 to 65535 on AWS."
+    );
+    assert_eq!(
+        message(
+            "ports[0].port",
+            "\"port\": 80",
+            "\"port\": 9007199254740992.0"
+        ),
+        "The port is a very large number, out of range; ports run from 1 to 65535 on AWS."
+    );
+    assert_eq!(
+        message(
+            "version",
+            "\"version\": 1",
+            "\"version\": 9007199254740991.0"
+        ),
+        "Format version 9007199254740991 is not supported; this tool reads version 1."
+    );
+    assert_eq!(
+        message(
+            "version",
+            "\"version\": 1",
+            "\"version\": 9007199254740992.0"
+        ),
+        "The format version must be the number 1, not a very large number."
+    );
+}
