@@ -218,7 +218,12 @@ describe('validation on the page', () => {
       const core = await import('./www/pkg/privatelink_prep.js');
       await core.default(); // the page runs its own copy, bundled in www/pkg/page.js
       const { mount } = await import('./www/app.js');
-      const api = { ...core, validate: (req) => core.validate({ ...req, colour: 'blue' }) };
+      const colour = (req) => ({ ...req, colour: 'blue' });
+      const api = {
+        ...core,
+        validate: (req) => core.validate(colour(req)),
+        checkTicket: (req, format) => core.checkTicket(colour(req), format),
+      };
       const host = document.createElement('div');
       document.body.append(host);
       const app = mount(host, { api, idPrefix: 'extra' });
