@@ -79,6 +79,13 @@ fn a_change_request_is_one_error_pl599() {
             "{name}"
         );
     }
-    // An enablement is checked as usual.
-    assert!(check(&doc()).report.valid);
+    // An enablement is checked as usual, and its accessors answer as in the full build.
+    let checked = check(&doc());
+    assert!(checked.report.valid);
+    let request = checked.request.unwrap();
+    let company = request.as_enablement().map(|e| e.company.as_str());
+    assert_eq!(company, Some(request.company()));
+    assert_eq!(request.company(), "Acme Outdoor, Inc.");
+    assert_eq!(request.region().code, "us-east-1");
+    assert!(request.as_change().is_none());
 }
