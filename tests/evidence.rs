@@ -594,6 +594,21 @@ fn pl823_pl824_ports_and_protocols_against_the_listeners() {
         ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, TCP 514."),
         ("PL824", "endpoint_services[0].ports[1].protocol", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has the listener TCP 514 on port 514, which does not carry UDP."),
     ]);
+    // A protocol that is not AWS's word is the document's text: quoted, its control bytes shown
+    // as such. A long list is named by its first six.
+    let mut l = f("aws-listeners.json");
+    l["Listeners"][0]["Port"] = json!(9443);
+    l["Listeners"][1]["Protocol"] = json!("\u{1b}[2J");
+    let first = l["Listeners"][0].clone();
+    for port in 1..=6 {
+        let mut more = first.clone();
+        more["Port"] = json!(port);
+        l["Listeners"].as_array_mut().unwrap().push(more);
+    }
+    expect(&aws(&[], &[l]), &[
+        ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, \"\u{fffd}[2J\" 514, TCP 1, TCP 2, TCP 3, TCP 4, and 2 more."),
+        ("PL824", "endpoint_services[0].ports[1].protocol", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has the listener \"\u{fffd}[2J\" 514 on port 514, which does not carry UDP."),
+    ]);
     // TCP_UDP carries both; TLS carries TCP.
     let mut l = f("aws-listeners.json");
     l["Listeners"][0]["Protocol"] = json!("TLS");

@@ -496,7 +496,11 @@ impl Checker {
         }
         let Some(ports) = s.ports else { return };
         let errors = self.error_count();
-        let all: Vec<String> = list.iter().map(aws::Listener::describe).collect();
+        // A load balancer has at most 50 listeners, but an output may list more: name a few.
+        let mut all: Vec<String> = list.iter().take(6).map(aws::Listener::describe).collect();
+        if list.len() > 6 {
+            all.push(format!("and {} more", list.len() - 6));
+        }
         let all = if all.is_empty() {
             "none".to_string()
         } else {

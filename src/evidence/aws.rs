@@ -107,9 +107,19 @@ impl Listener {
         matches!(self.protocol.as_str(), "UDP" | "TCP_UDP")
     }
 
-    /// `TCP 8443`.
+    /// `TCP 8443`. A protocol that is not one short word of capitals (AWS's are) is the
+    /// document's own text, so it is quoted: it may hold anything, a control character included.
     pub fn describe(&self) -> String {
-        format!("{} {}", self.protocol, self.port)
+        let word = (1..=16).contains(&self.protocol.len())
+            && self
+                .protocol
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if word {
+            format!("{} {}", self.protocol, self.port)
+        } else {
+            format!("{} {}", crate::text::quote(&self.protocol), self.port)
+        }
     }
 }
 
