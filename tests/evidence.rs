@@ -609,6 +609,20 @@ fn pl823_pl824_ports_and_protocols_against_the_listeners() {
         ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, \"\u{fffd}[2J\" 514, TCP 1, TCP 2, TCP 3, TCP 4, and 2 more."),
         ("PL824", "endpoint_services[0].ports[1].protocol", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has the listener \"\u{fffd}[2J\" 514 on port 514, which does not carry UDP."),
     ]);
+    // Six are named all; AWS's words with an underscore or a digit are not quoted.
+    let mut l = f("aws-listeners.json");
+    l["Listeners"][0]["Port"] = json!(9443);
+    l["Listeners"][1]["Protocol"] = json!("TCP_UDP");
+    let first = l["Listeners"][0].clone();
+    for (port, protocol) in [(1, "TLS"), (2, "HTTP2"), (3, "TCP"), (4, "TCP")] {
+        let mut more = first.clone();
+        more["Port"] = json!(port);
+        more["Protocol"] = json!(protocol);
+        l["Listeners"].as_array_mut().unwrap().push(more);
+    }
+    expect(&aws(&[], &[l]), &[
+        ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, TCP_UDP 514, TLS 1, HTTP2 2, TCP 3, TCP 4."),
+    ]);
     // TCP_UDP carries both; TLS carries TCP.
     let mut l = f("aws-listeners.json");
     l["Listeners"][0]["Protocol"] = json!("TLS");
