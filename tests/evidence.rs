@@ -585,6 +585,22 @@ fn pl822_every_principal_is_allowed() {
     assert!(valid(&doc));
 }
 
+/// The example's listeners with the first moved to port 9443 and the second's protocol
+/// `second`, then copies of the first on each of `more` (port, protocol).
+fn listeners_with(second: &str, more: &[(u16, &str)]) -> Value {
+    let mut l = f("aws-listeners.json");
+    l["Listeners"][0]["Port"] = json!(9443);
+    l["Listeners"][1]["Protocol"] = json!(second);
+    let first = l["Listeners"][0].clone();
+    for &(port, protocol) in more {
+        let mut next = first.clone();
+        next["Port"] = json!(port);
+        next["Protocol"] = json!(protocol);
+        l["Listeners"].as_array_mut().unwrap().push(next);
+    }
+    l
+}
+
 #[test]
 fn pl823_pl824_ports_and_protocols_against_the_listeners() {
     let mut l = f("aws-listeners.json");
@@ -596,31 +612,21 @@ fn pl823_pl824_ports_and_protocols_against_the_listeners() {
     ]);
     // A protocol that is not AWS's word is the document's text: quoted, its control bytes shown
     // as such. A long list is named by its first six.
-    let mut l = f("aws-listeners.json");
-    l["Listeners"][0]["Port"] = json!(9443);
-    l["Listeners"][1]["Protocol"] = json!("\u{1b}[2J");
-    let first = l["Listeners"][0].clone();
-    for port in 1..=6 {
-        let mut more = first.clone();
-        more["Port"] = json!(port);
-        l["Listeners"].as_array_mut().unwrap().push(more);
-    }
-    expect(&aws(&[], &[l]), &[
-        ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, \"\u{fffd}[2J\" 514, TCP 1, TCP 2, TCP 3, TCP 4, and 2 more."),
+    let tcp = [
+        (1, "TCP"),
+        (2, "TCP"),
+        (3, "TCP"),
+        (4, "TCP"),
+        (5, "TCP"),
+        (6, "TCP"),
+    ];
+    expect(&aws(&[], &[listeners_with("\u{1b}[2J", &tcp)]), &[
+        ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, \"\u{fffd}[2J\" 514, TCP 1, TCP 2, TCP 3, TCP 4 and 2 more."),
         ("PL824", "endpoint_services[0].ports[1].protocol", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has the listener \"\u{fffd}[2J\" 514 on port 514, which does not carry UDP."),
     ]);
     // Six are named all; AWS's words with an underscore or a digit are not quoted.
-    let mut l = f("aws-listeners.json");
-    l["Listeners"][0]["Port"] = json!(9443);
-    l["Listeners"][1]["Protocol"] = json!("TCP_UDP");
-    let first = l["Listeners"][0].clone();
-    for (port, protocol) in [(1, "TLS"), (2, "HTTP2"), (3, "TCP"), (4, "TCP")] {
-        let mut more = first.clone();
-        more["Port"] = json!(port);
-        more["Protocol"] = json!(protocol);
-        l["Listeners"].as_array_mut().unwrap().push(more);
-    }
-    expect(&aws(&[], &[l]), &[
+    let more = [(1, "TLS"), (2, "HTTP2"), (3, "TCP"), (4, "TCP")];
+    expect(&aws(&[], &[listeners_with("TCP_UDP", &more)]), &[
         ("PL823", "endpoint_services[0].ports[0].port", "Cloud output 1 of endpoint service 1 (aws elbv2 describe-listeners) has no listener on port 8443; its listeners are TCP 9443, TCP_UDP 514, TLS 1, HTTP2 2, TCP 3, TCP 4."),
     ]);
     // TCP_UDP carries both; TLS carries TCP.

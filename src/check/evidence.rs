@@ -452,11 +452,7 @@ impl Checker {
             if principals.is_empty() {
                 self.about(&rules::EVIDENCE_PRINCIPAL, &field, 1, e, &[]);
             } else {
-                let list: Vec<String> = principals.iter().take(3).map(|p| q(p)).collect();
-                let mut list = list.join(", ");
-                if principals.len() > 3 {
-                    list.push_str(&format!(" and {} more", principals.len() - 3));
-                }
+                let list = few(principals, 3, |p| q(p));
                 self.about(
                     &rules::EVIDENCE_PRINCIPAL,
                     &field,
@@ -497,14 +493,10 @@ impl Checker {
         let Some(ports) = s.ports else { return };
         let errors = self.error_count();
         // A load balancer has at most 50 listeners, but an output may list more: name a few.
-        let mut all: Vec<String> = list.iter().take(6).map(aws::Listener::describe).collect();
-        if list.len() > 6 {
-            all.push(format!("and {} more", list.len() - 6));
-        }
-        let all = if all.is_empty() {
+        let all = if list.is_empty() {
             "none".to_string()
         } else {
-            all.join(", ")
+            few(list, 6, aws::Listener::describe)
         };
         for (j, p) in ports.iter().enumerate() {
             let at = format!("{}.ports[{j}]", s.at);
@@ -702,6 +694,20 @@ fn subscription_of(id: &str) -> Option<String> {
     let lower = id.to_ascii_lowercase();
     let rest = lower.strip_prefix("/subscriptions/")?;
     rest.split('/').next().map(str::to_owned)
+}
+
+/// The first `max` of `items` for a message, and how many more there are: `a, b, c and 2 more`.
+fn few<T>(items: &[T], max: usize, name: impl Fn(&T) -> String) -> String {
+    let mut list = items
+        .iter()
+        .take(max)
+        .map(name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > max {
+        list.push_str(&format!(" and {} more", items.len() - max));
+    }
+    list
 }
 
 /// A value for a message, quoted: a long one (an ARN, a resource ID) by its end, where its
