@@ -100,7 +100,8 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 
 /// Checks a parsed document.
 pub fn check(doc: &Value) -> Checked {
-    let size = json_size(doc, MAX_DOCUMENT_BYTES);
+    // One walk for both bounds: on the largest documents it is a tenth of the whole check.
+    let Shape { size, deep } = shape_of(doc, MAX_DOCUMENT_BYTES);
     if size > MAX_DOCUMENT_BYTES {
         // When one value holds most of it (a paste gone wrong), say which, so the page can
         // show the message on that field.
@@ -109,7 +110,7 @@ pub fn check(doc: &Value) -> Checked {
             _ => too_large(),
         };
     }
-    if too_deep_value(doc, 0) {
+    if deep {
         return too_deep();
     }
     let mut c = Checker::default();
@@ -158,16 +159,6 @@ pub fn too_deep() -> Checked {
     Checked {
         report: Report::new(vec![d]),
         request: None,
-    }
-}
-
-/// True when lists and objects nest deeper than [`MAX_DEPTH`] in `v`.
-fn too_deep_value(v: &Value, depth: usize) -> bool {
-    let deeper = |c: &Value| too_deep_value(c, depth + 1);
-    match v {
-        Value::Array(items) => depth == MAX_DEPTH || items.iter().any(deeper),
-        Value::Object(map) => depth == MAX_DEPTH || map.values().any(deeper),
-        _ => false,
     }
 }
 
@@ -320,35 +311,54 @@ fn largest_text(v: &Value) -> Option<(String, usize)> {
 /// that a string's escapes count as the one character each stands for and a fractional number
 /// counts as 24 bytes, the longest a 64-bit float is written (no float formatting is linked).
 fn json_size(v: &Value, limit: usize) -> usize {
-    fn walk(v: &Value, total: &mut usize, limit: usize) {
-        if *total > limit {
+    shape_of(v, limit).size
+}
+
+/// What [`check`] bounds before it reads a document: its size as [`json_size`] counts it, and
+/// whether lists and objects nest deeper than [`MAX_DEPTH`] in it (known only while the size is
+/// within `limit`: the walk stops there).
+struct Shape {
+    size: usize,
+    deep: bool,
+}
+
+fn shape_of(v: &Value, limit: usize) -> Shape {
+    fn walk(v: &Value, depth: usize, shape: &mut Shape, limit: usize) {
+        if shape.size > limit {
             return;
         }
+        let nested = matches!(v, Value::Array(_) | Value::Object(_));
+        if nested && depth == MAX_DEPTH {
+            shape.deep = true;
+        }
         match v {
-            Value::Null | Value::Bool(true) => *total += 4,
-            Value::Bool(false) => *total += 5,
-            Value::Number(n) => *total += number_size(n),
-            Value::String(s) => *total += s.len() + 2,
+            Value::Null | Value::Bool(true) => shape.size += 4,
+            Value::Bool(false) => shape.size += 5,
+            Value::Number(n) => shape.size += number_size(n),
+            Value::String(s) => shape.size += s.len() + 2,
             // Brackets and a comma between each two items.
             Value::Array(items) => {
-                *total += 2 + items.len().saturating_sub(1);
+                shape.size += 2 + items.len().saturating_sub(1);
                 for i in items {
-                    walk(i, total, limit);
+                    walk(i, depth + 1, shape, limit);
                 }
             }
             // Braces, a comma between each two entries, and each key quoted with its colon.
             Value::Object(map) => {
-                *total += 2 + map.len().saturating_sub(1);
+                shape.size += 2 + map.len().saturating_sub(1);
                 for (k, i) in map {
-                    *total += k.len() + 3;
-                    walk(i, total, limit);
+                    shape.size += k.len() + 3;
+                    walk(i, depth + 1, shape, limit);
                 }
             }
         }
     }
-    let mut total = 0;
-    walk(v, &mut total, limit);
-    total
+    let mut shape = Shape {
+        size: 0,
+        deep: false,
+    };
+    walk(v, 0, &mut shape, limit);
+    shape
 }
 
 /// The length of a JSON number as serde_json writes it; 24 for one with a fraction.

@@ -1,6 +1,8 @@
 //! Bidirectional connections: the customer's endpoint services, Adobe's principal and the
 //! prerequisites the customer confirms.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Map, Value};
 
 use crate::ids::{EndpointServiceName, NameError};
@@ -86,7 +88,8 @@ impl Checker {
         )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
-        let mut seen: Vec<String> = Vec::new();
+        // A set, not a list: a long list of services would otherwise be compared pairwise.
+        let mut seen: BTreeSet<String> = BTreeSet::new();
         for (i, item) in items.iter().enumerate() {
             let at = format!("endpoint_services[{i}]");
             let Some(entry) = item.as_object() else {
@@ -102,7 +105,7 @@ impl Checker {
             self.alias_warning(name.as_ref(), &name_path);
             if let Some(n) = &name {
                 let norm = n.to_string().to_ascii_lowercase();
-                if seen.contains(&norm) {
+                if !seen.insert(norm) {
                     let value = quote(&n.to_string());
                     self.emit(
                         &rules::ENDPOINT_DUPLICATE,
@@ -110,8 +113,6 @@ impl Checker {
                         0,
                         &[("value", &value)],
                     );
-                } else {
-                    seen.push(norm);
                 }
             }
             let ports = self.ports(

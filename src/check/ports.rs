@@ -346,12 +346,19 @@ const MAX_RANGE_SPLIT: u16 = 10;
 /// True for service names that mean SSH (`SSH`, `sshd`, `OpenSSH`, `Secure Shell`), but not those
 /// that mention SFTP (`SFTP over SSH`), a file transfer service Adobe lists as one to open.
 fn is_ssh_service(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    if contains(&lower, "sftp") {
+    // Compared without lower-casing a copy: this runs on every port of every list.
+    let has = |needle: &str| {
+        name.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if has("sftp") {
         return false;
     }
-    contains(&lower, "secure shell")
-        || lower
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "ssh" || w == "sshd" || w == "openssh")
+    has("secure shell")
+        || name.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            ["ssh", "sshd", "openssh"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+        })
 }
