@@ -1,8 +1,6 @@
 //! Bidirectional connections: the customer's endpoint services, Adobe's principal and the
 //! prerequisites the customer confirms.
 
-use std::collections::BTreeSet;
-
 use serde_json::{Map, Value};
 
 use crate::ids::{EndpointServiceName, NameError};
@@ -88,8 +86,8 @@ impl Checker {
         )?;
         let errors_before = self.error_count();
         let mut out = Vec::with_capacity(items.len());
-        // A set, not a list: a long list of services would otherwise be compared pairwise.
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        // Kept sorted: a long list of services would otherwise be compared pairwise.
+        let mut seen: Vec<String> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at = format!("endpoint_services[{i}]");
             let Some(entry) = item.as_object() else {
@@ -105,7 +103,9 @@ impl Checker {
             self.alias_warning(name.as_ref(), &name_path);
             if let Some(n) = &name {
                 let norm = n.to_string().to_ascii_lowercase();
-                if !seen.insert(norm) {
+                if let Err(slot) = seen.binary_search(&norm) {
+                    seen.insert(slot, norm);
+                } else {
                     let value = quote(&n.to_string());
                     self.emit(
                         &rules::ENDPOINT_DUPLICATE,
