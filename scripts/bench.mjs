@@ -271,48 +271,89 @@ async function keystrokes(server, browser, doc = null) {
   const input = page.locator('input[name="company"]');
   await input.focus();
   await page.keyboard.press('End');
-  // "Updated screen": the end of the first frame after the keydown whose rendering holds the
-  // changed ticket. From the keydown, each frame's requestAnimationFrame posts a message, which
-  // runs once that frame's rendering (style, layout, paint) is done; the first such message that
-  // finds the change made records the time. (Two nested requestAnimationFrames from the change,
-  // as this bench did before, count a whole frame more than the screen waits.)
-  await page.evaluate(() => {
-    const subject = document.querySelector('.plp-panel[data-format="text"] [data-part="subject"]');
-    window.__keys = [];
-    document.querySelector('input[name="company"]').addEventListener('keydown', (e) => {
-      const rec = { down: e.timeStamp, dom: null };
-      window.__keys.push(rec);
-      rec.done = new Promise((resolve) => {
-        const obs = new MutationObserver(() => {
-          obs.disconnect();
-          rec.dom = performance.now();
-        });
-        obs.observe(subject, { childList: true, characterData: true, subtree: true });
-        const frame = () => requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            if (rec.dom === null) return frame();
-            rec.frame = performance.now();
-            resolve();
-          };
-          channel.port2.postMessage(0);
-        });
-        frame();
+  await page.evaluate(watchKeys, '.plp-panel[data-format="text"] [data-part="subject"]');
+  return typeKeys(page, context);
+}
+
+/**
+ * Runs in the page: records, for each keydown in the company field, when `selector`'s text
+ * changed, when the frame that shows it began and when it had rendered.
+ * "Updated screen": the end of the first frame after the keydown whose rendering holds the
+ * changed text. From the keydown, each frame's requestAnimationFrame posts a message, which runs
+ * once that frame's rendering (style, layout, paint) is done; the first such message that finds
+ * the change made records the time. (Two nested requestAnimationFrames from the change, as this
+ * bench did before, count a whole frame more than the screen waits.)
+ */
+function watchKeys(selector) {
+  const subject = document.querySelector(selector);
+  window.__keys = [];
+  document.querySelector('input[name="company"]').addEventListener('keydown', (e) => {
+    const rec = { down: e.timeStamp, dom: null };
+    window.__keys.push(rec);
+    rec.done = new Promise((resolve) => {
+      const obs = new MutationObserver(() => {
+        obs.disconnect();
+        rec.dom = performance.now();
       });
-    }, true);
+      obs.observe(subject, { childList: true, characterData: true, subtree: true });
+      const frame = () => requestAnimationFrame((begun) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          if (rec.dom === null) return frame();
+          rec.frame = performance.now();
+          rec.begun = begun;
+          resolve();
+        };
+        channel.port2.postMessage(0);
+      });
+      frame();
+    });
+  }, true);
+}
+
+/**
+ * The floor of the measure: the same keys and the same watch on a page that does nothing but
+ * copy the field into a line of text as it is typed. The frame clock (60 Hz here) alone puts its
+ * p95 near 16 ms, since a key waits for the next frame whatever the page does; so the page's own
+ * part is also given as the frame's length, from the frame's start to its rendering done: within
+ * 16.7 ms, the change is on the first frame after the key, and that frame is on time.
+ */
+async function keystrokesFloor(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<input name="company"><p id="subject">x</p>');
+  await page.evaluate(() => {
+    const out = document.getElementById('subject');
+    document.querySelector('input').addEventListener('input', (e) => { out.textContent = e.target.value; });
   });
+  await page.locator('input').focus();
+  await page.evaluate(watchKeys, '#subject');
+  return typeKeys(page, context);
+}
+
+/** Types KEYSTROKES letters, each once the last is on screen, and sums up what watchKeys saw. */
+async function typeKeys(page, context) {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (let i = 0; i < KEYSTROKES; i++) {
     await page.keyboard.press(letters[i % letters.length]);
     await page.evaluate(() => window.__keys[window.__keys.length - 1].done);
   }
-  const keys = await page.evaluate(() => window.__keys.map((k) => ({ dom: k.dom - k.down, frame: k.frame - k.down })));
+  const keys = await page.evaluate(() => window.__keys.map((k) => ({ dom: k.dom - k.down, frame: k.frame - k.down, begun: k.frame - k.begun })));
   await context.close();
   const q = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))]; };
   const frame = keys.map((k) => k.frame);
   const dom = keys.map((k) => k.dom);
-  return { frame: { median: q(frame, 0.5), p95: q(frame, 0.95) }, dom: { median: q(dom, 0.5), p95: q(dom, 0.95) }, n: keys.length };
+  const begun = keys.map((k) => k.begun);
+  return {
+    frame: { median: q(frame, 0.5), p95: q(frame, 0.95) },
+    dom: { median: q(dom, 0.5), p95: q(dom, 0.95) },
+    length: { median: q(begun, 0.5), p95: q(begun, 0.95), within: begun.filter((b) => b <= 1000 / 60).length },
+    n: keys.length,
+  };
 }
+
+/** "the frame that shows it: start to rendered median 4.1 ms, p95 6.0 ms; within 16.7 ms for 40 of 40 keys". */
+const framesText = (k) => `the frame that shows it, start to rendered: median ${ms(k.length.median)}, p95 ${ms(k.length.p95)}; within 16.7 ms for ${k.length.within} of ${k.n} keys`;
 
 // ---- the table -------------------------------------------------------------------------------
 
@@ -338,13 +379,14 @@ const browser = await launchBrowser();
 // BENCH_ONLY=keys: only the keystroke figures (small and largest request), for working on the page.
 if (process.env.BENCH_ONLY === 'keys') {
   try {
+    const floor = await keystrokesFloor(browser);
     const keys = await keystrokes(server, browser);
     const large = [];
     for (const size of LARGE) large.push([`${size[0]} services x ${size[1]} ports`, await keystrokes(server, browser, largest(size))]);
     const start = await startFigures(server, browser);
     console.log(`start, ${start.n} loads: form usable median ${ms(start.usable.median)} (max ${ms(start.usable.max)}); first verdict median ${ms(start.verdict.median)} (max ${ms(start.verdict.max)})`);
-    for (const [what, k] of [['small', keys], ...large]) {
-      console.log(`${what}, ${k.n} keys: keystroke -> updated screen median ${ms(k.frame.median)}, p95 ${ms(k.frame.p95)}; -> ticket text changed median ${ms(k.dom.median)}, p95 ${ms(k.dom.p95)}`);
+    for (const [what, k] of [['floor (a page that only copies the field)', floor], ['small', keys], ...large]) {
+      console.log(`${what}, ${k.n} keys: keystroke -> updated screen median ${ms(k.frame.median)}, p95 ${ms(k.frame.p95)}; -> ticket text changed median ${ms(k.dom.median)}, p95 ${ms(k.dom.p95)}; ${framesText(k)}`);
     }
   } finally {
     await browser.close();
@@ -358,6 +400,7 @@ try {
   const version = (await import(join(ROOT, 'package.json'), { with: { type: 'json' } })).default.version;
   const { loaded, inst, calls, boundary } = await browserFigures(server, browser, ajvBuilt);
   const start = await startFigures(server, browser);
+  const floor = await keystrokesFloor(browser);
   const keys = await keystrokes(server, browser);
   const large = [];
   for (const size of LARGE) {
@@ -426,12 +469,16 @@ try {
     }
   }
   const wait = debounce ? `debounce ${debounce} ms` : 'no debounce (next frame)';
+  row(`keystroke -> updated screen (${floor.n} keys)`, 'floor: a page that only copies the field', ms(floor.frame.median), ms(floor.frame.p95), '', '', 'the frame clock alone');
+  row('keystroke -> its frame, start to rendered', 'floor: a page that only copies the field', ms(floor.length.median), ms(floor.length.p95), '', '', `within 16.7 ms: ${floor.length.within} of ${floor.n}`);
   row(`keystroke -> updated screen (${keys.n} keys)`, 'small: company, ticket ready', ms(keys.frame.median), ms(keys.frame.p95), '', '', wait);
   row('keystroke -> ticket text changed', 'small: company, ticket ready', ms(keys.dom.median), ms(keys.dom.p95));
+  row('keystroke -> its frame, start to rendered', 'small: company, ticket ready', ms(keys.length.median), ms(keys.length.p95), '', '', `within 16.7 ms: ${keys.length.within} of ${keys.n}`);
   for (const { big, keys: keysLarge } of large) {
     const bigName = `large: ${big.endpoint_services.length} services x ${big.endpoint_services[0].ports.length} ports (${JSON.stringify(big).length.toLocaleString('en-US')} B)`;
     row(`keystroke -> updated screen (${keysLarge.n} keys)`, bigName, ms(keysLarge.frame.median), ms(keysLarge.frame.p95), '', '', wait);
     row('keystroke -> ticket text changed', bigName, ms(keysLarge.dom.median), ms(keysLarge.dom.p95));
+    row('keystroke -> its frame, start to rendered', bigName, ms(keysLarge.length.median), ms(keysLarge.length.p95), '', '', `within 16.7 ms: ${keysLarge.length.within} of ${keysLarge.n}`);
   }
 
   row(`start (${start.n} loads, no throttling): form usable (typeable, draft back)`, '', ms(start.usable.median), `max ${ms(start.usable.max)}`);
@@ -441,7 +488,7 @@ try {
   console.log(`privatelink-prep ${version} benchmark: Chromium ${chromium} headless; µs per call are medians/p95 of batches of ~${BATCH_MS} ms (${SAMPLES} batches).`);
   console.log(`Native column: examples/bench_native (release; validate ~ check of a parsed value, renderTicket ~ render alone, while the wasm renderTicket checks the request first).${ajvBuilt ? ' ajv: standalone code from schema/privatelink-request.schema.json, shape checks only.' : ' ajv: schema/privatelink-request.schema.json is missing.'}\n`);
   print();
-  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, boundary, start, keys, keysLarge: large.map((l) => l.keys), files: page, native: nat && nat.rows }, null, 2));
+  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, inst, calls, boundary, start, floor, keys, keysLarge: large.map((l) => l.keys), files: page, native: nat && nat.rows }, null, 2));
   console.log(`\nAll figures: target/bench/bench.json; files counted as the page: ${files.join(', ')}`);
   if (ajvBuilt) {
     const diff = Object.entries(calls).filter(([n, r]) => r.ajvValid !== ajvBuilt.verdicts[n]);
