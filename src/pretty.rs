@@ -105,24 +105,32 @@ impl Pretty {
     fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                '\t' => self.out.push_str("\\t"),
-                '\u{8}' => self.out.push_str("\\b"),
-                '\u{c}' => self.out.push_str("\\f"),
-                c if c < ' ' => {
-                    let b = c as usize;
-                    self.out.push_str("\\u00");
-                    self.out.push(char::from(HEX[b >> 4]));
-                    self.out.push(char::from(HEX[b & 15]));
-                }
-                c => self.out.push(c),
+        // Runs that need no escape are copied whole (a ticket is mostly such a run); every
+        // character escaped is ASCII, so a run ends on a character boundary.
+        let mut run = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[run..i]);
+            run = i + 1;
+            if escape.is_empty() {
+                self.out.push_str("\\u00");
+                self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                self.out.push(char::from(HEX[usize::from(b & 15)]));
+            } else {
+                self.out.push_str(escape);
             }
         }
+        self.out.push_str(&s[run..]);
         self.out.push('"');
     }
 
