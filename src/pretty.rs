@@ -120,7 +120,8 @@ impl Pretty {
                 0..=0x1f => "",
                 _ => continue,
             };
-            self.out.push_str(&s[run..i]);
+            // `get`, not an index: the same slice, without a panic's formatting in the module.
+            self.out.push_str(s.get(run..i).unwrap_or_default());
             run = i + 1;
             if escape.is_empty() {
                 self.out.push_str("\\u00");
@@ -130,7 +131,7 @@ impl Pretty {
                 self.out.push_str(escape);
             }
         }
-        self.out.push_str(&s[run..]);
+        self.out.push_str(s.get(run..).unwrap_or_default());
         self.out.push('"');
     }
 
