@@ -71,7 +71,7 @@ export async function bundleJs(root = ROOT, { plugins = [] } = {}) {
     format: 'esm',
     platform: 'browser',
     target: JS_TARGET,
-    minify: !process.env.PLP_NOMIN,
+    minify: true,
     charset: 'utf8',
     legalComments: 'none',
     sourcemap: false,
