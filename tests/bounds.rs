@@ -66,6 +66,42 @@ fn unlisted_warnings_do_not_change_the_verdict() {
     );
 }
 
+/// A parsed value (what the page hands the core: no text to count brackets in) nested past the
+/// limit is refused too, by lists or by objects; over the size limit as well, the size is said.
+#[test]
+fn a_parsed_value_nested_deeper_than_the_limit_is_refused() {
+    use serde_json::json;
+    let nest = |depth: usize, list: bool| {
+        let mut v = json!(1);
+        for _ in 0..depth {
+            v = if list { json!([v]) } else { json!({ "a": v }) };
+        }
+        json!({ "company": v })
+    };
+    let refused = "PL017  The document nests lists and objects more than 64 deep; no field of a request is nested more than five.";
+    for list in [true, false] {
+        let read = lines_of(&privatelink_prep::check(&nest(MAX_DEPTH - 1, list)));
+        assert!(
+            read.iter().all(|l| !l.starts_with("PL017")),
+            "{list}: {read:?}"
+        );
+        for depth in [MAX_DEPTH, MAX_DEPTH + 1, 200] {
+            let read = lines_of(&privatelink_prep::check(&nest(depth, list)));
+            assert_eq!(read, [refused], "{list} {depth}");
+        }
+    }
+    // Deep after a long list of shallow values: the walk reaches it.
+    let mut doc = json!({ "ports": vec![json!({ "service": "SQL", "port": 3306 }); 1000] });
+    doc["zone"] = nest(MAX_DEPTH, true);
+    assert_eq!(lines_of(&privatelink_prep::check(&doc)), [refused]);
+    // Deep and over the size limit: the size is said.
+    doc["notes"] = json!("x".repeat(privatelink_prep::check::MAX_DOCUMENT_BYTES));
+    assert_eq!(
+        lines_of(&privatelink_prep::check(&doc)),
+        ["PL002 notes notes is 1024 KiB long, which puts the document over the 1 MiB limit of a request."]
+    );
+}
+
 #[test]
 fn nesting_deeper_than_the_limit_is_refused_before_parsing() {
     let nest = |depth: usize| {
