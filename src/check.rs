@@ -100,7 +100,7 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 
 /// Checks a parsed document.
 pub fn check(doc: &Value) -> Checked {
-    // One walk for both bounds: on the largest documents it is a tenth of the whole check.
+    // One walk for both bounds: as two, they were a fifth of the check of the largest documents.
     let Shape { size, deep } = shape_of(doc, MAX_DOCUMENT_BYTES);
     if size > MAX_DOCUMENT_BYTES {
         // When one value holds most of it (a paste gone wrong), say which, so the page can
