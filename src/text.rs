@@ -19,6 +19,16 @@ pub(crate) fn contains(hay: &str, needle: &str) -> bool {
             .any(|w| w == needle.as_bytes())
 }
 
+/// [`contains`], with ASCII letters compared in either case: no lower-cased copy of `hay` (it
+/// runs on every port's service name).
+pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// The number of characters of `s`, like `s.chars().count()`: the bytes that do not continue a
 /// character. A plain loop instead of the standard library's word-at-a-time count, which costs
 /// the page's module about 800 bytes; the texts here are bounded and short.

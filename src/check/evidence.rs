@@ -698,12 +698,8 @@ fn subscription_of(id: &str) -> Option<String> {
 
 /// The first `max` of `items` for a message, and how many more there are: `a, b, c and 2 more`.
 fn few<T>(items: &[T], max: usize, name: impl Fn(&T) -> String) -> String {
-    let mut list = items
-        .iter()
-        .take(max)
-        .map(name)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let names: Vec<String> = items.iter().take(max).map(name).collect();
+    let mut list = crate::text::join(&names, ", ");
     if items.len() > max {
         list.push_str(&format!(" and {} more", items.len() - max));
     }

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::regions::Cloud;
 use crate::request::{PortSpec, Protocol};
 use crate::rules;
-use crate::text::{and_list, contains, is_blank, is_one_line, quote};
+use crate::text::{and_list, contains, contains_ignore_ascii_case, is_blank, is_one_line, quote};
 
 use super::{member, number_text, Checker, Got, MAX_PORTS, MAX_SERVICE_CHARS};
 
@@ -347,15 +347,10 @@ const MAX_RANGE_SPLIT: u16 = 10;
 /// that mention SFTP (`SFTP over SSH`), a file transfer service Adobe lists as one to open.
 fn is_ssh_service(name: &str) -> bool {
     // Compared without lower-casing a copy: this runs on every port of every list.
-    let has = |needle: &str| {
-        name.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
-    if has("sftp") {
+    if contains_ignore_ascii_case(name, "sftp") {
         return false;
     }
-    has("secure shell")
+    contains_ignore_ascii_case(name, "secure shell")
         || name.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
             ["ssh", "sshd", "openssh"]
                 .iter()
