@@ -20,8 +20,11 @@ mod endpoints;
 #[cfg(feature = "evidence")]
 mod evidence;
 mod fields;
+mod memo;
 mod ports;
 mod read;
+
+pub(crate) use memo::Memo;
 
 pub(crate) use ports::Direction;
 
@@ -100,20 +103,35 @@ fn describe_json_error(e: &serde_json::Error) -> String {
 
 /// Checks a parsed document.
 pub fn check(doc: &Value) -> Checked {
+    checked(doc, None).0
+}
+
+/// Checks a parsed document with what was found in its endpoint services last time (see
+/// [`Memo`]), and returns what was found this time beside the outcome.
+pub(crate) fn check_again(doc: &Value, memo: Memo) -> (Checked, Memo) {
+    let (checked, memo) = checked(doc, Some(memo));
+    (checked, memo.unwrap_or_default())
+}
+
+fn checked(doc: &Value, memo: Option<Memo>) -> (Checked, Option<Memo>) {
     // One walk for both bounds: as two, they were a fifth of the check of the largest documents.
     let Shape { size, deep } = shape_of(doc, MAX_DOCUMENT_BYTES);
     if size > MAX_DOCUMENT_BYTES {
         // When one value holds most of it (a paste gone wrong), say which, so the page can
         // show the message on that field.
-        return match largest_text(doc) {
+        let checked = match largest_text(doc) {
             Some((path, len)) if len > MAX_DOCUMENT_BYTES / 2 => too_large_at(&path, len),
             _ => too_large(),
         };
+        return (checked, None);
     }
     if deep {
-        return too_deep();
+        return (too_deep(), None);
     }
-    let mut c = Checker::default();
+    let mut c = Checker {
+        memo,
+        ..Checker::default()
+    };
     let request = match doc.as_object() {
         Some(obj) => c.document(obj),
         None => {
@@ -127,9 +145,10 @@ pub fn check(doc: &Value) -> Checked {
             None
         }
     };
+    let memo = c.memo.take();
     let report = Report::new(c.finish());
     let request = if report.valid { request } else { None };
-    Checked { report, request }
+    (Checked { report, request }, memo)
 }
 
 /// The outcome for a document over [`MAX_DOCUMENT_BYTES`], refused before it is read.
@@ -474,6 +493,8 @@ pub(crate) struct Checker {
     unlisted_errors: usize,
     /// The request's cloud once it is read: the labels of some fields depend on it.
     pub(crate) cloud: Option<Cloud>,
+    /// What the endpoint services were found to hold in the last check of a session.
+    memo: Option<Memo>,
     /// What the evidence checks need from the rest of the document, and what they confirmed.
     #[cfg(feature = "evidence")]
     pub(crate) evidence: evidence::State,

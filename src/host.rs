@@ -12,6 +12,9 @@ use crate::rules;
 use crate::text::quote;
 
 pub mod json;
+mod session;
+
+pub use session::Session;
 
 /// A JavaScript value JSON cannot hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

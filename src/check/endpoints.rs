@@ -9,6 +9,7 @@ use crate::request::{Connection, EndpointService};
 use crate::rules;
 use crate::text::quote;
 
+use super::memo::{keepable, Context, Service};
 use super::ports::Direction;
 use super::Checker;
 
@@ -88,6 +89,11 @@ impl Checker {
         let mut out = Vec::with_capacity(items.len());
         // Kept sorted: a long list of services would otherwise be compared pairwise.
         let mut seen: Vec<String> = Vec::new();
+        let context = Context {
+            cloud,
+            region: region.map(|r| r.code),
+            labels: self.cloud,
+        };
         for (i, item) in items.iter().enumerate() {
             let at = format!("endpoint_services[{i}]");
             let Some(entry) = item.as_object() else {
@@ -98,10 +104,13 @@ impl Checker {
                 );
                 continue;
             };
-            let name_path = format!("{at}.name");
-            let name = self.endpoint_name(entry.get("name"), &name_path, cloud, region);
-            self.alias_warning(name.as_ref(), &name_path);
-            if let Some(n) = &name {
+            let kept = self.memo.as_mut().and_then(|m| m.take(i, context));
+            let service = match kept {
+                Some(s) => s,
+                None => self.endpoint_service(entry, &at, context, region),
+            };
+            self.replay(&service.name_findings);
+            if let Some(n) = &service.name {
                 let norm = n.to_string().to_ascii_lowercase();
                 if let Err(slot) = seen.binary_search(&norm) {
                     seen.insert(slot, norm);
@@ -109,13 +118,46 @@ impl Checker {
                     let value = quote(&n.to_string());
                     self.emit(
                         &rules::ENDPOINT_DUPLICATE,
-                        name_path,
+                        format!("{at}.name"),
                         0,
                         &[("value", &value)],
                     );
                 }
             }
-            let ports = self.ports(
+            self.replay(&service.findings);
+            if let (Some(name), Some(ports)) = (&service.name, &service.ports) {
+                out.push(EndpointService {
+                    name: name.clone(),
+                    ports: ports.clone(),
+                });
+            }
+            if let (true, Some(memo)) = (service.keepable, self.memo.as_mut()) {
+                memo.keep(i, service);
+            }
+        }
+        (self.error_count() == errors_before).then_some(out)
+    }
+
+    /// Checks one entry of `endpoint_services`, apart from the others (see [`Memo`]): its
+    /// findings are not yet in the report.
+    ///
+    /// [`Memo`]: super::Memo
+    fn endpoint_service(
+        &mut self,
+        entry: &Map<String, Value>,
+        at: &str,
+        context: Context,
+        region: Option<&'static Region>,
+    ) -> Service {
+        let cloud = context.cloud;
+        let (name, name_findings) = self.apart(|c| {
+            let name_path = format!("{at}.name");
+            let name = c.endpoint_name(entry.get("name"), &name_path, cloud, region);
+            c.alias_warning(name.as_ref(), &name_path);
+            name
+        });
+        let (ports, findings) = self.apart(|c| {
+            let ports = c.ports(
                 entry.get("ports"),
                 &format!("{at}.ports"),
                 cloud,
@@ -123,10 +165,10 @@ impl Checker {
             );
             let declared = entry.get("principal_allowed");
             #[cfg(feature = "evidence")]
-            let granted = self.service_evidence(
+            let granted = c.service_evidence(
                 entry.get("evidence"),
                 &super::evidence::Service {
-                    at: &at,
+                    at,
                     name: name.as_ref(),
                     ports: ports.as_deref(),
                     principal_allowed: declared == Some(&Value::Bool(true)),
@@ -137,14 +179,19 @@ impl Checker {
             let granted = false;
             // A grant the permissions output proves makes the confirmation true.
             if !(granted && matches!(declared, None | Some(Value::Null | Value::Bool(_)))) {
-                self.principal(declared, &format!("{at}.principal_allowed"), cloud);
+                c.principal(declared, &format!("{at}.principal_allowed"), cloud);
             }
-            self.unknown_fields(entry, ENDPOINT_FIELDS, &at);
-            if let (Some(name), Some(ports)) = (name, ports) {
-                out.push(EndpointService { name, ports });
-            }
+            c.unknown_fields(entry, ENDPOINT_FIELDS, at);
+            ports
+        });
+        Service {
+            context,
+            name_findings,
+            name,
+            findings,
+            ports,
+            keepable: keepable(entry),
         }
-        (self.error_count() == errors_before).then_some(out)
     }
 
     pub(crate) fn endpoint_name(

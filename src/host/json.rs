@@ -4,6 +4,8 @@
 //! parsing and error formatting into the module (about 8 KB gzip -9 of the 88,000 budget); the
 //! CLI reads files with serde_json as before, and a test holds the two readers equal.
 
+use core::ops::Range;
+
 use serde_json::{Map, Number, Value};
 
 /// The deepest nesting read; the binding cuts values deeper than [`crate::check::MAX_DEPTH`].
@@ -11,11 +13,40 @@ const MAX_NESTING: usize = 2 * crate::check::MAX_DEPTH;
 
 /// Parses `text`; `None` when it is not JSON of that form (a lone UTF-16 surrogate, say).
 pub fn parse(text: &str) -> Option<Value> {
+    parse_spanned(text).map(|(v, _)| v)
+}
+
+/// The document's key whose list entries [`Spans`] finds.
+pub(crate) const SERVICES: &str = "endpoint_services";
+
+/// Where the list of a document's [`SERVICES`] is in its text, and each of its entries (in
+/// bytes): the one the document holds, when its key is given twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Spans {
+    pub list: Range<usize>,
+    pub items: Vec<Range<usize>>,
+}
+
+/// Parses `text` as [`parse`] does, and finds the [`Spans`] of its services when they are a list.
+pub(crate) fn parse_spanned(text: &str) -> Option<(Value, Option<Spans>)> {
     let mut r = Reader {
         s: text.as_bytes(),
         i: 0,
+        spans: None,
     };
     let v = r.value(0)?;
+    (r.i == r.s.len()).then_some((v, r.spans))
+}
+
+/// Parses `text`, a value that sits `depth` lists and objects deep in a document, as parsing
+/// the document reads it there.
+pub(crate) fn parse_at(text: &str, depth: usize) -> Option<Value> {
+    let mut r = Reader {
+        s: text.as_bytes(),
+        i: 0,
+        spans: None,
+    };
+    let v = r.value(depth)?;
     (r.i == r.s.len()).then_some(v)
 }
 
@@ -28,6 +59,7 @@ pub fn repeated_keys(text: &str) -> Option<Vec<(String, String)>> {
     let mut r = Reader {
         s: text.as_bytes(),
         i: 0,
+        spans: None,
     };
     let mut found = Vec::new();
     let mut path = String::new();
@@ -40,6 +72,8 @@ pub fn repeated_keys(text: &str) -> Option<Vec<(String, String)>> {
 struct Reader<'a> {
     s: &'a [u8],
     i: usize,
+    /// Where the document's services are, once read.
+    spans: Option<Spans>,
 }
 
 impl Reader<'_> {
@@ -74,7 +108,11 @@ impl Reader<'_> {
                     if self.next()? != b':' {
                         return None;
                     }
-                    let v = self.value(depth + 1)?;
+                    let v = if depth == 0 && key == SERVICES {
+                        self.services(depth + 1)?
+                    } else {
+                        self.value(depth + 1)?
+                    };
                     map.insert(key, v);
                     match self.next()? {
                         b',' => {}
@@ -83,22 +121,7 @@ impl Reader<'_> {
                     }
                 }
             }
-            b'[' => {
-                self.i += 1;
-                let mut items = Vec::new();
-                if self.s.get(self.i) == Some(&b']') {
-                    self.i += 1;
-                    return Some(Value::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    match self.next()? {
-                        b',' => {}
-                        b']' => return Some(Value::Array(items)),
-                        _ => return None,
-                    }
-                }
-            }
+            b'[' => self.list(depth, None),
             b'"' => {
                 self.i += 1;
                 self.string().map(Value::String)
@@ -107,6 +130,44 @@ impl Reader<'_> {
             b'f' => self.eat(b"false").map(|_| Value::Bool(false)),
             b'n' => self.eat(b"null").map(|_| Value::Null),
             _ => self.integer(),
+        }
+    }
+
+    /// The value of the document's [`SERVICES`], noting its [`Spans`] when it is a list.
+    fn services(&mut self, depth: usize) -> Option<Value> {
+        let start = self.i;
+        self.spans = None;
+        if self.s.get(start) != Some(&b'[') {
+            return self.value(depth);
+        }
+        let mut items = Vec::new();
+        let list = self.list(depth, Some(&mut items))?;
+        self.spans = Some(Spans {
+            list: start..self.i,
+            items,
+        });
+        Some(list)
+    }
+
+    /// A list (its `[` not yet read), noting each entry's span in `spans` when asked.
+    fn list(&mut self, depth: usize, mut spans: Option<&mut Vec<Range<usize>>>) -> Option<Value> {
+        self.i += 1;
+        let mut items = Vec::new();
+        if self.s.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Some(Value::Array(items));
+        }
+        loop {
+            let from = self.i;
+            items.push(self.value(depth + 1)?);
+            if let Some(spans) = spans.as_deref_mut() {
+                spans.push(from..self.i);
+            }
+            match self.next()? {
+                b',' => {}
+                b']' => return Some(Value::Array(items)),
+                _ => return None,
+            }
         }
     }
 

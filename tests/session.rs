@@ -1,0 +1,223 @@
+//! A session (the page's keystroke path) gives, after any sequence of edits, exactly what a
+//! fresh check of the same text gives: the same report, diagnostic for diagnostic, and the same
+//! request. The edits are those a user makes: typing or deleting a character anywhere (which
+//! often leaves text that is not JSON), changing one endpoint service, a top-level field, the
+//! cloud or region the services are read under, adding and removing services, and enough faulty
+//! services to pass the report's limit.
+//!
+//! 256 cases by default; `PROPTEST_CASES=5000 cargo test --release --test session` for more.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use privatelink_prep::check::MAX_DIAGNOSTICS;
+use privatelink_prep::host::{check_marked, Session};
+
+const AWS_NAME: &str = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f6071";
+const AZURE_ID: &str = "/subscriptions/7c9e6679-7425-40de-944b-e07fc1f90ae7/resourceGroups/rg/providers/Microsoft.Network/privateLinkServices/pls-";
+
+/// An endpoint service entry of one of many kinds, most of them faulty in their own way.
+fn service(kind: usize, n: usize) -> Value {
+    let name = format!("{AWS_NAME}{}", n % 10);
+    let ports = json!([{ "service": "ERP", "port": 8000 + n % 7 }]);
+    match kind % 16 {
+        0..=2 => json!({ "name": name, "ports": ports, "principal_allowed": true }),
+        // The same name as another entry of the same `n`.
+        3 => json!({ "name": format!("{AWS_NAME}0"), "ports": ports, "principal_allowed": true }),
+        4 => json!({ "name": "vpce-svc-123", "ports": ports }),
+        5 => json!({ "name": name, "ports": [{ "service": "SSH", "port": 22 }, { "port": "x" }] }),
+        6 => json!({ "name": name, "ports": [] , "principal_allowed": false }),
+        7 => json!({ "nmae": name, "ports": ports, "principal_allowed": "yes" }),
+        8 => json!("com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60718"),
+        9 => Value::Null,
+        10 => json!({ "name": format!("{AZURE_ID}{n}"), "ports": ports }),
+        11 => {
+            json!({ "name": format!("pls.{n}7c9e6679-7425-40de-944b-e07fc1f90ae7.eastus2.azure.privatelinkservice"), "ports": ports })
+        }
+        12 => json!({ "name": name, "ports": ports, "principal_allowed": true, "evidence": [] }),
+        13 => {
+            json!({ "name": name, "ports": ports, "evidence": [{ "source": "x", "output": {} }] })
+        }
+        // Enough findings in one entry to pass the report's limit with another of its kind.
+        14 => {
+            let bad: Vec<Value> = (0..MAX_DIAGNOSTICS / 2 + 7)
+                .map(|i| json!({ "service": "", "port": 70000 + i }))
+                .collect();
+            json!({ "name": name, "ports": bad })
+        }
+        _ => {
+            json!({ "name": format!("com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f607{}", n % 10), "ports": ports, "principal_allowed": true })
+        }
+    }
+}
+
+/// A top-level change: a field set to one of a few values, or taken out.
+fn top(key: usize, value: usize) -> (&'static str, Option<Value>) {
+    let pick = |values: &[Value]| values.get(value % (values.len() + 1)).cloned();
+    match key % 7 {
+        0 => (
+            "company",
+            pick(&[json!("Acme"), json!(""), json!("\u{200b}"), json!(7)]),
+        ),
+        1 => ("cloud", pick(&[json!("aws"), json!("azure"), json!("gcp")])),
+        2 => (
+            "region",
+            pick(&[json!("us-east-1"), json!("eastus2"), json!("eu-west-1")]),
+        ),
+        3 => (
+            "connection_type",
+            pick(&[json!("bidirectional"), json!("unidirectional")]),
+        ),
+        4 => (
+            "account_id",
+            pick(&[
+                json!("123456789012"),
+                json!("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+            ]),
+        ),
+        5 => (
+            "prerequisites",
+            pick(&[json!({ "nlb": true, "endpoint_service": true })]),
+        ),
+        _ => (
+            "ports",
+            pick(&[json!([{ "service": "Web", "port": 80 }]), json!([])]),
+        ),
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Puts a service of a kind at a place (modulo the list's length).
+    Service(usize, usize, usize),
+    Top(usize, usize),
+    Add(usize, usize),
+    Remove(usize),
+    /// Types a character at a place in the text (modulo its length).
+    Type(usize, char),
+    /// Deletes the character at a place in the text.
+    Delete(usize),
+    /// Gives the document's list of services twice: first, or last (then that one counts).
+    Twice(bool),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => (any::<usize>(), 0..16usize, 0..20usize).prop_map(|(a, k, n)| Edit::Service(a, k, n)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(k, v)| Edit::Top(k, v)),
+        1 => (0..16usize, 0..20usize).prop_map(|(k, n)| Edit::Add(k, n)),
+        1 => any::<usize>().prop_map(Edit::Remove),
+        3 => (any::<usize>(), prop::sample::select(vec!['a', '1', '"', ',', '{', '}', ']', ' ', 'é', '\\', ':']))
+            .prop_map(|(at, c)| Edit::Type(at, c)),
+        2 => any::<usize>().prop_map(Edit::Delete),
+        1 => any::<bool>().prop_map(Edit::Twice),
+    ]
+}
+
+fn start(kinds: &[(usize, usize)]) -> Value {
+    let text = include_str!("requests/aws-bidirectional.json");
+    let mut doc: Value = serde_json::from_str(text).unwrap();
+    doc["endpoint_services"] = kinds.iter().map(|&(k, n)| service(k, n)).collect();
+    doc
+}
+
+/// The place of the character at `at` (modulo the text's length) in `text`.
+fn char_at(text: &str, at: usize) -> usize {
+    let places: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    places[at % places.len()]
+}
+
+fn apply(doc: &mut Value, text: &mut String, e: &Edit) {
+    let list = |doc: &mut Value| doc["endpoint_services"].as_array_mut().map(std::mem::take);
+    match *e {
+        Edit::Service(at, k, n) => {
+            if let Some(mut items) = list(doc).filter(|l| !l.is_empty()) {
+                let len = items.len();
+                items[at % len] = service(k, n);
+                doc["endpoint_services"] = Value::Array(items);
+            }
+            *text = doc.to_string();
+        }
+        Edit::Top(key, value) => {
+            let (key, value) = top(key, value);
+            match value {
+                Some(v) => doc[key] = v,
+                None => drop(doc.as_object_mut().unwrap().remove(key)),
+            }
+            *text = doc.to_string();
+        }
+        Edit::Add(k, n) => {
+            let mut items = list(doc).unwrap_or_default();
+            items.push(service(k, n));
+            doc["endpoint_services"] = Value::Array(items);
+            *text = doc.to_string();
+        }
+        Edit::Remove(at) => {
+            if let Some(mut items) = list(doc).filter(|l| !l.is_empty()) {
+                let len = items.len();
+                items.remove(at % len);
+                doc["endpoint_services"] = Value::Array(items);
+            }
+            *text = doc.to_string();
+        }
+        Edit::Type(at, c) => {
+            let at = char_at(text, at);
+            text.insert(at, c);
+        }
+        Edit::Delete(at) => {
+            let at = char_at(text, at);
+            text.remove(at);
+        }
+        Edit::Twice(first) => {
+            let list = r#""endpoint_services":[{"name":"x"}]"#;
+            if first {
+                text.insert_str(1, &format!("{list},"));
+            } else if let Some(end) = text.rfind('}') {
+                text.insert_str(end, &format!(",{list}"));
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_session_answers_as_a_fresh_check(
+        kinds in prop::collection::vec((0..16usize, 0..20usize), 0..8),
+        edits in prop::collection::vec(edit(), 1..16),
+    ) {
+        let mut doc = start(&kinds);
+        let mut text = doc.to_string();
+        let mut session = Session::default();
+        prop_assert_eq!(session.check(text.clone(), &[]), check_marked(&text, &[]));
+        for e in &edits {
+            apply(&mut doc, &mut text, e);
+            let fresh = check_marked(&text, &[]);
+            prop_assert_eq!(session.check(text.clone(), &[]), fresh, "after {:?}: {}", e, text);
+        }
+    }
+}
+
+/// Typing into a service, and into the company, of a document over the report's limit: each
+/// keystroke's answer is the fresh one.
+#[test]
+fn keystrokes_in_a_long_faulty_request_answer_as_fresh_checks() {
+    let kinds: Vec<(usize, usize)> = (0..40).map(|i| ([0, 4, 5, 14, 11][i % 5], i)).collect();
+    let doc = start(&kinds);
+    let mut text = doc.to_string();
+    let mut session = Session::default();
+    assert_eq!(session.check(text.clone(), &[]), check_marked(&text, &[]));
+    for (i, what) in ["Acme", "Acme", "vpce-svc-", "vpce-svc-", "Acme"]
+        .iter()
+        .enumerate()
+    {
+        let at = text.find(what).unwrap() + what.len();
+        text.insert(at, 'x');
+        let fresh = check_marked(&text, &[]);
+        assert!(
+            fresh.report.diagnostics.len() > MAX_DIAGNOSTICS,
+            "the limit is passed"
+        );
+        assert_eq!(session.check(text.clone(), &[]), fresh, "key {i}");
+    }
+}
