@@ -180,8 +180,49 @@ export function plpRead(value, budget, maxItems, maxDepth) {
     marks.push(kind === 'number' ? [path(n, key), kind, hi, lo] : [path(n, key), kind]);
     return null;
   }
+  // The common value, plain (what the page itself passes: lists and literal objects of strings,
+  // booleans and safe integers), is written by JSON.stringify without a replacer once one walk,
+  // keeping the replacer's count, has found it plain: calling a replacer for every value takes
+  // longer (500 endpoint services of 50 ports: checkTicket in Chromium 23.9 ms against 20.3).
+  // Anything else is written with the replacer, from the start. A plain value's getters and
+  // traps run twice, both times inside the try.
+  const ancestors = [];
+  function plain(v, keyLength) {
+    left -= keyLength + 8;
+    const t = typeof v;
+    if (t === 'string') left -= v.length;
+    else if (t === 'number') {
+      if (!Number.isSafeInteger(v)) return false;
+    } else if (t === 'object' && v !== null) {
+      const n = ancestors.length;
+      if (n >= maxDepth || ancestors.includes(v)) return false;
+      const list = Array.isArray(v);
+      const proto = Object.getPrototypeOf(v);
+      if (!list && proto !== Object.prototype && proto !== null) return false;
+      if (typeof v.toJSON === 'function') return false;
+      if (list && v.length > maxItems) throw OVER;
+      if (list) left -= v.length;
+      if (left < 0) throw OVER;
+      ancestors.push(v);
+      if (list) {
+        for (let i = 0, len = v.length; i < len; i++) if (!plain(v[i], i < 10 ? 1 : String(i).length)) return false;
+      } else {
+        for (const k of Object.keys(v)) if (!plain(v[k], k.length)) return false;
+      }
+      ancestors.length = n;
+    } else if (t === 'bigint' || t === 'symbol' || t === 'function') {
+      return false;
+    }
+    if (left < 0) throw OVER;
+    return true;
+  }
   try {
-    const text = JSON.stringify(value, replacer);
+    let text;
+    if (plain(value, 0)) text = JSON.stringify(value);
+    else {
+      left = budget;
+      text = JSON.stringify(value, replacer);
+    }
     return 'ok\n' + (marks.length ? JSON.stringify(marks) : '') + '\n' + (text === undefined ? 'null' : text);
   } catch (e) {
     if (e === OVER) return 'too_large';

@@ -94,6 +94,35 @@ fn values_json_cannot_hold_are_reported_on_their_field() {
     );
 }
 
+/// A value that is not plain JSON data (a boxed string, an object with a prototype of its own
+/// or a `toJSON`) is read as `JSON.stringify` writes it, exactly as the plain value it stands for.
+#[test]
+fn values_that_are_not_plain_data_are_read_as_json_stringify_writes_them() {
+    let doc = valid_doc();
+    let plain = lines(&validate(js(&doc)).unwrap());
+    assert_eq!(get(&validate(js(&doc)).unwrap(), "valid"), JsValue::TRUE);
+    for expr in [
+        "(() => { const d = DOC; d.company = new String(d.company); return d; })()",
+        "Object.assign(Object.create({ inherited: 'not read' }), DOC)",
+        "({ toJSON: () => (DOC) })",
+        "(() => { const d = DOC; const p = d.ports[0]; d.ports[0] = { toJSON: () => p }; return d; })()",
+        "(() => { class Request { constructor(d) { Object.assign(this, d); } } return new Request(DOC); })()",
+    ] {
+        let value = eval(&expr.replace("DOC", &doc));
+        let report = validate(value).unwrap();
+        assert_eq!(lines(&report), plain, "{expr}");
+        assert_eq!(get(&report, "valid"), JsValue::TRUE, "{expr}");
+    }
+    // And one that is not plain holds a value JSON cannot: it is reported on its field.
+    let d = eval(&format!(
+        "Object.assign(Object.create(null, {{ toString: {{ value: 1 }} }}), {doc}, {{ ports: [{{ service: 'HTTP', port: NaN }}] }})"
+    ));
+    assert_eq!(
+        lines(&validate(d).unwrap()),
+        ["PL015 ports[0].port Port is NaN, which JSON cannot hold."]
+    );
+}
+
 #[test]
 fn a_cycle_is_reported_where_it_closes() {
     let doc = eval(&format!(
