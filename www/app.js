@@ -30,6 +30,8 @@ const LOCK_NOTE = 'Set by this page: it cannot be changed here.';
 const LARGE_GUIDE = 200;
 /** A long guide held off the screen is written this long after the last keystroke all the same. */
 const HELD_STEPS_MS = 1000;
+/** The key of a mounted form's getState() without the copy (www/workbar.js saves drafts with it). */
+export const LIVE_STATE = Symbol('live state');
 // No typing debounce: validation takes well under a millisecond (bash scripts/bench.sh), so a
 // keystroke is checked in the frame it is painted in; keys typed within one frame share a check.
 /** Where Adobe Commerce customers file support tickets. */
@@ -1486,15 +1488,17 @@ export function mount(root, options = {}) {
   root.append(wrapper);
   run();
 
+  const stateRest = () => ({ mode, change: changeForm.getState(), network: network.getState() });
   return {
     element: wrapper,
     getRequest: () => currentRequest(),
     getReport: () => report,
     getTickets: () => tickets,
     // The enablement values, with the mode, the change form and the network fields beside them.
-    getState: () => ({
-      ...structuredClone(state), mode, change: changeForm.getState(), network: network.getState(),
-    }),
+    getState: () => ({ ...structuredClone(state), ...stateRest() }),
+    // The same values uncopied, for a caller that only writes them out at once (a draft save:
+    // copying 500 endpoint services of 50 ports took 16 ms).
+    [LIVE_STATE]: () => ({ ...state, ...stateRest() }),
     // What is on screen beyond the values: whether the messages show, and the ticket tab.
     // (and which fields were touched, and whether the ticket was ready).
     getView: () => ({ messages: checked, format: activeFormat, touched: [...touched], wasReady }),

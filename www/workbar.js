@@ -7,7 +7,7 @@
 // Everything else in `options` goes to mount() (www/app.js). The bar is the first child of the
 // form's wrapper, so it lives in the same tree (document or shadow root) as the form.
 
-import { mount } from './app.js';
+import { mount, LIVE_STATE } from './app.js';
 import { h } from './dom.js';
 import { readDraft, writeDraft, removeDraft, draftBytes } from './drafts.js';
 import { readRequestFile, exportRequest, ImportError, EXPORT_NAME } from './import-export.js';
@@ -132,7 +132,7 @@ export function mountForm(root, options = {}) {
     clearTimeout(saveTimer);
     if (!pending || !key || foreign) return;
     pending = false;
-    const values = app.getState();
+    const values = app[LIVE_STATE]();
     const result = writeDraft(key, values);
     if (result === 'saved') edited = false;
     if (result === 'too-large') setStatus(STATUS.tooLarge(Math.ceil(draftBytes(values) / 1024)), true);

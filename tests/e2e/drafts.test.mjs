@@ -83,6 +83,15 @@ describe('drafts', () => {
     const saved = JSON.parse(await stored(page));
     assert.equal(saved.values.company, VALID_AWS.company);
     assert.equal(saved.values.account_id, '12345');
+    assert.deepEqual(saved.values, await formState(page), 'the draft holds what getState() gives');
+
+    // An edit undone before the save writes nothing: the draft keeps its time, and other tabs
+    // are not told of a change that is none.
+    const text = await stored(page);
+    await page.locator('input[name="company"]').fill('Someone Else Ltd');
+    await page.locator('input[name="company"]').fill(VALID_AWS.company);
+    await page.waitForTimeout(900);
+    assert.equal(await stored(page), text);
 
     const before = await formState(page);
     await reload(page);
