@@ -137,6 +137,9 @@ describe('a long ticket and a long guide', () => {
     const doc = await pageRequest(page);
     const want = cli(['ticket', '--format', 'text'], doc);
     assert.equal(want.status, 0, want.stderr);
+    // Off the screen the body is not laid out (style.css), so it has no innerText until it shows.
+    await body.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const shown = await body.evaluate((pre) => ({
       text: pre.textContent,
       inner: pre.innerText,
