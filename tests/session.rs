@@ -207,6 +207,18 @@ fn keystrokes_in_a_long_faulty_request_answer_as_fresh_checks() {
     let mut text = doc.to_string();
     let mut session = Session::default();
     assert_eq!(session.check(text.clone(), &[]), check_marked(&text, &[]));
+    assert_eq!(session.read(), text.len(), "the first check reads it all");
+    // What a keystroke reads: the text around the list (with `[]` in its place), or one service.
+    let mut list = serde_json::to_string(&doc["endpoint_services"])
+        .unwrap()
+        .len();
+    let longest = doc["endpoint_services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.to_string().len())
+        .max()
+        .unwrap();
     for (i, what) in ["Acme", "Acme", "vpce-svc-", "vpce-svc-", "Acme"]
         .iter()
         .enumerate()
@@ -219,5 +231,44 @@ fn keystrokes_in_a_long_faulty_request_answer_as_fresh_checks() {
             "the limit is passed"
         );
         assert_eq!(session.check(text.clone(), &[]), fresh, "key {i}");
+        if *what == "Acme" {
+            assert_eq!(session.read(), text.len() - list + 2, "key {i}");
+        } else {
+            assert!(session.read() <= longest + 2, "key {i}: {}", session.read());
+            list += 1; // the key typed is in the list
+        }
     }
+}
+
+/// A service with a pasted output is checked again at every edit, even one outside the list:
+/// what its output says is compared with the request's account (PL814), so findings kept from
+/// the last check would be those of the old account.
+#[cfg(feature = "evidence")]
+#[test]
+fn a_service_with_evidence_is_checked_again_after_an_edit_outside_the_list() {
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/requests/aws-bidirectional.json").unwrap(),
+    )
+    .unwrap();
+    let output: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/evidence/aws-service-configurations.json").unwrap(),
+    )
+    .unwrap();
+    doc["endpoint_services"][0]["evidence"] = json!([{ "output": output }]);
+    let text = doc.to_string();
+    let pl814 =
+        |c: &privatelink_prep::Checked| c.report.diagnostics.iter().any(|d| d.code == "PL814");
+    let mut session = Session::default();
+    let first = session.check(text.clone(), &[]);
+    assert_eq!(first, check_marked(&text, &[]));
+    assert!(!pl814(&first), "the output's account is the request's");
+    // The account typed anew, one key: the service is not in the edit, its finding changes.
+    let account = doc["account_id"].as_str().unwrap().to_string();
+    let edited = text.replacen(&account, &format!("{}1", &account[..11]), 1);
+    let second = session.check(edited.clone(), &[]);
+    assert_eq!(second, check_marked(&edited, &[]));
+    assert!(
+        pl814(&second),
+        "the output's account is no longer the request's"
+    );
 }

@@ -18,7 +18,11 @@ use crate::check::{check_again, Checked, Memo};
 #[derive(Default)]
 pub struct Session {
     last: Option<Last>,
+    read: usize,
 }
+
+/// A document as read: its value, where its services are in its text, and what was found in them.
+type Read = (Value, Option<Spans>, Memo);
 
 /// A document as it was read and checked.
 struct Last {
@@ -33,12 +37,16 @@ impl Session {
     /// the last call.
     pub fn check(&mut self, text: String, marks: &[Mark]) -> Checked {
         let last = self.last.take();
+        self.read = text.len();
         // A host value with marks is rare (a BigInt, NaN): read in full, and not kept.
         if !marks.is_empty() {
             return check_marked(&text, marks);
         }
         let (doc, spans, memo) = match last.and_then(|last| last.edited(&text)) {
-            Some(again) => again,
+            Some((again, read)) => {
+                self.read = read;
+                again
+            }
             None => match json::parse_spanned(&text) {
                 Some((doc, spans)) => (doc, spans, Memo::default()),
                 None => return check_marked(&text, marks),
@@ -55,12 +63,19 @@ impl Session {
         }
         checked
     }
+
+    /// How many bytes of its text the last check read: all of them, or those of the one service
+    /// edited, or all but the list of services.
+    pub fn read(&self) -> usize {
+        self.read
+    }
 }
 
 impl Last {
     /// The document `text` is, read from this one when `text` differs from this one's text
-    /// only inside one service or only outside the list of services; `None` otherwise.
-    fn edited(mut self, text: &str) -> Option<(Value, Option<Spans>, Memo)> {
+    /// only inside one service or only outside the list of services, with how many bytes were
+    /// read; `None` otherwise.
+    fn edited(mut self, text: &str) -> Option<(Read, usize)> {
         let (old, new) = (self.text.as_bytes(), text.as_bytes());
         let same_start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
         let room = old.len().min(new.len()) - same_start;
@@ -98,7 +113,7 @@ impl Last {
                     *item = moved(item.start)..moved(item.end);
                 }
             }
-            return Some((doc, Some(self.spans), self.memo));
+            return Some(((doc, Some(self.spans), self.memo), rest.len()));
         }
         let i = self
             .spans
@@ -110,7 +125,9 @@ impl Last {
             return None;
         }
         // Two lists and objects deep: the document, then its list of services.
-        let value = json::parse_at(text.get(item.start..moved(item.end))?, 2)?;
+        let changed = text.get(item.start..moved(item.end))?;
+        let read = changed.len();
+        let value = json::parse_at(changed, 2)?;
         *self.doc.get_mut(SERVICES)?.get_mut(i)? = value;
         self.memo.forget(i);
         for (j, span) in self.spans.items.iter_mut().enumerate().skip(i) {
@@ -122,6 +139,6 @@ impl Last {
             *span = start..moved(span.end);
         }
         self.spans.list.end = moved(list.end);
-        Some((self.doc, Some(self.spans), self.memo))
+        Some(((self.doc, Some(self.spans), self.memo), read))
     }
 }
