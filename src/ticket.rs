@@ -66,16 +66,6 @@ impl Ticket {
     }
 }
 
-impl ToJson for Ticket {
-    fn to_json(&self, w: &mut Pretty) {
-        w.object(|w| {
-            w.field("subject", &self.subject);
-            w.field("body", &self.body);
-            w.field("file", &self.file);
-        });
-    }
-}
-
 /// Renders `request` in `format`. Deterministic: the same request gives the same bytes.
 pub fn render(request: &Request, format: Format) -> Ticket {
     match request {
