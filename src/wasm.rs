@@ -197,15 +197,18 @@ export function plpRead(value, budget, maxItems, maxDepth) {
       const n = ancestors.length;
       if (n >= maxDepth || ancestors.includes(v)) return false;
       const list = Array.isArray(v);
-      const proto = Object.getPrototypeOf(v);
-      if (!list && proto !== Object.prototype && proto !== null) return false;
+      if (!list) {
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) return false;
+      }
       if (typeof v.toJSON === 'function') return false;
-      if (list && v.length > maxItems) throw OVER;
-      if (list) left -= v.length;
+      const len = list ? v.length : 0;
+      if (len > maxItems) throw OVER;
+      left -= len;
       if (left < 0) throw OVER;
       ancestors.push(v);
       if (list) {
-        for (let i = 0, len = v.length; i < len; i++) if (!plain(v[i], i < 10 ? 1 : String(i).length)) return false;
+        for (let i = 0; i < len; i++) if (!plain(v[i], i < 10 ? 1 : String(i).length)) return false;
       } else {
         for (const k of Object.keys(v)) if (!plain(v[k], k.length)) return false;
       }

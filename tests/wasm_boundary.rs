@@ -99,8 +99,9 @@ fn values_json_cannot_hold_are_reported_on_their_field() {
 #[test]
 fn values_that_are_not_plain_data_are_read_as_json_stringify_writes_them() {
     let doc = valid_doc();
-    let plain = lines(&validate(js(&doc)).unwrap());
-    assert_eq!(get(&validate(js(&doc)).unwrap(), "valid"), JsValue::TRUE);
+    let report = validate(js(&doc)).unwrap();
+    assert_eq!(get(&report, "valid"), JsValue::TRUE);
+    let plain = lines(&report);
     for expr in [
         "(() => { const d = DOC; d.company = new String(d.company); return d; })()",
         "Object.assign(Object.create({ inherited: 'not read' }), DOC)",
@@ -113,9 +114,9 @@ fn values_that_are_not_plain_data_are_read_as_json_stringify_writes_them() {
         assert_eq!(lines(&report), plain, "{expr}");
         assert_eq!(get(&report, "valid"), JsValue::TRUE, "{expr}");
     }
-    // And one that is not plain holds a value JSON cannot: it is reported on its field.
+    // An object without a prototype holding a value JSON cannot: reported on its field.
     let d = eval(&format!(
-        "Object.assign(Object.create(null, {{ toString: {{ value: 1 }} }}), {doc}, {{ ports: [{{ service: 'HTTP', port: NaN }}] }})"
+        "Object.assign(Object.create(null), {doc}, {{ ports: [{{ service: 'HTTP', port: NaN }}] }})"
     ));
     assert_eq!(
         lines(&validate(d).unwrap()),
