@@ -128,6 +128,14 @@ let busy = false;
 const OVER = {};
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
+// What the plain walk finds of a value: not plain (0), plain, frozen all through, holding a piece
+// whose text is kept or is to be kept.
+const NOT = 0;
+const PLAIN = 1;
+const FROZEN = 2;
+const HOLDS = 4;
+const KEPT_COST = 1024;
+const frozenText = new WeakMap();
 export function plpRead(value, budget, maxItems, maxDepth) {
   if (busy) return 'reentrant';
   busy = true;
@@ -186,42 +194,106 @@ export function plpRead(value, budget, maxItems, maxDepth) {
   // longer (500 endpoint services of 50 ports: checkTicket in Chromium 23.9 ms against 20.3).
   // Anything else is written with the replacer, from the start. A plain value's getters and
   // traps run twice, both times inside the try.
+  // A frozen piece of plain data whose every object is frozen with data properties only cannot
+  // change, so its text, once written, is kept for it (`frozenText`, by identity) and stands for
+  // it in later calls: the page hands over each endpoint service it has not changed as the same
+  // frozen object. Only pieces of KEPT_COST or more are kept, with their count and their height
+  // (the depth of lists and objects below them), so the budget and the depth limit see exactly
+  // what a walk would.
   const ancestors = [];
+  const holds = new Set(); // objects walked that hold a kept or a new frozen piece: written piece by piece
+  const fresh = new Map(); // frozen pieces to keep once written, with their count and height
+  let height = 0; // the height of the last value walked
   function plain(v, keyLength) {
     left -= keyLength + 8;
     const t = typeof v;
     if (t === 'string') left -= v.length;
     else if (t === 'number') {
-      if (!Number.isSafeInteger(v)) return false;
+      if (!Number.isSafeInteger(v)) return NOT;
     } else if (t === 'object' && v !== null) {
       const n = ancestors.length;
-      if (n >= maxDepth || ancestors.includes(v)) return false;
+      const kept = frozenText.get(v);
+      if (kept) {
+        if (n + kept.height > maxDepth) return NOT;
+        left -= kept.cost;
+        if (left < 0) throw OVER;
+        height = kept.height;
+        return PLAIN | FROZEN | HOLDS;
+      }
+      if (n >= maxDepth || ancestors.includes(v)) return NOT;
       const list = Array.isArray(v);
       if (!list) {
         const proto = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) return false;
+        if (proto !== Object.prototype && proto !== null) return NOT;
       }
-      if (typeof v.toJSON === 'function') return false;
+      if (typeof v.toJSON === 'function') return NOT;
       const len = list ? v.length : 0;
       if (len > maxItems) throw OVER;
+      const start = left;
       left -= len;
       if (left < 0) throw OVER;
+      // Frozen with data properties only: a getter could give another value the next time.
+      let flags = PLAIN | (Object.isFrozen(v) ? FROZEN : 0);
+      const data = flags & FROZEN ? Object.getOwnPropertyDescriptors(v) : null;
+      let high = 0;
+      const step = (key, keyLength) => {
+        const d = data && data[key]; // none for a hole, which JSON writes as null
+        if (d && !('value' in d)) flags &= ~FROZEN;
+        const f = plain(v[key], keyLength);
+        if (!f) return false;
+        if (!(f & FROZEN)) flags &= ~FROZEN;
+        flags |= f & HOLDS;
+        if (high < height) high = height;
+        return true;
+      };
       ancestors.push(v);
       if (list) {
-        for (let i = 0; i < len; i++) if (!plain(v[i], i < 10 ? 1 : String(i).length)) return false;
+        for (let i = 0; i < len; i++) if (!step(i, i < 10 ? 1 : String(i).length)) return NOT;
       } else {
-        for (const k of Object.keys(v)) if (!plain(v[k], k.length)) return false;
+        for (const k of Object.keys(v)) if (!step(k, k.length)) return NOT;
       }
       ancestors.length = n;
+      const cost = start - left;
+      height = high + 1;
+      if (flags & HOLDS) holds.add(v);
+      if (flags & FROZEN && cost >= KEPT_COST) {
+        fresh.set(v, { cost, height });
+        flags |= HOLDS;
+      }
+      if (left < 0) throw OVER;
+      return flags;
     } else if (t === 'bigint' || t === 'symbol' || t === 'function') {
-      return false;
+      return NOT;
     }
+    height = 0;
     if (left < 0) throw OVER;
-    return true;
+    return PLAIN | FROZEN;
+  }
+  // What JSON.stringify writes, with the kept pieces' text in their place.
+  function write(v) {
+    const kept = frozenText.get(v);
+    if (kept) return kept.text;
+    let text;
+    if (!holds.has(v)) text = JSON.stringify(v);
+    else if (Array.isArray(v)) {
+      text = '[' + Array.from(v, (x) => (x === undefined ? 'null' : write(x))).join(',') + ']';
+    } else {
+      const parts = [];
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        if (x !== undefined) parts.push(JSON.stringify(k) + ':' + write(x));
+      }
+      text = '{' + parts.join(',') + '}';
+    }
+    const piece = fresh.get(v);
+    if (piece) frozenText.set(v, { text, cost: piece.cost, height: piece.height });
+    return text;
   }
   try {
     let text;
-    if (plain(value, 0)) text = JSON.stringify(value);
+    const f = plain(value, 0);
+    if (f & HOLDS) text = write(value);
+    else if (f) text = JSON.stringify(value);
     else {
       left = budget;
       text = JSON.stringify(value, replacer);
@@ -240,11 +312,28 @@ export function plpRead(value, budget, maxItems, maxDepth) {
     busy = false;
   }
 }
+// The text plpRead wrote, held until the module has taken it: the module makes room for it and
+// TextEncoder writes it there (wasm-bindgen's own string passing copies an ASCII string one
+// character at a time in JavaScript: 4.9 ms of a keystroke at 500 endpoint services).
+let pending = '';
+const encoder = new TextEncoder();
+export function plpReadLength(value, budget, maxItems, maxDepth) {
+  pending = plpRead(value, budget, maxItems, maxDepth);
+  return pending.length;
+}
+// Writes as much of the held text as `into` has room for; returns the bytes written, or, when
+// some is left for a larger room, -1 minus them.
+export function plpTake(into) {
+  const { read, written } = encoder.encodeInto(pending, into);
+  pending = read < pending.length ? pending.slice(read) : '';
+  return pending ? -1 - written : written;
+}
 // The answers that carry a ticket, built here from its strings: the body and the file of 500
 // endpoint services of 50 ports are 650,000 characters each, which JSON text would escape in
-// the module and JSON.parse would read again.
-export function plpTicket(subject, body, file) {
-  return { subject, body, file };
+// the module and JSON.parse would read again. A file that ends with the body comes as what
+// precedes it (`Subject: ...`), and is joined here: the body crosses once.
+export function plpTicket(subject, body, file, endsWithBody) {
+  return { subject, body, file: endsWithBody ? file + body : file };
 }
 export function plpChecked(report, ticket) {
   return { report, ticket };
@@ -253,24 +342,51 @@ export function plpChecked(report, ticket) {
 extern "C" {
     /// See the script above. `catch`: should anything still escape it, the call returns `Err`
     /// instead of unwinding through this module.
-    #[wasm_bindgen(catch, js_name = plpRead)]
-    fn read(
+    #[wasm_bindgen(catch, js_name = plpReadLength)]
+    fn read_length(
         value: &JsValue,
         budget: f64,
         max_items: f64,
         max_depth: f64,
-    ) -> Result<String, JsValue>;
-    /// `{subject, body, file}`.
+    ) -> Result<f64, JsValue>;
+    /// Writes the text read into `into`: see the script.
+    #[wasm_bindgen(js_name = plpTake)]
+    fn take(into: &mut [u8]) -> f64;
+    /// `{subject, body, file}`, `file` followed by the body when `ends_with_body`.
     #[wasm_bindgen(js_name = plpTicket)]
-    fn ticket_object(subject: &str, body: &str, file: &str) -> JsValue;
+    fn ticket_object(subject: &str, body: &str, file: &str, ends_with_body: bool) -> JsValue;
     /// `{report, ticket}`.
     #[wasm_bindgen(js_name = plpChecked)]
     fn checked_object(report: JsValue, ticket: JsValue) -> JsValue;
 }
 
+/// What `plpRead` writes of `value` (see the script), in the module's memory.
+fn read(value: &JsValue, budget: f64, max_items: f64, max_depth: f64) -> Result<String, JsValue> {
+    let units = read_length(value, budget, max_items, max_depth)? as usize;
+    // One byte a UTF-16 unit is room enough for ASCII; three are for any text.
+    let mut buf = vec![0u8; units];
+    let mut at = 0;
+    loop {
+        let n = take(&mut buf[at..]);
+        if n >= 0.0 {
+            buf.truncate(at + n as usize);
+            break;
+        }
+        at += (-1.0 - n) as usize;
+        buf.resize(at + 3 * units, 0);
+    }
+    // SAFETY: TextEncoder writes UTF-8 and nothing else (the Encoding standard: a lone surrogate
+    // becomes U+FFFD), and the loop keeps exactly what it wrote; wasm-bindgen's own string
+    // passing trusts it the same way.
+    Ok(unsafe { String::from_utf8_unchecked(buf) })
+}
+
 /// A ticket as the object of its three strings.
 fn ticket_js(t: &crate::Ticket) -> JsValue {
-    ticket_object(&t.subject, &t.body, &t.file)
+    match t.file.strip_suffix(t.body.as_str()) {
+        Some(head) => ticket_object(&t.subject, &t.body, head, true),
+        None => ticket_object(&t.subject, &t.body, &t.file, false),
+    }
 }
 
 /// The marks of the values `plpRead` replaced: `[[["ports", 0, "port"], "bigint"], ...]`, a

@@ -124,6 +124,100 @@ fn values_that_are_not_plain_data_are_read_as_json_stringify_writes_them() {
     );
 }
 
+/// Text beyond ASCII crosses exactly as the core reads it from a file, wherever it starts in the
+/// text (the module makes room for one byte a character first, then for the rest).
+#[test]
+fn text_beyond_ascii_is_read_exactly() {
+    let doc = valid_doc();
+    for company in [
+        "Zürich Société",
+        "東京 商事",
+        "Emoji 😀 Ltd",
+        "é",
+        "😀😀😀😀😀😀😀😀",
+    ] {
+        let value = eval(&format!("Object.assign({doc}, {{ company: {company:?} }})"));
+        let t = render_ticket(value, None).unwrap();
+        let subject = get(&t, "subject").as_string().unwrap();
+        assert_eq!(subject, format!("PrivateLink support for {company}"));
+        let file = get(&t, "file").as_string().unwrap();
+        assert!(file.starts_with(&format!("Subject: PrivateLink support for {company}\n\n")));
+        assert!(file.ends_with(&get(&t, "body").as_string().unwrap()));
+    }
+}
+
+/// A frozen piece (kept by its text after the first reading) reads as its unfrozen copy every
+/// time: in a new request, deeper than before, past the size budget, and not when a getter in it
+/// could give another value.
+#[test]
+fn a_frozen_piece_is_read_as_its_copy_every_time() {
+    // Ports of about 1.5 KB each list: large enough for their text to be kept.
+    let ports =
+        "Array.from({ length: 40 }, (_, i) => ({ service: 'Service ' + i, port: 2000 + i }))";
+    let doc = valid_doc();
+    let frozen = format!(
+        "globalThis.plpPiece = (() => {{ const f = (v) => {{ if (v && typeof v === 'object') {{ Object.freeze(v); Object.values(v).forEach(f); }} return v; }}; return f({ports}); }})()"
+    );
+    eval(&frozen);
+    let with = |ports: &str, company: &str| {
+        eval(&format!(
+            "Object.assign({doc}, {{ company: {company}, ports: {ports} }})"
+        ))
+    };
+    for company in ["'Example Ltd'", "'Another Ltd'", "'   '"] {
+        let plain = lines(&validate(with(ports, company)).unwrap());
+        for _ in 0..2 {
+            let kept = lines(&validate(with("globalThis.plpPiece", company)).unwrap());
+            assert_eq!(kept, plain, "{company}");
+        }
+    }
+    // Placed deeper than the nesting limit allows, it is refused as its copy is.
+    for depth in [60usize, 61, 62, 63, 64] {
+        let nest = |inner: &str| format!("{}{inner}{}", "[".repeat(depth), "]".repeat(depth));
+        let kept = lines(&validate(with(&nest("globalThis.plpPiece"), "'A'")).unwrap());
+        let plain = lines(&validate(with(&nest(ports), "'A'")).unwrap());
+        assert_eq!(kept, plain, "at depth {depth}");
+    }
+    // The budget counts it as it counts the copy: a request too large stays too large.
+    let big = |ports: &str| {
+        eval(&format!(
+            "Object.assign({doc}, {{ ports: Array.from({{ length: 6000 }}, () => {ports}) }})"
+        ))
+    };
+    assert_eq!(
+        lines(&validate(big("globalThis.plpPiece")).unwrap()),
+        lines(&validate(big(ports)).unwrap())
+    );
+    // A frozen list with a getter in it may give another value each time: read again each time.
+    eval(&format!(
+        "(globalThis.plpCount = 0, globalThis.plpGetter = Object.freeze([...{ports}.map(Object.freeze), \
+         Object.freeze({{ get service() {{ return 'Counted ' + globalThis.plpCount++; }}, port: 443 }})]))"
+    ));
+    let body = || {
+        let t = render_ticket(with("globalThis.plpGetter", "'A'"), None).unwrap();
+        get(&t, "body").as_string().unwrap()
+    };
+    let (once, twice) = (body(), body());
+    assert!(
+        once.contains("Counted ") && twice.contains("Counted "),
+        "{once}"
+    );
+    assert_ne!(once, twice);
+    // Nor is a list that is not frozen, changed between two readings.
+    eval(&format!("globalThis.plpOpen = {ports}"));
+    let body = || {
+        let t = render_ticket(with("globalThis.plpOpen", "'A'"), None).unwrap();
+        get(&t, "body").as_string().unwrap()
+    };
+    let before = body();
+    eval("globalThis.plpOpen[0].service = 'Changed'");
+    let after = body();
+    assert!(
+        !before.contains("Changed") && after.contains("Changed"),
+        "{after}"
+    );
+}
+
 #[test]
 fn a_cycle_is_reported_where_it_closes() {
     let doc = eval(&format!(

@@ -79,11 +79,15 @@ const withAdditional = (state, text) => [
 
 /**
  * The request document for the current state: only the fields of the sections on screen.
- * Ports are sent as typed; the core reads numeric strings.
+ * Ports are sent as typed; the core reads numeric strings. `previous`: an earlier request, whose
+ * endpoint services are taken for those whose values are still the same (the module keeps the
+ * text of a frozen one, so that a keystroke in a request of 500 services writes one of them).
  */
-export function toRequest(state) {
+export function toRequest(state, previous = null) {
   const portsOf = (list) =>
     list.map((p) => ({ service: p.service, port: p.port, protocol: p.protocol }));
+  const azure = state.cloud === 'azure';
+  const kept = Array.isArray(previous?.endpoint_services) ? previous.endpoint_services : [];
   // Evidence (pasted cloud outputs) only where there is some: documents without it stay as they were.
   const withEv = (doc, list) => (Array.isArray(list) && list.length ? { ...doc, evidence: structuredClone(list) } : doc);
   const doc = {
@@ -101,9 +105,9 @@ export function toRequest(state) {
   doc.ports = portsOf(state.ports);
   if (state.connection_type === 'bidirectional') {
     // Adobe's principal is AWS only: on Azure, Adobe names its subscription after the ticket.
-    doc.endpoint_services = state.endpoint_services.map((s) => withEv(state.cloud === 'azure'
+    doc.endpoint_services = state.endpoint_services.map((s, i) => (sameService(kept[i], s, azure) ? kept[i] : withEv(azure
       ? { name: s.name, ports: portsOf(s.ports) }
-      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }, s.evidence));
+      : { name: s.name, ports: portsOf(s.ports), principal_allowed: Boolean(s.principal_allowed) }, s.evidence)));
     // The endpoint to Adobe's service is made after the ticket, so it is not asked for here.
     doc.prerequisites = {
       nlb: Boolean(state.prerequisites.nlb),
@@ -117,6 +121,28 @@ export function toRequest(state) {
     };
   }
   return withEv(doc, state.evidence);
+}
+
+/** Whether `old`, an endpoint service of a request, is what toRequest writes for `s` on the
+ * cloud (`azure` or not). One with evidence is written again (it is copied each time). */
+function sameService(old, s, azure) {
+  if (!old || typeof old !== 'object' || !Object.isFrozen(old) || 'evidence' in old || (Array.isArray(s.evidence) && s.evidence.length)) return false;
+  if (old.name !== s.name || ('principal_allowed' in old) === azure) return false;
+  if (!azure && old.principal_allowed !== Boolean(s.principal_allowed)) return false;
+  const [a, b] = [old.ports, s.ports];
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) {
+    if (a[j].service !== b[j].service || a[j].port !== b[j].port || a[j].protocol !== b[j].protocol) return false;
+  }
+  return true;
+}
+
+/** `v` and every list and object in it frozen (those frozen already are taken as frozen through). */
+export function deepFreeze(v) {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+  return v;
 }
 
 /** Cloud-dependent wording (www/words.js: what the change form says too). */
@@ -158,7 +184,8 @@ function words(cloud) {
  *   options.onReport gets a third argument, { edit }: false for the report of a module arriving.
  * options.values: a partial request document to start from.
  * options.idPrefix: prefix for ids (default: plp1, plp2, ... per mount).
- * options.onReport(report, request), options.onTicket(ticket, request): callbacks.
+ * options.onReport(report, request), options.onTicket(ticket, request): callbacks; `request` is
+ *   frozen (the module keeps the text of its unchanged endpoint services); getRequest() copies it.
  * options.locked: document paths (e.g. ['cloud', 'region']) whose values (from options.values) are
  *   sent but shown read-only with a note, as when a portal already knows them.
  * options.view: what another mount's getView() returned ({ messages, format, touched, wasReady }),
@@ -399,7 +426,11 @@ export function mount(root, options = {}) {
       slot('ports')), // the connection's choice comes before it, in a turn (see the mount's end)
     ...bidiSections);
 
-  const form = h('form', { class: 'plp-form', novalidate: true, 'aria-label': 'PrivateLink request' },
+  // autocomplete off: the form keeps its own draft, so the browser need not save the state of
+  // every control (its lists, selects and checkboxes) for a reload; Chromium does that a second
+  // after each change, and for 500 endpoint services of 50 ports (76,000 controls) it took 330 ms
+  // of the page's thread. Fields with a purpose of their own (the company) keep their token.
+  const form = h('form', { class: 'plp-form', novalidate: true, autocomplete: 'off', 'aria-label': 'PrivateLink request' },
     modeGroup,
     mode === 'change' ? changeForm.element : enablementPart,
     network.element,
@@ -734,11 +765,13 @@ export function mount(root, options = {}) {
     }
   }
 
-  /** The document of the mode on screen, with the network fields of its cloud. */
+  /** The document of the mode on screen, with the network fields of its cloud: frozen, and
+   * the enablement's endpoint services that did not change the same objects as before. */
+  let lastEnablement = null;
   function currentRequest() {
-    const doc = mode === 'change' ? changeForm.getRequest() : toRequest(state);
+    const doc = mode === 'change' ? changeForm.getRequest() : (lastEnablement = deepFreeze(toRequest(state, lastEnablement)));
     network.setCloud(doc.cloud);
-    return { ...doc, ...network.toDocument(doc.cloud) };
+    return deepFreeze({ ...doc, ...network.toDocument(doc.cloud) });
   }
 
   let guideTimer = 0;
@@ -1491,7 +1524,7 @@ export function mount(root, options = {}) {
   const stateRest = () => ({ mode, change: changeForm.getState(), network: network.getState() });
   return {
     element: wrapper,
-    getRequest: () => currentRequest(),
+    getRequest: () => structuredClone(currentRequest()), // the host's own copy, to change if it likes
     getReport: () => report,
     getTickets: () => tickets,
     // The enablement values, with the mode, the change form and the network fields beside them.
@@ -1651,27 +1684,35 @@ export function bodyPieces(body) {
 function patchBody(pre, body) {
   const pieces = bodyPieces(body);
   const shown = [...pre.children];
-  if (shown.length !== pre.childNodes.length) {
-    pre.replaceChildren(); // not pieces (never so today): start over
+  // The texts written last time, compared with rather than read back from the page (reading
+  // each piece's textContent copies the whole body: 650,000 characters for 500 services).
+  let was = shownPieces.get(pre);
+  if (shown.length !== pre.childNodes.length || !was || was.length !== shown.length) {
+    pre.replaceChildren(); // not the pieces written here (never so today): start over
     shown.length = 0;
+    was = [];
   }
   let start = 0;
-  while (start < shown.length && start < pieces.length && shown[start].textContent === pieces[start]) start++;
+  while (start < shown.length && start < pieces.length && was[start] === pieces[start]) start++;
   let end = 0;
   while (end < shown.length - start && end < pieces.length - start
-    && shown[shown.length - 1 - end].textContent === pieces[pieces.length - 1 - end]) end++;
+    && was[shown.length - 1 - end] === pieces[pieces.length - 1 - end]) end++;
   const at = shown[shown.length - end] || null;
   const old = shown.slice(start, shown.length - end);
   const next = pieces.slice(start, pieces.length - end);
   next.forEach((text, i) => {
     if (i < old.length) {
-      if (old[i].textContent !== text) old[i].textContent = text;
+      if (was[start + i] !== text) old[i].textContent = text;
     } else {
       pre.insertBefore(bodyPiece(text), at);
     }
   });
   for (const el of old.slice(next.length)) el.remove();
+  shownPieces.set(pre, pieces);
 }
+
+/** The pieces each ticket body shows, as patchBody wrote them. */
+const shownPieces = new WeakMap();
 
 /** One piece of a ticket body (style.css lays it out as a line-wide inline-block). */
 function bodyPiece(text) {
