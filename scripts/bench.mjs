@@ -279,8 +279,8 @@ async function keystrokes(server, browser, doc = null) {
  * Runs in the page: records, for each keydown in the company field, when `selector`'s text
  * changed, when the frame that shows it began and when it had rendered.
  * "Updated screen": the end of the first frame after the keydown whose rendering holds the
- * changed text. From the keydown, each frame's requestAnimationFrame posts a message, which runs
- * once that frame's rendering (style, layout, paint) is done; the first such message that finds
+ * changed text. From the keydown, each frame's requestAnimationFrame posts a task, which runs
+ * once that frame's rendering (style, layout, paint) is done; the first such task that finds
  * the change made records the time. (Two nested requestAnimationFrames from the change, as this
  * bench did before, count a whole frame more than the screen waits.)
  */
@@ -297,14 +297,22 @@ function watchKeys(selector) {
       });
       obs.observe(subject, { childList: true, characterData: true, subtree: true });
       const frame = () => requestAnimationFrame((begun) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
+        const after = () => {
           if (rec.dom === null) return frame();
           rec.frame = performance.now();
           rec.begun = begun;
           resolve();
         };
-        channel.port2.postMessage(0);
+        // At the highest priority: a task of normal priority that the browser queued before it
+        // (Chromium's autofill looks at every control of the form after each change: 60 ms for
+        // the 76,000 of 500 endpoint services of 50 ports) runs after the frame is on screen,
+        // and is not part of it. Event Timing (keydown to the next paint) agrees within its 8 ms.
+        if (globalThis.scheduler?.postTask) scheduler.postTask(after, { priority: 'user-blocking' });
+        else {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = after;
+          channel.port2.postMessage(0);
+        }
       });
       frame();
     });

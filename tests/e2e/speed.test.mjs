@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CLI, ROOT, cli, openPage, fillForm, waitForPreview, formChecking, cliReport, documentFor, pageRequest, VALID_AWS, useServerAndBrowser,
+  CLI, ROOT, cli, openPage, fillForm, waitForPreview, formChecking, cliReport, documentFor, pageRequest, shownTicket, VALID_AWS, useServerAndBrowser,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -152,6 +152,51 @@ describe('a long ticket and a long guide', () => {
     assert.ok(rewritten.length >= 1 && rewritten.length < 3, `only the pieces that changed are new (${rewritten.length} of ${shown.pieces.length})`);
     for (const p of rewritten) assert.match(p.text, /Group/);
     for (const p of shown.pieces.filter((x) => x.kept)) assert.ok(pieces.includes(p.text));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('an edit in one endpoint service of many sends the services as the form holds them, the others unchanged', T, async () => {
+    // The form hands over the services it did not change as the objects of the last request
+    // (the module keeps their text): each edit below must still reach the request and the ticket.
+    const { page, context, errors } = await openPage(session.browser, session.server);
+    const doc = large(4, 6);
+    await page.evaluate((d) => window.privatelinkPrep.load(d), doc);
+    await waitForPreview(page, 'ready');
+    const expect = structuredClone(doc);
+    const edits = [
+      ['endpoint_services[1].ports[2].service', ' Admin', (d) => { d.endpoint_services[1].ports[2].service += ' Admin'; }],
+      ['endpoint_services[3].ports[5].port', '1', (d) => { d.endpoint_services[3].ports[5].port = '20051'; }],
+      ['endpoint_services[0].name', 'f', (d) => { d.endpoint_services[0].name = d.endpoint_services[0].name.replace(/0$/, 'f'); }],
+    ];
+    for (const [name, text, change] of edits) {
+      await page.locator(`input[name="${name}"]`).click();
+      await page.keyboard.press('End');
+      if (name.endsWith('.name')) await page.keyboard.press('Backspace'); // another valid ID
+      await page.keyboard.type(text);
+      change(expect);
+      await page.waitForFunction(([n, v]) => document.querySelector(`input[name="${n}"]`).value === v
+        && window.privatelinkPrep.getReport() !== null, [name, name.split(/[.[\]]+/).filter(Boolean).reduce((o, k) => o[k], expect)]);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const sent = await pageRequest(page);
+      const services = (d) => d.endpoint_services.map((s) => ({
+        ...s, ports: s.ports.map((p) => ({ service: p.service, port: String(p.port) })),
+      }));
+      assert.deepEqual(services(sent), services(expect), name);
+    }
+    const principal = page.locator('input[name="endpoint_services[2].principal_allowed"]');
+    await principal.uncheck();
+    await page.waitForFunction(() => window.privatelinkPrep.getRequest().endpoint_services[2].principal_allowed === false);
+    await principal.check();
+    await waitForPreview(page, 'ready');
+    const sent = await pageRequest(page);
+    const want = cli(['ticket', '--format', 'text'], sent);
+    assert.equal(want.status, 0, want.stderr);
+    assert.match(want.stdout, /Service 2 Admin/);
+    assert.equal((await shownTicket(page)).file, want.stdout);
+    // The handed-out request is a copy the host may change; the form's own is not touched.
+    await page.evaluate(() => { window.privatelinkPrep.getRequest().endpoint_services[0].name = 'changed'; });
+    assert.notEqual((await pageRequest(page)).endpoint_services[0].name, 'changed');
     assert.deepEqual(errors, []);
     await context.close();
   });
