@@ -201,8 +201,8 @@ export function plpRead(value, budget, maxItems, maxDepth) {
   // (the depth of lists and objects below them), so the budget and the depth limit see exactly
   // what a walk would.
   const ancestors = [];
-  const holds = new Set(); // objects walked that hold a kept or a new frozen piece: written piece by piece
-  const fresh = new Map(); // frozen pieces to keep once written, with their count and height
+  let holds = null; // a Set of the objects walked that hold a kept or a new frozen piece
+  let fresh = null; // a Map of the frozen pieces to keep once written, to their count and height
   let height = 0; // the height of the last value walked
   function plain(v, keyLength) {
     left -= keyLength + 8;
@@ -233,31 +233,39 @@ export function plpRead(value, budget, maxItems, maxDepth) {
       left -= len;
       if (left < 0) throw OVER;
       // Frozen with data properties only: a getter could give another value the next time.
-      let flags = PLAIN | (Object.isFrozen(v) ? FROZEN : 0);
-      const data = flags & FROZEN ? Object.getOwnPropertyDescriptors(v) : null;
+      let frozen = Object.isFrozen(v);
+      if (frozen) {
+        const props = Object.getOwnPropertyDescriptors(v);
+        for (const k of Object.keys(props)) if (!('value' in props[k])) frozen = false;
+      }
+      let all = PLAIN | FROZEN; // what every value in it is
+      let any = 0; // what one is
       let high = 0;
-      const step = (key, keyLength) => {
-        const d = data && data[key]; // none for a hole, which JSON writes as null
-        if (d && !('value' in d)) flags &= ~FROZEN;
-        const f = plain(v[key], keyLength);
-        if (!f) return false;
-        if (!(f & FROZEN)) flags &= ~FROZEN;
-        flags |= f & HOLDS;
-        if (high < height) high = height;
-        return true;
-      };
       ancestors.push(v);
       if (list) {
-        for (let i = 0; i < len; i++) if (!step(i, i < 10 ? 1 : String(i).length)) return NOT;
+        for (let i = 0; i < len; i++) {
+          const f = plain(v[i], i < 10 ? 1 : String(i).length);
+          if (!f) return NOT;
+          all &= f;
+          any |= f;
+          if (high < height) high = height;
+        }
       } else {
-        for (const k of Object.keys(v)) if (!step(k, k.length)) return NOT;
+        for (const k of Object.keys(v)) {
+          const f = plain(v[k], k.length);
+          if (!f) return NOT;
+          all &= f;
+          any |= f;
+          if (high < height) high = height;
+        }
       }
       ancestors.length = n;
       const cost = start - left;
       height = high + 1;
-      if (flags & HOLDS) holds.add(v);
+      let flags = PLAIN | (any & HOLDS) | (frozen ? all & FROZEN : 0);
+      if (flags & HOLDS) (holds ??= new Set()).add(v);
       if (flags & FROZEN && cost >= KEPT_COST) {
-        fresh.set(v, { cost, height });
+        (fresh ??= new Map()).set(v, { cost, height });
         flags |= HOLDS;
       }
       if (left < 0) throw OVER;
@@ -274,7 +282,7 @@ export function plpRead(value, budget, maxItems, maxDepth) {
     const kept = frozenText.get(v);
     if (kept) return kept.text;
     let text;
-    if (!holds.has(v)) text = JSON.stringify(v);
+    if (!holds?.has(v)) text = JSON.stringify(v);
     else if (Array.isArray(v)) {
       text = '[' + Array.from(v, (x) => (x === undefined ? 'null' : write(x))).join(',') + ']';
     } else {
@@ -285,7 +293,7 @@ export function plpRead(value, budget, maxItems, maxDepth) {
       }
       text = '{' + parts.join(',') + '}';
     }
-    const piece = fresh.get(v);
+    const piece = fresh?.get(v);
     if (piece) frozenText.set(v, { text, cost: piece.cost, height: piece.height });
     return text;
   }
