@@ -242,22 +242,15 @@ export function plpRead(value, budget, maxItems, maxDepth) {
       let any = 0; // what one is
       let high = 0;
       ancestors.push(v);
-      if (list) {
-        for (let i = 0; i < len; i++) {
-          const f = plain(v[i], i < 10 ? 1 : String(i).length);
-          if (!f) return NOT;
-          all &= f;
-          any |= f;
-          if (high < height) high = height;
-        }
-      } else {
-        for (const k of Object.keys(v)) {
-          const f = plain(v[k], k.length);
-          if (!f) return NOT;
-          all &= f;
-          any |= f;
-          if (high < height) high = height;
-        }
+      const keys = list ? null : Object.keys(v);
+      const count = list ? len : keys.length;
+      for (let i = 0; i < count; i++) {
+        const k = list ? i : keys[i];
+        const f = plain(v[k], list ? (i < 10 ? 1 : String(i).length) : k.length);
+        if (!f) return NOT;
+        all &= f;
+        any |= f;
+        if (high < height) high = height;
       }
       ancestors.length = n;
       const cost = start - left;
