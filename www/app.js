@@ -766,10 +766,11 @@ export function mount(root, options = {}) {
   }
 
   /** The document of the mode on screen, with the network fields of its cloud: frozen, and
-   * the enablement's endpoint services that did not change the same objects as before. */
+   * the enablement's endpoint services that did not change the same objects as before (the
+   * last enablement's services are frozen with the request that holds them). */
   let lastEnablement = null;
   function currentRequest() {
-    const doc = mode === 'change' ? changeForm.getRequest() : (lastEnablement = deepFreeze(toRequest(state, lastEnablement)));
+    const doc = mode === 'change' ? changeForm.getRequest() : (lastEnablement = toRequest(state, lastEnablement));
     network.setCloud(doc.cloud);
     return deepFreeze({ ...doc, ...network.toDocument(doc.cloud) });
   }
