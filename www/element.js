@@ -23,7 +23,9 @@
 //   --plp-warning, --plp-info (and their -bg), --plp-radius, --plp-font, --plp-mono, --plp-padding.
 // Events (bubbling, composed)
 //   privatelink-change   detail { report, request }               on every re-validation (the
-//                                                                 first when the checks join)
+//                                                                 first when the checks join);
+//                                                                 request is frozen (getRequest()
+//                                                                 gives a copy to change)
 //   privatelink-ticket   detail { ticket, tickets, request }      when a valid ticket is ready
 //                                                                 (again whenever it changes)
 

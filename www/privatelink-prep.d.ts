@@ -176,6 +176,7 @@ export interface PrivateLinkTickets {
 /** detail of `privatelink-change`: fired on every re-validation, the first when the checks join the form (none before the core has loaded). */
 export interface PrivateLinkChangeDetail {
   report: Core.Report;
+  /** The request checked, frozen (it is shared with the checker); `getRequest()` gives a copy to change. */
   request: Core.Request;
 }
 
@@ -184,6 +185,7 @@ export interface PrivateLinkTicketDetail {
   /** The plain-text ticket (tickets.text). */
   ticket: Core.Ticket;
   tickets: PrivateLinkTickets;
+  /** The request checked, frozen (it is shared with the checker); `getRequest()` gives a copy to change. */
   request: Core.Request;
 }
 
@@ -207,7 +209,7 @@ export class PrivateLinkPrepElement extends HTMLElement {
   readonly ready: Promise<void>;
   /** The core, once loaded (undefined until then). */
   api?: PrivateLinkCore;
-  /** The request document the form sends now, also before the core has loaded (null before the element is connected). */
+  /** The request document the form sends now, as a copy of its own, also before the core has loaded (null before the element is connected). */
   getRequest(): Core.Request | null;
   /** The core's report on it (null until the checks have joined: see `ready`). */
   getReport(): Core.Report | null;
