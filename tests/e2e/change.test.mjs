@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, openPage, fillForm, fillChange, cli, cliReport, waitForPreview, shownTicket, axeCheck,
-  VALID_AWS, useServerAndBrowser, pageRequest, shown, inPageOrder, inlineMessages,
+  VALID_AWS, useServerAndBrowser, pageRequest, shown, inPageOrder, inlineMessages, toChangeForm,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -159,7 +159,7 @@ describe('change requests on the page', () => {
 
   it('Check on an empty change request lists every error of the core, each linked to its field', T, async () => {
     const { page, context } = await openPage(session.browser, session.server);
-    await page.getByLabel('Change an existing setup').check();
+    await toChangeForm(page);
     await page.getByRole('button', { name: 'Check' }).click();
     const doc = await pageRequest(page);
     assert.deepEqual(doc.changes, [{ action: '' }]);
@@ -226,7 +226,7 @@ describe('change requests on the page', () => {
 
   it('rows: adding and removing keeps focus; a new action keeps what was typed in the row', T, async () => {
     const { page, context } = await openPage(session.browser, session.server);
-    await page.getByLabel('Change an existing setup').check();
+    await toChangeForm(page);
     const action = page.locator('select[name="changes[0].action"]');
     await action.focus();
     await action.selectOption('add_endpoint_service');
@@ -261,7 +261,7 @@ describe('change requests on the page', () => {
     const host = page.locator('privatelink-prep[cloud]');
     const attrs = await host.evaluate((el) => Object.fromEntries(
       ['cloud', 'region', 'project-id', 'company'].map((a) => [a, el.getAttribute(a)])));
-    await host.locator('input[name="kind"][value="change"]').check();
+    await toChangeForm(host);
     assert.equal(await host.locator('select[name="changes[0].action"]').count(), 1, 'the change form is on');
     for (const [name, attr] of [['company', 'company'], ['region', 'region'], ['project_id', 'project-id']]) {
       const input = host.locator(`input[name="${name}"]`);

@@ -248,10 +248,21 @@ export async function shownTicket(page) {
   return { subject, body, file: `Subject: ${subject}\n\n${body}${body.endsWith('\n') ? '' : '\n'}` };
 }
 
+/**
+ * Switches the form in `scope` (the page, or a <privatelink-prep>) to "Change an existing setup"
+ * and waits for the change checks: the first change loads their module, and until it is there the
+ * page checks nothing (its preview says so), so a Check pressed meanwhile shows its summary later.
+ */
+export async function toChangeForm(scope) {
+  await scope.locator('input[name="kind"][value="change"]').check();
+  await scope.locator('.plp-preview-status', { hasText: 'The checks for change requests are loading' })
+    .waitFor({ state: 'detached' });
+}
+
 /** Switches the form to "Change an existing setup" and types a change document, like a person. */
 export async function fillChange(page, doc) {
   const form = page.locator('form.plp-form');
-  await form.locator('input[name="kind"][value="change"]').check();
+  await toChangeForm(page);
   if (doc.cloud) await form.locator(`input[name="cloud"][value="${doc.cloud}"]`).check();
   for (const key of ['company', 'region', 'project_id']) {
     if (doc[key] !== undefined) await form.locator(`input[name="${key}"]`).fill(doc[key]);

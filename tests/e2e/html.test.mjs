@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ROOT, openPage, fillForm, waitForPreview, VALID_AWS, useServerAndBrowser,
+  ROOT, openPage, fillForm, waitForPreview, VALID_AWS, useServerAndBrowser, toChangeForm,
 } from './helpers.mjs';
 
 const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
@@ -68,7 +68,7 @@ it('vnu finds 0 errors in index.html and in the page as built in each state', T,
   await page.locator('input[name="customer_network.vpc_id"]').fill('vpc-12g');
   await page.locator('.plp-broken').waitFor();
   states.broken = await snapshot(page);
-  await page.getByLabel('Change an existing setup').check();
+  await toChangeForm(page);
   await page.locator('select[name="changes[0].action"]').selectOption('open_ports');
   await page.getByRole('button', { name: 'Check' }).click();
   states['change-open-ports'] = await snapshot(page);

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, fillForm, cliReport, useServerAndBrowser, pageRequest, inlineMessages, VALID_AWS,
+  openPage, fillForm, cliReport, useServerAndBrowser, pageRequest, inlineMessages, VALID_AWS, toChangeForm,
 } from './helpers.mjs';
 
 const T = { timeout: 60_000 };
@@ -72,7 +72,7 @@ describe('a port list typed in one port field', () => {
     assert.deepEqual(await rows(page, base), [['ERP', '8443', 'tcp'], ['ERP', '9000', 'tcp']]);
     assert.deepEqual(await listMessages(page, base), []);
 
-    await page.getByLabel('Change an existing setup').check();
+    await toChangeForm(page);
     await page.locator('select[name="changes[0].action"]').selectOption('open_ports');
     await page.locator('input[name="changes[0].ports[0].service"]').fill('Reports');
     await typeAndLeave(page, 'changes[0].ports[0].port', '8000-8003');
