@@ -37,6 +37,16 @@ export const LIVE_STATE = Symbol('live state');
 /** Where Adobe Commerce customers file support tickets. */
 const HELP_CENTER = 'https://experienceleague.adobe.com/home?support-tab=home#support';
 const BROKEN_WAIT = 'Hidden while the request has an error: the ticket preview above says which field to fix.';
+/**
+ * Endpoint services holding more ports than this in all show folded when they are loaded (an
+ * import, a draft, a host's values): each service's port rows are made when it is opened, or
+ * when a message is about one of them. Each control of a form costs every keystroke time
+ * (Chromium's autofill reads the whole form after each change: about 60 ms for the 76,000
+ * controls of 500 services of 50 ports), and a list that long is read one service at a time.
+ */
+const FOLD_PORTS = 100;
+/** How many of a folded service's ports its summary names. */
+const FOLDED_NAMED = 3;
 
 let mounts = 0;
 
@@ -245,8 +255,9 @@ export function mount(root, options = {}) {
   /** The core's label of a document path on the current cloud (src/labels.rs). */
   const labelOf = (path) => fieldLabels(api, state.cloud)(path);
 
-  // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`).
-  function portList(base, legend, hint) {
+  // A list of {service, port, protocol} rows at `base` (`ports` or `endpoint_services[i].ports`);
+  // `fold`: the button that folds it (a service's, see FOLD_PORTS).
+  function portList(base, legend, hint, fold = null) {
     const list = getIn(state, base);
     const rows = h('div', { class: 'plp-rows' });
     list.forEach((_, i) => {
@@ -265,6 +276,7 @@ export function mount(root, options = {}) {
     return h('fieldset', { class: 'plp-field plp-list', 'data-field': base, 'data-list': base },
       h('legend', { class: 'plp-label', text: legend }),
       hintFor(base, hint),
+      fold,
       msgsFor(base),
       rows,
       addButton(list.length ? 'Add another port' : 'Add a port', () => addRow(base, emptyPort())));
@@ -275,16 +287,35 @@ export function mount(root, options = {}) {
     return m ? `${words(state.cloud).serviceNoun} ${Number(m[1]) + 1}` : '';
   }
 
+  const portsInServices = () => state.endpoint_services.reduce((n, s) => n + s.ports.length, 0);
+  /** The services folded as a list is loaded: all of them, past FOLD_PORTS ports in all. */
+  const foldedAtLoad = () => new WeakSet(portsInServices() > FOLD_PORTS ? state.endpoint_services : []);
+  /** The services whose port rows are not made (see FOLD_PORTS): the state's service objects. */
+  let folded = foldedAtLoad();
+
   function endpointServices() {
-    const w = words(state.cloud);
     const rows = h('div', { class: 'plp-rows' });
-    state.endpoint_services.forEach((_, i) => {
-      const p = `endpoint_services[${i}]`;
-      rows.append(h('fieldset', { class: 'plp-row plp-service', 'data-field': p },
+    const foldable = portsInServices() > FOLD_PORTS;
+    state.endpoint_services.forEach((_, i) => rows.append(serviceRow(i, foldable)));
+    return h('div', { class: 'plp-field plp-list', 'data-field': 'endpoint_services', 'data-list': 'endpoint_services' },
+      msgsFor('endpoint_services'),
+      rows,
+      addButton(state.endpoint_services.length ? 'Add another endpoint service' : 'Add an endpoint service',
+        () => addRow('endpoint_services', emptyService())));
+  }
+
+  /** Endpoint service `i`; `foldable`: an open one offers to fold its ports. */
+  function serviceRow(i, foldable) {
+    const w = words(state.cloud);
+    const p = `endpoint_services[${i}]`;
+    const service = state.endpoint_services[i];
+    const isFolded = folded.has(service);
+    return h('fieldset', { class: `plp-row plp-service${isFolded ? ' plp-service-folded' : ''}`, 'data-field': p },
         h('legend', { class: 'plp-row-title', text: labelOf(p) }),
         msgsFor(p),
         textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
-        portList(`${p}.ports`, labelOf(`${p}.ports`), 'The listener ports Adobe connects to on this service.'),
+        isFolded ? foldedPorts(i) : portList(`${p}.ports`, labelOf(`${p}.ports`), 'The listener ports Adobe connects to on this service.',
+          foldable ? foldButton(i, true) : null),
         // AWS: the principal grant; Azure has none before the ticket (w.accessNote says what follows).
         state.cloud === 'azure'
           ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
@@ -292,13 +323,82 @@ export function mount(root, options = {}) {
         principalCopy(state.cloud, writeClipboard, () => wrapper),
         evidence.panel(p),
         h('div', { class: 'plp-row-action' },
-          removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i)))));
+          removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i))));
+  }
+
+  /** A folded service's ports: how many, the first few, its list's own messages, and Show. */
+  function foldedPorts(i) {
+    const base = `endpoint_services[${i}].ports`;
+    const list = state.endpoint_services[i].ports;
+    const named = list.slice(0, FOLDED_NAMED).map((r) => {
+      const name = String(r.service).trim();
+      const port = `${String(r.port).trim() || 'no port'}/${r.protocol === 'udp' ? 'UDP' : 'TCP'}`;
+      return name ? `${name.length > 40 ? `${name.slice(0, 39)}…` : name} (${port})` : port;
     });
-    return h('div', { class: 'plp-field plp-list', 'data-field': 'endpoint_services', 'data-list': 'endpoint_services' },
-      msgsFor('endpoint_services'),
-      rows,
-      addButton(state.endpoint_services.length ? 'Add another endpoint service' : 'Add an endpoint service',
-        () => addRow('endpoint_services', emptyService())));
+    const more = list.length - named.length;
+    const count = `${list.length} ${list.length === 1 ? 'port' : 'ports'}`;
+    const text = named.length ? `${count}: ${named.join(', ')}${more ? ` and ${more} more` : ''}.` : `${count}.`;
+    return h('div', { class: 'plp-field plp-list plp-folded', 'data-field': base },
+      h('p', { class: 'plp-label', text: labelOf(base) }),
+      msgsFor(base),
+      h('p', { class: 'plp-hint plp-folded-summary', text }),
+      foldButton(i, false));
+  }
+
+  /** Show (or, `open`, hide) the port rows of service `i`; focus stays on the button. */
+  function foldButton(i, open) {
+    const noun = words(state.cloud).serviceNoun;
+    return h('button', {
+      type: 'button', class: `plp-button plp-secondary plp-fold${open ? ' plp-fold-open' : ''}`, 'aria-expanded': open ? 'true' : 'false', 'data-service': String(i),
+      on: { click: () => setFolded(i, open, true) },
+    }, open ? 'Hide the ports' : 'Show the ports', h('span', { class: 'plp-vh', text: ` of ${noun} ${i + 1}` }));
+  }
+
+  /** Folds or opens service `i` and makes it again; `focus`: onto its fold button. */
+  function setFolded(i, fold, focus) {
+    const service = state.endpoint_services[i];
+    if (!service || folded.has(service) === fold) return;
+    if (fold) folded.add(service); else folded.delete(service);
+    const next = remakeService(i);
+    if (focus) next?.querySelector('.plp-fold')?.focus();
+    revalidate(true); // the messages move to the rows, or to the folded list
+  }
+
+  /** The endpoint service that `path` is in (or undefined). */
+  function serviceOf(path) {
+    const m = /^endpoint_services\[(\d+)\]/.exec(path);
+    return m ? state.endpoint_services[Number(m[1])] : undefined;
+  }
+
+  /** Makes service `i` again (its fold changed, or its folded summary); returns it. */
+  function remakeService(i) {
+    const old = slots.services.querySelector(`.plp-service[data-field="endpoint_services[${i}]"]`);
+    if (!old) return null;
+    const next = serviceRow(i, portsInServices() > FOLD_PORTS);
+    old.replaceWith(next);
+    return next;
+  }
+
+  let hideButtons = null; // live: a keystroke that changes no service finds it as it was, at no cost
+  /** Opens each folded service that a message shown is about one of the port rows of (so that
+   * every message is beside its field), and offers no Hide on a service while it has one. */
+  function openFoldedFor(diagnostics) {
+    const withMessages = new Set();
+    for (const d of diagnostics) {
+      const m = /^endpoint_services\[(\d+)\]\.ports\[/.exec(d.field || '');
+      if (m) withMessages.add(Number(m[1]));
+    }
+    for (const i of withMessages) {
+      const service = state.endpoint_services[i];
+      if (!service || !folded.has(service)) continue;
+      folded.delete(service);
+      remakeService(i);
+    }
+    hideButtons ??= slots.services.getElementsByClassName('plp-fold-open');
+    for (const b of hideButtons) {
+      const hidden = withMessages.has(Number(b.dataset.service));
+      if (b.hidden !== hidden) b.hidden = hidden;
+    }
   }
 
   function subscriptionList() {
@@ -999,6 +1099,7 @@ export function mount(root, options = {}) {
 
   function showDiagnostics() {
     const diagnostics = (report.diagnostics || []).filter(visible);
+    openFoldedFor(diagnostics);
     const resolved = new Map(); // field -> target, for this run
     const target = (field) => {
       if (!resolved.has(field)) resolved.set(field, resolve(field));
@@ -1433,6 +1534,8 @@ export function mount(root, options = {}) {
       state.environments = withAdditional(state, value ?? '');
     } else if (!setIn(state, path, value)) {
       return false;
+    } else if (/^endpoint_services\[\d+\]\.ports\[/.test(path) && folded.has(serviceOf(path))) {
+      remakeService(Number(/\d+/.exec(path)[0])); // its summary names the new value
     }
     if (path === 'cloud') {
       renderRegion();
@@ -1460,6 +1563,7 @@ export function mount(root, options = {}) {
       ? value.map((r) => ({ service: String(r?.service ?? ''), port: String(r?.port ?? ''), protocol: r?.protocol === 'udp' ? 'udp' : 'tcp' }))
       : structuredClone(value);
     setIn(state, path, rows);
+    folded.delete(serviceOf(path)); // the rows just filled show
     render();
     revalidate(true);
     return true;
@@ -1480,6 +1584,7 @@ export function mount(root, options = {}) {
     const next = initialState(given.enablement);
     for (const path of locked) setIn(next, path, getIn(state, path));
     Object.assign(state, next);
+    folded = foldedAtLoad();
     renderAll();
     for (const c of enablementPart.querySelectorAll('input[name], select[name]')) {
       const v = getIn(state, c.name);
