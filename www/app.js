@@ -311,19 +311,19 @@ export function mount(root, options = {}) {
     const service = state.endpoint_services[i];
     const isFolded = folded.has(service);
     return h('fieldset', { class: `plp-row plp-service${isFolded ? ' plp-service-folded' : ''}`, 'data-field': p },
-        h('legend', { class: 'plp-row-title', text: labelOf(p) }),
-        msgsFor(p),
-        textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
-        isFolded ? foldedPorts(i) : portList(`${p}.ports`, labelOf(`${p}.ports`), 'The listener ports Adobe connects to on this service.',
-          foldable ? foldButton(i, true) : null),
-        // AWS: the principal grant; Azure has none before the ticket (w.accessNote says what follows).
-        state.cloud === 'azure'
-          ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
-          : checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
-        principalCopy(state.cloud, writeClipboard, () => wrapper),
-        evidence.panel(p),
-        h('div', { class: 'plp-row-action' },
-          removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i))));
+      h('legend', { class: 'plp-row-title', text: labelOf(p) }),
+      msgsFor(p),
+      textField(`${p}.name`, labelOf(`${p}.name`), w.serviceHint, { width: 'plp-w-full' }),
+      isFolded ? foldedPorts(i) : portList(`${p}.ports`, labelOf(`${p}.ports`), 'The listener ports Adobe connects to on this service.',
+        foldable ? foldButton(i, true) : null),
+      // AWS: the principal grant; Azure has none before the ticket (w.accessNote says what follows).
+      state.cloud === 'azure'
+        ? h('p', { class: 'plp-hint', 'data-note': 'azure-access', text: w.accessNote })
+        : checkbox(`${p}.principal_allowed`, labelOf(`${p}.principal_allowed`), w.principalHint),
+      principalCopy(state.cloud, writeClipboard, () => wrapper),
+      evidence.panel(p),
+      h('div', { class: 'plp-row-action' },
+        removeButton(`this ${w.serviceNoun}`, ` (${w.serviceNoun} ${i + 1})`, () => removeRow('endpoint_services', i))));
   }
 
   /** A folded service's ports: how many, the first few, its list's own messages, and Show. */
@@ -331,9 +331,11 @@ export function mount(root, options = {}) {
     const base = `endpoint_services[${i}].ports`;
     const list = state.endpoint_services[i].ports;
     const named = list.slice(0, FOLDED_NAMED).map((r) => {
-      const name = String(r.service).trim();
-      const port = `${String(r.port).trim() || 'no port'}/${r.protocol === 'udp' ? 'UDP' : 'TCP'}`;
-      return name ? `${name.length > 40 ? `${name.slice(0, 39)}…` : name} (${port})` : port;
+      const name = [...String(r.service).trim()]; // by code point: no half of a pair is shown
+      const number = String(r.port).trim();
+      const port = number ? `${number}/${r.protocol === 'udp' ? 'UDP' : 'TCP'}` : 'no port';
+      if (!name.length) return port;
+      return `${name.length > 40 ? `${name.slice(0, 39).join('')}…` : name.join('')} (${port})`;
     });
     const more = list.length - named.length;
     const count = `${list.length} ${list.length === 1 ? 'port' : 'ports'}`;
@@ -350,17 +352,16 @@ export function mount(root, options = {}) {
     const noun = words(state.cloud).serviceNoun;
     return h('button', {
       type: 'button', class: `plp-button plp-secondary plp-fold${open ? ' plp-fold-open' : ''}`, 'aria-expanded': open ? 'true' : 'false', 'data-service': String(i),
-      on: { click: () => setFolded(i, open, true) },
+      on: { click: () => setFolded(i, open) },
     }, open ? 'Hide the ports' : 'Show the ports', h('span', { class: 'plp-vh', text: ` of ${noun} ${i + 1}` }));
   }
 
-  /** Folds or opens service `i` and makes it again; `focus`: onto its fold button. */
-  function setFolded(i, fold, focus) {
+  /** Folds or opens service `i` and makes it again, with focus on its new fold button. */
+  function setFolded(i, fold) {
     const service = state.endpoint_services[i];
     if (!service || folded.has(service) === fold) return;
     if (fold) folded.add(service); else folded.delete(service);
-    const next = remakeService(i);
-    if (focus) next?.querySelector('.plp-fold')?.focus();
+    remakeService(i)?.querySelector('.plp-fold')?.focus();
     revalidate(true); // the messages move to the rows, or to the folded list
   }
 

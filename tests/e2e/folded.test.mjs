@@ -111,6 +111,9 @@ describe('endpoint services of many ports show folded', () => {
     assert.equal((await pageRequest(page)).endpoint_services[0].ports[1].port, '8080');
     assert.equal(await summaryOf(page, 0), '30 ports: Service 0 (2000/TCP), Service 1 (8080/TCP), Service 2 (2002/TCP) and 27 more.');
     assert.equal(await page.evaluate(() => window.privatelinkPrep.setValue('endpoint_services[0].ports[99].port', '1')), false, 'not a row of the form');
+    // A long name is cut by character (not by UTF-16 unit).
+    await page.evaluate(() => window.privatelinkPrep.setValue('endpoint_services[0].ports[0].service', `${'x'.repeat(38)}😀 and more`));
+    assert.equal(await summaryOf(page, 0), `30 ports: ${'x'.repeat(38)}😀… (2000/TCP), Service 1 (8080/TCP), Service 2 (2002/TCP) and 27 more.`);
 
     await page.getByRole('button', { name: 'Add another endpoint service' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.name), 'endpoint_services[5].name');
@@ -119,6 +122,18 @@ describe('endpoint services of many ports show folded', () => {
     assert.ok((await inlineMessages(page, 'endpoint_services[5].ports[0].port')).length > 0);
     assert.equal(await page.getByRole('button', { name: 'Hide the ports of endpoint service 6' }).count(), 0);
     assert.equal(await page.locator('.plp-service-folded').count(), 5);
+
+    // Loaded with a row without a port: folded, it says so, as no message shows before Check;
+    // Check shows the message, and the service opens to put it beside the field.
+    const gap = large(5, 30);
+    gap.endpoint_services[2].ports[1].port = '';
+    await page.evaluate((d) => window.privatelinkPrep.load(d), gap);
+    assert.equal(await summaryOf(page, 2), '30 ports: Service 0 (2000/TCP), Service 1 (no port), Service 2 (2002/TCP) and 27 more.');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const missing = cliReport(gap).diagnostics.filter((d) => d.field === 'endpoint_services[2].ports[1].port').map((d) => shown(d.message));
+    assert.equal(missing.length, 1);
+    assert.deepEqual(await inlineMessages(page, 'endpoint_services[2].ports[1].port'), missing);
+    assert.equal(await page.locator('.plp-service-folded').count(), 4);
     assert.deepEqual(errors, []);
     await context.close();
   });
