@@ -280,3 +280,63 @@ fn a_service_with_evidence_is_checked_again_after_an_edit_outside_the_list() {
         "the output's account is no longer the request's"
     );
 }
+
+/// A request a few bytes under the size limit, of 500 services of 50 ports: a keystroke in the
+/// company, or in one service, that takes it over is refused as a fresh check refuses it, and
+/// one that brings it back is checked in full again: whatever the session keeps of the services
+/// the edit did not touch, the size bound counts all of them.
+#[test]
+fn keystrokes_across_the_size_limit_answer_as_fresh_checks() {
+    use privatelink_prep::check::MAX_DOCUMENT_BYTES;
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/requests/aws-bidirectional.json").unwrap(),
+    )
+    .unwrap();
+    doc["endpoint_services"] = (0..500)
+        .map(|i| {
+            json!({
+                "name": format!("com.amazonaws.vpce.us-east-1.vpce-svc-{i:017x}"),
+                "ports": (0..50).map(|j| json!({ "service": format!("Service {j}"), "port": 2000 + j })).collect::<Vec<_>>(),
+                "principal_allowed": true,
+            })
+        })
+        .collect();
+    let company = doc["company"].as_str().unwrap().to_string();
+    let room = MAX_DOCUMENT_BYTES - doc.to_string().len();
+    // Compact JSON of plain ASCII: the text's length is the size the limit counts.
+    doc["company"] = Value::String(format!("{company}{}", "a".repeat(room - 2)));
+    let mut text = doc.to_string();
+    assert_eq!(text.len(), MAX_DOCUMENT_BYTES - 2);
+    let too_large =
+        |c: &privatelink_prep::Checked| c.report.diagnostics.iter().any(|d| d.code == "PL002");
+    let mut session = Session::default();
+    let first = session.check(text.clone(), &[]);
+    assert_eq!(first, check_marked(&text, &[]));
+    // (The company is far too long for a company, an error of its own: not the size's.)
+    assert!(!too_large(&first), "{:?}", first.report.diagnostics);
+    let service = text.find("vpce-svc-000000000000001f3").unwrap();
+    let steps: [(&str, usize, bool); 5] = [
+        ("bb", text.find("aaaa").unwrap(), false), // exactly the limit
+        ("c", text.find("aaaa").unwrap(), true),   // one byte over, in the company
+        ("", 0, false),                            // (the byte taken out again, below)
+        ("d", service, true),                      // over by a byte typed in service 500
+        ("", 0, false),
+    ];
+    for (i, (typed, at, over)) in steps.into_iter().enumerate() {
+        if typed.is_empty() {
+            // Takes out the byte typed in the step before.
+            let (prev, at, _) = steps[i - 1];
+            text.replace_range(at..at + prev.len(), "");
+        } else {
+            text.insert_str(at, typed);
+        }
+        let fresh = check_marked(&text, &[]);
+        assert_eq!(
+            too_large(&fresh),
+            over,
+            "step {i}: {:?}",
+            fresh.report.diagnostics
+        );
+        assert_eq!(session.check(text.clone(), &[]), fresh, "step {i}");
+    }
+}
