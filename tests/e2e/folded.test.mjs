@@ -5,26 +5,13 @@
 // request and the ticket the same as with every row on screen.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  ROOT, cli, cliReport, openPage, waitForPreview, pageRequest, shownTicket, shown, inlineMessages, axeCheck,
+  large, cli, cliReport, openPage, waitForPreview, pageRequest, shownTicket, shown, inlineMessages, axeCheck,
   useServerAndBrowser,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
 const session = useServerAndBrowser();
-
-/** A valid AWS request of `services` endpoint services of `ports` ports each (as the bench's). */
-function large(services, ports) {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', 'aws-bidirectional.json'), 'utf8'));
-  doc.endpoint_services = Array.from({ length: services }, (_, i) => ({
-    name: `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, '0')}`,
-    ports: Array.from({ length: ports }, (_, j) => ({ service: `Service ${j}`, port: 2000 + j })),
-    principal_allowed: true,
-  }));
-  return doc;
-}
 
 const service = (page, i) => page.locator(`.plp-service[data-field="endpoint_services[${i}]"]`);
 const portFields = (page, i) => service(page, i).locator('input[name*=".ports["][name$=".port"]');

@@ -174,6 +174,17 @@ export const VALID_AWS = {
   ],
 };
 
+/** A valid AWS request of `services` endpoint services of `ports` ports each (as the bench's). */
+export function large(services, ports) {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', 'aws-bidirectional.json'), 'utf8'));
+  doc.endpoint_services = Array.from({ length: services }, (_, i) => ({
+    name: `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, '0')}`,
+    ports: Array.from({ length: ports }, (_, j) => ({ service: `Service ${j}`, port: 2000 + j })),
+    principal_allowed: true,
+  }));
+  return doc;
+}
+
 /** The request document the page sends for VALID_AWS-like values (only visible sections). */
 export function documentFor(values) {
   const doc = { version: 1, kind: 'enablement', ...values };

@@ -10,9 +10,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  CLI, ROOT, cli, openPage, fillForm, waitForPreview, formChecking, cliReport, documentFor, pageRequest, shownTicket, VALID_AWS, useServerAndBrowser,
+  CLI, large, cli, openPage, fillForm, waitForPreview, formChecking, cliReport, documentFor, pageRequest, shownTicket, VALID_AWS, useServerAndBrowser,
 } from './helpers.mjs';
 
 const T = { timeout: 90_000 };
@@ -106,17 +105,6 @@ describe('typing updates the screen in place', () => {
     await context.close();
   });
 });
-
-/** A valid AWS request of `services` endpoint services of `ports` ports each (as the bench's). */
-function large(services, ports) {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'tests', 'requests', 'aws-bidirectional.json'), 'utf8'));
-  doc.endpoint_services = Array.from({ length: services }, (_, i) => ({
-    name: `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, '0')}`,
-    ports: Array.from({ length: ports }, (_, j) => ({ service: `Service ${j}`, port: 2000 + j })),
-    principal_allowed: true,
-  }));
-  return doc;
-}
 
 describe('a long ticket and a long guide', () => {
   it('the ticket body is the core\'s, and typing rewrites only the paragraphs that change', T, async () => {
